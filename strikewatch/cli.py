@@ -1,0 +1,68 @@
+"""The command line: a thin shell over the library. Each command parses options, calls one library
+function, prints with Rich and turns our exceptions into clear exit messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="StrikeWatch: conflict news to a verified incident database.")
+err = Console(stderr=True)
+out = Console()
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Articles: .txt, .html, .jsonl, .csv files or folders")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one strikewatch/1 JSON document")] = False,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for .txt/.html inputs")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet for .txt/.html inputs")] = None,
+) -> None:
+    """Extract every incident the articles report, link them, and print the result."""
+    from .ingest import read_articles
+    from .run import analyze_paths
+    from .show import print_analysis, print_rejections
+
+    pub = _parse_date(published) if published else None
+    analysis = analyze_paths(read_articles(paths, published=pub, outlet=outlet), progress=not as_json)
+    if as_json:
+        sys.stdout.write(json.dumps(analysis.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n")
+    else:
+        print_analysis(out, analysis)
+    print_rejections(err, analysis.rejected)
+    if analysis.articles == 0:
+        raise typer.Exit(code=1)
+
+
+def _parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _register_optional_commands() -> None:
+    """Commands that live beside their stage (store, evaluate, web) register themselves here."""
+    import importlib
+
+    for module in ("strikewatch.store.commands", "strikewatch.evaluate.commands", "strikewatch.web.commands"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not module.startswith(exc.name):  # a real import error inside it: show it
+                raise
+            continue
+        mod.register(app)
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    app()

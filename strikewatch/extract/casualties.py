@@ -1,0 +1,192 @@
+"""Killed and injured: which quantities of a sentence count the dead, which the wounded.
+
+A quantity counts casualties when a casualty word governs it: on its right ("39 people were
+killed", "were among the dead"), on its left ("strikes killed 27 civilians", "the death toll rose
+to 55", "the deaths of 624 civilians"), or through a list it belongs to ("including seven
+children"). Negations give 0 ("nobody was killed"); "no immediate reports of casualties" gives
+nothing: unknown is never 0. The token windows are hand-written because the parser attaches
+coordinated clauses unreliably ("... women and children and more than 60 people were wounded").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+
+from ..lexicon import Lexicons
+from ..model import Count
+from .numbers import Quantity, find_quantities
+
+Role = str  # "killed" | "injured"
+
+KILL_PASSIVE = {"killed", "dead", "died", "slain", "massacred", "executed", "perished", "murdered", "die",
+                "lost"}
+INJURE_PASSIVE = {"wounded", "injured", "hurt", "maimed"}
+KILL_ACTIVE = {"killed", "killing", "kills", "kill", "claimed", "slaying", "massacring", "executing", "executed"}
+INJURE_ACTIVE = {"wounded", "wounding", "injured", "injuring", "wounds", "injures", "hurt", "hurting", "maiming"}
+AUX = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
+       "all", "allegedly", "confirmed", "believed", "to", "later", "subsequently", "of", "them", "in", "total",
+       "so", "far", "n't", "not", "either", "both", "seriously", "critically", "fatally", "severely", "lightly",
+       "badly", "mostly", "who", "that", "civilians", "people"}
+AMONG_KILLED = {"dead", "killed", "victims", "fatalities", "deaths", "casualties"}
+AMONG_INJURED = {"wounded", "injured"}
+_NEGATION = re.compile(
+    r"\b(?:nobody|no one|no-one|none)\b(?:\s+\w+){0,3}?\s+(?:was|were|has been|had been|have been)\s+"
+    r"(?P<verb>killed|hurt|injured|wounded|harmed)|\bno (?P<noun>casualties|deaths|fatalities|injuries)\b"
+    r"(?:\s+(?:were|was|have been))?(?!\s+(?:yet\s+)?(?:reported|immediately))",
+    re.I,
+)
+_UNKNOWN = re.compile(r"\bno (?:immediate |initial )?(?:reports?|word|information|details) (?:of|on|about) "
+                      r"(?:any )?(?:casualties|deaths|injuries|fatalities)", re.I)
+_PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|the fatalities)\s+"
+                      r"(?:included|include|including|were mostly|were mainly|were)\b(?P<rest>[^.;]*)", re.I)
+
+
+@dataclass
+class CasualtyFact:
+    """One figure of the dead or the wounded, with the characters that prove it."""
+
+    role: Role
+    count: Count
+    category: str | None  # people, civilians, children, women, combatants
+    start: int  # char offsets in the Doc's text
+    end: int
+    ambiguous: bool = False  # "killed or wounded"
+    toll: bool = False  # a running toll ("the toll rose to 55"): supersedes earlier figures
+    subset_of: int | None = None  # index of the fact this one splits ("including seven children")
+
+
+@dataclass
+class SentenceCasualties:
+    facts: list[CasualtyFact] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)  # "the dead included women and children"
+    unknown: bool = False  # "no immediate reports of casualties"
+
+
+def _role_right(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
+    j = q.end
+    while j < len(words) and words[j] in AUX:
+        j += 1
+    if j >= len(words):
+        return None, False
+    w = words[j]
+    if w == "among" and j + 2 < len(words):
+        k = j + 2 if words[j + 1] == "the" else j + 1
+        if words[k] in AMONG_KILLED:
+            return "killed", False
+        if words[k] in AMONG_INJURED:
+            return "injured", False
+    if w in KILL_PASSIVE:
+        if w == "lost" and not (j + 2 < len(words) and words[j + 2] in ("lives", "life")):
+            return None, False
+        ambiguous = j + 2 < len(words) and words[j + 1] == "or" and words[j + 2] in INJURE_PASSIVE
+        return "killed", ambiguous
+    if w in INJURE_PASSIVE:
+        ambiguous = j + 2 < len(words) and words[j + 1] == "or" and words[j + 2] in KILL_PASSIVE
+        return ("killed" if ambiguous else "injured"), ambiguous
+    return None, False
+
+
+def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
+    j = q.start - 1
+    while j >= 0 and words[j] in ("reportedly", "at", "least", "another", "and", "also", "some", "all"):
+        j -= 1
+    if j < 0:
+        return None, False
+    w = words[j]
+    if w in KILL_ACTIVE:
+        if w == "claimed" and not any(x in ("lives", "life") for x in words[q.end : q.end + 3]):
+            return None, False
+        return "killed", False
+    if w in INJURE_ACTIVE:
+        return "injured", False
+    if w == "left" and q.end < len(words) and words[q.end] in ("dead", "wounded", "injured"):
+        return ("killed" if words[q.end] == "dead" else "injured"), False
+    if w == "of" and j > 0 and words[j - 1] in ("deaths", "death", "lives", "bodies", "killing"):
+        return "killed", False
+    if w == "of" and j > 0 and words[j - 1] in ("injuries", "injury"):
+        return "injured", False
+    # "the death toll rose to 55", "putting the toll at 70", "a toll of 12"
+    window = words[max(0, j - 5) : j + 1]
+    if "toll" in window and w in ("to", "at", "of", "reached", "hit", "stood", "passed", "topped", "was", "is"):
+        return "killed", True
+    return None, False
+
+
+def _in_list_after(words: list[str], q: Quantity, prev: Quantity) -> bool:
+    """True when q continues a list opened after prev: "27 civilians, including seven children"."""
+    between = words[prev.end : q.start]
+    return bool(between) and (
+        between[-1] in ("including", "among", "and", ",") and any(w in ("including", "among", "of") for w in between)
+        or between in (["and"], [","])
+    ) and len(between) <= 6
+
+
+def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
+    """Killed and injured figures of one parsed sentence."""
+    words = [t.lower_ for t in sent]
+    out = SentenceCasualties()
+    quantities = find_quantities(sent, lex)
+    roles: list[tuple[Role | None, bool, bool]] = []
+    for q in quantities:
+        role, ambiguous = _role_right(words, q)
+        toll = False
+        if role is None:
+            role, toll = _role_left(words, q)
+        roles.append((role, ambiguous, toll))
+    # "five children and seven women were among the dead": a coordinated figure takes the role of
+    # the next one, and the hedge in front of the list ("at least") applies to every member
+    for idx in range(len(quantities) - 2, -1, -1):
+        q, nxt = quantities[idx], quantities[idx + 1]
+        if roles[idx][0] is None and roles[idx + 1][0] and words[q.end : nxt.start] in (["and"], [","], [",", "and"]):
+            roles[idx] = (roles[idx + 1][0], roles[idx + 1][1], False)
+            if q.count.low is not None and q.count.best is None and nxt.count.best is not None:
+                nxt.count = Count(low=nxt.count.low)  # "at least five children and seven women"
+    # a quantity with no role of its own takes the role of the list it continues
+    for idx, q in enumerate(quantities):
+        if idx > 0 and roles[idx][0] is None and q.category is not None:
+            prev_role = roles[idx - 1][0]
+            if prev_role and _in_list_after(words, q, quantities[idx - 1]):
+                roles[idx] = (prev_role, False, False)
+    for idx, q in enumerate(quantities):
+        role, ambiguous, toll = roles[idx]
+        subset_of = None
+        if role is None:
+            continue
+        # a list inside the dead: "39 killed, including five children and seven women"
+        for pidx in range(idx - 1, -1, -1):
+            p = quantities[pidx]
+            between = words[p.end : q.start]
+            if roles[pidx][0] == role and q.category in ("children", "women") and p.category in (
+                "people", "civilians", None
+            ) and any(w in ("including", "among", "of") for w in between):
+                subset_of = pidx
+                break
+        start = sent[q.start].idx
+        end = sent[q.end - 1].idx + len(sent[q.end - 1])
+        out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of))
+    text = sent.text
+    base = sent.start_char
+    for m in _NEGATION.finditer(text):
+        if _UNKNOWN.search(text):
+            break
+        verb = (m.group("verb") or m.group("noun") or "").lower()
+        zero = Count(low=0, best=0, high=0)
+        if verb in ("killed", "deaths", "fatalities"):
+            out.facts.append(CasualtyFact("killed", zero, None, base + m.start(), base + m.end()))
+        elif verb in ("hurt", "harmed", "casualties"):  # nobody hurt: neither killed nor wounded
+            out.facts.append(CasualtyFact("killed", zero, None, base + m.start(), base + m.end()))
+            out.facts.append(CasualtyFact("injured", zero, None, base + m.start(), base + m.end()))
+        else:
+            out.facts.append(CasualtyFact("injured", zero, None, base + m.start(), base + m.end()))
+    out.unknown = bool(_UNKNOWN.search(text))
+    for m in _PRESENT.finditer(text):
+        rest = m.group("rest").lower()
+        for word, category in lex.victims.items():
+            if category in ("children", "women", "civilians", "combatants") and re.search(rf"\b{re.escape(word)}\b", rest):
+                # only as "present" when the list gives no figure for it
+                if category not in out.present and not any(f.category == category for f in out.facts):
+                    out.present.append(category)
+    return out

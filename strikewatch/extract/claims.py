@@ -1,0 +1,134 @@
+"""One claim per source: who says how many were killed and wounded, and who they were.
+
+`SourceTracker` resolves what a sentence points to: "It said" is the last source named; "a
+monitoring group" is the monitor the article names (before or after); a sentence with no
+attribution carries on the source of the sentences just before it, as wire copy does
+("The raids came a day after 16 civilians were killed" is still the Observatory speaking).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Claim, Count, Span, Victims
+from .casualties import CasualtyFact
+from .sources import SourceMention
+
+INHERIT_SENTENCES = 2  # how many sentences an attribution carries over
+
+
+@dataclass
+class Resolved:
+    name: str | None
+    type: str | None
+    actor: str | None
+    span: tuple[int, int] | None
+    inherited: bool = False
+
+
+class SourceTracker:
+    def __init__(self) -> None:
+        self.named: list[Resolved] = []
+        self.since_last = 99
+
+    def resolve(self, mention: SourceMention | None, at: int) -> Resolved | None:
+        self.since_last += 1
+        if mention is None:
+            if self.named and self.since_last <= INHERIT_SENTENCES:
+                last = self.named[-1]
+                return Resolved(last.name, last.type, last.actor, None, inherited=True)
+            return None
+        if mention.pronoun:
+            if not self.named:
+                return None
+            last = self.named[-1]
+            self.since_last = 0
+            return Resolved(last.name, last.type, last.actor, (mention.start_char, mention.end_char))
+        span = (mention.start_char, mention.end_char)
+        if mention.source is None:  # a description: the source of that type named so far, if any
+            known = [r for r in self.named if r.type == mention.type]
+            self.since_last = 0
+            if known:
+                return Resolved(known[-1].name, mention.type, known[-1].actor, span)
+            return Resolved(None, mention.type, None, span)
+        resolved = Resolved(mention.source, mention.type, mention.actor, span)
+        self.named.append(resolved)
+        self.since_last = 0
+        return resolved
+
+
+@dataclass
+class ClaimBuilder:
+    source: str | None
+    type: str | None
+    actor: str | None
+    killed: Count | None = None
+    injured: Count | None = None
+    victims: dict[str, Count] = field(default_factory=dict)
+    parts: dict[str, Count] = field(default_factory=dict)  # children/women not inside a stated total
+    present: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    @classmethod
+    def for_source(cls, claims: list[ClaimBuilder], source: Resolved | None, at: int) -> ClaimBuilder:
+        name = source.name if source else None
+        stype = source.type if source else None
+        for c in claims:
+            if c.source == name and (name is not None or c.type == stype):
+                break
+        else:
+            c = cls(name, stype, source.actor if source else None)
+            claims.append(c)
+        if source is not None and source.span is not None:
+            c.spans.append(Span(start=source.span[0], end=source.span[1], field="source"))
+        return c
+
+    def add(self, fact: CasualtyFact) -> None:
+        self.spans.append(Span(start=fact.start, end=fact.end, field=fact.role))
+        if fact.role == "injured":
+            if self.injured is None or fact.toll:
+                self.injured = fact.count
+            return
+        cat = fact.category
+        if cat in ("children", "women"):
+            self.victims[cat] = fact.count
+            if fact.subset_of is None:
+                self.parts[cat] = fact.count
+            return
+        if self.killed is None or fact.toll:
+            self.killed = fact.count
+        if cat in ("civilians", "combatants") and (cat not in self.victims or fact.toll):
+            self.victims[cat] = fact.count
+
+    def add_present(self, categories: list[str], span: tuple[int, int]) -> None:
+        self.present += [c for c in categories if c not in self.present and c not in self.victims]
+        self.spans.append(Span(start=span[0], end=span[1], field="victims"))
+
+    def absorb(self, other: ClaimBuilder) -> None:
+        """Fold a claim by an unnamed description ("a monitoring group") into the named one."""
+        self.killed = self.killed or other.killed
+        self.injured = self.injured or other.injured
+        for k, v in other.victims.items():
+            self.victims.setdefault(k, v)
+        for k, v in other.parts.items():
+            self.parts.setdefault(k, v)
+        self.present += [c for c in other.present if c not in self.present]
+        self.spans = other.spans + self.spans
+
+    def build(self, text: str) -> Claim:
+        killed = self.killed
+        if killed is None and self.parts:  # "a child and two women were killed": the dead are at least them
+            parts = list(self.parts.values())
+            killed = Count(
+                low=sum(p.low for p in parts) if all(p.low is not None for p in parts) else None,
+                best=sum(p.best for p in parts) if all(p.best is not None for p in parts) else None,
+                high=sum(p.high for p in parts) if all(p.high is not None for p in parts) else None,
+            )
+        victims = Victims(present=[c for c in self.present if c not in self.victims], **self.victims)
+        spans = sorted({(s.start, s.end, s.field): s for s in self.spans}.values(), key=lambda s: s.start)
+        return Claim(source=self.source, source_type=self.type, killed=killed, injured=self.injured,
+                     victims=victims, evidence=[s.model_copy(update={"text": text[s.start:s.end]}) for s in spans])
+
+    @property
+    def empty(self) -> bool:
+        return self.killed is None and self.injured is None and not self.victims and not self.present

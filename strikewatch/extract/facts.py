@@ -1,0 +1,177 @@
+"""Everything one parsed sentence says, split into segments where a sentence tells two incidents.
+
+A segment boundary is a phrase that opens another event ("..., and that separate strikes hit",
+"a day after 16 civilians were killed", "adding that 70 raids had hit"). Each segment keeps the
+casualties, dates, places, actors and triggers whose characters fall inside it; the source of the
+sentence is shared by all its segments. All offsets here are offsets into the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..model import Count
+from .casualties import CasualtyFact, find_casualties
+from .dates import DateMention, find_dates, is_period
+from .events import EventFact, classify, is_irrealis, is_rate
+from .numbers import apply_modifier
+from .perpetrator import PerpetratorFact, find_perpetrator
+from .places import PlaceMention, find_places
+from .sources import SourceMention, attributed_source
+
+_SPLIT = re.compile(r",? and that |; |,? adding that |,? while |\ba day (?:after|before|earlier)\b|"
+                    r"\bthe (?:previous|next|following) day\b|,? and (?=separate|another|other)", re.I)
+_SEPARATE = re.compile(r"\b(?:separate|separately|another|other|elsewhere|meanwhile)\b", re.I)
+_SAME_PLACE = re.compile(r"\b(?:the same (?:city|town|village|area|neighbourhood|district)|there)\b", re.I)
+_AGGREGATE = re.compile(r"\b(?:across the country|nationwide|in total|in all|a total of|so far|overall|"
+                        r"since the (?:start|beginning)|toll (?:for|of) the (?:week|month|year))\b", re.I)
+_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|latest|its|their)\s+(?:\w+\s+){0,2}?(?:air ?strikes|strikes|raids|"
+                       r"attacks?|bombings?|shelling|explosions?|blasts?|bombardments?|dead|victims|casualties|"
+                       r"incident|massacre)\b", re.I)
+_OWN_ATTACK = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:air ?strikes|strikes|raids|attacks|operations|bombing|"
+                         r"shelling)\b", re.I)
+_COUNTRYWIDE = re.compile(r"\b(?:across the country|nationwide|across syria|throughout the country)\b", re.I)
+_STRIKES = re.compile(r"\b(?P<mod>at least |more than |over |about |some |nearly |up to )?(?P<n>\d[\d,]*|dozens|"
+                      r"scores|hundreds|several)(?: of)? (?:air ?strikes|air raids|strikes|raids|shells|rockets|"
+                      r"missiles|barrel bombs|sorties|missions)\b", re.I)
+_MOD = {"at least ": "low", "more than ": "over", "over ": "over", "about ": "approx", "some ": "approx",
+        "nearly ": "under", "up to ": "upto"}
+_VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "several": 10}
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    text: str
+    casualties: list[CasualtyFact] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    event: EventFact | None = None
+    perpetrator: PerpetratorFact = field(default_factory=PerpetratorFact)
+    strikes: tuple[Count, int, int] | None = None
+    separate: bool = False
+    definite: bool = False  # refers back to an incident already told ("the strikes", "the dead")
+    own_attack: bool = False  # "its strikes": the source's own side struck
+    countrywide: bool = False
+    same_place: bool = False
+    aggregate: bool = False
+    rate: bool = False
+    irrealis: bool = False
+
+    @property
+    def has_casualties(self) -> bool:
+        return bool(self.casualties)
+
+
+@dataclass
+class SentenceFacts:
+    start: int
+    end: int
+    text: str
+    source: SourceMention | None
+    segments: list[Segment]
+    present: list[str]  # victim categories named without figures ("the dead included women")
+    unknown_casualties: bool
+    title: bool = False
+
+
+def _strike_count(text: str, base: int) -> tuple[Count, int, int] | None:
+    m = _STRIKES.search(text)
+    if not m:
+        return None
+    raw = m.group("n").lower()
+    n = _VAGUE.get(raw) or int(raw.replace(",", ""))
+    how = _MOD.get((m.group("mod") or "").lower(), "exact" if raw not in _VAGUE else "approx")
+    count = apply_modifier(n, how) if how != "exact" else Count(low=n, best=n)
+    return count, base + m.start(), base + m.end()
+
+
+def sentence_facts(doc: Doc, base: int, article_text: str, ctx: "FactContext", *, title: bool = False) -> SentenceFacts:
+    """Gather the facts of one parsed sentence that starts at `base` in the article text."""
+    text = doc.text
+    source_matches = ctx.sources.find(doc)
+    masked = [(base + m.start_char, base + m.end_char) for m in source_matches] + ctx.masked
+    source = attributed_source(doc, source_matches)
+    if source is not None and source.actor is None and source.source:
+        source.actor = ctx.lexicons.actors.get(source.source.lower()) or ctx.lexicons.actors.get(source.source)
+    if source is not None:
+        source.start_char += base
+        source.end_char += base
+    cas = find_casualties(doc[:], ctx.lexicons)
+    triggers = ctx.triggers.find(doc, [(s - base, e - base) for s, e in masked])
+    actor_masked = [(m.start_char, m.end_char) for m in source_matches if m.text.lower() not in ctx.lexicons.actors
+                    and m.text not in ctx.lexicons.actors] + [(s - base, e - base) for s, e in ctx.masked]
+    actors = ctx.actors.find(doc, actor_masked)
+    places = find_places(article_text, ctx.gazetteer, start=base, end=base + len(text), masked=masked)
+    dates = find_dates(text, ctx.published)
+    for d in dates:
+        d.start, d.end = d.start + base, d.end + base
+    _mark_statement_dates(doc, dates, base)
+    bounds = [0] + [m.start() for m in _SPLIT.finditer(text) if m.start() > 0] + [len(text)]
+    segments: list[Segment] = []
+    for s, e in zip(bounds, bounds[1:], strict=False):
+        if e <= s:
+            continue
+        seg = Segment(base + s, base + e, text[s:e])
+        seg.casualties = [c for c in cas.facts if s <= c.start < e]
+        for c in seg.casualties:
+            c.start, c.end = c.start + base, c.end + base
+        seg.dates = [d for d in dates if base + s <= d.start < base + e]
+        seg.places = [p for p in places if base + s <= p.start < base + e]
+        seg_triggers = [t for t in triggers if s <= t.start_char < e]
+        seg.event = classify(seg_triggers)
+        tokens = {i for t in seg_triggers for i in range(t.start, t.end)}
+        seg.perpetrator = find_perpetrator(doc, [a for a in actors if s <= a.start_char < e], tokens)
+        seg.perpetrator.spans = [(base + a, base + b) for a, b in seg.perpetrator.spans if s <= a < e]
+        seg.strikes = _strike_count(text[s:e], base + s)
+        seg.separate = bool(_SEPARATE.search(text[s:e]))
+        seg.definite = bool(_DEFINITE.search(text[s:e]))
+        seg.own_attack = bool(_OWN_ATTACK.search(text[s:e]))
+        seg.countrywide = bool(_COUNTRYWIDE.search(text[s:e]))
+        seg.same_place = bool(_SAME_PLACE.search(text[s:e]))
+        seg.aggregate = (any(is_period(d) and d.kind != "statement" for d in seg.dates) or bool(_AGGREGATE.search(text[s:e])))
+        seg.rate = is_rate(text[s:e])
+        seg.irrealis = is_irrealis(text[s:e])
+        segments.append(seg)
+    # a sentence-wide event word serves segments that only carry figures ("16 civilians were killed")
+    sentence_event = classify(triggers)
+    for seg in segments:
+        if seg.event is None and seg.casualties and sentence_event is not None:
+            seg.event = sentence_event
+    return SentenceFacts(base, base + len(text), text, source, segments, cas.present, cas.unknown, title)
+
+
+def _mark_statement_dates(doc: Doc, dates: list[DateMention], base: int) -> None:
+    """"Officials said on Friday that ...": a date that hangs on a reporting verb dates the statement."""
+    from .sources import REPORTING
+
+    for d in dates:
+        span = doc.char_span(d.start - base, d.end - base, alignment_mode="expand")
+        if span is None or d.kind not in ("weekday", "explicit", "day"):
+            continue
+        tok = span.root
+        for _ in range(3):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                if tok.lemma_ in REPORTING and d.kind != "explicit":
+                    d.kind = "statement"
+                break
+
+
+@dataclass
+class FactContext:
+    """What sentence_facts needs besides the sentence: built once per article."""
+
+    lexicons: object
+    triggers: object
+    actors: object
+    sources: object
+    gazetteer: object
+    published: object
+    masked: list[tuple[int, int]] = field(default_factory=list)

@@ -1,0 +1,267 @@
+"""Assemble an article's sentence facts into reports, one per incident (or tally) it tells.
+
+Reading follows how wire copy is written. A segment with its own place and date opens or joins the
+incident of that place and day. A segment with neither continues the incident being told ("It
+said the dead included women and children"). "A day after", "the same city", "separate strikes"
+open a new incident anchored on the current one. A figure over a period ("this month alone",
+"in a week") opens a tally, never an incident. A segment with no figures, no place and no date
+opens nothing: statements, plans, sortie rates and diplomacy yield no report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model import Count, Dates, Location
+from .claims import ClaimBuilder, SourceTracker
+from .facts import Segment, SentenceFacts
+from .places import PlaceMention
+
+_RANK = {"point": 0, "neighbourhood": 1, "city": 2, "district": 3, "region": 4, "country": 5}
+
+
+@dataclass
+class Frame:
+    kind: str
+    segment: Segment
+    sub_event_type: str | None = None
+    event_type: str | None = None
+    specific_event: bool = False
+    date: Dates | None = None
+    date_span: tuple[int, int] | None = None
+    place: PlaceMention | None = None
+    actors: list[str] = field(default_factory=list)
+    uncertain: bool = False
+    unspecified: bool = False
+    perp_spans: list[tuple[int, int]] = field(default_factory=list)
+    claims: list[ClaimBuilder] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    strikes: Count | None = None
+    flags: list[str] = field(default_factory=list)
+
+    def claims_with_figures(self) -> bool:
+        return any(not c.empty for c in self.claims)
+
+
+def rank(p: PlaceMention | None) -> int:
+    return 9 if p is None else _RANK.get(p.location.precision or "country", 5)
+
+
+def best_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific place of a segment; countries only when nothing finer is named."""
+    if not places:
+        return None
+    return min(places, key=lambda p: (rank(p), p.start))
+
+
+def same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None:
+        return False
+    la, lb = a.location, b.location
+    if la.name and la.name == lb.name and la.precision == lb.precision:
+        return True
+    if la.lat is not None and lb.lat is not None and la.precision == lb.precision == "city":
+        return abs(la.lat - lb.lat) < 0.05 and abs((la.lon or 0) - (lb.lon or 0)) < 0.05
+    return False
+
+
+def place_fits(frame_place: PlaceMention | None, p: PlaceMention) -> bool:
+    """p names the frame's place or a place inside it (a neighbourhood of the city)."""
+    if frame_place is None:
+        return False
+    if same_place(frame_place, p):
+        return True
+    fl, pl = frame_place.location, p.location
+    if pl.precision == "neighbourhood" and fl.precision == "city" and fl.lat is not None and pl.lat is not None:
+        return abs(fl.lat - pl.lat) < 0.15 and abs((fl.lon or 0) - (pl.lon or 0)) < 0.15
+    return False
+
+
+def dates_equal(a: Dates | None, b: Dates | None) -> bool:
+    return a is not None and b is not None and a.start == b.start and a.end == b.end
+
+
+class Assembler:
+    """Feeds sentence facts in order; `frames` holds the incidents and tallies found so far."""
+
+    def __init__(self, published: dt.date | None):
+        self.published = published
+        self.frames: list[Frame] = []
+        self.current: Frame | None = None
+        self.sources = SourceTracker()
+
+    # -- the reading loop ---------------------------------------------------------------
+    def feed(self, sent: SentenceFacts) -> None:
+        source = self.sources.resolve(sent.source, sent.start)
+        for seg in sent.segments:
+            self._feed_segment(sent, seg, source)
+        if sent.present and self.current is not None:
+            self.current.spans.append((sent.start, sent.end))
+            self._claim(self.current, source, sent.start).add_present(sent.present, (sent.start, sent.end))
+        if sent.unknown_casualties and self.current is not None:
+            self.current.flags.append("casualties unknown")
+
+    def _feed_segment(self, sent: SentenceFacts, seg: Segment, source: object) -> None:
+        perp = seg.perpetrator
+        eventful = seg.event is not None or seg.has_casualties
+        if not eventful and not (perp.actors or perp.unspecified or perp.uncertain):
+            return
+        if (seg.rate or seg.irrealis) and not seg.has_casualties:
+            return
+        place = best_place(seg.places)
+        # a country is no anchor for an incident: "air strikes in Syria this week" is not one
+        anchor_place = place if place is not None and rank(place) < 5 else None
+        relative = next((d for d in seg.dates if d.kind == "relative"), None)
+        # periods ("this week") date tallies, not incidents; statement dates date nothing
+        own_date = next((d for d in seg.dates if d.dates is not None and d.kind in ("weekday", "explicit", "day", "ago")), None)
+
+        if seg.aggregate and (seg.has_casualties or seg.strikes):
+            self._aggregate(seg, place, source, sent)
+            return
+        cur = self.current
+        if relative is not None and cur is not None and (seg.has_casualties or anchor_place):
+            frame = self._new(seg, anchor_place or (cur.place if seg.same_place else None))
+            if cur.date is not None and cur.date.start is not None:
+                d = cur.date.start + dt.timedelta(days=relative.offset_days)
+                alt = cur.date.alternative + dt.timedelta(days=relative.offset_days) if cur.date.alternative else None
+                frame.date = Dates(start=d, end=d, precision="day", basis="relative", alternative=alt)
+                frame.date_span = (relative.start, relative.end)
+            self._fill(frame, seg, source, sent, anchored=True)
+            return
+        if seg.same_place and anchor_place is None and cur is not None:
+            anchor_place = cur.place
+        if anchor_place is not None or own_date is not None:
+            target = self._find(anchor_place, own_date.dates if own_date else None)
+            if target is not None and not (seg.separate and seg.has_casualties and target.claims_with_figures()):
+                self._fill(target, seg, source, sent, anchor_place, own_date, anchored=True)
+                return
+        if anchor_place is not None and own_date is None:
+            same = [f for f in self.frames if f.kind == "incident" and place_fits(f.place, anchor_place)]
+            if same and not (seg.separate and seg.has_casualties):
+                self._fill(same[0], seg, source, sent, anchor_place, anchored=seg.has_casualties)
+                return
+            if seg.has_casualties or (seg.separate and cur is not None):
+                frame = self._new(seg, anchor_place)
+                if cur is not None and cur.date is not None:
+                    frame.date = cur.date
+                    frame.flags.append("date inherited from context")
+                self._fill(frame, seg, source, sent, anchored=True)
+            return
+        if own_date is not None and anchor_place is None:
+            if cur is not None and cur.kind == "incident" and (cur.date is None or dates_equal(cur.date, own_date.dates)) \
+                    and (seg.has_casualties or seg.definite):
+                self._fill(cur, seg, source, sent, None, own_date, anchored=True)
+            elif seg.has_casualties:
+                frame = self._new(seg, place)
+                self._fill(frame, seg, source, sent, None, own_date, anchored=True)
+            return
+        if anchor_place is not None and own_date is not None:
+            if seg.has_casualties or (seg.event is not None and not seg.irrealis):
+                self._fill(self._new(seg, anchor_place), seg, source, sent, None, own_date, anchored=True)
+            return
+        # neither place nor date: the incident being told goes on, if the sentence points back to it
+        if seg.has_casualties and (cur is None or seg.separate):
+            frame = self._new(seg, place)
+            if cur is not None and cur.date is not None:
+                frame.date = cur.date
+                frame.flags.append("date inherited from context")
+            self._fill(frame, seg, source, sent, anchored=True)
+        elif cur is not None and (seg.has_casualties or seg.definite or perp.unspecified or perp.uncertain):
+            self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
+
+    # -- frames ---------------------------------------------------------------------------
+    def _new(self, seg: Segment, place: PlaceMention | None, kind: str = "incident") -> Frame:
+        frame = Frame(kind=kind, segment=seg, place=place)
+        self.frames.append(frame)
+        return frame
+
+    def _find(self, place: PlaceMention | None, dates: Dates | None) -> Frame | None:
+        for f in self.frames:
+            if f.kind != "incident":
+                continue
+            place_ok = place is None or f.place is None or place_fits(f.place, place) or place_fits(place, f.place)
+            date_ok = dates is None or f.date is None or dates_equal(f.date, dates)
+            if place_ok and date_ok and (place is None or f.place is not None) and (dates is None or f.date is not None):
+                return f
+        return None
+
+    def _aggregate(self, seg: Segment, place: PlaceMention | None, source: object, sent: SentenceFacts) -> None:
+        periods = [d for d in seg.dates if d.dates is not None and d.dates.start is not None and d.kind != "statement"]
+        # the widest period: "In August, it acknowledged ... since 2014" is a tally since 2014
+        period = min(periods, key=lambda d: d.dates.start) if periods else None  # type: ignore[union-attr]
+        dates = period.dates if period else None
+        if seg.countrywide:
+            place = next((p for p in seg.places if rank(p) >= 5), None)
+            if place is None:
+                place = None  # the article's country, settled in report.py
+        values = {v for c in seg.casualties for v in c.count.values()}
+        for f in self.frames:  # the same tally told twice ("killing an estimated 800 ... about 800")
+            if f.kind == "aggregate" and dates_equal(f.date, dates):
+                known = {v for cl in f.claims for c in (cl.killed, cl.injured) if c for v in c.values()}
+                if values & known:
+                    self._fill(f, seg, source, sent, anchored=True)
+                    return
+        frame = self._new(seg, place, kind="aggregate")
+        frame.date = dates
+        if seg.countrywide:
+            frame.flags.append("countrywide")
+        if period is not None:
+            frame.date_span = (period.start, period.end)
+        self._fill(frame, seg, source, sent, anchored=True)
+
+    def _claim(self, frame: Frame, source: object, at: int) -> ClaimBuilder:
+        return ClaimBuilder.for_source(frame.claims, source, at)  # type: ignore[arg-type]
+
+    def _fill(self, frame: Frame, seg: Segment, source: object, sent: SentenceFacts,
+              place: PlaceMention | None = None, date: object = None, *, anchored: bool = False) -> None:
+        """Add a segment to a frame. `anchored`: the segment names this incident (its place, its day,
+        its figures), so its source is a source of the incident and its event words define it."""
+        self.current = frame
+        frame.spans.append((seg.start, seg.end))
+        if place is None:
+            place = next((p for p in sorted(seg.places, key=rank) if rank(p) < 5), None) if frame.kind == "incident" else best_place(seg.places)
+        if "countrywide" in frame.flags:
+            place = None
+        if place is not None and (frame.place is None or rank(place) < rank(frame.place) and
+                                  (place_fits(frame.place, place) or rank(frame.place) >= 4)):
+            frame.place = place
+        if date is None and frame.kind == "incident":
+            date = next((d for d in seg.dates if d.dates is not None and d.kind in ("weekday", "explicit", "day", "ago")), None)
+        if date is not None and frame.date is None:
+            frame.date, frame.date_span = date.dates, (date.start, date.end)  # type: ignore[attr-defined]
+        if seg.event is not None and (frame.sub_event_type is None or (anchored and seg.event.specific and not frame.specific_event)):
+            frame.sub_event_type, frame.event_type = seg.event.sub_event_type, seg.event.event_type
+            frame.specific_event = seg.event.specific
+        perp = seg.perpetrator
+        if perp.actors and not frame.unspecified:
+            if not frame.actors or perp.uncertain:
+                frame.actors = list(perp.actors) if perp.uncertain else frame.actors + [a for a in perp.actors if a not in frame.actors]
+            frame.uncertain = frame.uncertain or perp.uncertain
+            frame.perp_spans += perp.spans
+        elif perp.unspecified and not frame.actors:
+            frame.unspecified = True
+            frame.perp_spans += perp.spans
+        elif perp.uncertain:
+            frame.uncertain = True
+            frame.perp_spans += perp.spans
+        if seg.strikes is not None:
+            count, s, e = seg.strikes
+            old = frame.strikes
+            if old is None or (count.low or count.best or 0) > (old.low or old.best or 0):
+                frame.strikes = count
+                frame.spans.append((s, e))
+        if seg.own_attack and not frame.actors and getattr(source, "actor", None):
+            frame.actors = [source.actor]  # type: ignore[attr-defined]  # "its strikes": the source's side
+        if seg.casualties or (anchored and source is not None):
+            claim = self._claim(frame, source, seg.start)
+            for fact in seg.casualties:
+                claim.add(fact)
+                if fact.ambiguous and "killed-or-wounded ambiguous" not in frame.flags:
+                    frame.flags.append("killed-or-wounded ambiguous")
+
+
+def frame_location(frame: Frame) -> Location:
+    if frame.place is None:
+        return Location()
+    return frame.place.location.model_copy(update={"mention": frame.place.mention})

@@ -1,0 +1,79 @@
+"""Who struck, and how firmly the text says so.
+
+An actor counts as the perpetrator only as the agent of an attack: the subject of an attack verb
+("Russian warplanes carried out strikes"), the modifier of an attack word ("US-led coalition
+strikes"), or the agent after "by" ("strikes by Syrian jets"). An actor in any other role (the
+target, "on a Daesh convoy"; the holder, "held by Daesh") is not the perpetrator. Attribution:
+candidates joined by "or" or a sentence that cannot tell are `uncertain`; "did not specify who" is
+`unknown`; the actor's own side saying it is `claimed` (decided with the claim's source, later).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .phrases import Match
+
+ATTACK_VERBS = {"carry", "conduct", "launch", "strike", "shell", "bomb", "hit", "target", "pound", "fire",
+                "attack", "kill", "raid", "drop", "bombard", "stage", "execute", "shoot", "use", "wage"}
+NATIONALITIES = {"syrian": "Syria", "russian": "Russia", "turkish": "Turkey", "israeli": "Israel",
+                 "american": "United States", "iranian": "Iran", "iraqi": "Iraq", "jordanian": "Jordan",
+                 "us": "United States", "u.s.": "United States", "british": "United Kingdom", "french": "France"}
+_NAT = "|".join(NATIONALITIES)
+_PAIR = re.compile(rf"\b(?P<a>{_NAT})\s+(?P<conj>or|and)\s+(?P<b>{_NAT})\s+(?:warplanes|jets|aircraft|planes|"
+                   r"forces|troops|helicopters|artillery|air strikes|airstrikes|strikes|drones)\b", re.I)
+_UNKNOWN = re.compile(r"\b(?:did not|didn't|does not|would not|could not) (?:say|specify|identify|know|name) "
+                      r"(?:who|whose|which)|\b(?:unidentified|unknown) (?:warplanes|aircraft|jets|planes|gunmen|"
+                      r"attackers|assailants|drones?)\b|\b(?:it was|it is|it's|it remained) (?:not |un)clear "
+                      r"(?:who|whose|which)|\bno (?:one|group) (?:has |had )?(?:yet )?(?:claimed|took|has taken)", re.I)
+_UNCERTAIN = re.compile(r"\b(?:cannot|could not|can't|couldn't|did not|unable to|not possible to) "
+                        r"(?:know|tell|say|determine|confirm|establish|verify) (?:whether|if|who)\b", re.I)
+
+
+@dataclass
+class PerpetratorFact:
+    actors: list[str] = field(default_factory=list)
+    uncertain: bool = False  # candidates without a decision
+    unspecified: bool = False  # the text says it does not know
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_agent(doc: Doc, m: Match[str], trigger_tokens: set[int]) -> bool:
+    head = doc[m.end - 1]
+    # the actor names the weapon itself ("Russian warplanes") or modifies an attack word
+    if any(i in trigger_tokens for i in range(m.start, m.end)) or any(
+        i in trigger_tokens for i in range(m.end, min(m.end + 2, len(doc)))
+    ):
+        return not (m.start > 0 and doc[m.start - 1].lower_ in ("against", "on", "targeting", "targeted", "at"))
+    if head.dep_ in ("nsubj", "nsubjpass") and (head.head.lemma_ in ATTACK_VERBS):
+        return True
+    if m.start > 0 and doc[m.start - 1].lower_ == "by":
+        by_head = doc[m.start - 1].head
+        return by_head.i in trigger_tokens or by_head.lemma_ in ATTACK_VERBS | {"be"}
+    return False
+
+
+def find_perpetrator(doc: Doc, actors: list[Match[str]], trigger_tokens: set[int]) -> PerpetratorFact:
+    fact = PerpetratorFact()
+    text = doc.text
+    for m in _PAIR.finditer(text):
+        a, b = NATIONALITIES[m.group("a").lower()], NATIONALITIES[m.group("b").lower()]
+        fact.actors += [x for x in (a, b) if x not in fact.actors]
+        fact.uncertain = fact.uncertain or m.group("conj").lower() == "or"
+        fact.spans.append((m.start(), m.end()))
+    if not fact.actors:
+        for m in actors:
+            if _is_agent(doc, m, trigger_tokens) and m.value not in fact.actors:
+                fact.actors.append(m.value)
+                fact.spans.append((m.start_char, m.end_char))
+    if _UNCERTAIN.search(text):
+        fact.uncertain = True
+        fact.spans.append(_UNCERTAIN.search(text).span())  # type: ignore[union-attr]
+    u = _UNKNOWN.search(text)
+    if u and not fact.actors:
+        fact.unspecified = True
+        fact.spans.append(u.span())
+    return fact

@@ -1,0 +1,179 @@
+"""Turn an article's frames into `Report`s: fold restatements, settle defaults, attach evidence.
+
+A headline or lede that restates the body ("Airstrikes kill 39 civilians in Syria" before "Air
+strikes killed at least 39 civilians on Saturday in Raqa") is one incident, not two: a frame
+with no place or date of its own, or only a country, folds into a frame of the same article that
+shares its figures. Defaults are explicit and flagged: a report with no date of its own is dated
+from the publication (basis "publication"); with no place, it takes the article's main place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from ..model import Article, Count, Dates, Location, Perpetrator, Report, Span
+from .claims import ClaimBuilder
+from .frames import Frame, dates_equal, frame_location, place_fits, rank, same_place
+from .places import PlaceMention
+
+DEFAULT_EVENT = ("Violence against civilians", "Attack")
+
+
+def _killed_values(f: Frame) -> set[int]:
+    return {v for c in f.claims for k in (c.killed, c.injured) if k for v in k.values()}
+
+
+def _compatible(a: Frame, b: Frame) -> bool:
+    if a.kind != b.kind:
+        return False
+    weak_b = b.place is None or rank(b.place) >= 5 or b.date is None
+    pa, pb = a.place, b.place
+    place_ok = pa is None or pb is None or same_place(pa, pb) or place_fits(pa, pb) or place_fits(pb, pa) or (
+        rank(pb) >= 5 and pa.location.country == pb.location.country) or (rank(pa) >= 5 and pa.location.country == pb.location.country)
+    date_ok = a.date is None or b.date is None or dates_equal(a.date, b.date)
+    va, vb = _killed_values(a), _killed_values(b)
+    # a restatement with figures folds only into a frame that gives the same figures
+    figures_ok = bool(va & vb) if vb else True
+    strikes_ok = a.strikes is None or b.strikes is None or bool(set(a.strikes.values()) & set(b.strikes.values()))
+    exact_twin = pa is not None and pb is not None and same_place(pa, pb) and dates_equal(a.date, b.date)
+    return place_ok and date_ok and figures_ok and (weak_b or exact_twin) and (strikes_ok or bool(va & vb))
+
+
+def _merge(into: Frame, other: Frame) -> None:
+    if other.place is not None and (into.place is None or rank(other.place) < rank(into.place)):
+        into.place = other.place
+    if into.date is None:
+        into.date, into.date_span = other.date, other.date_span
+    into.spans += other.spans
+    into.perp_spans += other.perp_spans
+    if not into.actors and other.actors:
+        into.actors, into.uncertain = other.actors, other.uncertain
+    into.unspecified = into.unspecified or (other.unspecified and not into.actors)
+    if into.strikes is None:
+        into.strikes = other.strikes
+    if into.sub_event_type is None or (other.specific_event and not into.specific_event):
+        into.sub_event_type, into.event_type, into.specific_event = other.sub_event_type, other.event_type, other.specific_event
+    for c in other.claims:
+        twin = next((x for x in into.claims if x.source == c.source and x.type == c.type), None)
+        if twin is None:
+            into.claims.append(c)
+        else:
+            twin.absorb(c)
+    into.flags += [f for f in other.flags if f not in into.flags]
+
+
+def fold_restatements(frames: list[Frame]) -> list[Frame]:
+    kept: list[Frame] = []
+    # the more specific frames absorb the weaker ones, whichever comes first in the text
+    order = sorted(range(len(frames)), key=lambda i: (rank(frames[i].place) + (frames[i].date is None) * 3, i))
+    for i in order:
+        f = frames[i]
+        hosts = [k for k in kept if _compatible(k, f)]
+        host = max(hosts, key=lambda k: len(_killed_values(k) & _killed_values(f))) if hosts else None
+        if host is None:
+            kept.append(f)
+        else:
+            _merge(host, f)
+    return sorted(kept, key=lambda f: min(s for s, _ in f.spans) if f.spans else 0)
+
+
+def _settle_claims(frame: Frame, named_by_type: dict[str, ClaimBuilder | str]) -> list[ClaimBuilder]:
+    claims = frame.claims
+    for c in [c for c in claims if c.source is None and c.type]:
+        twin = next((x for x in claims if x.source and x.type == c.type), None)
+        if twin is not None:
+            twin.absorb(c)
+            claims.remove(c)
+        elif isinstance(named_by_type.get(c.type), str):
+            c.source = named_by_type[c.type]  # type: ignore[assignment]
+    useful = [c for c in claims if not c.empty or c.source]
+    return useful or claims[:1]
+
+
+def _perpetrator(frame: Frame, claims: list[ClaimBuilder]) -> Perpetrator:
+    actors = list(frame.actors)
+    if not actors and not frame.unspecified:
+        # "more than 200 militants killed in a raid, according to the Russian Defense Ministry"
+        own = [c for c in claims if c.type == "military" and c.actor and "combatants" in c.victims]
+        if own:
+            return Perpetrator(actors=[own[0].actor], attribution="claimed")  # type: ignore[list-item]
+    if not actors:
+        return Perpetrator(actors=[], attribution="unknown")
+    if frame.uncertain and len(actors) > 1:
+        return Perpetrator(actors=actors, attribution="uncertain")
+    if any(c.actor in actors for c in claims if c.actor):
+        return Perpetrator(actors=actors, attribution="claimed")
+    return Perpetrator(actors=actors, attribution="alleged")
+
+
+def _main_place(places: list[PlaceMention]) -> Location:
+    finer = [p for p in places if rank(p) < 5]
+    pool = finer or places
+    if not pool:
+        return Location()
+    counts = Counter(p.location.name for p in pool)
+    name = counts.most_common(1)[0][0]
+    p = next(p for p in pool if p.location.name == name)
+    return p.location.model_copy(update={"mention": p.mention})
+
+
+def _country_of(places: list[PlaceMention]) -> Location:
+    counts = Counter(p.location.country for p in places if p.location.country)
+    country = counts.most_common(1)[0][0] if counts else None
+    return Location(name=country, country=country, precision="country" if country else None)
+
+
+def build_reports(article: Article, frames: list[Frame], places: list[PlaceMention]) -> list[Report]:
+    text = article.text
+    frames = fold_restatements(frames)
+    named_by_type: dict[str, ClaimBuilder | str] = {}
+    for f in frames:
+        for c in f.claims:
+            if c.source and c.type and c.type not in named_by_type:
+                named_by_type[c.type] = c.source
+    sub_counts = Counter(f.sub_event_type for f in frames if f.sub_event_type)
+    reports: list[Report] = []
+    for f in frames:
+        claims = _settle_claims(f, named_by_type)
+        has_figures = any(not c.empty for c in claims) or f.strikes is not None
+        if f.kind == "incident" and not has_figures and (f.place is None or rank(f.place) >= 5):
+            continue  # nothing but a mention of fighting somewhere in the country
+        flags = list(f.flags)
+        location = frame_location(f)
+        if f.place is None:
+            location = _country_of(places) if f.kind == "aggregate" else _main_place(places)
+            flags.append("place from the article's main place" if f.kind == "incident" else "place: country")
+        date = f.date
+        if date is None or date.start is None:
+            date, pub = Dates(), article.published
+            if pub is not None:
+                date = Dates(start=pub - dt.timedelta(days=1), end=pub, precision="period", basis="publication")
+                flags.append("date not stated: publication day or the day before")
+            else:
+                flags.append("date could not be pinned: no publication date or dateline")
+        if article.published and date.start and date.basis == "weekday" and (article.published - date.start).days >= 5:
+            flags.append("weekday resolved far back from the publication date")
+        if f.sub_event_type is None:
+            common = sub_counts.most_common(1)
+            sub = common[0][0] if common else None
+            from ..lexicon import SUB_EVENT_TYPES
+
+            event_type, sub_event = (SUB_EVENT_TYPES[sub], sub) if sub else DEFAULT_EVENT
+        else:
+            event_type, sub_event = f.event_type or DEFAULT_EVENT[0], f.sub_event_type
+        evidence = [Span(start=s, end=e, text=text[s:e]) for s, e in sorted(set(f.spans))]
+        if f.date_span:
+            evidence.append(Span(start=f.date_span[0], end=f.date_span[1], text=text[f.date_span[0]:f.date_span[1]], field="date"))
+        if f.place is not None:
+            evidence.append(Span(start=f.place.start, end=f.place.end, text=text[f.place.start:f.place.end], field="location"))
+        for s, e in sorted(set(f.perp_spans)):
+            evidence.append(Span(start=s, end=e, text=text[s:e], field="perpetrator"))
+        reports.append(Report(
+            id=f"{article.id}#{len(reports) + 1}", article=article.id, kind=f.kind,  # type: ignore[arg-type]
+            event_type=event_type, sub_event_type=sub_event, date=date, location=location,
+            perpetrator=_perpetrator(f, claims), claims=[c.build(text) for c in claims], evidence=evidence,
+            strikes=f.strikes if f.strikes is None else Count(**f.strikes.model_dump()), flags=flags,
+            outlet=article.outlet, published=article.published,
+        ))
+    return reports

@@ -1,0 +1,130 @@
+"""Load the CSV lexicons in `strikewatch/data/lexicon/`, validating every row on load.
+
+Each loader collects all problems of a file before raising one `DataFileError`, so a broken
+lexicon is fixed in one pass (the way spaCy's matcher reports every bad pattern at once).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from .errors import DataFileError
+from .model import Count
+
+SUB_EVENT_TYPES = {
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Armed clash": "Battles",
+    "Attack": "Violence against civilians",
+}
+SOURCE_TYPES = {"monitor", "activists", "military", "government", "state media", "media", "rescuers",
+                "medical", "international", "witnesses", "officials"}
+VICTIM_NOUN_CATEGORIES = {"people", "civilians", "children", "women", "combatants"}
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    source: str | None  # None: a generic phrase ("a monitoring group") naming only a type
+    type: str
+    actor: str | None  # the side it speaks for: its reports of that side's attacks are "claimed"
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    triggers: dict[str, str]  # phrase -> ACLED sub-event type
+    actors: dict[str, str]  # phrase -> canonical actor
+    sources: dict[str, SourceEntry]
+    quantities: dict[str, Count]
+    victims: dict[str, str]  # noun -> category
+
+
+def _rows(name: str, columns: list[str]) -> tuple[str, list[tuple[int, dict[str, str]]], list[str]]:
+    path = f"strikewatch/data/lexicon/{name}"
+    text = resources.files("strikewatch.data").joinpath("lexicon", name).read_text(encoding="utf-8")
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    problems: list[str] = []
+    if not lines:
+        return path, [], [f"{path}: empty"]
+    header_no, header = lines[0]
+    if [c.strip() for c in header.split(",")] != columns:
+        problems.append(f"line {header_no}: header must be {','.join(columns)}")
+    rows = []
+    for n, line in lines[1:]:
+        values = next(csv.reader(io.StringIO(line)))
+        if len(values) != len(columns):
+            problems.append(f"line {n}: expected {len(columns)} columns, got {len(values)}")
+            continue
+        rows.append((n, dict(zip(columns, (v.strip() for v in values), strict=True))))
+    return path, rows, problems
+
+
+def _key(phrase: str) -> str:
+    """Acronyms (written upper-case in the files) match case-sensitively: "WHO" is not "who"."""
+    return phrase if phrase.isupper() or phrase.startswith(("US-", "U.S.")) else phrase.lower()
+
+
+def _check(path: str, problems: list[str]) -> None:
+    if problems:
+        raise DataFileError(path, problems)
+
+
+def _phrase_map(name: str, value_col: str, allowed: set[str] | None = None) -> dict[str, str]:
+    path, rows, problems = _rows(name, ["phrase" if name != "victims.csv" else "noun", value_col])
+    key = "noun" if name == "victims.csv" else "phrase"
+    out: dict[str, str] = {}
+    for n, row in rows:
+        phrase, value = _key(row[key]), row[value_col]
+        if allowed is not None and value not in allowed:
+            problems.append(f"line {n}: unknown {value_col} {value!r}")
+        if phrase in out:
+            problems.append(f"line {n}: duplicate {key} {phrase!r}")
+        out[phrase] = value
+    _check(path, problems)
+    return out
+
+
+def _sources() -> dict[str, SourceEntry]:
+    path, rows, problems = _rows("sources.csv", ["phrase", "source", "type", "actor"])
+    out: dict[str, SourceEntry] = {}
+    for n, row in rows:
+        if row["type"] not in SOURCE_TYPES:
+            problems.append(f"line {n}: unknown type {row['type']!r}")
+        if _key(row["phrase"]) in out:
+            problems.append(f"line {n}: duplicate phrase {row['phrase']!r}")
+        out[_key(row["phrase"])] = SourceEntry(row["source"] or None, row["type"], row["actor"] or None)
+    _check(path, problems)
+    return out
+
+
+def _quantities() -> dict[str, Count]:
+    path, rows, problems = _rows("quantities.csv", ["phrase", "low", "best", "high"])
+    out: dict[str, Count] = {}
+    for n, row in rows:
+        try:
+            vals = {k: int(row[k]) if row[k] else None for k in ("low", "best", "high")}
+        except ValueError:
+            problems.append(f"line {n}: low/best/high must be whole numbers or empty")
+            continue
+        out[row["phrase"].lower()] = Count(**vals)
+    _check(path, problems)
+    return out
+
+
+@functools.cache
+def load() -> Lexicons:
+    """Load and validate every lexicon once per process."""
+    return Lexicons(
+        triggers=_phrase_map("triggers.csv", "sub_event_type", set(SUB_EVENT_TYPES)),
+        actors=_phrase_map("actors.csv", "actor"),
+        sources=_sources(),
+        quantities=_quantities(),
+        victims=_phrase_map("victims.csv", "category", VICTIM_NOUN_CATEGORIES),
+    )
