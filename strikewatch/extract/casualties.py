@@ -118,6 +118,8 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
 def _in_list_after(words: list[str], q: Quantity, prev: Quantity) -> bool:
     """True when q continues a list opened after prev: "27 civilians, including seven children"."""
     between = words[prev.end : q.start]
+    if between[-1:] == ["including"] or between[-2:] == ["among", "them"]:
+        return True  # "killed in air strikes on Idlib on Sunday, including a child": any distance
     return bool(between) and (
         between[-1] in ("including", "among", "and", ",") and any(w in ("including", "among", "of") for w in between)
         or between in (["and"], [","])
@@ -164,8 +166,8 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
             ) and any(w in ("including", "among", "of") for w in between):
                 subset_of = pidx
                 break
-        start = sent[q.start].idx
-        end = sent[q.end - 1].idx + len(sent[q.end - 1])
+        last = sent[min(q.end, len(sent)) - 1]
+        start, end = sent[q.start].idx, last.idx + len(last)
         out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of))
     text = sent.text
     base = sent.start_char

@@ -164,7 +164,7 @@ def _attach_noun(tokens: list, words: list[str], start: int, value_i: int, k: in
     for _ in range(4):
         for size in (4, 3, 2, 1):
             phrase = " ".join(words[j : j + size])
-            if phrase in lex.victims:
+            if phrase in lex.victims and j + size <= len(words):
                 return Quantity(start, j + size, count, " ".join(t.text for t in tokens[j : j + size]),
                                 lex.victims[phrase], j + size - 1, value_i)
         if j < len(words) and tokens[j].pos_ in ("ADJ", "PROPN", "NOUN", "VERB") and tokens[j].tag_ not in ("VBD", "VBN", "VBZ", "VBP") and words[j] not in NOT_PEOPLE:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon import SourceEntry
 from .phrases import Match, PhraseIndex
@@ -64,12 +64,13 @@ def attributed_source(doc: Doc, matches: list[Match[SourceEntry]]) -> SourceMent
             phrase = " ".join(t.lower_ for t in s.subtree if t.dep_ != "punct")
             if s.lower_ in PRONOUNS or phrase in PRONOUNS:
                 return SourceMention(None, "", None, s.idx, s.idx + len(s), s.text, pronoun=True)
-            if s.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-                ent = next(e for e in doc.ents if e.start <= s.i < e.end)
-                return SourceMention(ent.text, "officials", None, ent.start_char, ent.end_char, ent.text)
-        inverted = _entity_after(doc, verb.i + 1)  # "..., said Rami Abdel Rahman"
-        if inverted is not None and verb.i + 1 < len(doc) and doc[verb.i + 1].ent_type_ == "PERSON":
-            return inverted
+            named = _proper_name(s)
+            if named is not None:
+                return named
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN":  # "..., said Rami Abdel Rahman"
+            named = _proper_name(doc[verb.i + 1])
+            if named is not None:
+                return named
     # "The Syrian Observatory for Human Rights monitor US-led coalition strikes ...": no verb, a monitor first
     opening = [m for m in matches if m.start <= 3 and m.value.type == "monitor" and m.value.source]
     return _from_match(opening[0]) if opening else None
@@ -80,8 +81,20 @@ def _best(matches: list[Match[SourceEntry]]) -> SourceMention:
     return _from_match((named or matches)[0])
 
 
+def _proper_name(tok: Token) -> SourceMention | None:
+    """A subject that is a proper name ("Rudskoi", "Russia", "Colonel Patrick Ryder"): its name tokens."""
+    if tok.pos_ != "PROPN":
+        return None
+    names = [t for t in tok.subtree if t.pos_ == "PROPN" and (t.i == tok.i or t.head.i == tok.i or t.dep_ == "compound")]
+    names = [t for t in names if abs(t.i - tok.i) <= 4]
+    start, end = min(t.i for t in names), max(t.i for t in names) + 1
+    span = tok.doc[start:end]
+    return SourceMention(span.text, "officials", None, span.start_char, span.end_char, span.text)
+
+
 def _entity_after(doc: Doc, i: int) -> SourceMention | None:
-    for ent in doc.ents:
-        if ent.start >= i and ent.start <= i + 2 and ent.label_ in ("PERSON", "ORG"):
-            return SourceMention(ent.text, "officials", None, ent.start_char, ent.end_char, ent.text)
+    """The proper name right after "according to"."""
+    for tok in doc[i : i + 3]:
+        if tok.pos_ == "PROPN":
+            return _proper_name(tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok)
     return None
