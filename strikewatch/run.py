@@ -12,10 +12,39 @@ from .pipeline import analyze_articles
 
 
 def link_reports(reports: list[Report]) -> list[Incident]:
-    """Incidents from reports: the linking stage, or one incident per report where it cannot run."""
+    """Link reports into incidents, then settle the dates that only other sources can settle."""
     from .link import link
 
-    return link(reports).incidents
+    incidents = link(reports).incidents
+    settle_ambiguous_dates(reports, incidents)
+    return incidents
+
+
+def settle_ambiguous_dates(reports: list[Report], incidents: list[Incident]) -> list[str]:
+    """Re-read an article's far-back weekdays a week later when other outlets confirm that reading.
+
+    A weekly printed on Friday 18 March that reports strikes "on Saturday" resolves them, alone, to
+    12 March, keeping 19 March as the alternative. When the incident it links to is dated by another
+    article on the alternative, that article's printed date preceded its story: every far-back
+    weekday of the article moves by the same week. The reading from the article alone stays in the
+    report's flags and in the incident's date discrepancy. Returns the articles re-read.
+    """
+    by_id = {r.id: r for r in reports}
+    confirmed: set[str] = set()
+    for inc in incidents:
+        members = [by_id[i] for i in inc.reports if i in by_id]
+        for r in members:
+            alt = r.date.alternative
+            if alt is not None and any(o.article != r.article and o.date.start == alt == o.date.end
+                                       and o.date.alternative is None for o in members):
+                confirmed.add(r.article)
+    for r in reports:
+        alt = r.date.alternative
+        if r.article in confirmed and alt is not None and r.date.start is not None:
+            old = r.date.start
+            r.date = r.date.model_copy(update={"start": alt, "end": alt, "alternative": old, "basis": "linked"})
+            r.flags.append(f"date settled by linking: {alt} (this article alone gives {old})")
+    return sorted(confirmed)
 
 
 def analyze_paths(stream: Iterable[Article | Rejected], *, progress: bool = False, n_process: int = 1) -> Analysis:

@@ -152,7 +152,7 @@ class Extractor:
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
         places = find_places(text, self.gazetteer, masked=masked)
-        return build_reports(article, assembler.frames, places)
+        return build_reports(article, assembler.frames, places, assembler.named_sources)
 
 
 def extract(article: Article) -> list[Report]:

@@ -73,7 +73,7 @@ def _role_right(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
         return None, False
     w = words[j]
     if w == "among" and j + 2 < len(words):
-        k = j + 2 if words[j + 1] == "the" else j + 1
+        k = j + 2 if words[j + 1] in ("the", "those") else j + 1
         if words[k] in AMONG_KILLED:
             return "killed", False
         if words[k] in AMONG_INJURED:

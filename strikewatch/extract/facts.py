@@ -23,10 +23,15 @@ from .places import PlaceMention, find_places
 from .sources import SourceMention, attributed_source
 
 _SPLIT = re.compile(r",? and that |; |,? adding that |,? while |\ba day (?:after|before|earlier)\b|"
-                    r"\bthe (?:previous|next|following) day\b|,? and (?=separate|another|other)", re.I)
-_SEPARATE = re.compile(r"\b(?:separate|separately|another|other|elsewhere|meanwhile)\b", re.I)
+                    r"\bthe (?:previous|next|following) day\b|,? and (?=(?:separate|another|other) \w*\s?(?:strike|raid|attack|bomb))",
+                    re.I)
+# "another monitoring group" is no new incident; "another strike", "in a separate attack" is
+_SEPARATE = re.compile(r"\b(?:separately|elsewhere|in a separate \w+|(?:separate|another|other|second|further) "
+                       r"(?:\w+ )?(?:air ?strikes?|strikes?|raids?|attacks?|bombings?|car bombs?|explosions?|blasts?|"
+                       r"shelling|incidents?|suicide)\b)", re.I)
 _SAME_PLACE = re.compile(r"\b(?:the same (?:city|town|village|area|neighbourhood|district)|there)\b", re.I)
 _AGGREGATE = re.compile(r"\b(?:across the country|nationwide|in total|in all|a total of|so far|overall|"
+                        r"since the (?:war|conflict|uprising|crisis|revolt|fighting)|since (?:it|the \w+) began|"
                         r"since the (?:start|beginning)|toll (?:for|of) the (?:week|month|year))\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|latest|its|their)\s+(?:\w+\s+){0,2}?(?:air ?strikes|strikes|raids|"
                        r"attacks?|bombings?|shelling|explosions?|blasts?|bombardments?|dead|victims|casualties|"
@@ -77,6 +82,7 @@ class SentenceFacts:
     present: list[str]  # victim categories named without figures ("the dead included women")
     unknown_casualties: bool
     title: bool = False
+    named_sources: list[tuple[str, str]] = field(default_factory=list)  # (type, name) named anywhere
 
 
 def _strike_count(text: str, base: int) -> tuple[Count, int, int] | None:
@@ -142,7 +148,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: "FactContext", *
     for seg in segments:
         if seg.event is None and seg.casualties and sentence_event is not None:
             seg.event = sentence_event
-    return SentenceFacts(base, base + len(text), text, source, segments, cas.present, cas.unknown, title)
+    named = [(m.value.type, m.value.source) for m in source_matches if m.value.source]
+    return SentenceFacts(base, base + len(text), text, source, segments, cas.present, cas.unknown, title, named)
 
 
 def _mark_statement_dates(doc: Doc, dates: list[DateMention], base: int) -> None:

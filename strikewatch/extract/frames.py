@@ -90,9 +90,12 @@ class Assembler:
         self.frames: list[Frame] = []
         self.current: Frame | None = None
         self.sources = SourceTracker()
+        self.named_sources: dict[str, str] = {}  # type -> the first source of that type the article names
 
     # -- the reading loop ---------------------------------------------------------------
     def feed(self, sent: SentenceFacts) -> None:
+        for stype, name in sent.named_sources:
+            self.named_sources.setdefault(stype, name)
         source = self.sources.resolve(sent.source, sent.start)
         for seg in sent.segments:
             self._feed_segment(sent, seg, source)

@@ -124,14 +124,18 @@ def _country_of(places: list[PlaceMention]) -> Location:
     return Location(name=country, country=country, precision="country" if country else None)
 
 
-def build_reports(article: Article, frames: list[Frame], places: list[PlaceMention]) -> list[Report]:
+def build_reports(article: Article, frames: list[Frame], places: list[PlaceMention],
+                  named_sources: dict[str, str] | None = None) -> list[Report]:
     text = article.text
     frames = fold_restatements(frames)
+    # "a monitoring group said": the monitor the article names, in a claim or anywhere else
     named_by_type: dict[str, ClaimBuilder | str] = {}
     for f in frames:
         for c in f.claims:
-            if c.source and c.type and c.type not in named_by_type:
-                named_by_type[c.type] = c.source
+            if c.source and c.type:
+                named_by_type.setdefault(c.type, c.source)
+    for stype, name in (named_sources or {}).items():
+        named_by_type.setdefault(stype, name)
     sub_counts = Counter(f.sub_event_type for f in frames if f.sub_event_type)
     reports: list[Report] = []
     for f in frames:
