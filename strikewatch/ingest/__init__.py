@@ -1,0 +1,125 @@
+"""Ingest: files and folders in, a stream of `Article` (and `Rejected` for what cannot be used) out.
+
+This is the only stage that reads files. One module a format: `text.py` (.txt, and the decoding
+and `Article` building every format shares), `html.py`, `jsonl.py`, `csvfile.py`; `datelines.py`
+pins a publication date from the text when no metadata gives it. JSONL and CSV are streamed a
+line/row at a time, so a corpus is never held in memory whole.
+
+Every problem becomes a `Rejected` (stage "ingest") naming the file, the line where there is one
+and the reason, and the stream goes on: a missing or unreadable file, text that is not UTF-8
+(rejected, never decoded on a guess: see `text.py`), an empty text, a malformed JSONL line, a bad
+date, a CSV without a text column, a repeated article id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article, Rejected
+from .csvfile import CsvColumns, read_csv
+from .datelines import find_dateline, parse_published
+from .html import read_html
+from .jsonl import read_jsonl
+from .text import read_txt, rejected
+
+__all__ = ["CsvColumns", "find_dateline", "parse_published", "read_articles"]
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
+
+
+def read_articles(
+    paths: Iterable[str | Path],
+    *,
+    published: dt.date | None = None,
+    outlet: str | None = None,
+    columns: CsvColumns | None = None,
+) -> Iterator[Article | Rejected]:
+    """Stream the articles in `paths` (files or folders), in order, with a `Rejected` for each bad input.
+
+    **Parameters**
+    - `paths`: `.txt`, `.html`/`.htm`, `.jsonl` or `.csv` files, or folders searched recursively
+      for them (sorted by path; files a JSONL manifest in the folder names are read through it only).
+    - `published`, `outlet`: those of a `.txt` or `.html` file (over what a page's markup says);
+      for JSONL and CSV, only of the lines and rows that give none.
+    - `columns`: the CSV column names, where they are not the usual ones.
+
+    An article whose id was already seen in this batch is rejected, naming where the first one was.
+
+    >>> from strikewatch.model import Rejected
+    >>> [str(a) for a in read_articles(["no/such.txt"]) if isinstance(a, Rejected)]
+    ['no/such.txt: no such file or folder']
+    """
+    seen: dict[str, str] = {}
+    for path in paths:
+        for item in _read_path(Path(path), published=published, outlet=outlet, columns=columns):
+            if isinstance(item, Article):
+                if item.id in seen:
+                    reason = f"duplicate article id {item.id} (first at {seen[item.id]})"
+                    item = Rejected(path=item.path or str(path), line=item.line, article=item.id,
+                                    stage="ingest", reason=reason)
+                else:
+                    seen[item.id] = _where(item)
+            yield item
+
+
+def _read_path(
+    path: Path, *, published: dt.date | None, outlet: str | None, columns: CsvColumns | None
+) -> Iterator[Article | Rejected]:
+    if path.is_dir():
+        yield from _read_folder(path, published=published, outlet=outlet, columns=columns)
+    elif not path.exists():
+        yield rejected(InputError(str(path), "no such file or folder"))
+    else:
+        yield from _read_file(path, published=published, outlet=outlet, columns=columns, referenced=None)
+
+
+def _read_folder(
+    folder: Path, *, published: dt.date | None, outlet: str | None, columns: CsvColumns | None
+) -> Iterator[Article | Rejected]:
+    """Every article file under `folder`; manifests first, so the files they name are not read twice.
+
+    A folder like the seed corpus holds `articles.jsonl` beside the `.txt` files it lists: reading
+    both would count each story twice under two ids, once with its metadata and once without.
+    """
+    found = sorted(
+        Path(root) / name
+        for root, dirs, names in os.walk(folder)
+        for name in names
+        if name.lower().endswith(SUFFIXES) and not name.startswith(".")
+        and not any(part.startswith(".") for part in Path(root).relative_to(folder).parts)
+    )
+    referenced: set[Path] = set()
+    manifests = [p for p in found if p.suffix.lower() == ".jsonl"]
+    for path in manifests:
+        yield from _read_file(path, published=published, outlet=outlet, columns=columns, referenced=referenced)
+    for path in found:
+        if path.suffix.lower() != ".jsonl" and path.resolve() not in referenced:
+            yield from _read_file(path, published=published, outlet=outlet, columns=columns, referenced=None)
+
+
+def _read_file(
+    path: Path, *, published: dt.date | None, outlet: str | None, columns: CsvColumns | None,
+    referenced: set[Path] | None,
+) -> Iterator[Article | Rejected]:
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl(path, published=published, outlet=outlet, referenced=referenced)
+    elif suffix == ".csv":
+        yield from read_csv(path, published=published, outlet=outlet, columns=columns)
+    elif suffix in (".txt", ".html", ".htm"):
+        read = read_txt if suffix == ".txt" else read_html
+        try:
+            yield read(path, published=published, outlet=outlet)
+        except InputError as exc:
+            yield rejected(exc)
+    else:
+        expected = ", ".join(SUFFIXES)
+        yield rejected(InputError(str(path), f"unsupported file type {suffix or '(none)'!r} (expected {expected})"))
+
+
+def _where(article: Article) -> str:
+    return f"{article.path}:{article.line}" if article.line is not None else str(article.path)
