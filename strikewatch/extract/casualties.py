@@ -22,9 +22,10 @@ from .numbers import Quantity, find_quantities
 Role = str  # "killed" | "injured"
 
 KILL_PASSIVE = {"killed", "dead", "died", "slain", "massacred", "executed", "perished", "murdered", "die",
-                "lost"}
+                "lost", "beheaded", "decapitated", "assassinated", "suffocated", "gunned", "crucified"}
 INJURE_PASSIVE = {"wounded", "injured", "hurt", "maimed"}
-KILL_ACTIVE = {"killed", "killing", "kills", "kill", "claimed", "slaying", "massacring", "executing", "executed"}
+KILL_ACTIVE = {"killed", "killing", "kills", "kill", "claimed", "slaying", "massacring", "executing", "executed",
+               "beheaded", "beheading", "murdered", "assassinated"}
 INJURE_ACTIVE = {"wounded", "wounding", "injured", "injuring", "wounds", "injures", "hurt", "hurting", "maiming"}
 AUX = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
        "all", "allegedly", "confirmed", "believed", "to", "later", "subsequently", "of", "them", "in", "total",

@@ -161,6 +161,12 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+TALLY_MIN_DAYS = 4  # "over the past two days" is one drawn-out incident; "in a week" is a tally
+
+
 def is_period(mention: DateMention) -> bool:
     """A span of time that makes a figure a tally ("this month alone", "since 2014", "in a week")."""
-    return mention.kind in ("period", "month") or (mention.dates is not None and mention.dates.precision in ("week", "month", "period") and mention.kind != "day")
+    d = mention.dates
+    if d is not None and d.start is not None and d.end is not None and (d.end - d.start).days + 1 < TALLY_MIN_DAYS:
+        return False
+    return mention.kind in ("period", "month") or (d is not None and d.precision in ("week", "month", "period") and mention.kind != "day")

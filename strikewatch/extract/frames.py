@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Count, Dates, Location
 from .claims import ClaimBuilder, SourceTracker
+from .dates import DateMention, is_period
 from .facts import Segment, SentenceFacts
 from .places import PlaceMention
 
@@ -42,6 +43,13 @@ class Frame:
 
     def claims_with_figures(self) -> bool:
         return any(not c.empty for c in self.claims)
+
+
+def is_event_date(d: DateMention) -> bool:
+    """A date that can date an incident: a day, or a span too short to be a tally."""
+    if d.dates is None or d.kind in ("statement", "relative"):
+        return False
+    return d.kind in ("weekday", "explicit", "day", "ago") or not is_period(d)
 
 
 def rank(p: PlaceMention | None) -> int:
@@ -117,7 +125,7 @@ class Assembler:
         anchor_place = place if place is not None and rank(place) < 5 else None
         relative = next((d for d in seg.dates if d.kind == "relative"), None)
         # periods ("this week") date tallies, not incidents; statement dates date nothing
-        own_date = next((d for d in seg.dates if d.dates is not None and d.kind in ("weekday", "explicit", "day", "ago")), None)
+        own_date = next((d for d in seg.dates if is_event_date(d)), None)
 
         if seg.aggregate and (seg.has_casualties or seg.strikes):
             self._aggregate(seg, place, source, sent)
@@ -230,7 +238,7 @@ class Assembler:
                                   (place_fits(frame.place, place) or rank(frame.place) >= 4)):
             frame.place = place
         if date is None and frame.kind == "incident":
-            date = next((d for d in seg.dates if d.dates is not None and d.kind in ("weekday", "explicit", "day", "ago")), None)
+            date = next((d for d in seg.dates if is_event_date(d)), None)
         if date is not None and frame.date is None:
             frame.date, frame.date_span = date.dates, (date.start, date.end)  # type: ignore[attr-defined]
         if seg.event is not None and (frame.sub_event_type is None or (anchored and seg.event.specific and not frame.specific_event)):
