@@ -43,8 +43,9 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# Ahram prints the agency between headline and date: "Syria rebel rocket kills five children AFP Sunday 26 Jul 2015"
 _PREFIX = re.compile(
-    r"[\s.:,|-]*(?:(?:print\s+this\s+page|published|posted|updated|last\s+updated|first\s+published"
+    r"[\s.:,|-]*(?:(?:AFP|AP|Reuters|Ahram Online|MENA|DPA|Xinhua)\s+)?(?:(?:print\s+this\s+page|published|posted|updated|last\s+updated|first\s+published"
     r"|date(?:\s+of\s+publication)?)(?:\s+(?:on|at))?:?\s+)?",
     re.I,
 )
