@@ -1,0 +1,64 @@
+# StrikeWatch: `make run` and `make test` are all a newcomer needs (docs/development.md).
+#
+#   make venv     .venv with the pinned runtime dependencies and strikewatch itself (editable)
+#   make run      venv, analyse the bundled sample into strikewatch.db, serve http://127.0.0.1:8000
+#   make test     test dependencies, PostgreSQL and Chromium (Debian packages, if missing), pytest
+#   make bench    every bench/*.py
+#   make lint     ruff and mypy
+#   make lock     regenerate requirements*.txt from requirements*.in
+#   make clean    remove .venv, caches and build output (strikewatch.db is kept)
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+SAMPLE := strikewatch/data/sample
+
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export PIP_NO_INPUT := 1
+
+.PHONY: venv test-deps system-deps run test bench lint lock clean
+
+venv: $(VENV)/.installed
+
+# Re-run only when a lock file or pyproject.toml changes. The lock pins pip, setuptools and wheel
+# too, so the editable install builds with them, without fetching anything unpinned.
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes -r requirements.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+test-deps: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PIP) install --require-hashes -r requirements-test.txt
+	touch $@
+
+system-deps:
+	bash scripts/system-deps.sh
+
+# Whether the command line has subcommand $(1) yet (`run` and `serve` are still being written).
+has = $(BIN)/strikewatch --help | grep -qw $(1)
+
+run: venv
+	if $(call has,run); then $(BIN)/strikewatch run $(SAMPLE); fi
+	if $(call has,serve); then $(BIN)/strikewatch serve; else $(BIN)/strikewatch analyze $(SAMPLE); fi
+
+test: test-deps system-deps
+	bash scripts/test.sh
+
+bench: venv system-deps
+	bash scripts/bench.sh
+
+lint: test-deps
+	$(BIN)/ruff check strikewatch tests bench
+	$(BIN)/mypy -p strikewatch
+
+lock:
+	bash scripts/lock.sh
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache bench/out
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
