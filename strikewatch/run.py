@@ -62,7 +62,7 @@ def analyze_paths(stream: Iterable[Article | Rejected], *, progress: bool = Fals
     with Progress(TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                   TimeElapsedColumn(), disable=not progress, transient=True) as bar:
         task = bar.add_task("articles", total=None, rate="")
-        for article, result in analyze_articles(articles(), n_process=n_process):
+        for _article, result in analyze_articles(articles(), n_process=n_process):
             analysis.articles += 1
             if isinstance(result, Rejected):
                 rejected.append(result)

@@ -6,7 +6,6 @@ import json
 from importlib import resources
 
 import jsonschema
-import pytest
 from typer.testing import CliRunner
 
 from strikewatch.cli import app

@@ -34,7 +34,11 @@ def seeds(shared, extractor):
         text = (shared / "corpus/seeds" / meta["file"]).read_text(encoding="utf-8")
         a = Article(id=meta["id"], text=text, outlet=meta["outlet"], published=dt.date.fromisoformat(meta["published"]))
         out[meta["id"]] = extractor.extract(a)
+        TEXTS[meta["id"]] = text
     return out
+
+
+TEXTS: dict[str, str] = {}
 
 
 def find(reports, name, day):
@@ -171,9 +175,17 @@ def test_extract_without_publication_date_says_so(extractor):
     assert r.date.start is None and any("could not be pinned" in f for f in r.flags)
 
 
-def test_extract_evidence_spans_point_into_the_text(seeds, shared):
+def test_extract_evidence_spans_point_into_the_text(seeds):
     for article_id, reports in seeds.items():
+        text = TEXTS[article_id]
         for r in reports:
             assert r.evidence
             for span in r.evidence + [s for c in r.claims for s in c.evidence]:
-                assert span.text and 0 <= span.start < span.end
+                assert span.text and text[span.start : span.end] == span.text
+
+
+def test_extract_evidence_covers_every_filled_field(seeds):
+    r = find(seeds["seed-002"], "Al-Badu", "2017-08-20")
+    fields = {s.field for s in r.evidence} | {s.field for c in r.claims for s in c.evidence}
+    # the date, the place, the perpetrator, the source and the toll each have their proof
+    assert {"date", "location", "perpetrator", "source", "killed"} <= fields

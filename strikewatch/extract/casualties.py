@@ -28,7 +28,7 @@ KILL_ACTIVE = {"killed", "killing", "kills", "kill", "claimed", "slaying", "mass
                "beheaded", "beheading", "murdered", "assassinated"}
 INJURE_ACTIVE = {"wounded", "wounding", "injured", "injuring", "wounds", "injures", "hurt", "hurting", "maiming"}
 AUX = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
-       "all", "allegedly", "confirmed", "believed", "to", "later", "subsequently", "of", "them", "in", "total",
+       "all", "allegedly", "confirmed", "believed", "to", "subsequently", "of", "them", "in", "total",
        "so", "far", "n't", "not", "either", "both", "seriously", "critically", "fatally", "severely", "lightly",
        "badly", "mostly", "who", "that", "civilians", "people"}
 AMONG_KILLED = {"dead", "killed", "victims", "fatalities", "deaths", "casualties"}

@@ -96,7 +96,7 @@ def _strike_count(text: str, base: int) -> tuple[Count, int, int] | None:
     return count, base + m.start(), base + m.end()
 
 
-def sentence_facts(doc: Doc, base: int, article_text: str, ctx: "FactContext", *, title: bool = False) -> SentenceFacts:
+def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, title: bool = False) -> SentenceFacts:
     """Gather the facts of one parsed sentence that starts at `base` in the article text."""
     text = doc.text
     source_matches = ctx.sources.find(doc)
