@@ -33,8 +33,8 @@ def analyze(
     analysis = analyze_paths(read_articles(paths, published=pub, outlet=outlet), progress=not as_json)
     if as_json:
         sys.stdout.write(json.dumps(analysis.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n")
-    else:
-        print_analysis(out, analysis)
+    else:  # piped output keeps whole place names on one line
+        print_analysis(Console(width=None if sys.stdout.isatty() else 160), analysis)
     print_rejections(err, analysis.rejected)
     if analysis.articles == 0:
         raise typer.Exit(code=1)

@@ -13,11 +13,21 @@ from .pipeline import analyze_articles
 
 def link_reports(reports: list[Report]) -> list[Incident]:
     """Link reports into incidents, then settle the dates that only other sources can settle."""
-    from .link import link
+    from . import link as linking
 
-    incidents = link(reports).incidents
+    if not hasattr(linking, "link"):  # linking not built yet: each report is its own incident
+        return [_own_incident(r) for r in reports]
+    incidents = linking.link(reports).incidents
     settle_ambiguous_dates(reports, incidents)
     return incidents
+
+
+def _own_incident(r: Report) -> Incident:
+    claims = [c for c in r.claims if c.killed is not None]
+    return Incident(id=f"INC-{r.id}", reports=[r.id], kind=r.kind, event_type=r.event_type,
+                    sub_event_type=r.sub_event_type, date=r.date, location=r.location, perpetrator=r.perpetrator,
+                    killed=claims[0].killed if claims else None,
+                    sources=sorted({c.source for c in r.claims if c.source}))
 
 
 def settle_ambiguous_dates(reports: list[Report], incidents: list[Incident]) -> list[str]:

@@ -46,9 +46,10 @@ _CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt
 _EVENT = re.compile(r"strike|raid|bomb|shell|mortar|rocket|missile|artillery|blast|explo|attack|clash|fight|"
                     r"battle|chemical|\bgas\b|sarin|chlorine|sniper|gunmen|barrel|warplane|jets\b|helicopter|drone",
                     re.I)
-_ANCHOR = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
+_ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
                      r"day\b|night|morning|evening|overnight|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-                     r"specify|whether|unclear|not clear|responsib|\bby\b|same|separate|another", re.I)
+                     r"specify|whether|unclear|not clear|responsib|\bby\b|same|separate|another|week)|"
+                     r"\b(?i:in|near|on|around|outside|of|at|vicinity of) [A-Z]")
 
 
 def is_candidate(text: str, start: int = 0, end: int | None = None) -> bool:

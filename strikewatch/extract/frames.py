@@ -203,9 +203,7 @@ class Assembler:
         period = min(periods, key=lambda d: d.dates.start) if periods else None  # type: ignore[union-attr]
         dates = period.dates if period else None
         if seg.countrywide:
-            place = next((p for p in seg.places if rank(p) >= 5), None)
-            if place is None:
-                place = None  # the article's country, settled in report.py
+            place = None  # "across the country": the article's country, settled in report.py
         values = {v for c in seg.casualties for v in c.count.values()}
         for f in self.frames:  # the same tally told twice ("killing an estimated 800 ... about 800")
             if f.kind == "aggregate" and dates_equal(f.date, dates):

@@ -54,7 +54,11 @@ def _merge(into: Frame, other: Frame) -> None:
         into.strikes = other.strikes
     if into.sub_event_type is None or (other.specific_event and not into.specific_event):
         into.sub_event_type, into.event_type, into.specific_event = other.sub_event_type, other.event_type, other.specific_event
+    host_values = _killed_values(into)
     for c in other.claims:
+        if c.source is None and c.type is None and c.killed is not None and set(c.killed.values()) & host_values:
+            into.spans += [(s.start, s.end) for s in c.spans]
+            continue  # "Airstrikes kill 39 civilians" over "killed at least 39 civilians, the Observatory said"
         twin = next((x for x in into.claims if x.source == c.source and x.type == c.type), None)
         if twin is None:
             into.claims.append(c)
