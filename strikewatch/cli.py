@@ -23,14 +23,28 @@ def analyze(
     as_json: Annotated[bool, typer.Option("--json", help="Print one strikewatch/1 JSON document")] = False,
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for .txt/.html inputs")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for .txt/.html inputs")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes for extraction (use the cores you have)")] = 1,
+    id_column: Annotated[str | None, typer.Option(help="CSV column holding the article id")] = None,
+    text_column: Annotated[str | None, typer.Option(help="CSV column holding the article text")] = None,
+    outlet_column: Annotated[str | None, typer.Option(help="CSV column holding the outlet")] = None,
+    published_column: Annotated[str | None, typer.Option(help="CSV column holding the publication date")] = None,
+    title_column: Annotated[str | None, typer.Option(help="CSV column holding the title")] = None,
 ) -> None:
-    """Extract every incident the articles report, link them, and print the result."""
-    from .ingest import read_articles
+    """Extract every incident the articles report, link them, and print the result.
+
+    CSV files with FA-KES columns are recognised; map other CSV layouts with the --*-column options.
+    Unreadable inputs are set aside with their file, line and reason; the exit code is non-zero
+    only when nothing could be read.
+    """
+    from .ingest import CsvColumns, read_articles
     from .run import analyze_paths
     from .show import print_analysis, print_rejections
 
     pub = _parse_date(published) if published else None
-    analysis = analyze_paths(read_articles(paths, published=pub, outlet=outlet), progress=not as_json)
+    columns = CsvColumns(id=id_column, text=text_column, outlet=outlet_column, published=published_column,
+                         title=title_column)
+    stream = read_articles(paths, published=pub, outlet=outlet, columns=columns)
+    analysis = analyze_paths(stream, progress=not as_json and sys.stderr.isatty(), n_process=workers)
     if as_json:
         sys.stdout.write(json.dumps(analysis.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n")
     else:  # piped output keeps whole place names on one line
