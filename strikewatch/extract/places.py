@@ -1,106 +1,249 @@
 """Where: place names in text, resolved against the offline gazetteer.
 
-NER labels are not trusted (spaCy tags Palmyra as a person and Akerbat as an organisation):
-capitalised runs of words ("Deir El-Zour", "Khan Sheikhoun", "al-Badu") are looked up in the
-gazetteer directly, longest first. A place followed by "province", "governorate" or
-"countryside" (or preceded by "the province of") names its governorate, a region. Datelines and
+NER labels are not trusted (spaCy tags Palmyra as a person and Akerbat as an organisation).
+Instead, runs of capitalised words ("Deir El-Zour", "Khan Sheikhoun", "al-Badu", with lower-case
+particles such as al-, ez- and of inside) are looked up in the gazetteer directly, longest first.
+The words around a name say what it names: "Idlib province", "the province of Aleppo" and "the
+Idlib countryside" are governorates (precision "region"); "northern Syria", "north of Raqqa" and
+"200km southwest of Raqqa" keep the place and record the relation in `context`. Datelines and
 source names ("Raqqa Is Being Slaughtered Silently") are masked by the caller.
+
+    >>> from strikewatch.extract.gazetteer import Gazetteer
+    >>> [(p.mention, p.location.precision, p.location.admin1, p.context)
+    ...  for p in find_places("Strikes hit the north of Raqqa province.", Gazetteer.load())]
+    [('Raqqa province', 'region', 'Ar-Raqqa', ['north of', 'region', 'province'])]
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Location
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer, Place, norm
 
-_WORD = r"(?:(?:al|el|ad|ash|as|ar|az|ez|an|at)-)?[A-Z][\w'’‘`-]*"
-_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:al|el|ad|ash|ez|of|the|de)\s+)?{_WORD})*")
-_REGION_AFTER = re.compile(r"^(?:'s)?\s+(?:province|governorate|countryside|region|suburbs|outskirts)\b", re.I)
-_REGION_BEFORE = re.compile(r"\b(?:province|governorate|countryside|outskirts) of\s+$", re.I)
-# capitalised words that GeoNames also knows as towns: never places on their own
-STOP = {
-    "the", "a", "an", "in", "on", "at", "of", "it", "he", "she", "they", "we", "this", "that", "said", "most", "best",
-    "deal", "man", "sale", "mosque", "president", "army", "government", "state", "islamic", "al", "abu", "ibn",
-    "bin", "abdel", "rami", "assad", "putin", "kerry", "lt", "gen", "col", "general", "colonel", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november", "december", "human", "rights", "free",
-    "front", "forces", "regime", "coalition", "observatory", "airstrikes", "air", "strikes", "but", "and", "as",
-    "after", "before", "russian", "syrian", "kurdish", "turkish", "american", "iranian", "arab", "western",
-    "eastern", "northern", "southern", "central", "north", "south", "east", "west", "new", "old", "city",
-    "town", "village", "province", "daesh", "isis", "nusra", "hezbollah", "un", "us", "eu", "nato", "sdf", "ypg",
-    "jabhat", "sheikh", "prince", "king", "minister", "foreign", "defense", "defence", "ministry", "military",
-    "security", "council", "national", "democratic", "civil", "defence", "white", "helmets", "red", "crescent",
-    "amnesty", "international", "reuters", "afp", "ap", "tass", "sana", "sputnik", "video", "photo", "tags",
-    "published", "updated", "i", "mr", "ms", "dr", "geneva", "vienna", "astana", "sochi", "washington",
-    "mohammed", "mohammad", "muhammad", "ahmed", "ahmad", "ali", "omar", "hassan", "hussein", "khaled", "salem",
-    "rahman", "abdul", "abdullah", "mahmoud", "mustafa", "ibrahim", "youssef", "yousef", "nasser", "saleh",
-}
-DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+MAX_WORDS = 6  # the longest name tried: "Maarat al-Numan" is three words, "Bab al-Hawa crossing" four
+LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "of", "bin", "ibn"})
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘`ʿʾ\-]*[^\W_])?")
+_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-Badu, ez-Zor
+# one-word names followed by these stay places even when capitalised: "Idlib Province", "Homs City"
+_PLACE_WORDS = frozenset({"province", "provinces", "governorate", "countryside", "city", "town", "village", "camp",
+                          "airport", "airbase", "base", "district", "region", "area", "suburbs", "border", "crossing",
+                          "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts"})
+_DIR = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central"
+_REGION_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIR}|rural|eastern|western)\s+)?"
+                           r"(?P<kw>provinces?|governorates?|countryside|country-side)\b", re.I)
+_REGION_BEFORE = re.compile(rf"\b(?:(?P<dir>{_DIR})\s+)?(?P<kw>provinces?|governorates?|countryside)\s+of\s+"
+                            r"(?:the\s+)?$", re.I)
+_RURAL_BEFORE = re.compile(r"\b(?P<kw>rural)\s+$", re.I)
+_REL_BEFORE = re.compile(rf"(?P<dist>\d[\d,.]*\s*(?:km|kms|kilometres|kilometers|miles)\s+)?(?:\b(?P<rel>{_DIR})"
+                         r"\s+of\s+|\b(?P<adj>" + _DIR + r")\s+)(?:the\s+)?$", re.I)
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|around|nearby|close to|(?:outskirts|suburbs|vicinity|edge) of)\s+(?:the\s+)?"
+                          r"(?:\w+\s+)?(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
+_CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
+_CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
+_LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
 
 @dataclass
 class PlaceMention:
-    start: int  # character offsets in the text searched
+    start: int  # character offsets into the text searched
     end: int
-    mention: str
+    mention: str  # the text as spelled, text[start:end]
     location: Location
-    context: list[str] = field(default_factory=list)  # "region": named as a governorate
+    # what the words around say: "region" (named as a governorate) and its word ("province"),
+    # "country", "city"/"town", a direction ("northern", "north of"), "near", "distance" (so many
+    # km from it: the place is a landmark, not the scene)
+    context: list[str] = field(default_factory=list)
+    parent: str | None = None  # the city a neighbourhood lies in
 
 
-def _resolve(g: Gazetteer, words: list[str]) -> tuple[Place | None, str]:
-    name = " ".join(words)
-    if name.endswith("'s") or name.endswith("’s"):
-        name = name[:-2]
-    if len(words) == 1 and (name.lower() in STOP or len(name) < 3):
-        return None, ""
-    country = g.country(name)
-    if country is not None:
-        return country, "country"
-    place = g.lookup(name)
-    return place, "place" if place else ""
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    link: bool  # a lower-case particle inside a name ("al", "ez", "of")
 
 
 def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | None = None,
-                masked: list[tuple[int, int]] | tuple[()] = ()) -> list[PlaceMention]:
-    """Every place named in `text[start:end]`, left to right, with offsets into `text`."""
+                masked: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+    """Every place named in `text[start:end]`, left to right, with offsets into `text`; spans
+    overlapping `masked` (datelines, source names) are skipped."""
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
-    for run in _RUN.finditer(text, start, end):
-        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", run.group())]
-        base = run.start()
-        i = 0
-        while i < len(words):
-            for j in range(min(len(words), i + 5), i, -1):
-                s, e = base + words[i][0], base + words[j - 1][1]
-                if any(s < me and ms < e for ms, me in masked):
-                    continue
-                tokens = [w[2].rstrip(",.;:") for w in words[i:j]]
-                place, kind = _resolve(gazetteer, tokens)
-                if place is None:
-                    continue
-                mention = text[s:e].rstrip(",.;:")
-                e = s + len(mention)
-                if mention.endswith(("'s", "’s")):
-                    mention, e = mention[:-2], e - 2
-                out.append(_mention(text, s, e, mention, place, kind, gazetteer))
-                i = j - 1
-                break
-            i += 1
-    return out
+    for run in _runs(text, start, end):
+        i, last_end = 0, -1
+        while i < len(run):
+            for j in range(min(len(run), i + MAX_WORDS), i, -1):
+                hit = None if run[i].link or run[j - 1].link else _match(text, run, i, j, gazetteer, masked, last_end)
+                if hit is not None:
+                    out.append(hit)
+                    last_end, i = run[j - 1].end, j
+                    break
+            else:
+                i += 1
+    return _plural_regions(text, out, gazetteer)
 
 
-def _mention(text: str, s: int, e: int, mention: str, place: Place, kind: str, g: Gazetteer) -> PlaceMention:
-    if kind == "country":
-        return PlaceMention(s, e, mention, place.location(mention), ["country"])
-    after, before = text[e : e + 30], text[max(0, s - 30) : s]
-    if _REGION_AFTER.match(after) or _REGION_BEFORE.search(before):
-        rural = re.search(r"countryside|suburbs|outskirts", after[:15] + before[-20:], re.I)
-        # "the countryside of Damascus" is Rif Dimashq, a governorate of its own
-        region = (g.region(f"{mention} countryside") if rural else None) or g.region(mention) or (g.by_admin1[place.admin1].place() if place.admin1 in g.by_admin1 else None)
-        if region is not None:
-            m = _REGION_AFTER.match(after)
-            end = e + m.end() if m else e
-            return PlaceMention(s, end, text[s:end], region.location(text[s:end]), ["region"])
-    return PlaceMention(s, e, mention, place.location(mention), [])
+def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
+    """Runs of capitalised words separated by spaces only, particles allowed inside."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        link = word in LINKS
+        head = word[m2.end() :] if (m2 := _PREFIXED.match(word)) else word
+        if not link and not head[:1].isupper():
+            runs.append(current)
+            current = []
+            continue
+        if current and not re.fullmatch(r"[ \t]+", text[current[-1].end : m.start()]):
+            runs.append(current)
+            current = []
+        current.append(_Token(m.start(), m.end(), word, link))
+    runs.append(current)
+    return [r for r in runs if any(not t.link for t in r)]
+
+
+def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: Sequence[tuple[int, int]],
+           last_end: int) -> PlaceMention | None:
+    s, e = run[i].start, run[j - 1].end
+    if text[e - 2 : e] in ("'s", "’s"):
+        e -= 2  # "Syria's Latakia province"
+    surface, one_word = text[s:e], j - i == 1
+    if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or g.is_stopword(surface):
+        return None
+    inside = _inside_name(text, run, i, last_end, g)
+    if (country := g.country(surface)) is not None:
+        if inside and one_word:
+            return None
+        return PlaceMention(s, e, surface, country.location(surface), _relations(text, s, e) + ["country"])
+    # a name with a word like "At" or "Old" at either end is only taken as spelled ("The Hague")
+    edge_word = not one_word and (g.is_stopword(run[i].text) or g.is_stopword(run[j - 1].text))
+    found = g.candidates(surface, exact=edge_word)
+    place = found[0] if found else None
+    # a governorate's own name beats a foreign town found under an alternate name: "Anbar" is not
+    # Ambar in Turkey, "Hatay" not Antakya; "Beirut" stays the city
+    alias_only = place is None or (place.rank >= 2 and norm(place.name) != norm(surface))
+    if alias_only and (region := g.region(surface)) is not None:
+        return None if inside and one_word else _resolve(text, s, e, region, g)  # Rif Dimashq, Anbar, Hatay
+    if place is None or (surface.isupper() and place.rank > 2 and len(surface) < 6):
+        return None  # acronyms in capitals (SANA, ISIS) are not towns; datelines (BEIRUT) are
+    if inside and (one_word or place.rank > 0):
+        return None  # the war's own multi-word names ("Khan Touman") are not read as parts of others
+    nxt = run[j] if j < len(run) and not run[j].link else None
+    if nxt is not None and place.rank > 0 and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
+            and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
+        return None  # a GeoNames town at the head of a longer name: "Hamm Group"
+    return _resolve(text, s, e, place, g)
+
+
+def _inside_name(text: str, run: list[_Token], i: int, last_end: int, g: Gazetteer) -> bool:
+    """The span continues a person's or an organisation's name: "Rami Abdel Rahman", "Michael Jordan".
+    A word at the start of a sentence, an acronym ("UN Syria envoy") or a place before it does not count."""
+    prev = run[i - 1] if i > 0 and not run[i - 1].link else None
+    if prev is None or prev.end == last_end or prev.text.isupper() or g.is_stopword(prev.text):
+        return False
+    if prev.text.endswith("s") and (g.country(prev.text[:-1]) or g.lookup(prev.text[:-1])):
+        return False  # "Syrias Eastern Ghouta": FA-KES drops apostrophes
+    sentence_start = re.search(r"(?:^|[.!?:;\"“”\n(]\s*)$", text[max(0, prev.start - 3) : prev.start])
+    return not sentence_start and prev.text.lower() not in _PLACE_WORDS
+
+
+def _relations(text: str, s: int, e: int) -> list[str]:
+    before, hints = text[max(0, s - 60) : s], []
+    if (m := _REL_BEFORE.search(before)) is not None:
+        if m.group("dist"):
+            hints.append("distance")
+        hints.append(f"{m.group('rel').lower()} of" if m.group("rel") else m.group("adj").lower())
+    if _NEAR_BEFORE.search(before):
+        hints.append("near")
+    if (m := _CITY_BEFORE.search(before) or _CITY_AFTER.match(text[e : e + 12])) is not None:
+        kind = m.group("kind").lower()  # "region" marks governorates: the Palmyra region is an area
+        hints.append({"region": "area", "suburbs": "near", "outskirts": "near"}.get(kind, kind))
+    return hints
+
+
+def _resolve(text: str, s: int, e: int, place: Place, g: Gazetteer) -> PlaceMention:
+    """The place, or the governorate it names when a word around says so."""
+    hints, surface = _relations(text, s, e), text[s:e]
+    after = _REGION_AFTER.match(text[e : e + 40])
+    m = after or _REGION_BEFORE.search(text[max(0, s - 50) : s]) or _RURAL_BEFORE.search(text[max(0, s - 10) : s])
+    kw = m.group("kw").lower().replace("-", "").rstrip("s") if m else None
+    region: Place | None = place
+    if place.precision != "region":
+        if m is None:
+            return PlaceMention(s, e, surface, place.location(surface), hints, place.parent)
+        # "Damascus countryside", "rural Damascus" and "Damascus province" are Rif Dimashq, not the city
+        region = (g.region(f"{surface} {kw}", country=place.country) or g.region(f"{kw} {surface}", country=place.country)
+                  or g.region(surface, country=place.country) or g.region_of(place))
+    if region is None:
+        return PlaceMention(s, e, surface, place.location(surface), hints + [str(kw)], place.parent)
+    direction = m.groupdict().get("dir") if m else None
+    if direction and direction.lower() not in hints:
+        hints.append(direction.lower())
+    end = e + after.end() if after else e
+    return PlaceMention(s, end, text[s:end], region.location(text[s:end]), hints + ["region"] + ([kw] if kw else []))
+
+
+def _plural_regions(text: str, found: list[PlaceMention], g: Gazetteer) -> list[PlaceMention]:
+    """Lists under one plural keyword are all governorates: "Idlib and Hama provinces", "the
+    governorates of Rif Dimashq, Daraa and Quneitra" (FA-KES drops the commas)."""
+    for k in range(len(found) - 1, 0, -1):  # backwards from "... provinces"
+        head = found[k]
+        if re.search(r"^[^'’]*\s(?:provinces|governorates|countryside)$", head.mention, re.I) and "region" in head.context:
+            _to_region(text, found, k - 1, head.context[-1], g)
+    for k in range(len(found) - 1):  # forwards from "provinces of ..."
+        before = text[max(0, found[k].start - 30) : found[k].start]
+        if "region" in found[k].context and re.search(r"(?:provinces|governorates)\s+of\s+(?:the\s+)?$", before, re.I):
+            _to_region(text, found, k + 1, found[k].context[-1], g, forward=True)
+    return found
+
+
+def _to_region(text: str, found: list[PlaceMention], k: int, kw: str, g: Gazetteer, *, forward: bool = False) -> None:
+    """Turn found[k], and the list items beyond it, into governorates while the list goes on."""
+    while 0 <= k < len(found):
+        p, q = found[k], found[k - 1 if forward else k + 1]
+        gap = text[q.end : p.start] if forward else text[p.end : q.start]
+        if p.location.precision in ("region", "country") or not _LIST_GAP.match(gap):
+            return
+        region = g.region(p.mention, country=p.location.country) or g.region_of(p.location)
+        if region is None:
+            return
+        found[k] = PlaceMention(p.start, p.end, p.mention, region.location(p.mention), p.context + ["region", kw])
+        k += 1 if forward else -1
+
+
+def distance_km(a: Location, b: Location) -> float | None:
+    """Great-circle distance between two located places; None when either has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+_ORDER = {"point": 0, "neighbourhood": 1, "city": 2, "district": 3, "region": 4, "country": 5}
+_RADIUS_KM = {"point": 2.0, "neighbourhood": 3.0, "district": 25.0}  # a city: the `km` argument
+
+
+def contains(parent: Location, child: Location, *, km: float = 15.0) -> bool:
+    """The child lies in the parent: a country holds its places, a governorate those with its
+    admin1, a city what lies within `km` of it (Al-Badu in Raqqa, Harasta by Douma), a district
+    or neighbourhood what lies within its rough radius. A larger unit never lies in a smaller one.
+
+        >>> contains(Location(precision="region", country="Syria", admin1="Homs"),
+        ...          Location(precision="city", country="Syria", admin1="Homs"))
+        True
+    """
+    if _ORDER.get(child.precision or "", 9) > _ORDER.get(parent.precision or "", -1):
+        return False
+    if parent.precision == "country":
+        return parent.country is not None and parent.country == child.country
+    if parent.precision == "region":
+        return parent.admin1 is not None and (parent.country, parent.admin1) == (child.country, child.admin1)
+    d = distance_km(parent, child)
+    return d is not None and d <= _RADIUS_KM.get(parent.precision or "", km)
