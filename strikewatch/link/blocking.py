@@ -1,0 +1,111 @@
+"""Candidate pairs from blocks keyed by (country, admin1) x ISO week, so cost grows about linearly.
+
+A report is filed under its region and every week its date window touches, plus the week of its
+shifted reading (a far-back weekday may belong to the week after). Inside a week block, single-day
+reports are filed by day, so a report meets only those within a day of one of its readings, and
+reports with wider windows (a month, "this week") meet whatever their window touches. A report
+whose admin1 is unknown meets every admin1 of its country. Windows longer than MAX_WEEKS are too
+vague to link and get no candidates; undated reports meet only other undated ones in their region.
+The number of pairs is then bounded by how many reports a region has in a few days, not by the
+size of the run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from .features import Features
+
+MAX_WEEKS = 6
+ANY = ""  # the admin1 key of reports whose admin1 is unknown
+
+Key = tuple[str, str, int]
+
+
+def week(ordinal: int) -> int:
+    # ordinal 1 (0001-01-01) is a Monday, so weeks run Monday to Sunday as ISO weeks do
+    return (ordinal - 1) // 7
+
+
+def _wide(f: Features) -> bool:
+    return f.lo is not None and f.hi is not None and f.hi > f.lo
+
+
+def linkable(f: Features) -> bool:
+    return f.lo is None or f.hi is None or week(f.hi) - week(f.lo) + 1 <= MAX_WEEKS
+
+
+def _readings(f: Features) -> list[int]:
+    assert f.lo is not None and f.hi is not None
+    return sorted(set(range(f.lo, f.hi + 1)) | set(f.shifted))
+
+
+def _touch(f: Features, g: Features) -> bool:
+    """Whether two dated reports' windows come within a day, one of them read a week on if need be."""
+    assert f.lo is not None and f.hi is not None and g.lo is not None and g.hi is not None
+    if g.lo <= f.hi + 1 and f.lo <= g.hi + 1:
+        return True
+    return any(g.lo <= x <= g.hi for x in f.shifted) or any(f.lo <= x <= f.hi for x in g.shifted)
+
+
+class Blocks:
+    """The block index: single-day reports by day, wider windows by week, undated ones apart."""
+
+    def __init__(self, feats: Sequence[Features]) -> None:
+        self.days: dict[Key, list[int]] = defaultdict(list)
+        self.weeks: dict[Key, list[int]] = defaultdict(list)
+        self.undated: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.admin1s: dict[str, set[str]] = defaultdict(set)  # country -> the admin1 keys it has
+        for f in feats:
+            if not linkable(f):
+                continue
+            self.admin1s[f.country].add(f.admin1)
+            if f.lo is None:
+                self.undated[(f.country, f.admin1)].append(f.index)
+            elif _wide(f):
+                for w in sorted({week(x) for x in _readings(f)}):
+                    self.weeks[(f.country, f.admin1, w)].append(f.index)
+            else:
+                for x in _readings(f):
+                    self.days[(f.country, f.admin1, x)].append(f.index)
+
+    def near(self, f: Features) -> Iterator[int]:
+        """The reports in f's blocks, with repeats. A known admin1 meets its own and the country's
+        reports of unknown admin1; an unknown admin1 meets every admin1 of its country."""
+        regions = [f.admin1, ANY] if f.admin1 else sorted(self.admin1s[f.country])
+        if f.lo is None:
+            for a in regions:
+                yield from self.undated.get((f.country, a), ())
+            return
+        days = sorted({x + d for x in _readings(f) for d in (-1, 0, 1)})
+        weeks = sorted({week(x) for x in days})
+        for a in regions:
+            for x in days:
+                yield from self.days.get((f.country, a, x), ())
+            for w in weeks:
+                yield from self.weeks.get((f.country, a, w), ())
+
+
+def candidate_pairs(feats: Sequence[Features], *, fresh: Sequence[bool] | None = None) -> Iterator[tuple[int, int]]:
+    """Yield each candidate pair (i, j), i < j, once, in a deterministic order.
+
+    With `fresh`, only pairs with at least one fresh report are yielded: pairs of reports that were
+    already linked in an earlier run are not looked at again.
+    """
+    blocks = Blocks(feats)
+    for f in feats:
+        if not linkable(f):
+            continue
+        i = f.index
+        seen: set[int] = set()
+        for j in blocks.near(f):
+            if j <= i or j in seen:
+                continue
+            seen.add(j)
+            if fresh is not None and not (fresh[i] or fresh[j]):
+                continue
+            g = feats[j]
+            if f.lo is not None and g.lo is not None and not _touch(f, g):
+                continue  # in the block, but more than a day apart even read a week on
+            yield i, j

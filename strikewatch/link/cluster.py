@@ -1,0 +1,74 @@
+"""Greedy complete-link clustering of linked pairs.
+
+Pairs are merged strongest first. A merge is refused when it would put two reports of one article
+into one incident (the extractor kept them apart on purpose) or when any two members of the merged
+group veto each other: linking is not transitive, so a chain A~B~C must not smuggle in an A and C
+that are a day and a toll apart. Groups that existed before (incidents of an earlier run) are never
+merged with each other, so their ids survive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .features import Features
+from .similarity import Pair
+
+Compare = Callable[[Features, Features], Pair]
+
+
+@dataclass(slots=True)
+class Group:
+    members: list[int]
+    articles: set[str]
+    existing: str | None = None  # the id of the earlier incident this group is
+    edges: list[tuple[int, int, Pair]] = field(default_factory=list)
+
+
+def cluster(feats: Sequence[Features], edges: Iterable[tuple[int, int, Pair]], compare: Compare, *,
+            seeds: Sequence[tuple[str, list[int]]] = ()) -> list[Group]:
+    """Group report indices into incidents.
+
+    `edges` are linked pairs (i, j, pair); `seeds` are earlier incidents as (id, member indices).
+    Returns the groups in order of their smallest member index.
+    """
+    owner = list(range(len(feats)))
+    groups: dict[int, Group] = {}
+    for iid, members in seeds:
+        root = min(members)
+        groups[root] = Group(sorted(members), {feats[m].article for m in members}, iid)
+        for m in members:
+            owner[m] = root
+    for f in feats:
+        if owner[f.index] == f.index and f.index not in groups:
+            groups[f.index] = Group([f.index], {f.article})
+    order = sorted(edges, key=lambda e: (-e[2].score, feats[e[0]].id, feats[e[1]].id))
+    for i, j, pair in order:
+        ri, rj = owner[i], owner[j]
+        if ri == rj:
+            groups[ri].edges.append((i, j, pair))
+            continue
+        a, b = groups[ri], groups[rj]
+        if a.existing and b.existing:
+            continue
+        if a.articles & b.articles or not _compatible(feats, a, b, compare):
+            continue
+        keep, gone = (ri, rj) if (a.existing or ri < rj) and not b.existing else (rj, ri)
+        into, src = groups[keep], groups.pop(gone)
+        into.members = sorted(into.members + src.members)
+        into.articles |= src.articles
+        into.edges.extend(src.edges)
+        into.edges.append((i, j, pair))
+        for m in src.members:
+            owner[m] = keep
+    return [groups[k] for k in sorted(groups, key=lambda k: groups[k].members[0])]
+
+
+def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare) -> bool:
+    """Complete link: no member of one group may veto a member of the other."""
+    for x in a.members:
+        for y in b.members:
+            if compare(feats[x], feats[y]).veto is not None:
+                return False
+    return True

@@ -1,0 +1,210 @@
+"""Whether two reports tell one incident: hard vetoes first, then a score with its reasons.
+
+A veto is a contradiction (another article's look-alike a day later, clearly other figures, another
+town); the clustering refuses any incident in which two members veto each other. The score adds up
+positive evidence and must reach THRESHOLD for the pair to be linked. See docs/linking.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .features import Features
+from .geo import PLACE_SCORE, PRECISE, place_relation
+
+THRESHOLD = 4.0
+CLOSE_DIFF = 2  # 39 and 41 are the same toll told twice ("at least 39", "more than 40")
+CLOSE_RATIO = 1.35
+# beyond this, two tolls are clearly other incidents (5 and 120); below it sources may just disagree,
+# as monitors and rescuers often do by a factor of two, which costs score but is no veto
+CONFLICT_RATIO = 3.0
+UPDATE_RATIO = 4.0  # a later report may raise another source's toll this much
+SAME_SOURCE_UPDATE_RATIO = 10.0  # and a source its own ("the toll rose to 55" after 10)
+ADMITTED = frozenset({"confirmed", "claimed"})
+
+
+@dataclass(slots=True)
+class Pair:
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    veto: str | None = None
+
+    @property
+    def linked(self) -> bool:
+        return self.veto is None and self.score >= THRESHOLD
+
+
+def _day(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()
+
+
+def date_relation(a: Features, b: Features) -> tuple[str, int]:
+    """same, adjacent, shifted (a week apart, one being a far-back weekday), overlap, unknown or none.
+
+    Returns the relation and the width in days of the wider window.
+    """
+    if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
+        return "unknown", 0
+    width = max(a.hi - a.lo, b.hi - b.lo) + 1
+    if a.lo == a.hi and b.lo == b.hi:
+        diff = abs(a.lo - b.lo)
+        if diff == 0:
+            return "same", 1
+        if diff == 1:
+            return "adjacent", 1
+        # whole weeks only: a weekday misread by a week plus a day is another day
+        if b.lo in a.shifted or a.lo in b.shifted:
+            return "shifted", 1
+        return "none", 1
+    if a.lo <= b.hi and b.lo <= a.hi:
+        return "overlap", width
+    if any(b.lo <= s <= b.hi for s in a.shifted) or any(a.lo <= s <= a.hi for s in b.shifted):
+        return "shifted", width
+    return "none", width
+
+
+def _close(p: int, q: int) -> bool:
+    lo, hi = (p, q) if p <= q else (q, p)
+    if lo == 0:
+        return hi == 0  # "nobody was killed" is not "two were killed"
+    return hi - lo <= CLOSE_DIFF or hi <= CLOSE_RATIO * lo
+
+
+def figure_relation(x: tuple[int, ...], y: tuple[int, ...], later: int,
+                    x_by: dict[str, int] | None = None, y_by: dict[str, int] | None = None) -> tuple[str, str, int]:
+    """shared, close, update, differ, none or conflict, the figures that show it, and their size.
+
+    `later` is positive when y's report was published after x's: only then may y's higher figure
+    be x's toll updated rather than another incident's. `x_by`/`y_by` (source -> figure) allow a
+    steeper rise when one source raises its own figure.
+    """
+    if not x or not y:
+        return "none", "", 0
+    common = sorted(set(x) & set(y))
+    if common:
+        return "shared", str(common[-1]), common[-1]
+    close = [(min(p, q), p, q) for p in x for q in y if _close(p, q)]
+    if close:
+        size, p, q = max(close)
+        return "close", f"{p}/{q}", size
+    for old, new, ok in ((x, y, later > 0), (y, x, later < 0)):
+        if ok:
+            for p in old:
+                for q in new:
+                    if p < q <= UPDATE_RATIO * p:
+                        return "update", f"{p} -> {q}", p
+    if x_by and y_by and later:
+        old_by, new_by = (x_by, y_by) if later > 0 else (y_by, x_by)
+        for key in sorted(old_by.keys() & new_by.keys()):
+            p, q = old_by[key], new_by[key]
+            if p < q <= SAME_SOURCE_UPDATE_RATIO * p:
+                return "update", f"{p} -> {q}", p
+    shown = f"{'/'.join(map(str, x))} vs {'/'.join(map(str, y))}"
+    # Tolls rise as the dead are counted; a later report with less than half the toll is another event.
+    old, new = (x, y) if later > 0 else (y, x)
+    if later and 2 * max(new) < min(old):
+        return "conflict", shown, 0
+    if any(0 < min(p, q) and max(p, q) <= CONFLICT_RATIO * min(p, q) for p in x for q in y):
+        return "differ", shown, 0
+    return "conflict", shown, 0
+
+
+def _later(a: Features, b: Features) -> int:
+    if a.published is None or b.published is None:
+        return 0
+    return (b.published > a.published) - (b.published < a.published)
+
+
+def compare(a: Features, b: Features) -> Pair:
+    """Score one pair of incident reports; a vetoed pair can never share an incident."""
+    if a.article == b.article:
+        # the extractor already decided these are two incidents of one article
+        return Pair(veto="same article")
+    if a.event_type and b.event_type and a.event_type != b.event_type:
+        return Pair(veto="other event type")
+    drel, width = date_relation(a, b)
+    if drel == "none":
+        return Pair(veto="other day")
+    prel, km = place_relation(a, b)
+    if prel == "other":
+        return Pair(veto="other place")
+    later = _later(a, b)
+    krel, kfig, ksize = figure_relation(a.killed, b.killed, later, a.killed_by, b.killed_by)
+    if krel == "conflict":
+        return Pair(veto=f"other figures: killed {kfig}")
+    if drel == "adjacent" and (prel not in PRECISE or krel not in ("shared", "close")):
+        return Pair(veto="next day without the same place and figures")
+    if drel == "shifted" and (prel not in PRECISE or krel in ("update", "differ")):
+        return Pair(veto="a week apart without the same place and figures")
+    if a.actors and b.actors and not a.actors & b.actors and a.attribution in ADMITTED and b.attribution in ADMITTED:
+        return Pair(veto="two perpetrators each claiming")
+    return _score(a, b, drel, width, prel, km, (krel, kfig, ksize), later)
+
+
+def _weight(rel: str, size: int) -> float:
+    """What agreeing tolls are worth: two papers both saying 39 is telling, both saying 1 is not."""
+    if rel == "shared":
+        return 1.5 if size >= 10 else 1.0 if size >= 4 else 0.5
+    if rel == "close":
+        return 0.75 if size >= 10 else 0.25
+    return -1.5 if rel == "differ" else 0.0
+
+
+def _score(a: Features, b: Features, drel: str, width: int, prel: str, km: float | None,
+           killed: tuple[str, str, int], later: int) -> Pair:
+    krel, kfig, ksize = killed
+    pair = Pair()
+    reasons = pair.reasons
+    if drel == "same":
+        pair.score += 2.0
+        reasons.append(f"same day {_day(a.lo or 0)}")
+    elif drel == "overlap":
+        pair.score += 1.5 if width <= 2 else 1.0 if width <= 8 else 0.5
+        reasons.append(f"dates overlap (window of {width} days)")
+    elif drel == "shifted":
+        pair.score += 1.0
+        x, y = (a, b) if a.shifted else (b, a)
+        reasons.append(f"week shift: {x.id} dated {_day(x.lo or 0)} read as {_day(x.shifted[0])}")
+    elif drel == "adjacent":
+        pair.score += 0.5
+        reasons.append("next day with the same figures")
+    pair.score += PLACE_SCORE[prel]
+    where = f"{a.place_name} / {b.place_name}" if a.place != b.place else str(a.place_name)
+    dist = f" ({km:.1f} km)" if km is not None else ""
+    reasons.append({"same": f"same place {where}", "near": f"near: {where}{dist}",
+                    "inside": f"one inside the other: {where}{dist}", "region": f"same region: {where}",
+                    "country": f"same country: {where}", "unknown": "place unknown"}[prel])
+    if a.sub_event_type == b.sub_event_type:
+        pair.score += 0.5
+        reasons.append(f"same sub-event type {a.sub_event_type}")
+    else:
+        pair.score -= 1.0  # "air strike" for "shelling" happens, but it is evidence against
+        reasons.append(f"sub-event types differ: {a.sub_event_type} / {b.sub_event_type}")
+    pair.score += _weight(krel, ksize)
+    if krel != "none":
+        reasons.append({"shared": "shared killed figure", "close": "close killed figures", "differ": "killed differ",
+                        "update": "possible toll update, killed"}[krel] + f" {kfig}")
+    irel, ifig, _ = figure_relation(a.injured, b.injured, later)
+    pair.score += {"shared": 0.5, "close": 0.25, "differ": -0.5, "conflict": -1.0}.get(irel, 0.0)
+    if irel != "none":
+        reasons.append(f"injured {irel} {ifig}")
+    if a.actors and b.actors:
+        common = a.actors & b.actors
+        pair.score += 1.0 if common else -1.0
+        reasons.append("shared perpetrator " + ", ".join(sorted(a.actor_names[k] for k in common)) if common
+                       else "perpetrators differ")
+    shared = a.sources & b.sources
+    if shared:
+        pair.score += 0.5
+        reasons.append("shared sources: " + ", ".join(sorted(a.source_names[k] for k in shared)))
+    if a.strikes is not None and a.strikes == b.strikes:
+        pair.score += 0.5
+        reasons.append(f"same number of strikes {a.strikes}")
+    if drel == "shifted" and krel not in ("shared", "close") and not shared and not (
+            a.strikes is not None and a.strikes == b.strikes):
+        # a week's shift is only believed when something else ties the two reports together
+        pair.score = min(pair.score, THRESHOLD - 0.5)
+        reasons.append("week shift not backed by a shared figure or source")
+    pair.score = round(pair.score, 3)
+    return pair
