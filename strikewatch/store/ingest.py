@@ -1,0 +1,183 @@
+"""Storing articles: once per content, a new revision when the text or metadata of a known id changes.
+
+`ingest(store, items)` takes what `strikewatch.ingest.read_articles` yields (articles and
+`Rejected`) and writes it in batches, one transaction each. An article is identified by its id; its
+content hash (text, title, outlet, publication date, URL, language: not the file it came from)
+decides whether it is new, unchanged or a new revision. Rejected inputs go to `quarantine`.
+
+Two processes ingesting the same files at once cannot duplicate a row: (id, content_hash) and
+(id, revision) are unique and rows are inserted with ON CONFLICT DO NOTHING; a revision number
+taken by the other process meanwhile is retried with the next one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, NamedTuple
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..model import Article, Rejected
+from .database import Store
+from .schema import articles, quarantine
+
+Status = str  # "new", "revised", "unchanged"
+
+
+@dataclass
+class IngestStats:
+    """What an ingest did. `read` counts articles (not rejections)."""
+
+    read: int = 0
+    new: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    quarantined: int = 0
+
+    def add(self, other: IngestStats) -> None:
+        for name in ("read", "new", "revised", "unchanged", "quarantined"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class StoredArticle:
+    """An article as stored: its revision, and whether that revision still awaits extraction."""
+
+    article: Article
+    revision: int
+    status: Status
+    pending: bool
+
+
+@dataclass
+class BatchResult:
+    stats: IngestStats = field(default_factory=IngestStats)
+    stored: list[StoredArticle] = field(default_factory=list)
+
+
+def content_hash(article: Article) -> str:
+    """SHA-256 of what makes a revision: the text and the metadata extraction reads."""
+    published = article.published.isoformat() if article.published else None
+    fields = [article.text, article.title, article.outlet, published, article.url, article.language]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+
+
+def ingest(store: Store, items: Iterable[Article | Rejected], *, batch_size: int = 200) -> IngestStats:
+    """Store the articles (new ones, and new revisions of changed ones) and quarantine the rejections.
+
+    >>> from strikewatch.store import Store
+    >>> store = Store.open("sqlite://")
+    >>> ingest(store, [Article(id="a1", text="Shelling hit Douma.")]).new
+    1
+    >>> ingest(store, [Article(id="a1", text="Shelling hit Douma.")]).unchanged
+    1
+    """
+    stats = IngestStats()
+    for batch in batched(items, batch_size):
+        stats.add(ingest_batch(store, batch).stats)
+    return stats
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def ingest_batch(store: Store, batch: list[Article | Rejected]) -> BatchResult:
+    """One batch in one transaction (retried whole if the database reports a transient conflict)."""
+    return store.transact(lambda conn: _ingest(store, conn, batch))
+
+
+def _ingest(store: Store, conn: Connection, batch: list[Article | Rejected]) -> BatchResult:
+    result = BatchResult()
+    now = dt.datetime.now(dt.UTC)
+    rejected = [item for item in batch if isinstance(item, Rejected)]
+    result.stats.quarantined = quarantine_rows(store, conn, rejected, now=now)
+    arts = [item for item in batch if isinstance(item, Article)]
+    result.stats.read = len(arts)
+    known = _known(conn, {a.id for a in arts})  # one query for the batch; looked up again only on a clash
+    for article in arts:
+        stored = _store_article(store, conn, article, now, known)
+        result.stored.append(stored)
+        setattr(result.stats, stored.status, getattr(result.stats, stored.status) + 1)
+    return result
+
+
+class _Known(NamedTuple):
+    id: str
+    revision: int
+    content_hash: str
+    latest: bool
+    extracted_at: dt.datetime | None
+
+
+def _known(conn: Connection, ids: set[str]) -> dict[str, list[_Known]]:
+    found: dict[str, list[_Known]] = {i: [] for i in ids}
+    cols = (articles.c.id, articles.c.revision, articles.c.content_hash, articles.c.latest, articles.c.extracted_at)
+    for chunk in batched(sorted(ids), 500):
+        for row in conn.execute(sa.select(*cols).where(articles.c.id.in_(chunk))):
+            found[row.id].append(_Known(*row))
+    return found
+
+
+def _store_article(store: Store, conn: Connection, article: Article, now: dt.datetime,
+                   known: dict[str, list[_Known]]) -> StoredArticle:
+    digest = content_hash(article)
+    rows = known[article.id]
+    for _attempt in range(20):
+        same = next((r for r in rows if r.content_hash == digest), None)
+        if same is not None:
+            return StoredArticle(article, same.revision, "unchanged", bool(same.latest and same.extracted_at is None))
+        revision = max((r.revision for r in rows), default=0) + 1
+        values = _row(article, digest, revision, now)
+        inserted = conn.execute(store.insert_ignore(articles).values(values).returning(articles.c.pk)).first()
+        if inserted is not None:
+            if revision > 1:  # the older revisions are history now
+                conn.execute(articles.update().where(articles.c.id == article.id, articles.c.revision < revision)
+                             .values(latest=False))
+            # the same id again later in this batch sees this revision
+            rows[:] = [r._replace(latest=False) for r in rows]
+            rows.append(_Known(article.id, revision, digest, True, None))
+            return StoredArticle(article, revision, "new" if revision == 1 else "revised", True)
+        # Another process stored this content, or took this revision number, since we looked: look again.
+        rows = known[article.id] = _known(conn, {article.id})[article.id]
+    raise RuntimeError(f"article {article.id}: could not settle a revision number")
+
+
+def _row(article: Article, digest: str, revision: int, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "id": article.id, "revision": revision, "latest": True, "content_hash": digest,
+        "outlet": article.outlet, "published": article.published, "published_basis": article.published_basis,
+        "title": article.title, "url": article.url, "path": article.path, "line": article.line,
+        "language": article.language, "text": article.text, "ingested_at": now,
+    }
+
+
+def quarantine_rows(store: Store, conn: Connection, items: list[Rejected], *, now: dt.datetime,
+                    revision: int | None = None) -> int:
+    """Set the rejections aside (once each: the same rejection on a rerun is not added again)."""
+    if not items:
+        return 0
+    rows = [{"key": _quarantine_key(r, revision), "path": r.path, "line": r.line, "article_id": r.article,
+             "revision": revision, "stage": r.stage, "reason": r.reason, "at": now} for r in items]
+    conn.execute(store.insert_ignore(quarantine), rows)
+    return len(items)
+
+
+def _quarantine_key(r: Rejected, revision: int | None) -> str:
+    parts = [r.path, r.line, r.article, revision, r.stage, r.reason]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
+
+
+def article_from_row(row: Any) -> Article:
+    """The `Article` a stored revision holds."""
+    return Article(id=row.id, text=row.text, outlet=row.outlet, published=row.published,
+                   published_basis=row.published_basis, title=row.title, url=row.url, path=row.path,
+                   line=row.line, language=row.language)

@@ -1,0 +1,194 @@
+"""One batch of extraction results into the store: save the reports, link them against the incidents
+already stored, save what changed. The caller runs it inside one write transaction holding the
+link lock, so a batch is all there or not there, and two runs never link at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..model import Article, Incident, Rejected, Report
+from .database import Store
+from .ingest import batched, quarantine_rows
+from .rows import incident_from_row, incident_values, report_from_row, report_values
+from .schema import articles, incident_reports, incidents, reports
+from .window import relevant_incidents
+
+# link(new reports, existing incidents, their reports) -> every incident the new reports touch
+# (existing ids kept); incidents it does not return are left as they are.
+Linker = Callable[[Sequence[Report], Sequence[Incident], Sequence[Report]], list[Incident]]
+
+
+@dataclass
+class SaveStats:
+    extracted: int = 0  # article revisions whose results were saved
+    failed: int = 0  # of which extraction was rejected (quarantined)
+    skipped: int = 0  # already done by another process meanwhile, or replaced by a newer revision
+    reports: int = 0
+    incidents_new: int = 0
+    incidents_updated: int = 0
+    incidents_removed: int = 0  # folded into another incident by linking, or left without reports
+
+
+def default_linker(new: Sequence[Report], existing: Sequence[Incident], existing_reports: Sequence[Report]) -> list[Incident]:
+    """`strikewatch.link.link`, incrementally; then the dates only other sources settle (as `analyze` does)."""
+    from .. import link as linking
+    from ..run import settle_ambiguous_dates
+
+    if not hasattr(linking, "link"):  # linking not built yet: each new report is an incident of its own
+        return [_own_incident(r) for r in new]
+    result = linking.link(new, existing=existing, existing_reports=existing_reports).incidents
+    settle_ambiguous_dates([*existing_reports, *new], result)
+    return list(result)
+
+
+def save_batch(store: Store, conn: Connection, batch: list[tuple[Article, int, list[Report] | Rejected]],
+               linker: Linker) -> SaveStats:
+    """Store one batch of `(article, revision, reports or rejection)` and link its reports."""
+    stats = SaveStats()
+    now = dt.datetime.now(dt.UTC)
+    todo = _still_pending(conn, [(a.id, rev) for a, rev, _ in batch])
+    fresh: list[Report] = []
+    done: list[tuple[str, int, bool]] = []
+    for article, revision, result in batch:
+        if (article.id, revision) not in todo:
+            stats.skipped += 1
+            continue
+        todo.discard((article.id, revision))  # the same revision twice in one batch: once only
+        done.append((article.id, revision, not isinstance(result, Rejected)))
+        if isinstance(result, Rejected):
+            quarantine_rows(store, conn, [result], now=now, revision=revision)
+            stats.failed += 1
+        else:  # revision 2's reports need ids of their own: revision 1's stay stored under theirs
+            fresh.extend(r if revision == 1 else r.model_copy(update={"id": f"{r.id}@r{revision}"}) for r in result)
+    stats.extracted = len(done)
+    if not done:
+        return stats
+    superseded = _supersede(conn, [(i, rev) for i, rev, _ in done if rev > 1])
+    members = _link(conn, fresh, superseded, linker, now, stats) if fresh or superseded else []
+    if fresh:  # stored after linking, which may settle their dates
+        revisions = {i: rev for i, rev, _ in done}
+        conn.execute(reports.insert(), [report_values(r, revision=revisions[r.article], now=now) for r in fresh])
+        stats.reports = len(fresh)
+    if members:  # after the reports they name (the foreign key)
+        conn.execute(incident_reports.insert(), members)
+    conn.execute(articles.update().where(articles.c.id == sa.bindparam("_id"),
+                                         articles.c.revision == sa.bindparam("_rev")),
+                 [{"_id": i, "_rev": rev, "extracted_at": now, "extract_ok": ok} for i, rev, ok in done])
+    return stats
+
+
+def _still_pending(conn: Connection, keys: list[tuple[str, int]]) -> set[tuple[str, int]]:
+    """The revisions that are still the latest and not yet extracted, read under the write lock."""
+    ids = sorted({i for i, _ in keys})
+    rows = conn.execute(sa.select(articles.c.id, articles.c.revision).where(
+        articles.c.id.in_(ids), articles.c.latest, articles.c.extracted_at.is_(None)))
+    return {(r.id, r.revision) for r in rows} & set(keys)
+
+
+def _supersede(conn: Connection, newer: list[tuple[str, int]]) -> set[str]:
+    """Reports of older revisions of these articles stop being current; returns their ids."""
+    gone: set[str] = set()
+    for article_id, revision in newer:
+        cond = (reports.c.article_id == article_id, reports.c.revision < revision, reports.c.current)
+        gone |= set(conn.execute(sa.select(reports.c.id).where(*cond)).scalars())
+        conn.execute(reports.update().where(*cond).values(current=False))
+    return gone
+
+
+def _link(conn: Connection, fresh: list[Report], superseded: set[str], linker: Linker, now: dt.datetime,
+          stats: SaveStats) -> list[dict[str, str]]:
+    """Link `fresh` against the stored incidents it may touch; save the incidents that changed and
+    return the membership rows to insert once the new reports are stored."""
+    # Changes are found by comparing with the stored JSON, so the linker may change what it is given.
+    stored = _data(conn, incidents, relevant_incidents(conn, fresh, superseded))
+    member_ids = set(_members(conn, list(stored))) - superseded
+    stored_reports = _data(conn, reports, member_ids)
+    existing_reports = [report_from_row(d) for d in stored_reports.values()]
+    # An incident loses the reports read from an article's old text; one left with none goes.
+    existing: dict[str, Incident] = {}
+    for data in stored.values():
+        inc = incident_from_row(data)
+        kept = [r for r in inc.reports if r not in superseded]
+        if kept:
+            existing[inc.id] = inc if len(kept) == len(inc.reports) else inc.model_copy(update={"reports": kept})
+    linked = linker(fresh, list(existing.values()), existing_reports) if fresh else []
+    final = dict(existing)
+    final.update({inc.id: inc for inc in linked})
+    linked_ids = {inc.id for inc in linked}
+    claimed = {r: inc.id for inc in linked for r in inc.reports}
+    for inc_id, inc in existing.items():  # folded into another incident by this link
+        if inc_id not in linked_ids and all(claimed.get(r, inc_id) != inc_id for r in inc.reports):
+            del final[inc_id]
+    for inc_id, inc in final.items():
+        # The linker judged a tally's cover against the incidents it was shown; what the tally
+        # covered among the others (not read, so unchanged) still holds.
+        if inc.kind == "aggregate" and inc_id in stored:
+            beyond = set(stored[inc_id].get("covers") or ()) - set(stored)
+            if not beyond <= set(inc.covers):
+                final[inc_id] = inc.model_copy(update={"covers": sorted(beyond | set(inc.covers))})
+    members = _save_incidents(conn, stored, final, now, stats)
+    for r in existing_reports:  # linking may settle a report's ambiguous date: keep the settled reading
+        data = r.model_dump(mode="json")
+        if data != stored_reports[r.id]:
+            conn.execute(reports.update().where(reports.c.id == r.id).values(
+                data=data, date_start=r.date.start, date_end=r.date.end, date_precision=r.date.precision))
+    return members
+
+
+def _data(conn: Connection, table: sa.Table, ids: Iterable[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for chunk in batched(sorted(ids), 500):
+        found.update(conn.execute(sa.select(table.c.id, table.c.data).where(table.c.id.in_(chunk))).all())
+    return found
+
+
+def _members(conn: Connection, incident_ids: list[str]) -> Iterator[str]:
+    for chunk in batched(sorted(incident_ids), 500):
+        yield from conn.execute(sa.select(incident_reports.c.report_id)
+                                .where(incident_reports.c.incident_id.in_(chunk))).scalars()
+
+
+def _save_incidents(conn: Connection, stored: dict[str, Any], final: dict[str, Incident], now: dt.datetime,
+                    stats: SaveStats) -> list[dict[str, str]]:
+    """Write what changed, a statement per kind of change (executemany), not per incident."""
+    removed = sorted(i for i in stored if i not in final)
+    added: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    members: list[dict[str, str]] = []
+    for inc_id, inc in final.items():
+        values = incident_values(inc, now=now)
+        if inc_id in stored and stored[inc_id] == values["data"]:
+            continue
+        if inc_id in stored:
+            values["_id"] = values.pop("id")
+            changed.append(values)
+        else:
+            added.append({**values, "created_at": now})
+        members.extend({"incident_id": inc_id, "report_id": r} for r in dict.fromkeys(inc.reports))
+    stale = removed + [v["_id"] for v in changed]  # their memberships are rewritten (or gone)
+    for chunk in batched(stale, 500):
+        conn.execute(incident_reports.delete().where(incident_reports.c.incident_id.in_(chunk)))
+    for chunk in batched(removed, 500):
+        conn.execute(incidents.delete().where(incidents.c.id.in_(chunk)))
+    if added:
+        conn.execute(incidents.insert(), added)
+    if changed:
+        conn.execute(incidents.update().where(incidents.c.id == sa.bindparam("_id")), changed)
+    stats.incidents_removed += len(removed)
+    stats.incidents_new += len(added)
+    stats.incidents_updated += len(changed)
+    return members
+
+
+def _own_incident(r: Report) -> Incident:
+    killed = next((c.killed for c in r.claims if c.killed is not None), None)
+    return Incident(id=f"INC-{r.id}", reports=[r.id], kind=r.kind, event_type=r.event_type,
+                    sub_event_type=r.sub_event_type, date=r.date, location=r.location, perpetrator=r.perpetrator,
+                    killed=killed, sources=sorted({c.source for c in r.claims if c.source}))
