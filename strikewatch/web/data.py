@@ -1,0 +1,213 @@
+"""The web app's one door into the store: `Catalog` reads incidents, reports and articles, replays the
+analysts' corrections over them, and writes review entries and new articles through the store.
+
+The incidents a reader sees are always `apply_review(machine incidents, audit log)`: corrections
+are applied when read, so whatever the store's `run` rebuilds, the analyst's word stays on top.
+Reads are cached per store state (`Store.version()`-like fingerprint: the row counts and last
+audit id), so the overview's three requests (page, map, timeline) share one load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import weakref
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from pydantic import BaseModel
+
+from ..model import Article, Incident, Report
+from .backend import WebStore, adapt
+from .filters import IncidentQuery, matches
+from .review import AuditEntry, ReviewError, base_id, check_value, get_value, replay, review_state
+
+
+class AddResult(BaseModel):
+    articles: list[str]
+    reports: int
+    incidents: dict[str, list[str]]  # article id -> incidents its reports are now in
+    rejected: list[str]
+
+
+class Facets(BaseModel):
+    countries: list[str]
+    admin1: list[str]
+    perpetrators: list[str]
+    event_types: list[str]
+
+
+class _Snapshot(BaseModel):
+    key: Any
+    incidents: list[Incident]
+    report_article: dict[str, str]  # report id -> article id
+    aliases: dict[str, str]  # an incident id in the log -> the id that incident goes by now
+
+
+_lock = threading.Lock()
+# Keyed by the store object itself (weakly): an id() could be reused by a later store.
+_cache: weakref.WeakKeyDictionary[Any, _Snapshot] = weakref.WeakKeyDictionary()
+
+
+def catalog(request: Request) -> Catalog:
+    """FastAPI dependency: a Catalog over the app's store."""
+    return Catalog(request.app.state.store)
+
+
+class Catalog:
+    """The incidents as readers see them (corrections applied), and the only way to change them."""
+
+    def __init__(self, store: Any) -> None:
+        self.store: WebStore = adapt(store)
+
+    # ---- reading ----
+    def incidents(self) -> list[Incident]:
+        """Every incident, corrections applied, newest first (undated last)."""
+        return self._snapshot().incidents
+
+    def find(self, query: IncidentQuery) -> list[Incident]:
+        words = query.q.casefold().split() if query.q else []
+        texts = self.store.articles_with_words(words) if words else set()
+        arts = self._snapshot().report_article
+
+        def text_of(inc: Incident) -> str:
+            # The words may all be in an article of the incident rather than in its fields.
+            return " ".join(words) if any(arts.get(r) in texts for r in inc.reports) else ""
+
+        return [i for i in self.incidents() if matches(i, query, text_of)]
+
+    def incident(self, incident_id: str) -> Incident | None:
+        return next((i for i in self.incidents() if i.id == incident_id), None)
+
+    def nearby(self, incident: Incident, days: int = 7) -> list[Incident]:
+        """Incidents within a week of this one: the likely candidates for a merge."""
+        start = incident.date.start
+        if start is None:
+            return []
+        return [i for i in self.incidents() if i.date.start and abs((i.date.start - start).days) <= days]
+
+    def facets(self) -> Facets:
+        incs = [i for i in self.incidents()]
+        return Facets(countries=_distinct(i.location.country for i in incs),
+                      admin1=_distinct(i.location.admin1 for i in incs),
+                      perpetrators=_distinct(a for i in incs for a in i.perpetrator.actors),
+                      event_types=_distinct(t for i in incs for t in (i.event_type, i.sub_event_type)))
+
+    def reports(self, ids: list[str]) -> list[Report]:
+        found = {r.id: r for r in self.store.reports(ids)}
+        return [found[i] for i in ids if i in found]
+
+    def article(self, article_id: str) -> Article | None:
+        return self.store.articles([article_id]).get(article_id)
+
+    def articles(self, ids: list[str]) -> dict[str, Article]:
+        return self.store.articles(list(dict.fromkeys(ids)))
+
+    def article_reports(self, article_id: str) -> list[Report]:
+        ids = [r for r, a in self._snapshot().report_article.items() if a == article_id]
+        return self.reports(sorted(ids))
+
+    def incidents_of(self, report_ids: list[str]) -> dict[str, str]:
+        wanted = set(report_ids)
+        return {r: i.id for i in self.incidents() for r in i.reports if r in wanted}
+
+    def now_known_as(self, incident_id: str) -> str:
+        """The id an incident goes by now: itself, or the incident it was merged into or renamed to."""
+        aliases = self._snapshot().aliases
+        seen: set[str] = set()
+        while incident_id in aliases and incident_id not in seen:
+            seen.add(incident_id)
+            incident_id = aliases[incident_id]
+        return incident_id
+
+    def audit(self, incident_id: str) -> list[AuditEntry]:
+        """Every logged change to this incident, including those made under an id it absorbed."""
+        now = self.now_known_as
+        return [e for e in self.store.audit_log() if now(e.incident) == incident_id
+                or (e.action == "split" and isinstance(e.after, dict) and e.after.get("incident") == incident_id)]
+
+    # ---- writing ----
+    def review(self, incident_id: str, action: str, *, who: str, reason: str = "", field: str | None = None,
+               value: Any = None, other: str | None = None, report: str | None = None) -> AuditEntry:
+        """Check one correction against the incidents as they are now and log it."""
+        inc = self.incident(incident_id)
+        if inc is None:
+            raise KeyError(f"no incident {incident_id!r}")
+        entry = AuditEntry(at=dt.datetime.now(dt.UTC), who=who, incident=inc.id, action=action,  # type: ignore[arg-type]
+                           reason=reason.strip())
+        if action in ("confirm", "unconfirm"):
+            state = review_state(self.audit(inc.id)).status
+            wanted = "confirmed" if action == "confirm" else "unreviewed"
+            if state == wanted:
+                raise ReviewError(f"{inc.id} is {state} already")
+            entry.before, entry.after = {"status": state}, {"status": wanted}
+        elif action == "edit":
+            if not field:
+                raise ReviewError("an edit names the field it changes")
+            entry.field, entry.after = field, check_value(field, value)
+            entry.before = get_value(inc, field)
+            if entry.before == entry.after:
+                raise ReviewError(f"{field} is {entry.after!r} already")
+        elif action == "merge":
+            absorbed = self.incident(other or "")
+            if absorbed is None or absorbed.id == inc.id:
+                raise ReviewError(f"no other incident {other!r} to merge")
+            entry.before = {"incidents": {inc.id: inc.reports, absorbed.id: absorbed.reports}}
+            entry.after = {"reports": list(dict.fromkeys(inc.reports + absorbed.reports)), "absorbed": absorbed.id}
+        elif action == "split":
+            if report not in inc.reports or len(inc.reports) < 2:
+                raise ReviewError(f"report {report!r} is not one of several in {inc.id}")
+            entry.before = {"reports": inc.reports}
+            entry.after = {"report": report, "incident": f"{inc.id}~{report}"}
+        else:
+            raise ReviewError(f"no review action {action!r}")
+        if action in ("edit", "merge", "split") and not entry.reason:
+            raise ReviewError(f"a {action} needs a reason")
+        entry.id = self.store.append_audit(entry)
+        _cache.pop(self.store, None)
+        return entry
+
+    def add_articles(self, articles: list[Article], *, who: str) -> AddResult:
+        rejected = self.store.add_articles(articles)
+        _cache.pop(self.store, None)
+        snap = self._snapshot()
+        by_article: dict[str, list[str]] = {a.id: [] for a in articles}
+        for inc in snap.incidents:
+            for r in inc.reports:
+                art = snap.report_article.get(r)
+                if art in by_article and inc.id not in by_article[art]:
+                    by_article[art].append(inc.id)
+        n = sum(1 for a in snap.report_article.values() if a in by_article)
+        return AddResult(articles=[a.id for a in articles], reports=n, incidents=by_article, rejected=rejected)
+
+    # ---- the cached, corrected view ----
+    def _snapshot(self) -> _Snapshot:
+        key = self.store.fingerprint()
+        with _lock:
+            snap = _cache.get(self.store)
+            if snap is not None and snap.key == key:
+                return snap
+        machine = self.store.incidents()
+        log = self.store.audit_log()
+        needed = {base_id(r) for e in log if e.action in ("merge", "split") for r in _reports_named(e)}
+        # Only incidents holding a merged or split report can change shape; load just their reports.
+        touched = {r for i in machine if needed & {base_id(r) for r in i.reports} for r in i.reports}
+        reports = self.store.reports(sorted(needed | touched)) if needed else []
+        incidents, aliases = replay(machine, reports, log, self.store.relink, self.store.successor) if log else (machine, {})
+        incidents.sort(key=lambda i: (i.date.start is None, -(i.date.start or dt.date.min).toordinal(), i.id))
+        snap = _Snapshot(key=key, incidents=incidents, report_article=self.store.report_articles(), aliases=aliases)
+        with _lock:
+            _cache[self.store] = snap
+        return snap
+
+
+def _reports_named(e: AuditEntry) -> list[str]:
+    after = e.after if isinstance(e.after, dict) else {}
+    return [*after.get("reports", []), *([after["report"]] if "report" in after else [])]
+
+
+def _distinct(values: Any) -> list[str]:
+    return sorted({v for v in values if v}, key=str.casefold)
+
+
+CatalogDep = Annotated["Catalog", Depends(catalog)]

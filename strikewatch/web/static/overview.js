@@ -1,0 +1,181 @@
+// The overview's map and timeline. Both fetch the JSON API with the page's own query string, so
+// they always show the incidents the filter form and the list show. No tile layer: the basemap is
+// Natural Earth country polygons served by this app, so nothing is fetched from elsewhere.
+"use strict";
+
+(function () {
+  const mapEl = document.getElementById("map");
+  const timelineEl = document.getElementById("timeline");
+  if (!mapEl || !timelineEl) return;
+  const query = new URLSearchParams(window.location.search);
+  query.delete("page");
+  query.delete("per_page");
+  const qs = query.toString() ? "?" + query.toString() : "";
+  const form = document.querySelector("form.filters");
+
+  function getJSON(url) {
+    return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  // ---- map ----
+  const map = L.map(mapEl, { worldCopyJump: false, minZoom: 2, maxZoom: 12, attributionControl: true });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Natural Earth");
+  map.setView([35.0, 38.5], 6); // Syria
+  map.createPane("incidents").style.zIndex = 450;
+
+  getJSON(mapEl.dataset.countries).then(function (topo) {
+    const countries = topojson.feature(topo, topo.objects.countries);
+    L.geoJSON(countries, {
+      style: { color: "#8d96a0", weight: 0.8, fillColor: "#f3f0e8", fillOpacity: 1 },
+      interactive: false,
+    }).addTo(map);
+    mapEl.dataset.basemap = "ready";
+  });
+
+  function radius(killed) {
+    // Area, not radius, grows with the dead, so a strike that killed 100 is not 10x as wide as one that killed 1.
+    return 4 + 2.2 * Math.sqrt(killed || 0);
+  }
+
+  getJSON(mapEl.dataset.source + qs).then(function (fc) {
+    const layer = L.featureGroup().addTo(map);
+    fc.features
+      .slice()
+      .sort(function (a, b) { return (b.properties.killed || 0) - (a.properties.killed || 0); })
+      .forEach(function (f) {
+        const p = f.properties;
+        const [lon, lat] = f.geometry.coordinates;
+        const marker = L.circleMarker([lat, lon], {
+          pane: "incidents", radius: radius(p.killed), color: "#222", weight: 0.8,
+          fillColor: p.colour, fillOpacity: 0.78,
+        });
+        // Leaflet's tooltip sets textContent when given an element, so hostile place names stay text.
+        const tip = document.createElement("span");
+        tip.textContent = [p.date || "undated", p.place || "unplaced", (p.killed ?? "?") + " killed", p.perpetrator].join(" · ");
+        marker.bindTooltip(tip);
+        marker.on("click", function () { window.location.href = p.url; });
+        marker.addTo(layer);
+        if (marker._path) { marker._path.setAttribute("data-incident", p.id); marker._path.classList.add("incident-marker"); }
+      });
+    renderLegend(fc.legend || []);
+    mapEl.dataset.incidents = String(fc.features.length);
+    if (query.get("bbox")) {
+      const [w, s, e, n] = query.get("bbox").split(",").map(Number);
+      map.fitBounds([[s, w], [n, e]]);
+    }
+  });
+
+  function renderLegend(items) {
+    const box = document.getElementById("legend");
+    if (!box) return;
+    box.replaceChildren();
+    items.forEach(function (it) {
+      const span = document.createElement("span");
+      const sw = document.createElement("i");
+      sw.className = "swatch";
+      sw.style.background = it.colour;
+      span.appendChild(sw);
+      span.appendChild(document.createTextNode(it.perpetrator + " (" + it.count + ")"));
+      box.appendChild(span);
+    });
+  }
+
+  const useView = document.getElementById("use-map-view");
+  if (useView && form) {
+    useView.addEventListener("click", function () {
+      // Clamp to the globe: zoomed far out, Leaflet's bounds run past 180 degrees and the poles.
+      const b = map.getBounds();
+      const lon = function (v) { return Math.max(-180, Math.min(180, v)); };
+      const lat = function (v) { return Math.max(-90, Math.min(90, v)); };
+      form.elements.bbox.value = [lon(b.getWest()), lat(b.getSouth()), lon(b.getEast()), lat(b.getNorth())]
+        .map(function (v) { return v.toFixed(3); }).join(",");
+      form.submit();
+    });
+  }
+
+  // ---- timeline: bars are incidents per day, the line deaths per day (its own scale on the right) ----
+  getJSON(timelineEl.dataset.source + qs).then(function (data) {
+    const days = data.days || [];
+    // Daily bars stay readable up to about half a year; beyond that they are summed by week or by
+    // month (30 days) so a bar is never thinner than a pixel. The label says which.
+    const size = days.length > 1500 ? 30 : days.length > 180 ? 7 : 1;
+    timelineEl.dataset.bin = String(size);
+    const unit = document.getElementById("timeline-unit");
+    if (unit) unit.textContent = size === 1 ? "day" : size === 7 ? "week" : "30 days";
+    drawTimeline(bin(days, size));
+  });
+
+  function bin(days, size) {
+    if (size === 1) return days;
+    const out = [];
+    for (let i = 0; i < days.length; i += size) {
+      const chunk = days.slice(i, i + size);
+      out.push({
+        date: chunk[0].date,
+        incidents: chunk.reduce(function (n, d) { return n + d.incidents; }, 0),
+        killed: chunk.reduce(function (n, d) { return n + d.killed; }, 0),
+        last: chunk[chunk.length - 1].date,
+      });
+    }
+    return out;
+  }
+
+  function svg(name, attrs, parent) {
+    const el = document.createElementNS("http://www.w3.org/2000/svg", name);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (parent) parent.appendChild(el);
+    return el;
+  }
+
+  function drawTimeline(days) {
+    const W = 560, H = 400, m = { l: 38, r: 44, t: 16, b: 44 };
+    const root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "Incidents and deaths per day" });
+    timelineEl.querySelector(".chart").replaceChildren(root);
+    if (!days.length) {
+      svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "axis" }, root).textContent = "No dated incidents match.";
+      timelineEl.dataset.days = "0";
+      return;
+    }
+    const iw = W - m.l - m.r, ih = H - m.t - m.b;
+    const maxN = Math.max(1, ...days.map(function (d) { return d.incidents; }));
+    const maxK = Math.max(1, ...days.map(function (d) { return d.killed; }));
+    const step = iw / days.length;
+    const yN = function (v) { return m.t + ih - (v / maxN) * ih; };
+    const yK = function (v) { return m.t + ih - (v / maxK) * ih; };
+    [0, 0.5, 1].forEach(function (f) {
+      const y = m.t + ih - f * ih;
+      svg("line", { x1: m.l, x2: W - m.r, y1: y, y2: y, class: "grid" }, root);
+      svg("text", { x: m.l - 6, y: y + 4, "text-anchor": "end", class: "axis" }, root).textContent = String(Math.round(f * maxN));
+      svg("text", { x: W - m.r + 6, y: y + 4, class: "axis" }, root).textContent = String(Math.round(f * maxK));
+    });
+    svg("text", { x: 4, y: 11, class: "axis" }, root).textContent = "incidents";
+    svg("text", { x: W - 4, y: 11, "text-anchor": "end", class: "axis" }, root).textContent = "killed";
+    let path = "";
+    days.forEach(function (d, i) {
+      const x = m.l + i * step;
+      if (d.incidents) {
+        const bar = svg("rect", { x: x + step * 0.1, y: yN(d.incidents), width: Math.max(1, step * 0.8), height: m.t + ih - yN(d.incidents), class: "bar", "data-date": d.date }, root);
+        const span = d.last && d.last !== d.date ? d.date + " – " + d.last : d.date;
+        svg("title", {}, bar).textContent = span + ": " + d.incidents + " incident(s), " + d.killed + " killed";
+        bar.addEventListener("click", function () {
+          if (!form) return;
+          form.elements.date_from.value = d.date;
+          form.elements.date_to.value = d.last || d.date;
+          form.submit();
+        });
+      }
+      path += (i ? "L" : "M") + (x + step / 2).toFixed(1) + "," + yK(d.killed).toFixed(1);
+    });
+    svg("path", { d: path, class: "deaths" }, root);
+    const ticks = Math.min(days.length, 5);
+    for (let t = 0; t < ticks; t++) {
+      const i = ticks === 1 ? 0 : Math.round((t * (days.length - 1)) / (ticks - 1));
+      svg("text", { x: m.l + i * step + step / 2, y: H - m.b + 16, "text-anchor": "middle", class: "axis" }, root).textContent = days[i].date;
+    }
+    timelineEl.dataset.days = String(days.length);
+  }
+})();
