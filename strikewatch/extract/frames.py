@@ -142,6 +142,11 @@ class Assembler:
             return
         if seg.same_place and anchor_place is None and cur is not None:
             anchor_place = cur.place
+        if anchor_place is not None and self._refines(cur, seg, anchor_place):
+            # "22 people died in a car bombing in the north" then "the car blew up in Qamishli on
+            # Wednesday": the later sentence places the incident the lede told
+            self._fill(cur, seg, source, sent, anchor_place, own_date, anchored=True)  # type: ignore[arg-type]
+            return
         if anchor_place is not None or own_date is not None:
             target = self._find(anchor_place, own_date.dates if own_date else None)
             if target is not None and not (seg.separate and seg.has_casualties and target.claims_with_figures()):
@@ -180,6 +185,15 @@ class Assembler:
             self._fill(frame, seg, source, sent, anchored=True)
         elif cur is not None and (seg.has_casualties or seg.definite or perp.unspecified or perp.uncertain):
             self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
+
+    def _refines(self, cur: Frame | None, seg: Segment, place: PlaceMention) -> bool:
+        """The segment, with no figures of its own, names where the current incident happened: the
+        incident has only a country or governorate and no day, and the place lies in that country."""
+        if cur is None or cur.kind != "incident" or cur.date is not None or rank(cur.place) < 4:
+            return False
+        if seg.has_casualties or seg.separate or seg.aggregate:
+            return False
+        return cur.place is None or cur.place.location.country == place.location.country
 
     # -- frames ---------------------------------------------------------------------------
     def _new(self, seg: Segment, place: PlaceMention | None, kind: str = "incident") -> Frame:
