@@ -98,11 +98,6 @@ def test_sample_gold_evidence_is_quoted_from_the_articles(gold):
 # --- linking the Saturday raid on Raqqa ------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-02: 'BEIRUT, Nov 20 (AOP) - More than 40 civilians lost their lives on Saturday' is dated "
-    "2016-11-20 from the dateline (expected 2016-11-19); sample-03: the headline 'Raqqa air strike toll "
-    "climbs to 55' becomes its own report dated 2016-11-20..21 (expected: no report of its own), and the "
-    "two link apart from the Saturday incident"))
 def test_sample_saturday_raid_links_across_four_outlets(doc):
     inc = saturday_raqqa(doc)
     assert {"sample-01", "sample-02", "sample-03", "sample-04", "sample-07"} <= articles_in(doc, inc)
@@ -161,11 +156,6 @@ def test_sample_palmyra_raids_two_days_apart_stay_apart(doc):
     assert incident_of(doc, palmyra)["id"] != incident_of(doc, claimed)["id"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "one story, one report: sample-03's headline 'Raqqa air strike toll climbs to 55' and sample-06's "
-    "headline 'Rockets fired at Russian air base in Syria, no one killed: Moscow' each become a report of "
-    "their own, and sample-08's lede 'Air strikes overnight on a residential district of Raqa killed nine "
-    "civilians' is split from the Al-Badu report of the next sentence (expected one report each)"))
 def test_sample_each_article_tells_each_incident_once(doc):
     seen: dict[tuple[str, str], int] = {}
     for r in doc["reports"]:
@@ -239,18 +229,11 @@ def test_sample_dozens_wounded_is_at_least_twelve(doc):
     assert any((c.get("injured") or {}).get("low") == 12 for c in azaz["claims"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-10: 'Two children were among the dead, the Syrian Observatory for Human Rights said.' "
-    "gives the Observatory killed 2 (expected: children 2, killed not set or 8+: the two are among 'at least "
-    "eight'), so the Azaz incident's killed low drops to 2"))
 def test_sample_children_among_the_dead_do_not_set_the_toll(doc):
     inc = incident_of(doc, one(doc, "sample-10", killed=8))
     assert inc["killed"]["low"] >= 8
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-07: 'An air strike late on Tuesday killed nine civilians, three of them children, in the Al-Badu "
-    "neighbourhood' gives no children figure (expected children 3)"))
 def test_sample_three_of_them_children(doc):
     badu = one(doc, "sample-07", killed=9)
     assert any(((c.get("victims") or {}).get("children") or {}).get("best") == 3 for c in badu["claims"])
@@ -269,24 +252,16 @@ def test_sample_clash_is_its_own_incident(doc):
 
 # --- dates ------------------------------------------------------------------------------------------
 
-DATELINE_BUG = ("the dateline ('BEIRUT, Nov 23 (Levant Wire) -', 'MOSCOW, November 22 -') is read as the "
-                "event date, over the weekday in the sentence")
-
-
 @pytest.mark.parametrize("article, killed, start, end", [
     ("sample-01", 39, "2016-11-19", "2016-11-19"),  # "on Saturday", published on that Saturday
     ("sample-01", 16, "2016-11-18", "2016-11-18"),  # "A day earlier"
-    pytest.param("sample-02", 41, "2016-11-19", "2016-11-19", marks=pytest.mark.xfail(strict=True, reason=(
-        "sample-02 'More than 40 civilians lost their lives on Saturday': " + DATELINE_BUG))),
+    ("sample-02", 41, "2016-11-19", "2016-11-19"),  # "on Saturday" after the dateline "BEIRUT, Nov 20"
     ("sample-04", 55, "2016-11-19", "2016-11-19"),  # "on Saturday" in a Thursday weekly
-    pytest.param("sample-07", 9, "2016-11-22", "2016-11-22", marks=pytest.mark.xfail(strict=True, reason=(
-        "sample-07 'An air strike late on Tuesday killed nine civilians': " + DATELINE_BUG))),
+    ("sample-07", 9, "2016-11-22", "2016-11-22"),  # "late on Tuesday" after "BEIRUT, Nov 23"
     ("sample-08", 9, "2016-11-22", "2016-11-23"),  # "overnight"
     ("sample-09", 4, "2016-11-21", "2016-11-21"),  # "on Monday", published Tuesday
     ("sample-11", 11, "2016-11-24", "2016-11-24"),  # "Thursday's car bomb", published Friday
-    pytest.param("sample-13", 31, "2016-11-21", "2016-11-21", marks=pytest.mark.xfail(strict=True, reason=(
-        "sample-13 'killed more than 30 militants in strikes near Palmyra on Monday, the Defence Ministry "
-        "said on Tuesday': " + DATELINE_BUG))),
+    ("sample-13", 31, "2016-11-21", "2016-11-21"),  # "on Monday ..., the Ministry said on Tuesday"
 ])
 def test_sample_relative_dates(doc, article, killed, start, end):
     r = one(doc, article, killed=killed)
@@ -352,17 +327,11 @@ def test_sample_scores_against_its_gold(doc, shared):
 # --- more figures the extractor misses (known bugs) -------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-02 'Six children and four women were among those killed, the Syrian Observatory for Human Rights "
-    "said, adding that dozens more were wounded.' gives no injured figure (expected injured low 12)"))
 def test_sample_dozens_more_were_wounded(doc):
     r = one(doc, "sample-02", killed=41)
     assert any((c.get("injured") or {}).get("low") == 12 for c in r["claims"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-12 'The monitor said 41 of the dead were children.' gives children only as present (expected "
-    "children 41 in the November tally)"))
 def test_sample_41_of_the_dead_were_children(doc):
     tally = one(doc, "sample-12", killed=214, kind="aggregate")
     assert any(((c.get("victims") or {}).get("children") or {}).get("best") == 41 for c in tally["claims"])

@@ -147,9 +147,11 @@ class Extractor:
 
     def _assemble(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
         text = article.text
-        masked = [(m.start("place"), m.end("place")) for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
+        lines = [m for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
+        masked = [(m.start("place"), m.end("place")) for m in lines]
+        # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
-                          article.published, masked)
+                          article.published, masked, [(m.start(), m.end()) for m in lines])
         assembler = Assembler(article.published)
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]

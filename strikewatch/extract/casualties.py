@@ -30,11 +30,11 @@ INJURE_ACTIVE = {"wounded", "wounding", "injured", "injuring", "wounds", "injure
 AUX = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
        "all", "allegedly", "confirmed", "believed", "to", "subsequently", "of", "them", "in", "total",
        "so", "far", "n't", "not", "either", "both", "seriously", "critically", "fatally", "severely", "lightly",
-       "badly", "mostly", "who", "that", "civilians", "people"}
+       "badly", "mostly", "who", "that", "civilians", "people", "more"}
 AMONG_KILLED = {"dead", "killed", "victims", "fatalities", "deaths", "casualties"}
 AMONG_INJURED = {"wounded", "injured"}
 _NEGATION = re.compile(
-    r"\b(?:nobody|no one|no-one|none)\b(?:\s+\w+){0,3}?\s+(?:was|were|has been|had been|have been)\s+"
+    r"\b(?:nobody|no one|no-one|none)\b(?:(?:\s+\w+){0,3}?\s+(?:was|were|has been|had been|have been))?\s+"
     r"(?P<verb>killed|hurt|injured|wounded|harmed)|\bno (?P<noun>casualties|deaths|fatalities|injuries)\b"
     r"(?:\s+(?:were|was|have been))?(?!\s+(?:yet\s+)?(?:reported|immediately))",
     re.I,
@@ -57,6 +57,7 @@ class CasualtyFact:
     ambiguous: bool = False  # "killed or wounded"
     toll: bool = False  # a running toll ("the toll rose to 55"): supersedes earlier figures
     subset_of: int | None = None  # index of the fact this one splits ("including seven children")
+    among: bool = False  # "two children were among the dead": a part of a total told elsewhere
 
 
 @dataclass
@@ -116,6 +117,30 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
     return None, False
 
 
+def _among(words: list[str], q: Quantity) -> bool:
+    j = q.end
+    while j < len(words) and words[j] in AUX:
+        j += 1
+    return j < len(words) and words[j] == "among"
+
+
+# "three of them children", "41 of the dead were children": a part named after its figure
+_PART_OF = (["of", "them"], ["of", "the", "dead", "were"], ["of", "those", "killed", "were"],
+            ["of", "the", "victims", "were"], ["of", "the", "dead"], ["of", "whom", "were"])
+
+
+def _part_after(words: list[str], q: Quantity, lex: Lexicons) -> str | None:
+    if q.category is not None:
+        return None
+    for pattern in _PART_OF:
+        k = q.end + len(pattern)
+        if words[q.end:k] == pattern and k < len(words):
+            category = lex.victims.get(words[k])
+            if category in ("children", "women", "civilians", "combatants"):
+                return category
+    return None
+
+
 def _in_list_after(words: list[str], q: Quantity, prev: Quantity) -> bool:
     """True when q continues a list opened after prev: "27 civilians, including seven children"."""
     between = words[prev.end : q.start]
@@ -131,7 +156,8 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     """Killed and injured figures of one parsed sentence."""
     words = [t.lower_ for t in sent]
     out = SentenceCasualties()
-    quantities = find_quantities(sent, lex)
+    # "no one was killed" is a zero (below), not one death
+    quantities = [q for q in find_quantities(sent, lex) if not (q.start > 0 and words[q.start - 1] == "no")]
     roles: list[tuple[Role | None, bool, bool]] = []
     for q in quantities:
         role, ambiguous = _role_right(words, q)
@@ -139,14 +165,28 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         if role is None:
             role, toll = _role_left(words, q)
         roles.append((role, ambiguous, toll))
+    amongs = [_among(words, q) for q in quantities]
     # "five children and seven women were among the dead": a coordinated figure takes the role of
     # the next one, and the hedge in front of the list ("at least") applies to every member
     for idx in range(len(quantities) - 2, -1, -1):
         q, nxt = quantities[idx], quantities[idx + 1]
         if roles[idx][0] is None and roles[idx + 1][0] and words[q.end : nxt.start] in (["and"], [","], [",", "and"]):
             roles[idx] = (roles[idx + 1][0], roles[idx + 1][1], False)
+            amongs[idx] = amongs[idx + 1]
             if q.count.low is not None and q.count.best is None and nxt.count.best is not None:
                 nxt.count = Count(low=nxt.count.low)  # "at least five children and seven women"
+    parts: dict[int, int] = {}
+    for idx, q in enumerate(quantities):
+        category = _part_after(words, q, lex) if roles[idx][0] is None else None
+        if category is None:
+            continue
+        whole = next((p for p in range(idx - 1, -1, -1) if roles[p][0] == "killed"), None)
+        dead = words[q.end + 1] in ("the", "those") or whole is not None
+        if dead:
+            q.category = category
+            roles[idx] = ("killed", False, False)
+            if whole is not None:
+                parts[idx] = whole
     # a quantity with no role of its own takes the role of the list it continues
     for idx, q in enumerate(quantities):
         if idx > 0 and roles[idx][0] is None and q.category is not None:
@@ -155,7 +195,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
                 roles[idx] = (prev_role, False, False)
     for idx, q in enumerate(quantities):
         role, ambiguous, toll = roles[idx]
-        subset_of = None
+        subset_of = parts.get(idx)
         if role is None:
             continue
         # a list inside the dead: "39 killed, including five children and seven women"
@@ -169,7 +209,8 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
                 break
         last = sent[min(q.end, len(sent)) - 1]
         start, end = sent[q.start].idx, last.idx + len(last)
-        out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of))
+        among = subset_of is None and amongs[idx] and q.category in ("children", "women", "civilians", "combatants")
+        out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among))
     text = sent.text
     base = sent.start_char
     for m in _NEGATION.finditer(text):

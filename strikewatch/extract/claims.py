@@ -90,6 +90,9 @@ class ClaimBuilder:
                 self.injured = fact.count
             return
         cat = fact.category
+        if fact.among and cat:  # "two children were among the dead": who the dead were, not how many
+            self.victims[cat] = fact.count
+            return
         if cat in ("children", "women"):
             self.victims[cat] = fact.count
             if fact.subset_of is None:

@@ -116,6 +116,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     dates = find_dates(text, ctx.published)
     for d in dates:
         d.start, d.end = d.start + base, d.end + base
+    dates = [d for d in dates if not any(s <= d.start < e for s, e in ctx.datelines)]
     _mark_statement_dates(doc, dates, base)
     bounds = [0] + [m.start() for m in _SPLIT.finditer(text) if m.start() > 0] + [len(text)]
     segments: list[Segment] = []
@@ -182,3 +183,4 @@ class FactContext:
     gazetteer: object
     published: object
     masked: list[tuple[int, int]] = field(default_factory=list)
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # dates here date the story, not events
