@@ -273,14 +273,10 @@ def test_sample_relative_dates(doc, article, killed, start, end):
 
 @pytest.mark.parametrize("article, killed, actors, attribution", [
     ("sample-01", 39, ["Russia"], "alleged"),  # "Russian warplanes ..., the Observatory said"
-    pytest.param("sample-02", 41, ["Russia", "Syria"], "uncertain", marks=pytest.mark.xfail(strict=True, reason=(
-        "sample-02 'The Observatory said it could not tell whether the jets were Syrian or Russian' gives "
-        "unknown (expected uncertain, Syria or Russia)"))),
+    ("sample-02", 41, ["Russia", "Syria"], "uncertain"),  # "could not tell whether the jets were Syrian or Russian"
     ("sample-04", 55, [], "unknown"),
     ("sample-09", 4, ["Islamic State"], "alleged"),
-    pytest.param("sample-11", 11, ["Islamic State"], "alleged", marks=pytest.mark.xfail(strict=True, reason=(
-        "sample-11 'Turkish officials blamed Daesh for the bombing' gives unknown (expected Islamic State, "
-        "alleged)"))),
+    ("sample-11", 11, ["Islamic State"], "alleged"),  # "Turkish officials blamed Daesh for the bombing"
     ("sample-13", 31, ["Russia"], "claimed"),  # the Russian Defence Ministry on Russian strikes
 ])
 def test_sample_perpetrator(doc, article, killed, actors, attribution):
@@ -293,17 +289,11 @@ def test_sample_did_not_specify_beside_three_air_forces_is_unknown(doc):
     assert r["perpetrator"] == {"actors": [], "attribution": "unknown"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-12 'In the latest strike, aircraft of the US-led coalition destroyed a bridge over the Euphrates "
-    "south of Raqqa on Wednesday, the Observatory said.' gives unknown (expected US-led coalition, alleged)"))
 def test_sample_aircraft_of_the_coalition_is_the_perpetrator(doc):
     bridge = next(r for r in reports(doc, "sample-12", kind="incident"))
     assert bridge["perpetrator"]["actors"] == ["US-led coalition"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-08 'Raqqa Is Being Slaughtered Silently, ... blamed Russian jets for the raid.' gives unknown "
-    "(expected Russia, alleged; the coalition's denial in the next sentence names no perpetrator)"))
 def test_sample_activists_blame_russian_jets(doc):
     r = next(r for r in reports(doc, "sample-08") if r["location"]["name"] == "Al-Badu")
     assert r["perpetrator"] == {"actors": ["Russia"], "attribution": "alleged"}

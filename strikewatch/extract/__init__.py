@@ -49,7 +49,7 @@ _EVENT = re.compile(r"strike|raid|bomb|shell|mortar|rocket|missile|artillery|bla
                     re.I)
 _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
                      r"day\b|night|morning|evening|overnight|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-                     r"specify|whether|unclear|not clear|responsib|\bby\b|same|separate|another|week)|"
+                     r"specify|whether|unclear|not clear|responsib|blam|accus|\bby\b|same|separate|another|week)|"
                      r"\b(?i:in|near|on|around|outside|of|at|vicinity of) [A-Z]")
 
 

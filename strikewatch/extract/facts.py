@@ -33,7 +33,7 @@ _SAME_PLACE = re.compile(r"\b(?:the same (?:city|town|village|area|neighbourhood
 _AGGREGATE = re.compile(r"\b(?:across the country|nationwide|in total|in all|a total of|so far|overall|"
                         r"since the (?:war|conflict|uprising|crisis|revolt|fighting)|since (?:it|the \w+) began|"
                         r"since the (?:start|beginning)|toll (?:for|of) the (?:week|month|year))\b", re.I)
-_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|latest|its|their)\s+(?:\w+\s+){0,2}?(?:air ?strikes|strikes|raids|"
+_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|latest|its|their)\s+(?:\w+\s+){0,2}?(?:air ?strikes?|strikes?|raids?|"
                        r"attacks?|bombings?|shelling|explosions?|blasts?|bombardments?|dead|victims|casualties|"
                        r"incident|massacre)\b", re.I)
 _OWN_ATTACK = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:air ?strikes|strikes|raids|attacks|operations|bombing|"

@@ -118,7 +118,8 @@ class Assembler:
         eventful = seg.event is not None or seg.has_casualties
         if not eventful and not (perp.actors or perp.unspecified or perp.uncertain):
             return
-        if (seg.rate or seg.irrealis) and not seg.has_casualties:
+        # "whether the jets were Syrian or Russian" is irrealis, and it is what the source says of the perpetrator
+        if (seg.rate or seg.irrealis) and not seg.has_casualties and not (perp.uncertain or perp.unspecified):
             return
         place = best_place(seg.places)
         # a country is no anchor for an incident: "air strikes in Syria this week" is not one

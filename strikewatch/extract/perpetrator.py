@@ -23,8 +23,13 @@ NATIONALITIES = {"syrian": "Syria", "russian": "Russia", "turkish": "Turkey", "i
                  "american": "United States", "iranian": "Iran", "iraqi": "Iraq", "jordanian": "Jordan",
                  "us": "United States", "u.s.": "United States", "british": "United Kingdom", "french": "France"}
 _NAT = "|".join(NATIONALITIES)
-_PAIR = re.compile(rf"\b(?P<a>{_NAT})\s+(?P<conj>or|and)\s+(?P<b>{_NAT})\s+(?:warplanes|jets|aircraft|planes|"
-                   r"forces|troops|helicopters|artillery|air strikes|airstrikes|strikes|drones)\b", re.I)
+_WEAPONS = (r"warplanes|jets|aircraft|planes|forces|troops|helicopters|artillery|air strikes|airstrikes|strikes|"
+            r"drones")
+# "Syrian or Russian jets", and "whether the jets were Syrian or Russian"
+_PAIR = re.compile(rf"\b(?P<a>{_NAT})\s+(?P<conj>or|and)\s+(?P<b>{_NAT})\s+(?:{_WEAPONS})\b|"
+                   rf"\b(?:{_WEAPONS})\s+(?:were|was)\s+(?P<a2>{_NAT})\s+(?P<conj2>or)\s+(?P<b2>{_NAT})\b", re.I)
+_WEAPON_NOUNS = {"warplanes", "jets", "aircraft", "planes", "helicopters", "drones", "artillery", "troops", "forces",
+                 "gunboats", "missiles", "rockets"}
 _UNKNOWN = re.compile(r"\b(?:did not|didn't|does not|would not|could not) (?:say|specify|identify|know|name) "
                       r"(?:who|whose|which)|\b(?:unidentified|unknown) (?:warplanes|aircraft|jets|planes|gunmen|"
                       r"attackers|assailants|drones?)\b|\b(?:it was|it is|it's|it remained) (?:not |un)clear "
@@ -50,6 +55,17 @@ def _is_agent(doc: Doc, m: Match[str], trigger_tokens: set[int]) -> bool:
         return not (m.start > 0 and doc[m.start - 1].lower_ in ("against", "on", "targeting", "targeted", "at"))
     if head.dep_ in ("nsubj", "nsubjpass") and (head.head.lemma_ in ATTACK_VERBS):
         return True
+    # "officials blamed Daesh for the bombing", "accused Russian jets of", "blamed the raid on Russia"
+    if head.dep_ == "dobj" and head.head.lemma_ in ("blame", "accuse"):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "on" and head.head.head.lemma_ == "blame":
+        return True
+    # "aircraft of the US-led coalition destroyed a bridge": the actor owns the weapon
+    k = m.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _WEAPON_NOUNS:
+        return True
     if m.start > 0 and doc[m.start - 1].lower_ == "by":
         by_head = doc[m.start - 1].head
         return by_head.i in trigger_tokens or by_head.lemma_ in ATTACK_VERBS | {"be"}
@@ -60,9 +76,9 @@ def find_perpetrator(doc: Doc, actors: list[Match[str]], trigger_tokens: set[int
     fact = PerpetratorFact()
     text = doc.text
     for m in _PAIR.finditer(text):
-        a, b = NATIONALITIES[m.group("a").lower()], NATIONALITIES[m.group("b").lower()]
+        a, b = (NATIONALITIES[(m.group(g) or m.group(g + "2")).lower()] for g in ("a", "b"))
         fact.actors += [x for x in (a, b) if x not in fact.actors]
-        fact.uncertain = fact.uncertain or m.group("conj").lower() == "or"
+        fact.uncertain = fact.uncertain or (m.group("conj") or m.group("conj2")).lower() == "or"
         fact.spans.append((m.start(), m.end()))
     if not fact.actors:
         for m in actors:
