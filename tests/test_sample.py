@@ -113,9 +113,6 @@ def test_sample_observatory_revision_supersedes_its_first_toll(doc):
     assert inc["killed"]["low"] >= 39
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-04: 'Raqqa Is Being Slaughtered Silently, ... put the toll from Saturday's raids higher still, "
-    "at 61.' gives the activists' claim no figure (expected killed 61), so the incident's range stops at 55"))
 def test_sample_saturday_killed_range_spans_the_sources(doc):
     inc = saturday_raqqa(doc)
     assert inc["killed"]["low"] <= 55 and inc["killed"]["high"] >= 61
@@ -209,10 +206,6 @@ def test_sample_nobody_was_killed_is_zero_and_injured_stays_unknown(doc):
     assert khmeimim["date"]["start"] == "2016-11-20"  # "late on Sunday", published Monday
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-06 headline 'Rockets fired at Russian air base in Syria, no one killed: Moscow' is read as "
-    "killed 1 in Moscow (expected: no report, or killed 0 at Khmeimim; 'no one killed' is 0 and 'Moscow' "
-    "after the colon is the speaker)"))
 def test_sample_no_one_killed_headline_is_not_one_death(doc):
     assert not any((c.get("killed") or {}).get("best") == 1 for r in reports(doc, "sample-06") for c in r["claims"])
     assert all(r["location"]["name"] != "Moscow" for r in doc["reports"])
@@ -239,10 +232,6 @@ def test_sample_three_of_them_children(doc):
     assert any(((c.get("victims") or {}).get("children") or {}).get("best") == 3 for c in badu["claims"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-09: 'Separately, 14 Islamic State fighters and six soldiers were killed in clashes near the "
-    "city's military airport on Monday' is merged into the shelling report as an Observatory claim of 14 "
-    "(expected a separate Armed clash report, killed 20, combatants 20)"))
 def test_sample_clash_is_its_own_incident(doc):
     clash = [r for r in reports(doc, "sample-09") if r["sub_event_type"] == "Armed clash"]
     assert clash and any((c.get("killed") or {}).get("best") == 20 for c in clash[0]["claims"])
@@ -327,9 +316,6 @@ def test_sample_41_of_the_dead_were_children(doc):
     assert any(((c.get("victims") or {}).get("children") or {}).get("best") == 41 for c in tally["claims"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sample-11 'Eleven people died in Thursday's car bomb attack in the northern Syrian town of Azaz, the "
-    "town's local council said on Friday' gives the claim no source (expected the local council)"))
 def test_sample_local_council_is_a_source(doc):
     r = one(doc, "sample-11", killed=11)
     assert all(c.get("source") for c in r["claims"])

@@ -63,6 +63,7 @@ def is_candidate(text: str, start: int = 0, end: int | None = None) -> bool:
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]+){0,2})\s*"
                        r"(?:,[^\n:\-—]{0,40}?)?(?:\([A-Za-z .]+\))?\s*(?::|-|—|–)\s", re.M)
 _PARAGRAPH = re.compile(r"[^\n]+")
+_HEADLINE_SPEAKER = re.compile(r"^[^\n.]{10,}:\s*(?P<who>[A-Z][\w'\- ]{1,40}?)\s*$", re.M)
 
 
 @dataclass
@@ -149,6 +150,8 @@ class Extractor:
         text = article.text
         lines = [m for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
         masked = [(m.start("place"), m.end("place")) for m in lines]
+        # "Rockets fired at air base, no one killed: Moscow": a headline ends with who says so
+        masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]
         # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
                           article.published, masked, [(m.start(), m.end()) for m in lines])

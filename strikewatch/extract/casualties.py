@@ -58,6 +58,7 @@ class CasualtyFact:
     toll: bool = False  # a running toll ("the toll rose to 55"): supersedes earlier figures
     subset_of: int | None = None  # index of the fact this one splits ("including seven children")
     among: bool = False  # "two children were among the dead": a part of a total told elsewhere
+    adds: bool = False  # "14 fighters and six soldiers were killed": adds to the figure before it
 
 
 @dataclass
@@ -111,8 +112,9 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
     if w == "of" and j > 0 and words[j - 1] in ("injuries", "injury"):
         return "injured", False
     # "the death toll rose to 55", "putting the toll at 70", "a toll of 12"
-    window = words[max(0, j - 5) : j + 1]
-    if "toll" in window and w in ("to", "at", "of", "reached", "hit", "stood", "passed", "topped", "was", "is"):
+    window = words[max(0, j - 8) : j + 1]  # "put the toll from Saturday's raids higher still, at 61"
+    before = {w, words[q.start - 1]}  # "at 61" after the skipped hedges too
+    if "toll" in window and before & {"to", "at", "of", "reached", "hit", "stood", "passed", "topped", "was", "is"}:
         return "killed", True
     return None, False
 
@@ -166,6 +168,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
             role, toll = _role_left(words, q)
         roles.append((role, ambiguous, toll))
     amongs = [_among(words, q) for q in quantities]
+    adds: set[int] = set()
     # "five children and seven women were among the dead": a coordinated figure takes the role of
     # the next one, and the hedge in front of the list ("at least") applies to every member
     for idx in range(len(quantities) - 2, -1, -1):
@@ -173,6 +176,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         if roles[idx][0] is None and roles[idx + 1][0] and words[q.end : nxt.start] in (["and"], [","], [",", "and"]):
             roles[idx] = (roles[idx + 1][0], roles[idx + 1][1], False)
             amongs[idx] = amongs[idx + 1]
+            adds.add(idx + 1)
             if q.count.low is not None and q.count.best is None and nxt.count.best is not None:
                 nxt.count = Count(low=nxt.count.low)  # "at least five children and seven women"
     parts: dict[int, int] = {}
@@ -210,7 +214,8 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         last = sent[min(q.end, len(sent)) - 1]
         start, end = sent[q.start].idx, last.idx + len(last)
         among = subset_of is None and amongs[idx] and q.category in ("children", "women", "civilians", "combatants")
-        out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among))
+        out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among,
+                                      adds=idx in adds and subset_of is None))
     text = sent.text
     base = sent.start_char
     for m in _NEGATION.finditer(text):

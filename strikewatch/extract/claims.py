@@ -57,6 +57,13 @@ class SourceTracker:
         return resolved
 
 
+def _plus(a: Count, b: Count) -> Count:
+    """Two figures of one list added: each bound known only when both are."""
+    def add(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+    return Count(low=add(a.low, b.low), best=add(a.best, b.best), high=add(a.high, b.high))
+
+
 @dataclass
 class ClaimBuilder:
     source: str | None
@@ -98,10 +105,15 @@ class ClaimBuilder:
             if fact.subset_of is None:
                 self.parts[cat] = fact.count
             return
-        if self.killed is None or fact.toll:
+        if fact.adds and self.killed is not None:
+            self.killed = _plus(self.killed, fact.count)
+        elif self.killed is None or fact.toll:
             self.killed = fact.count
-        if cat in ("civilians", "combatants") and (cat not in self.victims or fact.toll):
-            self.victims[cat] = fact.count
+        if cat in ("civilians", "combatants"):
+            if fact.adds and cat in self.victims:
+                self.victims[cat] = _plus(self.victims[cat], fact.count)
+            elif cat not in self.victims or fact.toll:
+                self.victims[cat] = fact.count
 
     def add_present(self, categories: list[str], span: tuple[int, int]) -> None:
         self.present += [c for c in categories if c not in self.present and c not in self.victims]

@@ -166,8 +166,9 @@ class Assembler:
                 self._fill(frame, seg, source, sent, anchored=True)
             return
         if own_date is not None and anchor_place is None:
+            other = seg.separate and seg.has_casualties and cur is not None and cur.claims_with_figures()
             if cur is not None and cur.kind == "incident" and (cur.date is None or dates_equal(cur.date, own_date.dates)) \
-                    and (seg.has_casualties or seg.definite):
+                    and (seg.has_casualties or seg.definite) and not other:
                 self._fill(cur, seg, source, sent, None, own_date, anchored=True)
             elif seg.has_casualties:
                 frame = self._new(seg, place)
