@@ -6,7 +6,8 @@ Prints articles/s for:
 - extract   the extractor alone (`analyze_articles`), no database: the yardstick;
 - store     `run` fed the extractor's results from memory: ingest, linking against the stored
             incidents and every write, with no extraction; its time over extraction's is the
-            storage fraction;
+            storage fraction, split into the linker's own time and the rest (reading, writing,
+            the database);
 - run       `run` as `strikewatch run` does it (extraction included);
 - rerun     the same files again: every article unchanged, nothing extracted.
 PostgreSQL needs STRIKEWATCH_BENCH_PG_URL (`make bench` starts a throwaway server and sets it).
@@ -21,11 +22,13 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from strikewatch.ingest import read_articles
 from strikewatch.model import Article, Rejected, Report
 from strikewatch.pipeline import analyze_articles
 from strikewatch.store import Store, run, store_stats
+from strikewatch.store.linking import default_linker
 from strikewatch.store.testing import fresh_database
 
 FAKES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fa-kes" / "FA-KES-Dataset.csv"
@@ -63,8 +66,20 @@ def main() -> None:
         for kind in kinds:
             with fresh_database(kind, Path(tmp), pg_url=pg) as url:
                 store = Store.open(url)
-                t = _timed(lambda s=store: run(s, items, analyze=replay, batch_size=args.batch_size))
-                _line("store", kind, len(arts), t, f"{100 * t / extract_s:.1f}% of extraction time")
+                linking = [0.0]
+
+                def timed_linker(*a: Any, spent: list[float] = linking) -> Any:
+                    started = time.perf_counter()
+                    try:
+                        return default_linker(*a)
+                    finally:
+                        spent[0] += time.perf_counter() - started
+
+                t = _timed(lambda s=store: run(s, items, analyze=replay, linker=timed_linker,
+                                               batch_size=args.batch_size))
+                _line("store", kind, len(arts), t, f"{100 * t / extract_s:.1f}% of extraction time; of which "
+                      f"linking {linking[0]:.2f} s, the database {t - linking[0]:.2f} s "
+                      f"({100 * (t - linking[0]) / extract_s:.1f}%)")
                 store.close()
             with fresh_database(kind, Path(tmp), pg_url=pg) as url:
                 store = Store.open(url)

@@ -45,6 +45,7 @@ def test_export_acled_csv_has_acled_columns_in_order(store):
     assert (douma["event_date"], douma["year"], douma["time_precision"]) == ("2018-02-20", "2018", "1")
     assert (douma["disorder_type"], douma["event_type"]) == ("Political violence", "Explosions/Remote violence")
     assert (douma["country"], douma["iso"], douma["admin1"], douma["geo_precision"]) == ("Syria", "760", "Rif Dimashq", "1")
+    assert douma["region"] == "Middle East"
     assert (douma["latitude"], douma["longitude"]) == ("33.5718", "36.4027")
     assert douma["fatalities"] == str(inc.killed.low)  # ACLED's conservative figure: the lower bound
     assert douma["source"].startswith("SANA; AFP")  # the outlets, then the sources they quote
@@ -101,3 +102,38 @@ def test_export_filters_select_incidents(store, filt, places):
 def test_export_unknown_format_is_refused(store):
     with pytest.raises(ValueError, match="no export format 'xml'"):
         export(store, "xml")
+
+
+def test_export_applies_analysts_corrections_as_the_web_app_shows_them(tmp_path):
+    """An edit, a merge and a filter on an edited field: `export` replays the audit log as the web
+    app's Catalog does (both through store/review.py), so the file matches the pages."""
+    import datetime as dt
+
+    from strikewatch.store import AuditRecord, append_audit
+    from strikewatch.web.data import Catalog
+
+    s = Store.open(tmp_path / "reviewed.db")
+    run(s, ARTICLES, analyze=fake_analyze)
+    by_place = {i.location.name: i for i in load_incidents(s)}
+    idlib, raqqa = by_place["Idlib"], by_place["Raqqa"]
+    now = dt.datetime.now(dt.UTC)
+    append_audit(s, AuditRecord(at=now, who="ana", incident=idlib.id, action="edit", field="killed",
+                                before=None, after={"low": 5, "best": 6, "high": 9}, reason="hospital list"))
+    append_audit(s, AuditRecord(at=now, who="ana", incident=raqqa.id, action="edit", field="location.admin1",
+                                before="Ar-Raqqa", after="Idlib", reason="wrong governorate"))
+    append_audit(s, AuditRecord(at=now + dt.timedelta(seconds=1), who="ana", incident=by_place["Douma"].id,
+                                action="merge", before={}, reason="same raid",
+                                after={"reports": [*by_place["Douma"].reports, *by_place["Nowhere"].reports]}))
+    got = {r["id"]: r for r in rows(export(s, "csv"))}
+    assert got[idlib.id]["killed_low"] == "5" and got[idlib.id]["killed_high"] == "9"
+    assert by_place["Nowhere"].id not in got  # merged into Douma's incident
+    assert set(got[by_place["Douma"].id]["reports"].split("; ")) == {"a#1", "b#1", "e#1"}
+    # the filter sees the corrected admin1
+    assert {r["id"] for r in rows(export(s, "csv", IncidentFilter(admin1="Idlib")))} == {idlib.id, raqqa.id}
+    acled = {r["event_id_cnty"]: r for r in rows(export(s, "acled-csv"))}
+    assert acled[idlib.id]["fatalities"] == "5"
+    assert int(acled[idlib.id]["timestamp"]) >= int(now.timestamp())  # changed by the analyst
+    # the same incidents as the web app shows
+    shown = sorted(i.model_dump_json() for i in Catalog(s).incidents())
+    exported = sorted(i.model_dump_json() for i in Analysis.model_validate(json.loads(export(s, "json"))).incidents)
+    assert exported == shown

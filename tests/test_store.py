@@ -70,13 +70,35 @@ def test_store_migrations_upgrade_an_empty_database_to_head(db_url):
 
     store = Store.open(db_url)
     heads = store.revision()
-    assert "0001" in heads or any(h for h in heads)  # at head: every branch's newest revision
+    assert heads == Store.heads() and "0001" not in heads  # at head: every branch's newest revision, not just 0001
+    with store.read() as conn:
+        assert set(metadata.tables) | {"users", "api_tokens"} <= set(sa.inspect(conn).get_table_names())
     with store.read() as conn:
         ours = {name for name in metadata.tables}
         ctx = MigrationContext.configure(conn, opts={
             "include_name": lambda name, kind, parent: kind != "table" or name in ours})
         assert compare_metadata(ctx, metadata) == []  # the migrations build exactly schema.py
     assert Store.open(db_url).revision() == heads  # opening again is a no-op
+    store.close()
+
+
+def test_store_migrations_upgrade_a_database_left_at_the_first_revision(db_url):
+    """A database made by an older strikewatch (only 0001 applied) is brought to head on opening,
+    its rows kept."""
+    from alembic import command
+
+    from strikewatch.store.database import _alembic_config
+
+    old = Store.open(db_url, migrate=False)
+    with old.write() as conn:
+        cfg = _alembic_config(Path(__file__).resolve().parents[1] / "strikewatch" / "store" / "migrations")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    assert old.revision() == {"0001"}
+    ingest(old, [Article(id="kept", text="Stored before the upgrade.")])
+    old.close()
+    store = Store.open(db_url)
+    assert store.revision() == Store.heads() and load_articles(store, ["kept"])["kept"].text.startswith("Stored")
     store.close()
 
 
@@ -199,3 +221,110 @@ def test_store_keeps_articles_as_given(store):
     art = Article(id="x" * 200, text="Ünïcode — “quotes” 5 killed in Aleppo on 2018-05-01.", title="T", url="u")
     run(store, [art], analyze=fake_analyze)
     assert load_articles(store, [art.id])[art.id] == art
+
+
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGINT"])
+def test_store_run_killed_mid_run_then_rerun_is_complete_without_duplicates(db_url, tmp_path, sig):
+    """A real process stopped mid-run, by Ctrl-C (SIGINT) or without warning (SIGKILL): the
+    database holds whole batches only, and a rerun finishes the work with nothing stored twice."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from strikewatch.store.schema import incident_reports
+    from strikewatch.store.testing import feed_rows
+
+    path = write_articles(tmp_path / "feed.jsonl", feed_rows(60))
+    code = "import sys; from strikewatch.store.testing import slow_run; slow_run(sys.argv[1], sys.argv[2], 5, 0.04)"
+    proc = subprocess.Popen([sys.executable, "-c", code, db_url, str(path)])
+    store = Store.open(db_url)
+    done = articles.c.extracted_at.is_not(None)
+    deadline = time.monotonic() + 120
+    while count(store, articles, done) < 15:  # a few batches in, more to come
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended before it could be stopped"
+        time.sleep(0.02)
+    proc.send_signal(getattr(signal, sig))
+    assert proc.wait(timeout=60) != 0
+    extracted = count(store, articles, done)
+    assert 15 <= extracted < 60 and extracted % 5 == 0  # whole batches only
+    assert count(store, reports) == extracted  # one report an article: none from a half-saved batch
+
+    stats = run(store, read_articles([path]), analyze=fake_analyze, batch_size=5)
+    assert stats.saved.extracted == 60 - extracted and stats.ingest.unchanged >= extracted
+    assert count(store, articles) == count(store, articles, articles.c.revision == 1) == 60
+    with fresh_database("sqlite", tmp_path) as url:  # the same articles in one go
+        clean = Store.open(url)
+        run(clean, read_articles([path]), analyze=fake_analyze, batch_size=5)
+        assert memberships(store) == memberships(clean)
+    assert count(store, reports) == count(store, incident_reports) == 60  # each report in one incident, once
+
+
+def test_store_model_cache_reuses_only_committed_unchanged_rows(store, corpus):
+    """Batches reuse the models earlier batches read while the row is unchanged; a row rewritten
+    since (another process, a relink) is read again; after a failed attempt nothing is reused."""
+    from strikewatch.store.cache import ModelCache
+    from strikewatch.store.rows import incident_from_row
+    from strikewatch.store.schema import incidents
+
+    run(store, read_articles([corpus]), analyze=fake_analyze)
+    ids = [i.id for i in load_incidents(store)]
+    parsed = []
+
+    def parse(data):
+        parsed.append(data["id"])
+        return incident_from_row(data)
+
+    cache = ModelCache()
+    for _ in range(2):
+        cache.begin()
+        with store.write() as conn:
+            cache.load(conn, incidents, ids, parse)
+        cache.commit()
+    assert sorted(parsed) == sorted(ids)  # the second batch parsed nothing
+    with store.write() as conn:  # another writer touches one incident
+        conn.execute(incidents.update().where(incidents.c.id == ids[0]).values(updated_at=sa.func.now()))
+    cache.begin()
+    with store.write() as conn:
+        cache.load(conn, incidents, ids, parse)
+    assert parsed[len(ids):] == [ids[0]]
+    # that attempt never committed: the next one trusts nothing it read
+    cache.begin()
+    with store.write() as conn:
+        assert {i: e.model.id for i, e in cache.load(conn, incidents, ids, parse).items()} == {i: i for i in ids}
+    assert sorted(parsed[len(ids) + 1:]) == sorted(ids)
+
+
+def test_store_batch_size_does_not_change_the_incidents(store, corpus, tmp_path):
+    """One article a batch (each batch reusing the models of the last) links as one big batch does."""
+    run(store, read_articles([corpus]), analyze=fake_analyze, batch_size=1)
+    with fresh_database("sqlite", tmp_path) as url:
+        whole = Store.open(url)
+        run(whole, read_articles([corpus]), analyze=fake_analyze, batch_size=100)
+        assert sorted(i.model_dump_json(exclude={"links"}) for i in load_incidents(store)) == \
+            sorted(i.model_dump_json(exclude={"links"}) for i in load_incidents(whole))
+
+
+def test_store_linker_leaves_the_incidents_it_is_given_unchanged(store, corpus):
+    """linking.py takes an incident the linker hands back as given for unchanged (it is not written
+    again): the real linker must make a changed incident a new object, never change one in place."""
+    from strikewatch.store.linking import default_linker
+
+    run(store, read_articles([corpus]), analyze=fake_analyze)
+    existing, existing_reports = load_incidents(store), load_reports(store)
+    before = [i.model_dump() for i in existing]
+    (_, new), = fake_analyze([Article(id="f", text="Jets: 30 killed in Douma on 2018-02-20.", outlet="X")])
+    result = default_linker(new, existing, existing_reports)
+    assert [i.model_dump() for i in existing] == before
+    douma = next(i for i in result if "f#1" in i.reports)
+    assert douma.id in {i.id for i in existing} and douma is not next(i for i in existing if i.id == douma.id)
+
+
+def test_store_default_is_an_sqlite_file_in_wal_mode(tmp_path, monkeypatch):
+    """No --db: ./strikewatch.db in the working folder, in WAL mode (readers never wait for the writer)."""
+    monkeypatch.chdir(tmp_path)
+    store = Store.open(None)
+    assert store.dialect == "sqlite" and (tmp_path / "strikewatch.db").exists()
+    with store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+    store.close()

@@ -61,3 +61,64 @@ def test_store_cli_names_a_database_it_cannot_open(tmp_path):
 def test_store_cli_refuses_an_unknown_export_format(tmp_path):
     result = runner.invoke(app, ["export", "--format", "xml", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2 and "acled-csv" in result.output
+
+
+def test_store_cli_changed_article_is_a_new_revision_and_export_filters(tmp_path):
+    """`ingest` twice with one article changed: one new revision, nothing else stored again; `export`
+    with filters and --output; a mistyped path is refused before anything is stored."""
+    db = str(tmp_path / "cli.db")
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "a", "text": "Air strikes hit Douma on 20 February 2018, killing 10.", "published": "2018-02-21"},
+            {"id": "b", "text": "Shelling killed 4 people in Idlib city on 2 March 2018.", "published": "2018-03-03"}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert "2 new, 0 new revisions, 0 unchanged" in cli("ingest", str(feed), "--db", db)
+    rows[0]["text"] += " Rescuers were still searching."
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert "0 new, 1 new revisions, 1 unchanged" in cli("ingest", str(feed), "--db", db)
+    s = store_stats(Store.open(db))
+    assert (s.articles, s.revisions, s.pending) == (2, 3, 2)
+    cli("run", "--db", db)  # no paths: what ingest stored
+    out = tmp_path / "march.csv"
+    cli("export", "-f", "csv", "--since", "2018-03-01", "--db", db, "-o", str(out))
+    march = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert march and all(r["date_start"] >= "2018-03-01" or r["date_end"] >= "2018-03-01" for r in march)
+    missing = runner.invoke(app, ["ingest", str(tmp_path / "typo.jsonl"), "--db", db])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    assert store_stats(Store.open(db)).quarantined == 0
+
+
+def test_store_progress_shows_counts_and_rate():
+    import time
+
+    from rich.console import Console
+
+    from strikewatch.store.progress import RunProgress
+
+    out = io.StringIO()
+    with RunProgress(enabled=True, console=Console(file=out, force_terminal=True, width=120)) as bar:
+        bar.read(40, 2)
+        time.sleep(0.6)  # the rate shows once there is time enough to measure one
+        bar.read(10, 0, pending=5)
+        bar.saved(50, 7)
+    text = out.getvalue()
+    assert "55 articles" in text and "2 quarantined, 5 left from earlier" in text and "7 reports" in text
+    assert "/s" in text
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "strikewatch" / "data" / "sample"
+
+
+@pytest.mark.skipif(not (SAMPLE / "articles.jsonl").exists(), reason="the bundled sample is not there yet")
+def test_store_cli_make_run_lands_the_sample_in_the_database(tmp_path, monkeypatch):
+    """`make run` is `strikewatch run strikewatch/data/sample` into ./strikewatch.db: every sample
+    article stored and extracted, none quarantined; a second `make run` adds nothing."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("STRIKEWATCH_DB", raising=False)
+    cli("run", str(SAMPLE))
+    assert (tmp_path / "strikewatch.db").exists()
+    first = store_stats(Store.open(tmp_path / "strikewatch.db"))
+    manifest = (SAMPLE / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert first.articles == first.extracted == len([line for line in manifest if line.strip()])
+    assert first.quarantined == 0 and first.incidents > 0
+    assert "0 new, 0 revised" in cli("run", str(SAMPLE))
+    assert store_stats(Store.open(tmp_path / "strikewatch.db")) == first

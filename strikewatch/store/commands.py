@@ -22,7 +22,8 @@ quarantine_app = typer.Typer(no_args_is_help=True, help="Inputs set aside, with 
 
 Db = Annotated[str | None, typer.Option("--db", envvar="STRIKEWATCH_DB", show_default="./strikewatch.db",
                                         help="SQLite file or URL (sqlite:///PATH, postgresql://...)")]
-Paths = Annotated[list[Path], typer.Argument(help="Articles: .txt, .html, .jsonl, .csv files or folders")]
+# exists=True: a mistyped path is the user's error to fix now, not an input to quarantine.
+Paths = Annotated[list[Path], typer.Argument(exists=True, help="Articles: .txt, .html, .jsonl, .csv files or folders")]
 Published = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for .txt/.html inputs")]
 Outlet = Annotated[str | None, typer.Option(help="Outlet for .txt/.html inputs")]
 BatchSize = Annotated[int, typer.Option(min=1, help="Articles per transaction")]
@@ -43,26 +44,31 @@ def ingest_cmd(paths: Paths, db: Db = None, published: Published = None, outlet:
     from .ingest import ingest
 
     store = _open(db)
-    stats = ingest(store, _read(paths, published, outlet, id_column, text_column), batch_size=batch_size)
+    stats = ingest(store, _read(paths, published, outlet, id_column, text_column), batch_size=batch_size,
+                   progress=sys.stderr.isatty())
     err.print(f"{stats.read:,} articles read: {stats.new:,} new, {stats.revised:,} new revisions, "
               f"{stats.unchanged:,} unchanged; {stats.quarantined:,} quarantined  [dim]({store.url})[/dim]")
 
 
-def run_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="Articles: files or folders (none: "
+def run_cmd(paths: Annotated[list[Path] | None, typer.Argument(exists=True, help="Articles: files or folders (none: "
                                                                      "only what is stored but not yet extracted)")] = None,
             db: Db = None, published: Published = None, outlet: Outlet = None, batch_size: BatchSize = 50,
             workers: Annotated[int, typer.Option(min=1, help="Worker processes for extraction")] = 1,
-            id_column: Column = None, text_column: Column = None) -> None:
+            id_column: Column = None, text_column: Column = None,
+            dask: Annotated[str | None, typer.Option(help="Extract on a Dask cluster: local, local:N or "
+                                                     "tcp://HOST:8786 (docs/scale.md)")] = None) -> None:
     """Ingest, extract and link into the database, incrementally: only new or changed articles are
     extracted, and their reports join the incidents already stored. Ctrl-C keeps every finished
     batch; run again to carry on."""
+    from ..scale.commands import dask_analyzer
     from .runner import RunStats, run
 
     store = _open(db)
     stats = RunStats()
     try:
-        stats = run(store, _read(paths or [], published, outlet, id_column, text_column), batch_size=batch_size,
-                    n_process=workers, progress=sys.stderr.isatty())
+        with dask_analyzer(dask, workers=workers, console=err) as analyze:  # None: extract in this process
+            stats = run(store, _read(paths or [], published, outlet, id_column, text_column), batch_size=batch_size,
+                        n_process=workers, progress=sys.stderr.isatty(), analyze=analyze)
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/yellow]: every finished batch is saved; run again to carry on")
         raise typer.Exit(code=130) from None
@@ -158,7 +164,8 @@ def _read(paths: list[Path], published: str | None, outlet: str | None, id_colum
     from ..ingest import CsvColumns, read_articles
 
     columns = CsvColumns(id=id_column, text=text_column)
-    return read_articles(paths, published=_date(published, "--published"), outlet=outlet, columns=columns)
+    # Absolute, so a quarantined line's "where" still leads to it when listed from another folder.
+    return read_articles([p.absolute() for p in paths], published=_date(published, "--published"), outlet=outlet, columns=columns)
 
 
 def _date(value: str | None, name: str) -> dt.date | None:

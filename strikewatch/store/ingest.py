@@ -68,7 +68,8 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 
-def ingest(store: Store, items: Iterable[Article | Rejected], *, batch_size: int = 200) -> IngestStats:
+def ingest(store: Store, items: Iterable[Article | Rejected], *, batch_size: int = 200,
+           progress: bool = False) -> IngestStats:
     """Store the articles (new ones, and new revisions of changed ones) and quarantine the rejections.
 
     >>> from strikewatch.store import Store
@@ -78,9 +79,14 @@ def ingest(store: Store, items: Iterable[Article | Rejected], *, batch_size: int
     >>> ingest(store, [Article(id="a1", text="Shelling hit Douma.")]).unchanged
     1
     """
+    from .progress import RunProgress
+
     stats = IngestStats()
-    for batch in batched(items, batch_size):
-        stats.add(ingest_batch(store, batch).stats)
+    with RunProgress(enabled=progress, saving=False) as bar:
+        for batch in batched(items, batch_size):
+            done = ingest_batch(store, batch).stats
+            stats.add(done)
+            bar.read(done.read, done.quarantined)
     return stats
 
 

@@ -6,7 +6,7 @@ link lock, so a batch is all there or not there, and two runs never link at once
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..model import Article, Incident, Rejected, Report
+from .cache import ModelCache
 from .database import Store
 from .ingest import batched, quarantine_rows
 from .rows import incident_from_row, incident_values, report_from_row, report_values
@@ -21,7 +22,9 @@ from .schema import articles, incident_reports, incidents, reports
 from .window import relevant_incidents
 
 # link(new reports, existing incidents, their reports) -> every incident the new reports touch
-# (existing ids kept); incidents it does not return are left as they are.
+# (existing ids kept); incidents it does not return are left as they are. It must not change the
+# incidents it is given in place (a changed incident is a new object: an incident handed back as
+# given is taken as unchanged, unwritten); it may change reports' dates (settling them).
 Linker = Callable[[Sequence[Report], Sequence[Incident], Sequence[Report]], list[Incident]]
 
 
@@ -49,8 +52,12 @@ def default_linker(new: Sequence[Report], existing: Sequence[Incident], existing
 
 
 def save_batch(store: Store, conn: Connection, batch: list[tuple[Article, int, list[Report] | Rejected]],
-               linker: Linker) -> SaveStats:
-    """Store one batch of `(article, revision, reports or rejection)` and link its reports."""
+               linker: Linker, cache: ModelCache | None = None) -> SaveStats:
+    """Store one batch of `(article, revision, reports or rejection)` and link its reports.
+    `cache`: models read by earlier batches of the run; the caller calls `cache.commit()` once
+    the transaction has committed."""
+    cache = cache or ModelCache()
+    cache.begin()
     stats = SaveStats()
     now = dt.datetime.now(dt.UTC)
     todo = _still_pending(conn, [(a.id, rev) for a, rev, _ in batch])
@@ -71,7 +78,7 @@ def save_batch(store: Store, conn: Connection, batch: list[tuple[Article, int, l
     if not done:
         return stats
     superseded = _supersede(conn, [(i, rev) for i, rev, _ in done if rev > 1])
-    members = _link(conn, fresh, superseded, linker, now, stats) if fresh or superseded else []
+    members = _link(conn, fresh, superseded, linker, now, stats, cache) if fresh or superseded else []
     if fresh:  # stored after linking, which may settle their dates
         revisions = {i: rev for i, rev, _ in done}
         conn.execute(reports.insert(), [report_values(r, revision=revisions[r.article], now=now) for r in fresh])
@@ -103,21 +110,25 @@ def _supersede(conn: Connection, newer: list[tuple[str, int]]) -> set[str]:
 
 
 def _link(conn: Connection, fresh: list[Report], superseded: set[str], linker: Linker, now: dt.datetime,
-          stats: SaveStats) -> list[dict[str, str]]:
+          stats: SaveStats, cache: ModelCache) -> list[dict[str, str]]:
     """Link `fresh` against the stored incidents it may touch; save the incidents that changed and
     return the membership rows to insert once the new reports are stored."""
-    # Changes are found by comparing with the stored JSON, so the linker may change what it is given.
-    stored = _data(conn, incidents, relevant_incidents(conn, fresh, superseded))
+    # Changes are found by comparing with the stored JSON; only what the linker may have changed
+    # is serialized again to compare (that was the biggest cost of a batch after decoding).
+    read = cache.load(conn, incidents, relevant_incidents(conn, fresh, superseded), incident_from_row)
+    stored = {i: e.data for i, e in read.items()}
     member_ids = set(_members(conn, list(stored))) - superseded
-    stored_reports = _data(conn, reports, member_ids)
-    existing_reports = [report_from_row(d) for d in stored_reports.values()]
+    read_reports = cache.load(conn, reports, member_ids, report_from_row)
+    stored_reports = {i: e.data for i, e in read_reports.items()}
+    existing_reports: list[Report] = [e.model for e in read_reports.values()]
     # An incident loses the reports read from an article's old text; one left with none goes.
     existing: dict[str, Incident] = {}
-    for data in stored.values():
-        inc = incident_from_row(data)
+    for e in read.values():
+        inc = e.model
         kept = [r for r in inc.reports if r not in superseded]
         if kept:
             existing[inc.id] = inc if len(kept) == len(inc.reports) else inc.model_copy(update={"reports": kept})
+    dates = {r.id: (r.date, len(r.flags)) for r in existing_reports}  # what settling dates changes
     linked = linker(fresh, list(existing.values()), existing_reports) if fresh else []
     final = dict(existing)
     final.update({inc.id: inc for inc in linked})
@@ -133,20 +144,23 @@ def _link(conn: Connection, fresh: list[Report], superseded: set[str], linker: L
             beyond = set(stored[inc_id].get("covers") or ()) - set(stored)
             if not beyond <= set(inc.covers):
                 final[inc_id] = inc.model_copy(update={"covers": sorted(beyond | set(inc.covers))})
-    members = _save_incidents(conn, stored, final, now, stats)
+    as_read = {i for i, inc in final.items() if i in read and inc is read[i].model}
+    members, written = _save_incidents(conn, stored, final, as_read, now, stats)
+    for inc_id, e in read.items():  # what is stored now is what the next batch may reuse
+        if inc_id in final and inc_id not in written:
+            cache.keep(incidents.name, inc_id, e._replace(model=final[inc_id]))
+        else:
+            cache.drop(incidents.name, inc_id)
     for r in existing_reports:  # linking may settle a report's ambiguous date: keep the settled reading
+        if (r.date, len(r.flags)) == dates[r.id]:
+            continue
         data = r.model_dump(mode="json")
         if data != stored_reports[r.id]:
             conn.execute(reports.update().where(reports.c.id == r.id).values(
-                data=data, date_start=r.date.start, date_end=r.date.end, date_precision=r.date.precision))
+                data=data, date_start=r.date.start, date_end=r.date.end, date_precision=r.date.precision,
+                updated_at=now))
+            cache.drop(reports.name, r.id)
     return members
-
-
-def _data(conn: Connection, table: sa.Table, ids: Iterable[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for chunk in batched(sorted(ids), 500):
-        found.update(conn.execute(sa.select(table.c.id, table.c.data).where(table.c.id.in_(chunk))).all())
-    return found
 
 
 def _members(conn: Connection, incident_ids: list[str]) -> Iterator[str]:
@@ -155,14 +169,17 @@ def _members(conn: Connection, incident_ids: list[str]) -> Iterator[str]:
                                 .where(incident_reports.c.incident_id.in_(chunk))).scalars()
 
 
-def _save_incidents(conn: Connection, stored: dict[str, Any], final: dict[str, Incident], now: dt.datetime,
-                    stats: SaveStats) -> list[dict[str, str]]:
-    """Write what changed, a statement per kind of change (executemany), not per incident."""
+def _save_incidents(conn: Connection, stored: dict[str, Any], final: dict[str, Incident], as_read: set[str],
+                    now: dt.datetime, stats: SaveStats) -> tuple[list[dict[str, str]], set[str]]:
+    """Write what changed, a statement per kind of change (executemany), not per incident.
+    Returns the membership rows to insert and the ids written (added, changed or removed)."""
     removed = sorted(i for i in stored if i not in final)
     added: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     members: list[dict[str, str]] = []
     for inc_id, inc in final.items():
+        if inc_id in as_read:  # the very model read, untouched: as stored
+            continue
         values = incident_values(inc, now=now)
         if inc_id in stored and stored[inc_id] == values["data"]:
             continue
@@ -184,7 +201,7 @@ def _save_incidents(conn: Connection, stored: dict[str, Any], final: dict[str, I
     stats.incidents_removed += len(removed)
     stats.incidents_new += len(added)
     stats.incidents_updated += len(changed)
-    return members
+    return members, {*removed, *(v["id"] for v in added), *(v["_id"] for v in changed)}
 
 
 def _own_incident(r: Report) -> Incident:

@@ -11,8 +11,9 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 class RunProgress:
     """Two lines, `read` (ingested) and `saved` (extracted, linked and committed); a no-op when disabled."""
 
-    def __init__(self, *, enabled: bool, console: Console | None = None) -> None:
+    def __init__(self, *, enabled: bool, console: Console | None = None, saving: bool = True) -> None:
         self.enabled = enabled
+        self.saving = saving  # False for `ingest`, which only reads
         self._bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description:<8}"),
                              TextColumn("{task.completed:>7,.0f} articles"), TextColumn("{task.fields[extra]}"),
                              TextColumn("[cyan]{task.fields[rate]}"), TimeElapsedColumn(),
@@ -25,7 +26,8 @@ class RunProgress:
         if self.enabled:
             self._bar.start()
             self._read = self._bar.add_task("read", total=None, extra="", rate="")
-            self._saved = self._bar.add_task("saved", total=None, extra="", rate="")
+            if self.saving:
+                self._saved = self._bar.add_task("saved", total=None, extra="", rate="")
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

@@ -43,6 +43,16 @@ class IncidentFilter(BaseModel):
             conds.append(c.kind == self.kind)
         return conds
 
+    def matches(self, inc: Incident) -> bool:
+        """`where()` in Python, for incidents corrected after reading (store/corrections.py)."""
+        start, end = inc.date.start, inc.date.end or inc.date.start
+        loc = inc.location
+        return ((self.since is None or (end is not None and end >= self.since))
+                and (self.until is None or (start is not None and start <= self.until))
+                and (not self.country or (loc.country or "").lower() == self.country.lower())
+                and (not self.admin1 or (loc.admin1 or "").lower() == self.admin1.lower())
+                and (not self.kind or inc.kind == self.kind))
+
 
 class QuarantineEntry(BaseModel):
     path: str

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
 from ..model import Article, Rejected, Report
+from .cache import ModelCache
 from .database import LINK_LOCK, Store
 from .ingest import IngestStats, article_from_row, batched, content_hash, ingest_batch
 from .linking import Linker, SaveStats, default_linker, save_batch
@@ -78,6 +80,7 @@ def run(
     link = linker or default_linker
     stats = RunStats()
     started = time.perf_counter()
+    cache = ModelCache()  # the incidents and reports earlier batches read, while unchanged
     revision_of: dict[tuple[str, str], int] = {}  # (id, content hash) -> revision, for the results
 
     with RunProgress(enabled=progress) as bar:
@@ -104,7 +107,11 @@ def run(
         results = analyze(chain([first], source)) if first is not None else iter(())
         for group in batched(results, batch_size):
             batch = [(a, revision_of[(a.id, content_hash(a))], res) for a, res in group]
-            saved = store.transact(lambda conn, b=batch: save_batch(store, conn, b, link), lock=LINK_LOCK)
+            def save(conn: Connection, b: list[tuple[Article, int, list[Report] | Rejected]] = batch) -> SaveStats:
+                return save_batch(store, conn, b, link, cache)
+
+            saved = store.transact(save, lock=LINK_LOCK)
+            cache.commit()  # only now: a failed attempt's models are never reused
             _add(stats.saved, saved)
             stats.batches += 1
             bar.saved(len(group), saved.reports)

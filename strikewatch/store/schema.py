@@ -10,7 +10,7 @@ revisions and the reports read from them stay, marked `latest = false` / `curren
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -81,7 +81,7 @@ class ReportRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(sa.JSON)  # the whole Report
     created_at: Mapped[dt.datetime] = mapped_column(_utc())
     # changed when linking settles the report's date; with incidents.updated_at, tells a run that
-    # the copy it read in an earlier batch is still good (linking.py's ModelCache)
+    # the copy it read in an earlier batch is still good (cache.py's ModelCache)
     updated_at: Mapped[dt.datetime] = mapped_column(_utc())
     __table_args__ = (sa.Index("ix_reports_article_revision", "article_id", "revision"),)
 
@@ -156,9 +156,10 @@ class AuditLogRow(Base):
 
 
 metadata = Base.metadata
-articles = ArticleRow.__table__
-reports = ReportRow.__table__
-incidents = IncidentRow.__table__
-incident_reports = IncidentReportRow.__table__
-quarantine = QuarantineRow.__table__
-audit_log = AuditLogRow.__table__
+# Core tables, for the statements: `__table__` is typed as a FromClause, which has no insert().
+articles = cast(sa.Table, ArticleRow.__table__)
+reports = cast(sa.Table, ReportRow.__table__)
+incidents = cast(sa.Table, IncidentRow.__table__)
+incident_reports = cast(sa.Table, IncidentReportRow.__table__)
+quarantine = cast(sa.Table, QuarantineRow.__table__)
+audit_log = cast(sa.Table, AuditLogRow.__table__)

@@ -138,3 +138,21 @@ def run_worker(url: str, paths: list[str], barrier: Any, batch_size: int, revers
                 batch_size=batch_size)
     print(f"run worker: {stats.ingest} {stats.saved}", flush=True)
     store.close()
+
+
+def feed_rows(n: int) -> list[dict[str, Any]]:
+    """`n` articles, each two telling one strike (different tolls, outlets and days of publication)."""
+    places = list(PLACES)
+    return [{"id": f"art-{i:03d}", "outlet": "AFP" if i % 2 else "SANA", "published": f"2018-{1 + i // 60:02d}-20",
+             "text": f"{3 + (i // 2) % 7} killed in {places[(i // 2) % 4]} on 2018-{1 + i // 60:02d}-"
+                     f"{1 + (i // 2) % 28:02d}."} for i in range(n)]
+
+
+def slow_run(url: str, path: str, batch_size: int, pause: float) -> None:
+    """`run` with the fake extractor, slowed, for a test to kill mid-run (`python -c`)."""
+    from ..ingest import read_articles
+    from .database import Store
+    from .runner import run
+
+    run(Store.open(url), read_articles([path]), analyze=lambda arts: fake_analyze(slowly(arts, pause)),
+        batch_size=batch_size)

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ..model import Article, Incident, Report
 from .backend import WebStore, adapt
 from .filters import IncidentQuery, matches
-from .review import AuditEntry, ReviewError, base_id, check_value, get_value, replay, review_state
+from .review import AuditEntry, ReviewError, check_value, correct, get_value, review_state
 
 
 class AddResult(BaseModel):
@@ -187,23 +187,14 @@ class Catalog:
             snap = _cache.get(self.store)
             if snap is not None and snap.key == key:
                 return snap
-        machine = self.store.incidents()
-        log = self.store.audit_log()
-        needed = {base_id(r) for e in log if e.action in ("merge", "split") for r in _reports_named(e)}
-        # Only incidents holding a merged or split report can change shape; load just their reports.
-        touched = {r for i in machine if needed & {base_id(r) for r in i.reports} for r in i.reports}
-        reports = self.store.reports(sorted(needed | touched)) if needed else []
-        incidents, aliases = replay(machine, reports, log, self.store.relink, self.store.successor) if log else (machine, {})
+        # The store's replay (store/review.py), as `strikewatch export` does it.
+        incidents, aliases = correct(self.store.incidents(), self.store.audit_log(), self.store.reports,
+                                     self.store.relink, self.store.successor)
         incidents.sort(key=lambda i: (i.date.start is None, -(i.date.start or dt.date.min).toordinal(), i.id))
         snap = _Snapshot(key=key, incidents=incidents, report_article=self.store.report_articles(), aliases=aliases)
         with _lock:
             _cache[self.store] = snap
         return snap
-
-
-def _reports_named(e: AuditEntry) -> list[str]:
-    after = e.after if isinstance(e.after, dict) else {}
-    return [*after.get("reports", []), *([after["report"]] if "report" in after else [])]
 
 
 def _distinct(values: Any) -> list[str]:

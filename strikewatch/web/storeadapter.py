@@ -55,30 +55,23 @@ class StoreAdapter:
         return [f"{q.article}: {q.reason}" for q in self._q.quarantined(self.store) if q.article in ids]
 
     def relink(self, reports: list[Report]) -> Incident:
-        """One incident of exactly these reports, reconciled as the linker reconciles any group:
-        figures, date, place, perpetrator, discrepancies and grade (the caller sets the id)."""
-        from ..link.build import build_incident, incident_id
+        """One incident of exactly these reports, reconciled as the linker would (store/corrections.py)."""
+        from ..store.corrections import relink
 
-        return build_incident(incident_id(reports), reports, kind="incident")
+        return relink(reports)
 
     def successor(self, incident_id: str, incidents: list[Incident]) -> str | None:
-        """The linker names an incident after its founding report (`link.build.incident_id`); when an
-        article is revised its reports come back as "X#1@r2" and the incident founded on "X#1" under
-        a new id. The incident holding a report whose first-revision id would give `incident_id`
-        carries it on."""
-        from ..link.build import incident_id as id_of
-        from .review import base_id
+        """The incident carrying on a retired id (store/corrections.py)."""
+        from ..store.corrections import successor
 
-        wanted = {r: inc.id for inc in incidents for r in inc.reports}
-        for rid, holder in wanted.items():
-            if id_of([Report(id=base_id(rid), article="", event_type="", sub_event_type="")]) == incident_id:
-                return holder
-        return None
+        return successor(incident_id, incidents)
 
     def export(self, fmt: str, incidents: list[Incident]) -> tuple[bytes, str]:
         """The store's own rendering (`store/export.py`) of the incidents as shown, corrections applied."""
         from ..store.export import MEDIA_TYPES, render
 
         reports = self._q.load_reports(self.store, [r for i in incidents for r in i.reports])
-        updated = self._q.updated_at(self.store) if fmt == "acled-csv" else None
+        from ..store.corrections import last_changed
+
+        updated = last_changed(self.store) if fmt == "acled-csv" else None  # corrections count, as in `export`
         return render(fmt, incidents, reports, updated=updated).encode("utf-8"), MEDIA_TYPES[fmt]
