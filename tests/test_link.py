@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from strikewatch.link import link
-from strikewatch.model import Claim, Count, Dates, Incident, Location, Perpetrator, Report, Victims
+from strikewatch.model import Claim, Count, Dates, Incident, Location, Perpetrator, Report, Span, Victims
 
 SOHR = "Syrian Observatory for Human Rights"
 RBSS = "Raqqa Is Being Slaughtered Silently"
@@ -453,3 +453,62 @@ def test_link_seed_articles_end_to_end(shared: Any, extractor: Any) -> None:
     # the three cross-article incidents, and nothing else across articles
     assert sorted((i.location.name, str(i.date.start)) for i in cross) == [
         ("Palmyra", "2016-03-19"), ("Raqqa", "2016-03-18"), ("Raqqa", "2016-03-19")]
+
+
+def test_link_superseded_figure_does_not_keep_the_update_out() -> None:
+    # the Observatory's 10 became 55; rescuers say 61: the old 10 is no contradiction of the 61
+    res = link([douma("a#1", "a", "2018-02-20", Claim(source=SOHR, killed=n(10)), published="2018-02-20"),
+                douma("b#1", "b", "2018-02-20", Claim(source=SOHR, killed=n(55)), published="2018-02-21"),
+                douma("c#1", "c", "2018-02-20", Claim(source="White Helmets", killed=n(61)), published="2018-02-21")])
+    (inc,) = res.incidents
+    assert inc.killed == Count(low=55, best=55, high=61)
+    assert [(v["best"], r) for v, _, r in field_values(inc, "killed")] == [(55, "b#1"), (61, "c#1")]
+
+
+def test_link_settled_weekly_date_stays_flagged_when_the_incident_is_rebuilt() -> None:
+    # run.py settles the weekly's date on the 19th; a stored incident rebuilt later from the settled
+    # reports must still show that the weekly alone said the 12th
+    from strikewatch.run import link_reports
+
+    reports = seed_reports()
+    incidents = link_reports(reports)
+    assert [r.date.start for r in reports if r.id == "001-raqqa-sat"] == [dt.date(2016, 3, 19)]  # settled
+    wire = report("003-raqqa-sat", "seed-003", day("2016-03-19"), RAQQA, Claim(source="AFP", killed=at_least(40)),
+                  outlet="AFP", published="2016-03-21")
+    res = link([wire], existing=incidents, existing_reports=reports)
+    inc = incident_of(res.incidents, "003-raqqa-sat")
+    assert inc.reports == ["000-raqqa-sat", "001-raqqa-sat", "003-raqqa-sat"]
+    assert inc.date.start == dt.date(2016, 3, 19)
+    assert ("2016-03-12", "The Arab Weekly", "001-raqqa-sat") in field_values(inc, "date")
+
+
+def sentence(text: str) -> list[Span]:
+    return [Span(start=0, end=len(text), text=text)]
+
+
+def test_link_similar_wording_links_a_report_placed_only_in_its_province() -> None:
+    told = "A suicide bomber blew himself up at a funeral tent for a tribal elder near the grain silos."
+    town = douma("a#1", "a", "2018-02-20", Claim(source=SOHR, killed=n(7)))
+    vague = report("b#1", "b", day("2018-02-20"), Location(name="Rif Dimashq", country="Syria", admin1="Rif Dimashq",
+                                                              precision="region"),
+                   Claim(source="AFP"), published="2018-02-21", outlet="b")
+    assert len(link([town, vague]).incidents) == 2  # same day, same province, nothing more: apart
+    town.evidence, vague.evidence = sentence(told), sentence("Seven died when a bomber struck a funeral tent "
+                                                             "for a tribal elder by the grain silos.")
+    (inc,) = link([town, vague]).incidents
+    assert any(r.startswith("similar wording") and "funeral" in r for r in inc.links[0].reasons)
+
+
+def test_link_wording_counts_neither_within_one_outlet_nor_in_a_town() -> None:
+    told = "A suicide bomber blew himself up at a funeral tent for a tribal elder near the grain silos."
+    province = Location(name="Rif Dimashq", country="Syria", admin1="Rif Dimashq", precision="region")
+    a = report("a#1", "a", day("2018-02-20"), DOUMA, Claim(source=SOHR, killed=n(7)), outlet="AFP")
+    b = report("b#1", "b", day("2018-02-20"), province, Claim(source="AFP"), outlet="AFP")
+    a.evidence = b.evidence = sentence(told)
+    assert len(link([a, b]).incidents) == 2  # one outlet's house style is no evidence
+    c = report("c#1", "c", day("2018-02-20"), DOUMA, Claim(source="White Helmets", killed=n(9)), outlet="Reuters")
+    c.evidence = sentence(told)
+    (inc,) = [i for i in link([a, c]).incidents if "a#1" in i.reports]
+    # same town, same day, close tolls: linked, but not on wording (the town already ties them)
+    assert inc.reports == ["a#1", "c#1"]
+    assert not any(r.startswith("similar wording") for k in inc.links for r in k.reasons)

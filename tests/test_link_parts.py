@@ -43,6 +43,14 @@ def test_link_place_relation(other: Location, relation: str) -> None:
     assert place_relation(a, b)[0] == relation
 
 
+def test_link_two_reports_placed_only_in_syria_are_not_one_place() -> None:
+    syria = Location(name="Syria", country="Syria", precision="country")
+    a = feat(report("a", "a", day("2016-03-19"), syria, Claim(source=SOHR)))
+    b = feat(report("b", "b", day("2016-03-19"), syria, Claim(source="AFP")), 1)
+    assert place_relation(a, b)[0] == "country"
+    assert not compare(a, b).linked  # one day and one country is no incident
+
+
 @pytest.mark.parametrize(("first", "second", "relation"), [
     (day("2016-03-19"), day("2016-03-19"), "same"),
     (day("2016-03-19"), day("2016-03-18"), "adjacent"),
@@ -137,3 +145,15 @@ def test_link_month_window_links_on_place_and_a_shared_toll() -> None:
 def test_link_rejects_two_different_reports_with_one_id() -> None:
     with pytest.raises(ValueError, match="a#1"):
         link([report("a#1", "a", day("2018-02-19"), DOUMA), report("a#1", "a", day("2018-02-20"), DOUMA)])
+
+
+def test_link_content_words_leave_out_the_common_vocabulary_and_the_place() -> None:
+    from strikewatch.link.words import content_words, jaccard
+    from strikewatch.model import Span
+
+    text = "Air strikes on a bakery in Douma killed 12 people on Tuesday, the Syrian Observatory said."
+    r = Report(id="a#1", article="a", event_type="x", sub_event_type="y", location=Location(name="Douma"),
+               evidence=[Span(start=0, end=len(text), text=text), Span(start=0, end=5, text="Douma", field="location")])
+    assert content_words(r) == frozenset({"bakery"})
+    assert jaccard(frozenset({"bakery"}), frozenset({"bakery"})) == 0.0  # too few words to tell
+    assert jaccard(frozenset("abcd"), frozenset("abce")) == 0.6

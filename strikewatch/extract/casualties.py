@@ -197,6 +197,11 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
             prev_role = roles[idx - 1][0]
             if prev_role and _in_list_after(words, q, quantities[idx - 1]):
                 roles[idx] = (prev_role, False, False)
+                prev = quantities[idx - 1]
+                # "killed 15 civilians and 27 fighters": two groups of the dead, not one inside the other
+                if words[prev.end:q.start] in (["and"], [","], [",", "and"]) and \
+                        {prev.category, q.category} == {"civilians", "combatants"}:
+                    adds.add(idx)
     for idx, q in enumerate(quantities):
         role, ambiguous, toll = roles[idx]
         subset_of = parts.get(idx)

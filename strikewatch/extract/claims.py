@@ -64,6 +64,13 @@ def _plus(a: Count, b: Count) -> Count:
     return Count(low=add(a.low, b.low), best=add(a.best, b.best), high=add(a.high, b.high))
 
 
+def _larger(a: Count | None, b: Count | None) -> Count | None:
+    if a is None or b is None:
+        return a or b
+    value = lambda c: next((v for v in (c.best, c.low, c.high) if v is not None), 0)  # noqa: E731
+    return b if value(b) > value(a) else a
+
+
 @dataclass
 class ClaimBuilder:
     source: str | None
@@ -121,8 +128,10 @@ class ClaimBuilder:
 
     def absorb(self, other: ClaimBuilder) -> None:
         """Fold a claim by an unnamed description ("a monitoring group") into the named one."""
-        self.killed = self.killed or other.killed
-        self.injured = self.injured or other.injured
+        # one source, one incident: a total ("more than 50") and its breakdown (15 civilians and 27
+        # fighters) are both its words; the larger is the total
+        self.killed = _larger(self.killed, other.killed)
+        self.injured = _larger(self.injured, other.injured)
         for k, v in other.victims.items():
             self.victims.setdefault(k, v)
         for k, v in other.parts.items():

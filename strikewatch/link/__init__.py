@@ -2,7 +2,9 @@
 
     blocking.py      candidate pairs from (country, admin1) x ISO-week blocks
     similarity.py    vetoes and a scored, explained compatibility of two reports
-    cluster.py       greedy complete-link clustering, never two reports of one article
+    words.py         the distinctive words of a report's sentences (the wording feature)
+    cluster.py       greedy complete-link clustering, never two reports of one article; a figure
+                     its own source superseded vetoes nothing
     reconcile.py     low/best/high figures, date, place and perpetrator of an incident
     discrepancies.py every field the reports disagree on
     confidence.py    Airwars-style grade and a 0-1 confidence

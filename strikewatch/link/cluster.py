@@ -3,14 +3,16 @@
 Pairs are merged strongest first. A merge is refused when it would put two reports of one article
 into one incident (the extractor kept them apart on purpose) or when any two members of the merged
 group veto each other: linking is not transitive, so a chain A~B~C must not smuggle in an A and C
-that are a day and a toll apart. Groups that existed before (incidents of an earlier run) are never
+that are a day and a toll apart. A figure its own source replaced in a later report of the merged
+group ("the toll rose to 55") is left out of that check: the old 10 must not keep the Observatory's
+update away from the rescuers' 61. Groups that existed before (incidents of an earlier run) are never
 merged with each other, so their ids survive.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .features import Features
 from .similarity import Pair
@@ -67,8 +69,33 @@ def cluster(feats: Sequence[Features], edges: Iterable[tuple[int, int, Pair]], c
 
 def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare) -> bool:
     """Complete link: no member of one group may veto a member of the other."""
+    current: dict[int, Features] | None = None
     for x in a.members:
         for y in b.members:
-            if compare(feats[x], feats[y]).veto is not None:
+            veto = compare(feats[x], feats[y]).veto
+            if veto is None:
+                continue
+            if not veto.startswith("other figures"):
+                return False
+            if current is None:
+                current = _current(feats, a.members + b.members)
+            if compare(current[x], current[y]).veto is not None:
                 return False
     return True
+
+
+def _current(feats: Sequence[Features], members: Sequence[int]) -> dict[int, Features]:
+    """Each member with only its current killed figures: a source's figure counts only in its newest
+    report giving one (by publication day), as reconcile.given has it."""
+    newest: dict[str, int] = {}
+    for m in members:
+        f = feats[m]
+        for key in f.killed_by:
+            newest[key] = max(newest.get(key, -1), f.published if f.published is not None else -1)
+    out: dict[int, Features] = {}
+    for m in members:
+        f = feats[m]
+        day = f.published if f.published is not None else -1
+        kept = {k: v for k, v in f.killed_by.items() if newest[k] <= day}
+        out[m] = f if len(kept) == len(f.killed_by) else replace(f, killed=tuple(sorted(set(kept.values()))), killed_by=kept)
+    return out

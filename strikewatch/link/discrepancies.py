@@ -52,18 +52,29 @@ def _outlet(r: Report) -> str:
     return r.outlet or r.article
 
 
+def own_reading(r: Report) -> Dates:
+    """The date as the report's article alone gives it. A date that linking settled (run.py moves a
+    weekly's far-back weekday a week on, basis "linked") keeps the article's reading as its
+    alternative; the disagreement is with that reading, or it would vanish once an incident is
+    rebuilt from stored, settled reports."""
+    d = r.date
+    if d.basis == "linked" and d.alternative is not None:
+        return Dates(start=d.alternative, end=d.alternative, precision="day", basis="weekday")
+    return d
+
+
 def dates(members: Sequence[Report], chosen: Dates) -> list[Discrepancy]:
     """Two single days that differ, or a window that leaves out the incident's day."""
-    dated = [r for r in members if r.date.start is not None]
-    days = {r.date.start for r in dated if (r.date.end or r.date.start) == r.date.start}
+    dated = [(r, d) for r in members if (d := own_reading(r)).start is not None]
+    days = {d.start for _, d in dated if (d.end or d.start) == d.start}
     outside = False
     if chosen.start is not None:
         lo, hi = chosen.start, chosen.end or chosen.start
-        outside = any(not (start <= lo and hi <= (r.date.end or start)) for r in dated if (start := r.date.start))
+        outside = any(not (start <= lo and hi <= (d.end or start)) for _, d in dated if (start := d.start))
     if len(days) <= 1 and not outside:
         return []
     return [Discrepancy(field="date", values=[
-        DiscrepancyValue(value=_iso(r.date), source=_outlet(r), report=r.id) for r in dated])]
+        DiscrepancyValue(value=_iso(d), source=_outlet(r), report=r.id) for r, d in dated])]
 
 
 def places(members: Sequence[Report]) -> list[Discrepancy]:

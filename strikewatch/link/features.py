@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Count, Report
+from .words import content_words
 
 # the order in which places get coarser; a smaller rank is more specific
 PLACE_RANK = {"point": 0, "neighbourhood": 1, "city": 2, "district": 3, "region": 4, "country": 5}
@@ -58,6 +59,7 @@ class Features:
     index: int
     id: str
     article: str
+    outlet: str  # normalised; the article's id where the outlet is unknown
     published: int | None  # day ordinal
     event_type: str
     sub_event_type: str
@@ -81,6 +83,7 @@ class Features:
     actor_names: dict[str, str]
     attribution: str
     strikes: int | None
+    words: frozenset[str]  # distinctive words of its sentences (words.py)
 
     @property
     def single_day(self) -> bool:
@@ -129,6 +132,7 @@ def features(index: int, report: Report) -> Features:
         index=index,
         id=report.id,
         article=report.article,
+        outlet=norm(report.outlet) or "article:" + report.article,
         published=_ordinal(report.published),
         event_type=report.event_type,
         sub_event_type=report.sub_event_type,
@@ -152,4 +156,5 @@ def features(index: int, report: Report) -> Features:
         actor_names={norm(a): a for a in perp.actors if a},
         attribution=perp.attribution,
         strikes=point(report.strikes),
+        words=content_words(report),
     )

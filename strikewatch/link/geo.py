@@ -30,7 +30,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def place_relation(a: Features, b: Features) -> tuple[str, float | None]:
-    """One of same, near, inside, region, country, unknown, or "other" (cannot be one place).
+    """One of same, near, inside, region (one lies in the other's district or province), country,
+    unknown, or "other" (cannot be one place).
 
     Returns the relation and the distance in km where both places have coordinates.
     """
@@ -39,6 +40,11 @@ def place_relation(a: Features, b: Features) -> tuple[str, float | None]:
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return "other", None
     if (a.geonameid is not None and a.geonameid == b.geonameid) or (a.place and a.place == b.place):
+        # One name for the country ties two reports no more than the country does: "Syria" and
+        # "Syria" on one day are not one strike. A province keeps "same": the extractor often reads
+        # one "Idlib" or "Aleppo" as the city in one article and as the province in another.
+        if min(a.rank, b.rank) == PLACE_RANK["country"]:
+            return "country", None
         return "same", None
     km = None
     if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
