@@ -78,3 +78,15 @@ def test_casualties_present_categories_without_figures(nlp, lexicons):
 def test_casualties_killed_or_wounded_is_flagged(nlp, lexicons):
     _, out = facts(nlp, lexicons, "At least 39 people were killed or wounded in air strikes.")
     assert out.facts[0].ambiguous
+
+
+def test_an_earlier_toll_quoted_with_the_new_one_is_not_the_figure(nlp, lexicons):
+    doc = nlp("The Observatory said the strikes killed 55 people, raising its earlier toll of 10.")
+    facts = find_casualties(doc[:], lexicons).facts
+    assert [(f.role, f.count.best) for f in facts] == [("killed", 55)]
+
+
+def test_two_groups_of_the_dead_add_up(nlp, lexicons):
+    doc = nlp("Separately, 14 Islamic State fighters and six soldiers were killed in clashes near the airport.")
+    facts = find_casualties(doc[:], lexicons).facts
+    assert [(f.count.best, f.category, f.adds) for f in facts] == [(14, "combatants", False), (6, "combatants", True)]

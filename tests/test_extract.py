@@ -189,3 +189,28 @@ def test_extract_evidence_covers_every_filled_field(seeds):
     fields = {s.field for s in r.evidence} | {s.field for c in r.claims for s in c.evidence}
     # the date, the place, the perpetrator, the source and the toll each have their proof
     assert {"date", "location", "perpetrator", "source", "killed"} <= fields
+
+
+def test_extract_a_later_sentence_places_the_lede(extractor):
+    """The lede gives the toll with only "the north"; the next sentence says where and when."""
+    text = ("State television said 17 people died when a car bomb went off in a market town in the north. "
+            "The car blew up outside the municipal building in Manbij on Tuesday, it said.")
+    r = one(extractor, text, published="2016-03-23")
+    assert r.location.name == "Manbij" and str(r.date.start) == "2016-03-22"
+    assert r.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_extract_a_printed_dateline_dates_the_story_not_the_incident(extractor):
+    text = ("Wednesday 23 Mar 2016 Rockets hit Aleppo, activists say. Rockets struck the Sheikh Maqsoud "
+            "district of Aleppo on Monday, killing six civilians, activists said.")
+    r = one(extractor, text, published="2016-03-23")  # as ingest reads it from the dateline
+    assert str(r.date.start) == "2016-03-21" and killed(r) == [(6, 6, 6)]
+
+
+def test_extract_a_source_total_wins_over_its_breakdown(extractor):
+    text = ("Gunmen killed more than 30 people in a raid on a village near Salamiyeh on Sunday, a monitor said. "
+            "The Syrian Observatory for Human Rights said the raid killed 12 civilians and 9 fighters.")
+    r = one(extractor, text)
+    claim = next(c for c in r.claims if c.source == "Syrian Observatory for Human Rights")
+    assert claim.killed.low == 31
+    assert claim.victims.civilians.best == 12 and claim.victims.combatants.best == 9

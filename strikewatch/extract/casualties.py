@@ -113,6 +113,8 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
         return "injured", False
     # "the death toll rose to 55", "putting the toll at 70", "a toll of 12"
     window = words[max(0, j - 8) : j + 1]  # "put the toll from Saturday's raids higher still, at 61"
+    if any(x in window for x in ("earlier", "previous", "initial", "prior")):
+        return None, False  # "raising its earlier toll of 10": a superseded figure, not this report's
     before = {w, words[q.start - 1]}  # "at 61" after the skipped hedges too
     if "toll" in window and before & {"to", "at", "of", "reached", "hit", "stood", "passed", "topped", "was", "is"}:
         return "killed", True
