@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from ..model import Article, Incident, Kind, Report
 from .database import Store
 from .ingest import article_from_row, batched
+from .review import AuditEntry
 from .rows import incident_from_row, report_from_row
 from .schema import articles, audit_log, incidents, quarantine, reports
 
@@ -68,18 +69,8 @@ class QuarantineEntry(BaseModel):
         return f"{self.path}:{self.line}" if self.line is not None else self.path
 
 
-class AuditRecord(BaseModel):
-    """One analyst's correction (the web app's review writes and replays these)."""
-
-    id: int | None = None
-    at: dt.datetime
-    who: str
-    incident: str
-    action: str
-    field: str | None = None
-    before: Any = None
-    after: Any = None
-    reason: str = ""
+# one record type for the audit log, shared with the replay in review.py
+AuditRecord = AuditEntry
 
 
 def load_incidents(store: Store, filt: IncidentFilter | None = None) -> list[Incident]:
