@@ -17,7 +17,7 @@ from ..lexicon import SourceEntry
 from .phrases import Match, PhraseIndex
 
 REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "estimate", "document", "quote",
-             "cite", "claim", "note", "reveal", "record", "accuse", "acknowledge"}
+             "cite", "claim", "note", "reveal", "record", "accuse", "acknowledge", "count", "put", "warn"}
 PRONOUNS = {"it", "he", "she", "they", "the group", "the monitor", "the observatory", "the organisation",
             "the organization", "the ministry", "the spokesman", "the official"}
 
