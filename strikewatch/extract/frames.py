@@ -143,7 +143,7 @@ class Assembler:
             return
         if seg.same_place and anchor_place is None and cur is not None:
             anchor_place = cur.place
-        if anchor_place is not None and self._refines(cur, seg, anchor_place):
+        if anchor_place is not None and self._refines(cur, seg, anchor_place, own_date is not None):
             # "22 people died in a car bombing in the north" then "the car blew up in Qamishli on
             # Wednesday": the later sentence places the incident the lede told
             self._fill(cur, seg, source, sent, anchor_place, own_date, anchored=True)  # type: ignore[arg-type]
@@ -188,10 +188,11 @@ class Assembler:
         elif cur is not None and (seg.has_casualties or seg.definite or perp.unspecified or perp.uncertain):
             self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
 
-    def _refines(self, cur: Frame | None, seg: Segment, place: PlaceMention) -> bool:
+    def _refines(self, cur: Frame | None, seg: Segment, place: PlaceMention, dated: bool) -> bool:
         """The segment, with no figures of its own, names where the current incident happened: the
-        incident has only a country or governorate and no day, and the place lies in that country."""
-        if cur is None or cur.kind != "incident" or cur.date is not None or rank(cur.place) < 4:
+        incident has only a country or governorate, the place lies in that country, and the segment
+        brings no day of its own unless the incident has none."""
+        if cur is None or cur.kind != "incident" or rank(cur.place) < 4 or (dated and cur.date is not None):
             return False
         if seg.has_casualties or seg.separate or seg.aggregate:
             return False
