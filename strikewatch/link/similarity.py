@@ -184,7 +184,11 @@ def _score(a: Features, b: Features, drel: str, width: int, prel: str, km: float
     else:
         pair.score -= 1.0  # "air strike" for "shelling" happens, but it is evidence against
         reasons.append(f"sub-event types differ: {a.sub_event_type} / {b.sub_event_type}")
-    pair.score += _weight(krel, ksize)
+    weight = _weight(krel, ksize)
+    if krel == "differ" and drel == "same" and prel in PRECISE and a.sub_event_type == b.sub_event_type:
+        # one bombing, one town, one day: early and late tolls of the same day differ (22, 31, 48)
+        weight = -0.5
+    pair.score += weight
     if krel != "none":
         reasons.append({"shared": "shared killed figure", "close": "close killed figures", "differ": "killed differ",
                         "update": "possible toll update, killed"}[krel] + f" {kfig}")
