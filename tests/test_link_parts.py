@@ -157,3 +157,15 @@ def test_link_content_words_leave_out_the_common_vocabulary_and_the_place() -> N
     assert content_words(r) == frozenset({"bakery"})
     assert jaccard(frozenset({"bakery"}), frozenset({"bakery"})) == 0.0  # too few words to tell
     assert jaccard(frozenset("abcd"), frozenset("abce")) == 0.6
+
+
+def test_link_same_town_same_day_same_weapon_links_despite_rising_tolls() -> None:
+    """A car bomb in one town on one day: the wires said 22, 31 and 48 as the day went on."""
+    bomb = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    a = report("a#1", "a", day("2016-03-20"), TABQA, Claim(source=SOHR, killed=n(22)), outlet="Wire A", sub=bomb[1])
+    b = report("b#1", "b", day("2016-03-20"), TABQA, Claim(source="state media", killed=n(31)), outlet="Wire B",
+               sub=bomb[1])
+    assert compare(feat(a), feat(b, 1)).linked
+    # an air strike the same day with another toll is no such evidence
+    c = report("c#1", "c", day("2016-03-20"), TABQA, Claim(source="state media", killed=n(31)), outlet="Wire C")
+    assert not compare(feat(a), feat(c, 1)).linked
