@@ -143,7 +143,7 @@ class Assembler:
             return
         if seg.same_place and anchor_place is None and cur is not None:
             anchor_place = cur.place
-        if anchor_place is not None and self._refines(cur, seg, anchor_place, own_date is not None):
+        if anchor_place is not None and not sent.title and self._refines(cur, seg, anchor_place, own_date is not None):
             # "22 people died in a car bombing in the north" then "the car blew up in Qamishli on
             # Wednesday": the later sentence places the incident the lede told
             self._fill(cur, seg, source, sent, anchor_place, own_date, anchored=True)  # type: ignore[arg-type]
@@ -194,8 +194,8 @@ class Assembler:
         brings no day of its own unless the incident has none."""
         if cur is None or cur.kind != "incident" or rank(cur.place) < 4 or (dated and cur.date is not None):
             return False
-        if seg.has_casualties or seg.separate or seg.aggregate:
-            return False
+        if seg.has_casualties or seg.separate or seg.aggregate or seg.strikes is not None:
+            return False  # "Palmyra was hit by 70 strikes" tells an event of its own
         return cur.place is None or cur.place.location.country == place.location.country
 
     # -- frames ---------------------------------------------------------------------------
