@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the benchmarks (make bench): every bench/*.py, or the scripts named, one after another with
-# the venv's Python from the repository root; the first that fails stops the run.
+# Runs the benchmarks (make bench): every bench/bench_*.py, or the scripts named, one after another
+# with the venv's Python from the repository root; the first that fails stops the run. Other
+# bench/*.py are helpers the benchmarks import (synthetic.py: the synthetic corpus), not run here.
 # Like the tests, they get a throwaway PostgreSQL cluster (scripts/pg.sh):
 #   STRIKEWATCH_BENCH_PG_URL   SQLAlchemy URL of an empty database in it
 set -euo pipefail
@@ -8,9 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 shopt -s nullglob
 scripts=("$@")
-[[ ${#scripts[@]} -gt 0 ]] || scripts=(bench/*.py)
+[[ ${#scripts[@]} -gt 0 ]] || scripts=(bench/bench_*.py)
 if [[ ${#scripts[@]} -eq 0 ]]; then
-    echo "bench.sh: no bench/*.py yet"
+    echo "bench.sh: no bench/bench_*.py yet"
     exit 0
 fi
 

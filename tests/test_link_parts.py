@@ -13,7 +13,7 @@ from strikewatch.link.features import features
 from strikewatch.link.geo import haversine_km, place_relation
 from strikewatch.link.reconcile import choose_date, combine
 from strikewatch.link.similarity import compare, date_relation, figure_relation
-from strikewatch.model import Claim, Count, Location, Report
+from strikewatch.model import Claim, Count, Dates, Location, Report
 
 
 def feat(r: Report, index: int = 0):  # type: ignore[no-untyped-def]
@@ -169,3 +169,16 @@ def test_link_same_town_same_day_same_weapon_links_despite_rising_tolls() -> Non
     # an air strike the same day with another toll is no such evidence
     c = report("c#1", "c", day("2016-03-20"), TABQA, Claim(source="state media", killed=n(31)), outlet="Wire C")
     assert not compare(feat(a), feat(c, 1)).linked
+
+
+def test_link_blocking_undated_reports_need_the_same_place_and_a_shared_toll() -> None:
+    undated = Dates()
+    reports = [
+        report("a", "a", undated, RAQQA, Claim(source=SOHR, killed=n(12))),
+        report("b", "b", undated, RAQQA, Claim(source="activists", killed=n(12))),
+        report("c", "c", undated, RAQQA, Claim(source=SOHR, killed=n(30))),  # other toll
+        report("d", "d", undated, TABQA, Claim(source=SOHR, killed=n(12))),  # other town
+        report("e", "e", undated, RAQQA, Claim(source=SOHR)),  # no toll at all
+    ]
+    feats = [features(i, r) for i, r in enumerate(reports)]
+    assert {(reports[i].id, reports[j].id) for i, j in candidate_pairs(feats)} == {("a", "b")}

@@ -5,7 +5,10 @@ shifted reading (a far-back weekday may belong to the week after). Inside a week
 reports are filed by day, so a report meets only those within a day of one of its readings, and
 reports with wider windows (a month, "this week") meet whatever their window touches. A report
 whose admin1 is unknown meets every admin1 of its country. Windows longer than MAX_WEEKS are too
-vague to link and get no candidates; undated reports meet only other undated ones in their region.
+vague to link and get no candidates; an undated report meets only undated ones at the same place
+with a killed figure in common: with no day to go by, nothing else ties two reports together, and a
+region's undated reports meeting each other grew quadratically (bench_analyze: 3.5 million pairs at
+100k articles).
 The number of pairs is then bounded by how many reports a region has in a few days, not by the
 size of the run.
 """
@@ -55,14 +58,15 @@ class Blocks:
     def __init__(self, feats: Sequence[Features]) -> None:
         self.days: dict[Key, list[int]] = defaultdict(list)
         self.weeks: dict[Key, list[int]] = defaultdict(list)
-        self.undated: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.undated: dict[tuple[str, str, str, int], list[int]] = defaultdict(list)
         self.admin1s: dict[str, set[str]] = defaultdict(set)  # country -> the admin1 keys it has
         for f in feats:
             if not linkable(f):
                 continue
             self.admin1s[f.country].add(f.admin1)
             if f.lo is None:
-                self.undated[(f.country, f.admin1)].append(f.index)
+                for k in set(f.killed):
+                    self.undated[(f.country, f.admin1, f.place, k)].append(f.index)
             elif _wide(f):
                 for w in sorted({week(x) for x in _readings(f)}):
                     self.weeks[(f.country, f.admin1, w)].append(f.index)
@@ -76,7 +80,8 @@ class Blocks:
         regions = [f.admin1, ANY] if f.admin1 else sorted(self.admin1s[f.country])
         if f.lo is None:
             for a in regions:
-                yield from self.undated.get((f.country, a), ())
+                for k in sorted(set(f.killed)):
+                    yield from self.undated.get((f.country, a, f.place, k), ())
             return
         days = sorted({x + d for x in _readings(f) for d in (-1, 0, 1)})
         weeks = sorted({week(x) for x in days})
