@@ -12,9 +12,11 @@ report, no date or no admin1 counts against us; `answered` gives the share where
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..model import Report
 from .match import figures
@@ -45,6 +47,24 @@ def parse_fakes_row(row: Mapping[str, str], line: int) -> FakesRow:
     return FakesRow(id=row["unit_id"].strip(), outlet=row.get("source", "").strip(), date=date,
                     governorate=row.get("location", "").strip().lower(), label=int(label) if label in ("0", "1") else None,
                     line=line)
+
+
+def read_fakes(path: Path) -> tuple[list[FakesRow], dict[str, str]]:
+    """The gold columns of every row, and each id's text (the first row of an id, as ingest keeps)."""
+    rows: list[FakesRow] = []
+    texts: dict[str, str] = {}
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = {"unit_id", "date", "location"} - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path}: not a FA-KES file, no column(s) {sorted(missing)}")
+        line = reader.line_num + 1
+        for raw in reader:
+            row = parse_fakes_row(raw, line)
+            rows.append(row)
+            texts.setdefault(row.id, raw.get("article_content") or "")
+            line = reader.line_num + 1
+    return rows, texts
 
 
 def main_report(reports: Sequence[Report]) -> Report | None:

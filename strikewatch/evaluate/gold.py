@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..model import Attribution, Count, DatePrecision, Kind, PlacePrecision
 
@@ -37,6 +37,13 @@ class GoldLocation(_Gold):
     lon: float | None = None
     precision: PlacePrecision | None = None
     note: str | None = None
+    description: str | None = None  # what the text says of the place ("western edge of the town")
+
+    @field_validator("precision", mode="before")
+    @classmethod
+    def _town_is_a_city(cls, v: object) -> object:
+        # annotators say "town" or "village"; for matching they are a settlement like a city
+        return "city" if isinstance(v, str) and v.lower() in ("town", "village") else v
 
 
 class GoldPerpetrator(_Gold):
@@ -69,7 +76,7 @@ class GoldReport(_Gold):
     article: str
     kind: Kind = "incident"
     event_type: str
-    sub_event_type: str
+    sub_event_type: str | None = None  # None: a tally of mixed attacks, no one sub-event type
     date: GoldDates
     location: GoldLocation
     perpetrator: GoldPerpetrator = Field(default_factory=GoldPerpetrator)
@@ -95,11 +102,13 @@ class GoldIncident(_Gold):
 class GoldSet(_Gold):
     """A whole gold file. Report ids are unique and incidents only name reports of the file."""
 
-    schema_: Literal["strikewatch-gold/1"] = Field(default=GOLD_SCHEMA, alias="schema")
+    schema_: Literal["strikewatch-gold/1"] = Field(default="strikewatch-gold/1", alias="schema")
     about: str | None = None
     reports: list[GoldReport] = Field(default_factory=list)
     incidents: list[GoldIncident] = Field(default_factory=list)
     not_incidents: list[str] = Field(default_factory=list)
+    # articles read and found to report no incident: their system reports are all spurious
+    no_incident_articles: list[str] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -116,9 +125,15 @@ class GoldSet(_Gold):
                 elif rid in placed:
                     problems.append(f"report {rid!r} is in two incidents (again in {inc.id!r})")
                 placed.add(rid)
+        problems += [f"article {a!r} is in no_incident_articles yet has reports"
+                     for a in sorted(set(self.no_incident_articles) & {r.article for r in self.reports})]
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    def articles(self) -> set[str]:
+        """The articles this gold annotates: only their system reports are scored."""
+        return {r.article for r in self.reports} | set(self.no_incident_articles)
 
 
 def evidence_problems(gold: GoldSet, texts: dict[str, str]) -> list[str]:

@@ -5,7 +5,7 @@ slack on each side and whose place matches: the same name once normalised, or wi
 gold recorded at region or country level, the same admin1 (country). Among the candidates the one
 that also shares a killed figure (2 points) and the kind (1 point) wins; a system report is used once.
 Gold reports are taken in file order. These are kept identical to the reference scorer so that both
-give the same figures (tests/test_evaluate_score.py runs both on the same documents).
+give the same figures (tests/test_evaluate_cli.py runs both on the same documents).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ DATE_SLACK = dt.timedelta(days=1)  # "on Saturday" read from a paper dated the n
 
 
 def norm(s: str | None) -> str:
-    """Fold transliteration variants: "Ar-Raqqa", "Raqa" and "al-Raqqah" all become "raqah"-like keys."""
+    """Fold transliteration variants as score_gold.py does: "Ar-Raqqa", "Raqqa" and "Raqa" all become
+    "raqa"; "al-Raqqah" stays "raqah" (a final h is not folded: coordinates then decide)."""
     s = (s or "").lower()
     s = re.sub(r"\b(al|el|ar|ad|as|ash|ez|az|ad-|al-)[- ]", "", s)
     s = re.sub(r"[^a-z]", "", s)

@@ -21,9 +21,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..model import VICTIM_CATEGORIES, Analysis, Report
-from .gold import GoldReport, GoldSet
-from .match import figures, match_reports, norm
+from ..model import VICTIM_CATEGORIES, Analysis, Location, Report
+from .gold import GoldLocation, GoldReport, GoldSet
+from .match import PLACE_KM, figures, km, match_reports, norm
 
 
 @dataclass(slots=True)
@@ -49,9 +49,13 @@ class Tally:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def as_dict(self) -> dict[str, float | int]:
+    def as_dict(self) -> dict[str, float | int | None]:
+        """None where there is nothing to measure: no system slots (precision), no gold slots (recall),
+        neither (F1), so that 0/0 never reads as a failure."""
         return {"gold": self.gold, "system": self.system, "correct": self.correct, "system_correct": self.system_correct,
-                "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+                "precision": round(self.precision, 3) if self.system else None,
+                "recall": round(self.recall, 3) if self.gold else None,
+                "f1": round(self.f1, 3) if self.gold or self.system else None}
 
 
 @dataclass(slots=True)
@@ -77,6 +81,7 @@ class Score:
     matches: dict[str, str]  # gold report id -> system report id
     missed: list[str]  # required gold reports nobody found
     spurious: list[str]  # system reports that match no gold report
+    ignored: int = 0  # system reports of articles the gold does not annotate: not scored
     compat: dict[str, object] = field(default_factory=dict)  # score_gold.py's own summary
 
 
@@ -98,11 +103,22 @@ def _overlap_by_name(a: set[str], b: set[str]) -> bool:
     return any(x in y or y in x for x in a for y in b)
 
 
+def _point(r: GoldReport | Report) -> GoldLocation | Location | None:
+    return r.location if r.location.lat is not None and r.location.lon is not None else None
+
+
+def _near(g: object, s: object) -> bool:
+    dist = km(g, s)  # type: ignore[arg-type]
+    return dist is not None and dist <= PLACE_KM
+
+
 def _figure_getter(key: str, sub: str | None = None) -> Getter:
     return lambda r: figures(r.claims, key, sub)
 
 
 FIELDS: dict[str, tuple[Getter, Callable[[object, object], bool]]] = {
+    # coordinates only: a name match finds the report, this checks the point the map will show
+    "place_25km": (_point, _near),
     "kind": (lambda r: r.kind, lambda g, s: g == s),
     "sub_event_type": (lambda r: norm(r.sub_event_type), lambda g, s: g == s),
     "killed": (_figure_getter("killed"), lambda g, s: bool(g & s)),  # type: ignore[operator]
@@ -111,20 +127,28 @@ FIELDS: dict[str, tuple[Getter, Callable[[object, object], bool]]] = {
     "perpetrator": (_actors, _overlap_by_name),  # type: ignore[dict-item]
     "source": (_sources, _overlap_by_name),  # type: ignore[dict-item]
 }
-ORDER = ("date", "date_exact", "place", "kind", "sub_event_type", "killed", "injured", *VICTIM_CATEGORIES,
+ORDER = ("date", "date_exact", "place", "place_25km", "kind", "sub_event_type", "killed", "injured", *VICTIM_CATEGORIES,
          "perpetrator", "source")
 
 
-def _said_present(g: GoldReport, cat: str) -> bool:
-    return any(getattr(c.victims, cat) == "present" for c in g.claims)
+def _neutral(name: str, g: GoldReport) -> bool:
+    """A system value where the found gold report has none, yet is not wrong: a figure where the gold
+    only says "children were among the dead", coordinates for a place the annotator recorded only by
+    name (a governorate, a road), a sub-event type for a tally the gold leaves without one."""
+    if name in VICTIM_CATEGORIES:
+        return any(getattr(c.victims, name) == "present" for c in g.claims)
+    return name in ("place_25km", "sub_event_type")
 
 
 def score(gold: GoldSet, analysis: Analysis) -> Score:
     """Match, then tally every field and the linking. See the module docstring for the slot rules."""
-    matched = match_reports(gold.reports, analysis.reports)
+    # only reports of annotated articles: an analysis of a whole corpus can be scored on a gold sample
+    annotated = gold.articles()
+    system = [r for r in analysis.reports if r.article in annotated]
+    matched = match_reports(gold.reports, system)
     gold_of = {id(matched[g.id]): g for g in gold.reports if g.id in matched}
     required = [g for g in gold.reports if not g.optional]
-    pairs = [(s, gold_of.get(id(s))) for s in analysis.reports]
+    pairs = [(s, gold_of.get(id(s))) for s in system]
     found = [g for g in required if g.id in matched]
     reports = Tally(len(required), len(pairs), len(found), len(gold_of))
     same_day = Tally(len(required), len(pairs), sum(_same_day(g, matched[g.id]) for g in found),
@@ -136,19 +160,19 @@ def score(gold: GoldSet, analysis: Analysis) -> Score:
             gv = get(g)
             t.gold += bool(gv)
             t.correct += bool(gv) and g.id in matched and bool(get(matched[g.id])) and agree(gv, get(matched[g.id]))
-        for s, g in pairs:
+        for s, gp in pairs:
             sv = get(s)
-            if not sv or (g is not None and name in VICTIM_CATEGORIES and not get(g) and _said_present(g, name)):
-                continue  # a figure where the gold only says "children were among the dead": neutral
+            if not sv or (gp is not None and not get(gp) and _neutral(name, gp)):
+                continue
             t.system += 1
-            t.system_correct += g is not None and bool(get(g)) and agree(get(g), sv)
+            t.system_correct += gp is not None and bool(get(gp)) and agree(get(gp), sv)
         tallies[name] = t
     no_toll = [g for g in found if not figures(g.claims, "killed")]
     unknown_ok = sum(0 not in figures(matched[g.id].claims, "killed") for g in no_toll)
     result = Score(reports=reports, fields={k: tallies[k] for k in ORDER}, unknown_not_zero=(unknown_ok, len(no_toll)),
                    linking=score_linking(gold, analysis, matched), matches={g: s.id for g, s in matched.items()},
                    missed=[g.id for g in required if g.id not in matched],
-                   spurious=[s.id for s, g in pairs if g is None])
+                   spurious=[s.id for s, g in pairs if g is None], ignored=len(analysis.reports) - len(system))
     result.compat = compat_summary(gold, analysis, matched, result)
     return result
 
@@ -181,10 +205,10 @@ def score_linking(gold: GoldSet, analysis: Analysis, matched: dict[str, Report])
     if linked:
         p = r = 0.0
         for a in linked:
-            same_sys = [b for b in linked if sys_key[b] == sys_key[a]]
-            same_gold = [b for b in linked if gold_inc[b] == gold_inc[a]]
-            both = sum(gold_inc[b] == gold_inc[a] for b in same_sys)
-            p, r = p + both / len(same_sys), r + both / len(same_gold)
+            cluster = [b for b in linked if sys_key[b] == sys_key[a]]
+            truth = [b for b in linked if gold_inc[b] == gold_inc[a]]
+            both = sum(gold_inc[b] == gold_inc[a] for b in cluster)
+            p, r = p + both / len(cluster), r + both / len(truth)
         ls.bcubed_precision, ls.bcubed_recall = p / len(linked), r / len(linked)
         ls.bcubed_f1 = _f1(ls.bcubed_precision, ls.bcubed_recall)
     return ls
@@ -223,11 +247,12 @@ def compat_summary(gold: GoldSet, analysis: Analysis, matched: dict[str, Report]
             fields["source"][0] += m is not None and _overlap_by_name(_sources(g), _sources(m))
     fields["unknown_not_zero"] = list(s.unknown_not_zero)
     ls = s.linking
-    considered = len(analysis.reports)
-    precision = (considered - len(s.spurious)) / considered if considered else 0
+    considered = len(analysis.reports)  # all of them, as score_gold.py: unannotated articles' too
+    unmatched = considered - len(matched)
+    precision = (considered - unmatched) / considered if considered else 0
     recall = len(found) / len(required) if required else 0
     return {"reports_required": len(required), "found": len(found), "system_reports": considered,
-            "unmatched_system_reports": len(s.spurious), "report_precision": round(precision, 3),
+            "unmatched_system_reports": unmatched, "report_precision": round(precision, 3),
             "report_recall": round(recall, 3), "report_f1": round(_f1(precision, recall), 3),
             "fields": {k: f"{v[0]}/{v[1]}" for k, v in fields.items()},
             "link_pairs_gold": ls.pairs_gold, "link_tp": ls.tp, "link_fp": ls.fp, "link_fn": ls.fn,
@@ -237,7 +262,10 @@ def compat_summary(gold: GoldSet, analysis: Analysis, matched: dict[str, Report]
 def as_json(s: Score) -> dict[str, object]:
     """The `--json` document of `strikewatch evaluate`."""
     ls = s.linking
-    rnd = (lambda v: None if v is None else round(v, 3))
+
+    def rnd(v: float | None) -> float | None:
+        return None if v is None else round(v, 3)
+
     return {"schema": "strikewatch-eval/1", "reports": s.reports.as_dict(),
             "fields": {k: t.as_dict() for k, t in s.fields.items()},
             "unknown_not_zero": {"kept_unknown": s.unknown_not_zero[0], "of": s.unknown_not_zero[1]},
@@ -246,10 +274,11 @@ def as_json(s: Score) -> dict[str, object]:
                                      "f1": rnd(ls.pair_f1)},
                         "bcubed": {"precision": rnd(ls.bcubed_precision), "recall": rnd(ls.bcubed_recall),
                                    "f1": rnd(ls.bcubed_f1)}},
-            "matches": s.matches, "missed": s.missed, "spurious": s.spurious, "score_gold": s.compat}
+            "matches": s.matches, "missed": s.missed, "spurious": s.spurious, "ignored_system_reports": s.ignored,
+            "score_gold": s.compat}
 
 
 def missing_articles(gold: GoldSet, analysis: Sequence[Report]) -> list[str]:
     """Gold articles the analysis has no report for at all: often a wrong --articles file."""
     have = {r.article for r in analysis}
-    return sorted({g.article for g in gold.reports} - have)
+    return sorted({g.article for g in gold.reports if not g.optional} - have)
