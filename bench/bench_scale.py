@@ -8,8 +8,10 @@ The corpus repeats FA-KES's 792 usable articles: copy c moves every year in the 
 (so copies are other incidents, not the same story retold) and rotates the Syrian city names by c
 (so places spread over the governorates). It is written as JSONL once, to $TMPDIR/strikewatch-bench/.
 
-Prints, per run: articles/s end to end (after the cluster is up and the models loaded), seconds
-per stage, the peak RSS of each worker and of the driver. Takes ~20 minutes on 2 cores.
+Prints, per run: articles/s end to end (after the cluster is up and the models loaded), articles
+per worker CPU second (what holds on a machine shared with other jobs), seconds per stage, the
+peak RSS of each worker and of the driver (the driver's is the peak of all runs so far).
+Measured figures: docs/scale.md. Takes ~40 minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import resource
 import sys
@@ -59,6 +62,12 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _cpu_s() -> float:
+    """CPU seconds of this process: a rate per CPU second holds on a machine shared with other jobs."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def bench(n: int, workers: int, partition_size: int) -> dict[str, object]:
     from strikewatch.scale import connected, run_distributed
 
@@ -66,15 +75,19 @@ def bench(n: int, workers: int, partition_size: int) -> dict[str, object]:
     started = time.perf_counter()
     with connected(f"local:{workers}") as client, tempfile.TemporaryDirectory() as out:
         up = time.perf_counter() - started
+        cpu0 = client.run(_cpu_s)
         t0 = time.perf_counter()
         run = run_distributed([path], client, out_dir=Path(out), collect=False, partition_size=partition_size)
         seconds = time.perf_counter() - t0
         rss = client.run(_rss_mb)
+        cpu = sum(v - cpu0.get(k, 0.0) for k, v in client.run(_cpu_s).items())
     s = run.stats
     return {"articles": s.articles, "workers": workers, "seconds": round(seconds, 1),
             "articles_per_s": round(s.articles / seconds, 1), "startup_s": round(up, 1),
             "stages": s.seconds, "reports": s.reports, "incidents": s.incidents, "partitions": s.partitions,
             "blocks": s.blocks, "bins": s.bins, "largest_component": s.largest_component,
+            "worker_cpu_s": round(cpu, 1), "articles_per_worker_cpu_s": round(s.articles / cpu, 1) if cpu else None,
+            "load_average": os.getloadavg(),
             "worker_peak_rss_mb": sorted(round(v) for v in rss.values()), "driver_peak_rss_mb": round(_rss_mb())}
 
 
@@ -109,13 +122,14 @@ def main() -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     counts = [int(w) for w in args.workers.split(",")]
     runs = [(sizes[-1], w) for w in counts] + [(n, max(counts)) for n in sizes[:-1]]
-    print(f"{'articles':>8} {'workers':>7} {'seconds':>8} {'art/s':>7} {'per worker':>10} "
-          f"{'worker RSS MB':>14} {'driver MB':>9}  stages (s)")
+    print(f"{'articles':>8} {'workers':>7} {'seconds':>8} {'art/s':>7} {'per worker':>10} {'per CPU s':>9} "
+          f"{'worker RSS MB':>14} {'driver MB':>9}  stages (s)", flush=True)
     for n, w in runs:
         r = bench(n, w, args.partition_size)
         per = float(r["articles_per_s"]) / w  # type: ignore[arg-type]
         print(f"{n:>8} {w:>7} {r['seconds']:>8} {r['articles_per_s']:>7} {per:>10.1f} "
-              f"{'/'.join(map(str, r['worker_peak_rss_mb'])):>14} {r['driver_peak_rss_mb']:>9}  {r['stages']}")
+              f"{r['articles_per_worker_cpu_s']!s:>9} "
+              f"{'/'.join(map(str, r['worker_peak_rss_mb'])):>14} {r['driver_peak_rss_mb']:>9}  {r['stages']}", flush=True)
         print("  " + json.dumps(r), file=sys.stderr)
     if args.check:
         print(json.dumps(check(args.check, args.partition_size)))

@@ -29,6 +29,10 @@ def analyze(
     outlet_column: Annotated[str | None, typer.Option(help="CSV column holding the outlet")] = None,
     published_column: Annotated[str | None, typer.Option(help="CSV column holding the publication date")] = None,
     title_column: Annotated[str | None, typer.Option(help="CSV column holding the title")] = None,
+    dask: Annotated[str | None, typer.Option(help="Run on a Dask cluster: local, local:N or tcp://HOST:8786 "
+                                             "(docs/scale.md)")] = None,
+    parquet: Annotated[Path | None, typer.Option(help="Also write DIR/reports.parquet/ and "
+                                                 "DIR/incidents.parquet/")] = None,
 ) -> None:
     """Extract every incident the articles report, link them, and print the result.
 
@@ -43,8 +47,18 @@ def analyze(
     pub = _parse_date(published) if published else None
     columns = CsvColumns(id=id_column, text=text_column, outlet=outlet_column, published=published_column,
                          title=title_column)
-    stream = read_articles(paths, published=pub, outlet=outlet, columns=columns)
-    analysis = analyze_paths(stream, progress=not as_json and sys.stderr.isatty(), n_process=workers)
+    if dask is not None:  # same answer as below, computed on the cluster (strikewatch.scale)
+        from .scale.commands import analyze_with_dask
+
+        analysis = analyze_with_dask(dask, paths, parquet, published=pub, outlet=outlet, columns=columns,
+                                     workers=workers, console=err)
+    else:
+        stream = read_articles(paths, published=pub, outlet=outlet, columns=columns)
+        analysis = analyze_paths(stream, progress=not as_json and sys.stderr.isatty(), n_process=workers)
+        if parquet is not None:
+            from .scale.output import write_analysis
+
+            write_analysis(analysis, parquet)
     if as_json:
         sys.stdout.write(json.dumps(analysis.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n")
     else:  # piped output keeps whole place names on one line

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from pathlib import Path
 
+import cloudpickle  # type: ignore[import-untyped]
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import pytest
@@ -22,6 +24,8 @@ from strikewatch.scale.blocks import LinkKey, is_fresh, link_weeks, scoring_bloc
 from strikewatch.scale.cluster import ClusterError
 from strikewatch.scale.commands import Analyzer
 from strikewatch.scale.partition import count_newlines, number_lines, plan, read_partition
+
+cloudpickle.register_pickle_by_value(sys.modules[__name__])  # what client.run sends: workers cannot import tests
 
 BROKEN_LINE = 12  # the malformed line of fakes.jsonl
 REPEATED_LINE = 32  # its last line, which repeats the id of line 3
@@ -173,6 +177,208 @@ def test_scale_analyzer_streams_results_in_input_order(client, corpus):
         [r if isinstance(r, Rejected) else _dump(r) for _, r in want]
 
 
+def _extractor_id() -> int:
+    from strikewatch.extract import Extractor
+
+    return id(Extractor.load())
+
+
+def _has_warm_plugin(dask_worker) -> bool:  # type: ignore[no-untyped-def]
+    from strikewatch.scale.cluster import Warm
+
+    return Warm.name in dask_worker.plugins
+
+
+def test_scale_each_worker_loads_the_extractor_once(client, shared):
+    """The worker plugin is in place, and the extractor a worker loaded is the one every task used."""
+    assert all(client.run(_has_warm_plugin).values())
+    before = client.run(_extractor_id)
+    assert len(set(before.values())) == len(before) == 2  # one each: processes, not threads
+    run_distributed([shared / "corpus/seeds/articles.jsonl"], client, partition_size=1)  # tasks on both workers
+    assert client.run(_extractor_id) == before
+
+
 def test_scale_connect_names_what_it_expects():
     with pytest.raises(ClusterError, match="expected local, local:N or a scheduler address"):
         connect("cluster:4")
+
+
+# -- the command line ------------------------------------------------------------------------------
+
+def _cli(*args: str):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_scale_cli_analyze_dask_json_equals_single_process(shared, tmp_path):
+    """`strikewatch analyze SEEDS --dask local:2 --json` prints what it prints without --dask."""
+    seeds = str(shared / "corpus/seeds/articles.jsonl")
+    plain = _cli("analyze", seeds, "--json").stdout
+    dask = _cli("analyze", seeds, "--json", "--dask", "local:2", "--parquet", str(tmp_path)).stdout
+    assert dask == plain
+    doc = json.loads(plain)
+    assert [r.id for r in read_reports(tmp_path / "reports.parquet")] == [r["id"] for r in doc["reports"]]
+    assert {i.id for i in read_incidents(tmp_path / "incidents.parquet")} == {i["id"] for i in doc["incidents"]}
+
+
+def test_scale_cli_analyze_parquet_without_dask(corpus, single, tmp_path):
+    _cli("analyze", *map(str, corpus), "--json", "--parquet", str(tmp_path))
+    assert _dump(read_reports(tmp_path / "reports.parquet")) == _dump(single.reports)
+    assert _dump(read_incidents(tmp_path / "incidents.parquet")) == _dump(single.incidents)
+
+
+def test_scale_cli_run_dask_fills_the_database_as_without(corpus, client, tmp_path):
+    """`strikewatch run --dask tcp://...` (the module's cluster, by its address): same database."""
+    exports = []
+    for name, extra in (("plain", []), ("dask", ["--dask", client.scheduler.address])):
+        db = str(tmp_path / f"{name}.db")
+        _cli("run", *map(str, corpus[:2]), "--db", db, *extra)
+        exports.append(json.loads(_cli("export", "--format", "json", "--db", db).stdout))
+    assert exports[0] == exports[1]
+    assert len(exports[0]["incidents"]) > 10
+
+
+def test_scale_cli_dask_bad_spec_is_an_exit_message(shared):
+    from typer.testing import CliRunner
+
+    from strikewatch.cli import app
+
+    seeds = str(shared / "corpus/seeds/articles.jsonl")
+    result = CliRunner().invoke(app, ["analyze", seeds, "--dask", "cluster:4"])
+    assert result.exit_code == 1
+    assert "expected local, local:N or a scheduler address" in result.output
+    result = CliRunner().invoke(app, ["analyze", seeds, "--dask", "local:2", "--workers", "2"])
+    assert result.exit_code == 2 and "--workers" in result.output
+
+
+# -- bad input on the workers ----------------------------------------------------------------------
+
+def _fault(kind: str, on: bool) -> None:
+    """Run on every worker (client.run): break extraction of texts marked BREAK-ME, or the reading
+    of files named doomed.jsonl; `on=False` puts things back."""
+    import strikewatch.scale.tasks as tasks
+    from strikewatch.extract import Extractor
+
+    owner, name = {"extract": (Extractor, "sentences"), "assemble": (Extractor, "_assemble"),
+                   "read": (tasks, "read_partition"), "batch": (tasks, "extract_each")}[kind]
+    saved = f"_saved_{name}"
+    if not on:
+        setattr(owner, name, getattr(owner, saved))
+        return
+    original = getattr(owner, name)
+    setattr(owner, saved, original)
+    if kind == "extract":
+        def broken(self, text):  # type: ignore[no-untyped-def]
+            if "BREAK-ME" in text:
+                raise ValueError("no sentences in BREAK-ME")
+            return original(self, text)
+    elif kind == "assemble":
+        def broken(self, article, parsed):  # type: ignore[no-untyped-def]
+            if "BREAK-ME" in article.text:
+                raise ValueError("cannot assemble BREAK-ME")
+            return original(self, article, parsed)
+    elif kind == "batch":
+        def broken(articles, batch_size=32):  # type: ignore[no-untyped-def]
+            if any("BREAK-ME" in a.text for a in articles):
+                raise MemoryError("worker out of memory")
+            return original(articles, batch_size)
+    else:
+        def broken(part, options):  # type: ignore[no-untyped-def]
+            if Path(part.path).name == "doomed.jsonl":
+                raise OSError("disk gone")
+            return original(part, options)
+    setattr(owner, name, broken)
+
+
+@pytest.fixture
+def faulty(client):
+    done = []
+
+    def install(kind: str) -> None:
+        client.run(_fault, kind, True)
+        done.append(kind)
+
+    yield install
+    for kind in done:
+        client.run(_fault, kind, False)
+
+
+def _jsonl(path: Path, rows: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps({"id": r["unit_id"], "text": r["article_content"], "outlet": r["source"]})
+                            + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_scale_article_that_breaks_extraction_is_set_aside_alone(shared, client, faulty, tmp_path):
+    rows = _fakes(shared)[:10]
+    good = analyze_paths(read_articles([_jsonl(tmp_path / "good.jsonl", rows)]))
+    bad = dict(rows[4], unit_id="broken-article", article_content="BREAK-ME. " + rows[4]["article_content"])
+    path = _jsonl(tmp_path / "with-bad.jsonl", [*rows[:4], bad, *rows[4:]])
+    faulty("extract")
+    run = run_distributed([path], client, partition_size=4)  # the bad one shares a batch with good ones
+    assert [(r.article, r.stage, r.line) for r in run.analysis.rejected] == [("broken-article", "extract", 5)]
+    assert "no sentences in BREAK-ME" in run.analysis.rejected[0].reason
+    assert run.analysis.articles == 11
+    assert [r.id for r in run.analysis.reports] == [r.id for r in good.reports]  # its batch went on
+    assert [i.id for i in run.analysis.incidents] == [i.id for i in good.incidents]
+    streamed = list(Analyzer(client, batch_size=5)([a for a in read_articles([path]) if isinstance(a, Article)]))
+    assert [a.id for a, r in streamed if isinstance(r, Rejected)] == ["broken-article"]  # run --dask too
+
+
+def test_scale_run_dask_sets_aside_a_batch_that_fails_on_a_worker(shared, client, faulty):
+    """`strikewatch run --dask`: a batch whose task fails comes back as rejections; the others go on."""
+    rows = _fakes(shared)[:7]
+    articles = [Article(id=r["unit_id"], text=("BREAK-ME. " if i == 4 else "") + r["article_content"])
+                for i, r in enumerate(rows)]
+    faulty("batch")
+    got = list(Analyzer(client, batch_size=3)(articles))
+    assert [a.id for a, _ in got] == [a.id for a in articles]
+    failed = [r for _, r in got if isinstance(r, Rejected)]
+    assert [r.article for r in failed] == [a.id for a in articles[3:6]]
+    assert "MemoryError: worker out of memory" in failed[0].reason
+    assert [_dump(r) for _, r in got[:3]] == [_dump(r) for _, r in analyze_articles(articles[:3])]
+
+
+def test_scale_partition_that_fails_on_a_worker_is_set_aside(shared, client, faulty, tmp_path):
+    rows = _fakes(shared)[:12]
+    good = _jsonl(tmp_path / "good.jsonl", rows[:6])
+    doomed = _jsonl(tmp_path / "doomed.jsonl", rows[6:])
+    faulty("read")
+    run = run_distributed([doomed, good], client, partition_size=3)
+    assert run.stats.failed_partitions == 2
+    where = [(Path(r.path).name, r.line, r.stage) for r in run.analysis.rejected]  # line: where the range starts
+    assert where == [("doomed.jsonl", 1, "extract"), ("doomed.jsonl", where[1][1], "extract")] and where[1][1] > 1
+    assert "failed on the workers" in run.analysis.rejected[0].reason
+    assert "OSError: disk gone" in run.analysis.rejected[0].reason
+    alone = analyze_paths(read_articles([good]))
+    assert run.analysis.articles == 6
+    assert _dump(run.analysis.reports) == _dump(alone.reports)
+    assert _dump(run.analysis.incidents) == _dump(alone.incidents)
+
+
+def test_scale_rejections_come_in_the_single_process_order(shared, client, faulty, tmp_path):
+    """Ingest and extraction failures interleave as `analyze_paths` lists them (it extracts in
+    batches of 32), so `analyze --json` prints the very same document."""
+    rows = _fakes(shared)[:40]
+    lines = [json.dumps({"id": r["unit_id"], "outlet": r["source"],
+                         "text": ("BREAK-ME. " if i in (3, 33) else "") + r["article_content"]})
+             for i, r in enumerate(rows)]
+    for at in (40, 32, 10):  # malformed: in batch 0, after it fills, at the end (before the last batch)
+        lines.insert(at, f'{{"id": "cut-{at}", "text": "Shelling')
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    faulty("assemble")
+    _fault("assemble", True)  # here too, for the single process
+    try:
+        single = analyze_paths(read_articles([path]))
+    finally:
+        _fault("assemble", False)
+    dist = run_distributed([path], client, partition_size=7).analysis
+    assert [(r.stage, r.line) for r in single.rejected] == \
+        [("ingest", 11), ("extract", 4), ("ingest", 34), ("ingest", 43), ("extract", 36)]
+    assert dist.model_dump_json() == single.model_dump_json()

@@ -61,7 +61,10 @@ def grade(said: Sequence[Said], perpetrator: Perpetrator, alternatives: Sequence
         label = "weak"
     fields = {d.field for d in discrepancies if not d.field.endswith(".superseded")}
     # a disagreement on a core field costs twice what one on injured or a victim category does
-    agreement = max(0.0, 1.0 - sum(0.2 if f in CORE_FIELDS else 0.1 for f in fields))
+    # counted, not summed as floats over a set: set order varies with the hash seed, and float sums
+    # with it, so one run of the same input could differ from the next in the last digit
+    core = sum(1 for f in fields if f in CORE_FIELDS)
+    agreement = max(0.0, 1.0 - (2 * core + (len(fields) - core)) / 10)
     clarity = CLARITY[perpetrator.attribution]
     if alternatives:
         clarity = min(clarity, CLARITY["uncertain"])

@@ -37,8 +37,8 @@ class Warm(WorkerPlugin):
 def connect(spec: str, *, warm: bool = True) -> Client:
     """A client for `spec`: "local" (one worker per core), "local:N", or a scheduler address.
 
-    Local workers are processes with one thread each (extraction holds the GIL), listening on the
-    loopback only, without the dashboard. Close the client with `close(client)`, which also stops a
+    Local workers are processes with one thread each (extraction holds the GIL); the scheduler,
+    the workers and the dashboard listen on the loopback only, on free ports. Close the client with `close(client)`, which also stops a
     local cluster.
 
     >>> connect("cluster:4")
@@ -54,7 +54,7 @@ def connect(spec: str, *, warm: bool = True) -> Client:
         if n < 1:
             raise ClusterError(f"--dask {spec!r}: at least one worker")
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None)
+                               dashboard_address=":0")  # loopback (host), any free port: 8787 may be taken
         client = Client(cluster)
     elif "://" in spec:
         try:

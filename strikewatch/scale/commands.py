@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
-from ..model import Article, Rejected, Report
+from ..model import Analysis, Article, Rejected, Report
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -27,6 +27,25 @@ Result = tuple[Article, list[Report] | Rejected]
 def dask_option_help() -> str:
     return ("Run on a Dask cluster: local (a worker per core), local:N, or a scheduler address such as "
             "tcp://scheduler:8786 (see docs/scale.md)")
+
+
+def analyze_with_dask(spec: str, paths: Sequence[str | Path], parquet: Path | None, *, workers: int = 1,
+                      published: dt.date | None = None, outlet: str | None = None,
+                      columns: CsvColumns | None = None, console: Console | None = None) -> Analysis:
+    """`strikewatch analyze --dask SPEC [--parquet DIR]`: CLI errors as exit messages."""
+    import typer
+
+    from .cluster import ClusterError
+
+    if workers > 1:  # two ways of choosing processes: say which one counts rather than guess
+        raise typer.BadParameter("--workers is for one machine; with --dask, local:N sets the workers",
+                                 param_hint="--workers")
+    try:
+        return analyze_on_cluster(spec, paths, out_dir=parquet, published=published, outlet=outlet,
+                                  columns=columns, console=console).analysis
+    except ClusterError as exc:
+        (console or Console(stderr=True)).print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(code=1) from None
 
 
 def analyze_on_cluster(spec: str, paths: Sequence[str | Path], *, out_dir: Path | None = None,
@@ -54,6 +73,29 @@ def print_summary(console: Console, run: DistributedRun, workers: int) -> None:
     stages = ", ".join(f"{k} {v:.1f}s" for k, v in s.seconds.items())
     console.print(f"{s.articles:,} articles in {s.partitions:,} partitions on {workers} workers: {s.reports:,} reports, "
                   f"{s.incidents:,} incidents; {rate:,.1f} articles/s ({stages}){where}")
+
+
+@contextmanager
+def dask_analyzer(spec: str | None, *, workers: int = 1, console: Console | None = None,
+                  ) -> Iterator[Analyzer | None]:
+    """`strikewatch run --dask SPEC`: the cluster's analyzer, or None (extract here) without SPEC."""
+    if spec is None:
+        yield None
+        return
+    import typer
+
+    from .cluster import ClusterError
+
+    if workers > 1:
+        raise typer.BadParameter("--workers is for one machine; with --dask, local:N sets the workers",
+                                 param_hint="--workers")
+    with ExitStack() as stack:  # closes the cluster however the run ends
+        try:
+            analyzer = stack.enter_context(cluster_analyzer(spec))
+        except ClusterError as exc:
+            (console or Console(stderr=True)).print(f"[red]error[/red]: {exc}")
+            raise typer.Exit(code=1) from None
+        yield analyzer
 
 
 @contextmanager
@@ -88,10 +130,16 @@ class Analyzer:
 
 
 def _extract(batch: list[Article]) -> list[list[Report] | Rejected]:
-    from ..pipeline import analyze_articles
+    from .tasks import extract_each
 
-    return [result for _, result in analyze_articles(batch)]  # the articles are on the driver already
+    return [result for _, result in extract_each(batch)]  # the articles are on the driver already
 
 
 def _zip(batch: list[Article], future: Future[Any]) -> Iterator[Result]:
-    yield from zip(batch, future.result(), strict=True)
+    try:
+        results = future.result()
+    except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: set the batch aside, the run goes on
+        reason = f"batch of {len(batch)} failed on the workers: {type(exc).__name__}: {exc}"
+        results = [Rejected(path=a.path or a.id, line=a.line, article=a.id, stage="extract", reason=reason)
+                   for a in batch]
+    yield from zip(batch, results, strict=True)

@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
-from ..model import Count, Incident, Location, Report
+from ..model import Analysis, Count, Incident, Location, Report
 
 _PLACE = [("country", pa.string()), ("admin1", pa.string()), ("place", pa.string()),
           ("lat", pa.float64()), ("lon", pa.float64())]
@@ -64,6 +64,12 @@ def write_reports(reports: list[Report], path: Path) -> None:
 
 def write_incidents(incidents: list[Incident], path: Path) -> None:
     _write([incident_row(i) for i in incidents], INCIDENTS, path)
+
+
+def write_analysis(analysis: Analysis, out_dir: Path) -> None:
+    """A single-process run written as a distributed one writes it: one part per dataset."""
+    write_reports(analysis.reports, out_dir / "reports.parquet" / "part-00000.parquet")
+    write_incidents(analysis.incidents, out_dir / "incidents.parquet" / "part-00000.parquet")
 
 
 def _json(path: Path) -> Iterator[str]:

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..ingest import CsvColumns
 from ..model import Analysis, Incident, Rejected
+from ..pipeline import analyze_articles
 from . import tasks
 from .blocks import LinkKey, Ref, group_blocks, link_bins, scoring_blocks
-from .partition import ReadOptions, count_newlines, number_lines, plan
+from .partition import Partition, ReadOptions, count_newlines, number_lines, plan
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -41,6 +42,7 @@ class RunStats:
     linked_pairs: int = 0
     bins: int = 0
     largest_component: int = 0
+    failed_partitions: int = 0  # set aside whole: see `_set_aside_failures`
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -64,8 +66,7 @@ def analyze_distributed(paths: Sequence[str | Path], client: Client, *, out_dir:
     - `collect`: gather reports and incidents into the returned `Analysis`; with `collect=False`
       (runs larger than the driver's memory) they are only in `out_dir`.
 
-    Rejected inputs come in input order; `analyze_paths` may list an extraction failure after ingest
-    failures read just after it. Otherwise the result is equal, field for field.
+    The result is equal field for field, rejections and their order included (`_RejectionOrder`).
     """
     return run_distributed(paths, client, out_dir=out_dir, partition_size=partition_size, published=published,
                            outlet=outlet, columns=columns, collect=collect).analysis
@@ -91,8 +92,10 @@ def run_distributed(paths: Sequence[str | Path], client: Client, *, out_dir: Pat
     clock("plan")
 
     results = [client.submit(tasks.extract_partition, p, options, i, pure=False) for i, p in enumerate(parts)]
+    failed = _set_aside_failures(client, results, parts)
     metas: list[tasks.PartResult] = client.gather(client.map(tasks.meta, results, pure=False))
-    analysis, drop, keys = _dedupe(metas)
+    analysis, drop, keys = _dedupe(metas, failed)
+    stats.failed_partitions = len(failed)
     stats.articles, stats.reports = analysis.articles, len(keys)
     clock("extract")
 
@@ -147,31 +150,89 @@ def _pieces(client: Client, results: list[Future[Any]], refs: list[Ref]) -> list
     return [client.submit(tasks.take, results[p], pos, pure=False) for p, pos in sorted(by_part.items())]
 
 
-def _dedupe(metas: list[tasks.PartResult]) -> tuple[Analysis, dict[int, set[int]], list[LinkKey]]:
-    """Count the articles and collect the rejections in input order; an article id seen before is
-    rejected as `read_articles` rejects it, and its reports are dropped. Returns the analysis so far,
-    the report positions to drop per partition, and the link keys of the reports kept."""
+def _set_aside_failures(client: Client, results: list[Future[Any]], parts: list[Partition]) -> dict[int, Rejected]:
+    """Partitions whose task failed (a read error, a worker killed three times over, e.g. by memory)
+    become one rejection each and an empty result in `results`: the rest of the run goes on.
+    An article that merely breaks extraction never gets here (`tasks.extract_each`)."""
+    from distributed import wait
+
+    wait(results)
+    failed: dict[int, Rejected] = {}
+    for i, f in enumerate(results):
+        if f.status != "error":
+            continue
+        exc = f.exception()
+        p = parts[i]
+        span = {"jsonl": f"bytes {p.start}-{p.stop if p.stop is not None else 'end'}",
+                "csv": f"rows {p.start + 1}-{p.stop if p.stop is not None else 'end'}",
+                "parquet": f"rows {p.start + 1}-{p.stop}"}.get(p.kind, f"{len(p.files)} path(s)")
+        failed[i] = Rejected(path=p.path, line=p.first_line if p.kind == "jsonl" else None, stage="extract",
+                             reason=f"partition ({span}) failed on the workers, its articles are not analysed: "
+                                    f"{type(exc).__name__}: {exc}")
+        results[i] = client.submit(tasks.empty_part, pure=False)
+    return failed
+
+
+def _dedupe(metas: list[tasks.PartResult], failed: dict[int, Rejected] | None = None,
+            ) -> tuple[Analysis, dict[int, set[int]], list[LinkKey]]:
+    """Count the articles and collect the rejections; an article id seen before is rejected as
+    `read_articles` rejects it, and its reports are dropped. Returns the analysis so far, the report
+    positions to drop per partition, and the link keys of the reports kept."""
     analysis = Analysis()
     seen: dict[str, str] = {}
     drop: dict[int, set[int]] = defaultdict(set)
     keys: list[LinkKey] = []
+    order = _RejectionOrder()
     for p, m in enumerate(metas):
+        if failed and p in failed:
+            order.read(failed[p])
         for it in m.items:
             if it.article is None:
-                analysis.rejected.append(_must(it.rejected))
+                order.read(_must(it.rejected))
                 continue
             if it.article in seen:
                 reason = f"duplicate article id {it.article} (first at {seen[it.article]})"
-                analysis.rejected.append(Rejected(path=it.path or "", line=it.line, article=it.article,
-                                                  stage="ingest", reason=reason))
+                order.read(Rejected(path=it.path or "", line=it.line, article=it.article, stage="ingest",
+                                    reason=reason))
                 drop[p].update(range(it.first, it.first + it.count))
                 continue
             seen[it.article] = f"{it.path}:{it.line}" if it.line is not None else str(it.path)
+            order.article(analysis.articles, it.rejected)
             analysis.articles += 1
-            if it.rejected is not None:
-                analysis.rejected.append(it.rejected)
         keys.extend(k for k in m.keys if k.ref[1] not in drop.get(p, ()))
+    analysis.rejected = order.done(analysis.articles)
     return analysis, dict(drop), keys
+
+
+class _RejectionOrder:
+    """Rejections in the order `run.analyze_paths` lists them, so `--json` prints the same document.
+
+    There, extraction pulls articles in batches of BATCH: the ingest rejections read while a batch
+    fills come first, then the batch's extraction failures; those read after a full batch wait
+    for the next one (or for the end of the input)."""
+
+    BATCH = analyze_articles.__kwdefaults__["batch_size"]  # what analyze_paths extracts with
+
+    def __init__(self) -> None:
+        self.keyed: list[tuple[int, int, int, Rejected]] = []
+        self.waiting: list[Rejected] = []
+
+    def read(self, r: Rejected) -> None:
+        self.waiting.append(r)
+
+    def article(self, k: int, rejected: Rejected | None) -> None:
+        """The k-th article (from 0) extracted, and its extraction failure if any."""
+        self._flush(k // self.BATCH)
+        if rejected is not None:
+            self.keyed.append((k // self.BATCH, 1, len(self.keyed), rejected))
+
+    def done(self, articles: int) -> list[Rejected]:
+        self._flush(articles // self.BATCH)
+        return [r for *_, r in sorted(self.keyed, key=lambda x: x[:3])]
+
+    def _flush(self, batch: int) -> None:
+        self.keyed.extend((batch, 0, len(self.keyed), r) for r in self.waiting)
+        self.waiting.clear()
 
 
 def _must(r: Rejected | None) -> Rejected:

@@ -44,10 +44,9 @@ class BinResult:
 def extract_partition(part: Partition, options: ReadOptions, index: int, batch_size: int = 32) -> PartResult:
     """Read one partition and extract its articles with the one batch API."""
     from ..link.features import features
-    from ..pipeline import analyze_articles
 
     read = list(read_partition(part, options))
-    results = analyze_articles([x for x in read if isinstance(x, Article)], batch_size=batch_size)
+    results = iter(extract_each([x for x in read if isinstance(x, Article)], batch_size))
     out = PartResult(items=[])
     for x in read:
         if isinstance(x, Rejected):
@@ -64,6 +63,30 @@ def extract_partition(part: Partition, options: ReadOptions, index: int, batch_s
         weeks = link_weeks(f) if r.kind == "incident" else None  # tallies are never linked
         out.keys.append(LinkKey((index, pos), r.id, f.country, f.admin1, weeks))
     return out
+
+
+def extract_each(articles: list[Article], batch_size: int = 32) -> list[tuple[Article, list[Report] | Rejected]]:
+    """`analyze_articles`, but an article that breaks its whole batch (the extractor guards only
+    the last step per article) is set aside alone with its reason: the batch is redone one by one."""
+    from ..pipeline import analyze_articles
+
+    try:
+        return list(analyze_articles(articles, batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - which article failed, and why, is found below
+        pass
+    out: list[tuple[Article, list[Report] | Rejected]] = []
+    for a in articles:
+        try:
+            out.extend(analyze_articles([a]))
+        except Exception as exc:  # noqa: BLE001 - set aside, as Extractor.pipe words it
+            out.append((a, Rejected(path=a.path or a.id, line=a.line, article=a.id, stage="extract",
+                                    reason=f"{type(exc).__name__}: {exc}")))
+    return out
+
+
+def empty_part() -> PartResult:
+    """Stands in for a partition the workers could not finish (set aside by the driver)."""
+    return PartResult(items=[])
 
 
 def meta(part: PartResult) -> PartResult:
