@@ -128,10 +128,12 @@ def _link(reports: Sequence[Report], existing: Sequence[Incident], existing_repo
 
     tallies = [inc for inc in out.values() if inc.kind == "aggregate"]
     singles = [inc for inc in out.values() if inc.kind == "incident"]
+    listed = set(new) | set(changed)  # a set: a list's `in` made this loop quadratic
     for iid, ids in covers(tallies, singles).items():
         if out[iid].covers != ids:
             out[iid] = out[iid].model_copy(update={"covers": ids})
-            if iid not in new and iid not in changed:
+            if iid not in listed:
+                listed.add(iid)
                 changed.append(iid)
     incidents = sorted(out.values(), key=lambda inc: (inc.date.start or dt.date.max, inc.id))
     return LinkResult(incidents, sorted(new), sorted(changed), n_pairs)

@@ -12,6 +12,11 @@ from ..model import Incident, Report
 from .features import Features, features, norm
 from .geo import within
 
+# A tally over more than a quarter ("since 2014", "in five years of war") covers more incidents than
+# a list can say anything about, and listing them made covers() grow with the square of the corpus
+# (bench_analyze: 20 of 54 s of linking at 30k articles). Such tallies list none.
+MAX_COVER_DAYS = 92
+
 
 def _features(inc: Incident) -> Features:
     # an incident read as a one-report stand-in, so the place rules are the very ones linking uses
@@ -34,7 +39,8 @@ def covers(aggregates: Sequence[Incident], incidents: Sequence[Incident]) -> dic
     Covered: same event type, the incident's dates inside the tally's window, its place inside the
     tally's (same country, admin1, or city, as geo.within says), and, when the tally names a
     perpetrator, an incident naming one of the same actors. An incident with no named perpetrator
-    is not presumed to be the tally's: covers lists what is known to be included.
+    is not presumed to be the tally's: covers lists what is known to be included. Tallies over more
+    than MAX_COVER_DAYS list nothing.
     """
     by_country: dict[str, list[tuple[int, int, Incident, Features]]] = defaultdict(list)
     for inc in incidents:
@@ -48,7 +54,7 @@ def covers(aggregates: Sequence[Incident], incidents: Sequence[Incident]) -> dic
         g = _features(agg)
         found: list[str] = []
         rows = by_country.get(g.country, []) if g.country else []
-        if g.lo is not None and g.hi is not None:
+        if g.lo is not None and g.hi is not None and g.hi - g.lo < MAX_COVER_DAYS:
             start = bisect.bisect_left(rows, g.lo, key=lambda row: row[0])
             actors = {norm(a) for a in agg.perpetrator.actors}
             for lo, hi, inc, f in rows[start:]:
