@@ -51,11 +51,12 @@ def print_analysis(console: Console, analysis: Analysis) -> None:
         inc = Table(title=f"{len(analysis.incidents)} incidents")
         for col in ("incident", "kind", "date", "place", "killed", "sources", "reports", "grade", "disagreements"):
             inc.add_column(col, overflow="fold")
-        for i in analysis.incidents:
-            d = i.date
+        for incident in analysis.incidents:
+            d = incident.date
             date = "?" if d.start is None else str(d.start) if d.start == d.end else f"{d.start}..{d.end}"
-            inc.add_row(i.id, i.kind, date, i.location.name or "?", fmt_count(i.killed), str(len(i.sources)),
-                        str(len(i.reports)), i.grade or "-", ", ".join(x.field for x in i.discrepancies) or "-")
+            inc.add_row(incident.id, incident.kind, date, incident.location.name or "?", fmt_count(incident.killed),
+                        str(len(incident.sources)), str(len(incident.reports)), incident.grade or "-",
+                        ", ".join(x.field for x in incident.discrepancies) or "-")
         console.print(inc)
 
 

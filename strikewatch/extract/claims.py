@@ -143,11 +143,9 @@ class ClaimBuilder:
         killed = self.killed
         if killed is None and self.parts:  # "a child and two women were killed": the dead are at least them
             parts = list(self.parts.values())
-            killed = Count(
-                low=sum(p.low for p in parts) if all(p.low is not None for p in parts) else None,
-                best=sum(p.best for p in parts) if all(p.best is not None for p in parts) else None,
-                high=sum(p.high for p in parts) if all(p.high is not None for p in parts) else None,
-            )
+            killed = parts[0]
+            for p in parts[1:]:
+                killed = _plus(killed, p)
         victims = Victims(present=[c for c in self.present if c not in self.victims], **self.victims)
         spans = sorted({(s.start, s.end, s.field): s for s in self.spans}.values(), key=lambda s: s.start)
         return Claim(source=self.source, source_type=self.type, killed=killed, injured=self.injured,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 import dateparser
 
@@ -142,7 +143,8 @@ def _period(m: re.Match[str], pub: dt.date) -> Dates:
             return Dates(start=dt.date(pub.year, 1, 1), end=pub, precision="period", basis="relative")
         return Dates(start=pub - dt.timedelta(days=pub.weekday()), end=pub, precision="week", basis="relative")
     days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * (count or 1)
-    precision = "week" if unit == "week" and count == 1 else "month" if unit == "month" and count == 1 else "period"
+    precision: Literal["week", "month", "period"] = (
+        "week" if unit == "week" and count == 1 else "month" if unit == "month" and count == 1 else "period")
     return Dates(start=pub - dt.timedelta(days=days - 1), end=pub, precision=precision, basis="relative")
 
 

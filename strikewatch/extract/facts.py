@@ -8,17 +8,21 @@ sentence is shared by all its segments. All offsets here are offsets into the ar
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..lexicon import Lexicons, SourceEntry
 from ..model import Count
 from .casualties import CasualtyFact, find_casualties
 from .dates import DateMention, find_dates, is_period
 from .events import EventFact, classify, is_irrealis, is_rate
+from .gazetteer import Gazetteer
 from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
+from .phrases import PhraseIndex
 from .places import PlaceMention, find_places
 from .sources import SourceMention, attributed_source
 
@@ -176,11 +180,11 @@ def _mark_statement_dates(doc: Doc, dates: list[DateMention], base: int) -> None
 class FactContext:
     """What sentence_facts needs besides the sentence: built once per article."""
 
-    lexicons: object
-    triggers: object
-    actors: object
-    sources: object
-    gazetteer: object
-    published: object
+    lexicons: Lexicons
+    triggers: PhraseIndex[str]
+    actors: PhraseIndex[str]
+    sources: PhraseIndex[SourceEntry]
+    gazetteer: Gazetteer
+    published: dt.date | None
     masked: list[tuple[int, int]] = field(default_factory=list)
     datelines: list[tuple[int, int]] = field(default_factory=list)  # dates here date the story, not events

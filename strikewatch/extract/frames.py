@@ -217,7 +217,7 @@ class Assembler:
     def _aggregate(self, seg: Segment, place: PlaceMention | None, source: object, sent: SentenceFacts) -> None:
         periods = [d for d in seg.dates if d.dates is not None and d.dates.start is not None and d.kind != "statement"]
         # the widest period: "In August, it acknowledged ... since 2014" is a tally since 2014
-        period = min(periods, key=lambda d: d.dates.start) if periods else None  # type: ignore[union-attr]
+        period = min(periods, key=lambda d: d.dates.start or dt.date.max) if periods else None  # type: ignore[union-attr]
         dates = period.dates if period else None
         if seg.countrywide:
             place = None  # "across the country": the article's country, settled in report.py

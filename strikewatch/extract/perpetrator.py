@@ -86,10 +86,10 @@ def find_perpetrator(doc: Doc, actors: list[Match[str]], trigger_tokens: set[int
         fact.uncertain = fact.uncertain or (m.group("conj") or m.group("conj2")).lower() == "or"
         fact.spans.append((m.start(), m.end()))
     if not fact.actors:
-        for m in actors:
-            if _is_agent(doc, m, trigger_tokens) and m.value not in fact.actors:
-                fact.actors.append(m.value)
-                fact.spans.append((m.start_char, m.end_char))
+        for actor in actors:
+            if _is_agent(doc, actor, trigger_tokens) and actor.value not in fact.actors:
+                fact.actors.append(actor.value)
+                fact.spans.append((actor.start_char, actor.end_char))
     if _UNCERTAIN.search(text):
         fact.uncertain = True
         fact.spans.append(_UNCERTAIN.search(text).span())  # type: ignore[union-attr]

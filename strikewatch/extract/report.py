@@ -89,8 +89,8 @@ def _settle_claims(frame: Frame, named_by_type: dict[str, ClaimBuilder | str]) -
         if twin is not None:
             twin.absorb(c)
             claims.remove(c)
-        elif isinstance(named_by_type.get(c.type), str):
-            c.source = named_by_type[c.type]  # type: ignore[assignment]
+        elif c.type is not None and isinstance(name := named_by_type.get(c.type), str):
+            c.source = name
     useful = [c for c in claims if not c.empty or c.source]
     return useful or claims[:1]
 

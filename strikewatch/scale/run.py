@@ -211,7 +211,7 @@ class _RejectionOrder:
     fills come first, then the batch's extraction failures; those read after a full batch wait
     for the next one (or for the end of the input)."""
 
-    BATCH = analyze_articles.__kwdefaults__["batch_size"]  # what analyze_paths extracts with
+    BATCH = (analyze_articles.__kwdefaults__ or {})["batch_size"]  # what analyze_paths extracts with
 
     def __init__(self) -> None:
         self.keyed: list[tuple[int, int, int, Rejected]] = []
