@@ -214,3 +214,11 @@ def test_extract_a_source_total_wins_over_its_breakdown(extractor):
     claim = next(c for c in r.claims if c.source == "Syrian Observatory for Human Rights")
     assert claim.killed.low == 31
     assert claim.victims.civilians.best == 12 and claim.victims.combatants.best == 9
+
+
+def test_extract_the_dead_sentence_places_the_incident(extractor):
+    text = ("At least 43 people were killed on Saturday in a suicide car bomb attack on evacuee buses in Syria, "
+            "a monitor said. The Syrian Observatory for Human Rights said most of the dead were evacuees "
+            "waiting at a transit point in Rashidin west of Aleppo.")
+    r = one(extractor, text, published="2017-04-15")
+    assert r.location.name == "Rashidin" and killed(r) == [(43, None, None)]

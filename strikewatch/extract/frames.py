@@ -115,7 +115,7 @@ class Assembler:
 
     def _feed_segment(self, sent: SentenceFacts, seg: Segment, source: object) -> None:
         perp = seg.perpetrator
-        eventful = seg.event is not None or seg.has_casualties
+        eventful = seg.event is not None or seg.has_casualties or seg.definite  # "the dead were evacuees"
         if not eventful and not (perp.actors or perp.unspecified or perp.uncertain):
             return
         # "whether the jets were Syrian or Russian" is irrealis, and it is what the source says of the perpetrator
