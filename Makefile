@@ -3,7 +3,7 @@
 #   make venv     .venv with the pinned runtime dependencies and strikewatch itself (editable)
 #   make run      venv, analyse the bundled sample into strikewatch.db, serve http://127.0.0.1:8000
 #   make test     test dependencies, PostgreSQL and Chromium (Debian packages, if missing), pytest
-#   make bench    every bench/*.py
+#   make bench    every bench/bench_*.py
 #   make lint     ruff and mypy
 #   make lock     regenerate requirements*.txt from requirements*.in
 #   make clean    remove .venv, caches and build output (strikewatch.db is kept)
