@@ -151,7 +151,7 @@ def test_ingest_rejects_missing_path_and_unknown_type() -> None:
     items = read(DATA / "no-such-file.txt", DATA / "README.md")
     assert [str(r) for r in items] == [
         f"{DATA / 'no-such-file.txt'}: no such file or folder",
-        f"{DATA / 'README.md'}: unsupported file type '.md' (expected .txt, .html, .htm, .jsonl, .csv)",
+        f"{DATA / 'README.md'}: unsupported file type '.md' (expected .txt, .html, .htm, .jsonl, .csv, .parquet)",
     ]
 
 
@@ -302,3 +302,22 @@ def test_ingest_csv_reads_fakes(shared: Path) -> None:
     # the `date` column is the incident's date: published only ever comes from a dateline
     # most ahram articles print "<headline> AFP Sunday 26 Jul 2015": 736 of 792 carry a dateline
     assert Counter(a.published_basis for a in articles) == {"dateline": 736, None: 56}
+
+
+def test_ingest_parquet_rows_are_articles_and_a_bad_row_names_its_number(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "feed.parquet"
+    pq.write_table(pa.table({
+        "id": ["p1", None, "p3"],
+        "text": ["Air strikes killed 12 civilians in Idlib on Monday, activists said.",
+                 "Shelling killed two people in Douma, state media said.", "   "],
+        "outlet": ["Wire", "Wire", "Wire"],
+        "published": ["2017-03-21", "2017-03-22", "2017-03-23"],
+    }), path)
+    items = list(read_articles([path]))
+    articles = [a for a in items if isinstance(a, Article)]
+    bad = [r for r in items if isinstance(r, Rejected)]
+    assert [(a.id, str(a.published), a.line) for a in articles] == [("p1", "2017-03-21", 1), ("feed:2", "2017-03-22", 2)]
+    assert len(bad) == 1 and bad[0].line == 3 and "empty text" in bad[0].reason

@@ -1,7 +1,7 @@
 """Ingest: files and folders in, a stream of `Article` (and `Rejected` for what cannot be used) out.
 
 This is the only stage that reads files. One module a format: `text.py` (.txt, and the decoding
-and `Article` building every format shares), `html.py`, `jsonl.py`, `csvfile.py`; `datelines.py`
+and `Article` building every format shares), `html.py`, `jsonl.py`, `csvfile.py`, `parquet.py`; `datelines.py`
 pins a publication date from the text when no metadata gives it. JSONL and CSV are streamed a
 line/row at a time, so a corpus is never held in memory whole.
 
@@ -24,11 +24,12 @@ from .csvfile import CsvColumns, read_csv
 from .datelines import find_dateline, parse_published
 from .html import read_html
 from .jsonl import read_jsonl
+from .parquet import read_parquet
 from .text import read_txt, rejected
 
 __all__ = ["CsvColumns", "find_dateline", "parse_published", "read_articles"]
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv", ".parquet")
 
 
 def read_articles(
@@ -41,7 +42,7 @@ def read_articles(
     """Stream the articles in `paths` (files or folders), in order, with a `Rejected` for each bad input.
 
     **Parameters**
-    - `paths`: `.txt`, `.html`/`.htm`, `.jsonl` or `.csv` files, or folders searched recursively
+    - `paths`: `.txt`, `.html`/`.htm`, `.jsonl`, `.csv` or `.parquet` files, or folders searched recursively
       for them (sorted by path; files a JSONL manifest in the folder names are read through it only).
     - `published`, `outlet`: those of a `.txt` or `.html` file (over what a page's markup says);
       for JSONL and CSV, only of the lines and rows that give none.
@@ -110,6 +111,8 @@ def _read_file(
         yield from read_jsonl(path, published=published, outlet=outlet, referenced=referenced)
     elif suffix == ".csv":
         yield from read_csv(path, published=published, outlet=outlet, columns=columns)
+    elif suffix == ".parquet":
+        yield from read_parquet(path, published=published, outlet=outlet)
     elif suffix in (".txt", ".html", ".htm"):
         read = read_txt if suffix == ".txt" else read_html
         try:

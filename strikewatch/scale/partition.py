@@ -26,16 +26,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from ..errors import InputError
-from ..ingest import SUFFIXES, CsvColumns, parse_published, read_articles
+from ..ingest import SUFFIXES, CsvColumns, read_articles
 from ..ingest.jsonl import _article as jsonl_article  # one JSONL line -> Article; read_jsonl's own body
-from ..ingest.text import build_article, rejected
+from ..ingest.parquet import read_parquet
+from ..ingest.text import rejected
 from ..model import Article, Rejected
 
 Kind = Literal["jsonl", "csv", "parquet", "files", "rejected"]
-PARQUET_COLUMNS = ("id", "text", "outlet", "published", "title", "url", "language")
 
 
 @dataclass(frozen=True)
@@ -224,45 +224,5 @@ def _read_jsonl(part: Partition, options: ReadOptions) -> Iterator[Article | Rej
 
 
 def _read_parquet(part: Partition, options: ReadOptions) -> Iterator[Article | Rejected]:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        pf = pq.ParquetFile(part.path)
-        columns = [c for c in PARQUET_COLUMNS if c in pf.schema_arrow.names]
-        groups, first, at = [], None, 0
-        for g in range(pf.metadata.num_row_groups):
-            n = pf.metadata.row_group(g).num_rows
-            if at < (part.stop or 0) and at + n > part.start:
-                groups.append(g)
-                first = at if first is None else first
-            at += n
-        table = pf.read_row_groups(groups, columns=columns)
-    except (OSError, pa.ArrowException) as exc:
-        yield Rejected(path=part.path, stage="ingest", reason=f"rows {part.start + 1}-{part.stop}: {exc}")
-        return
-    table = table.slice(part.start - (first or 0), (part.stop or 0) - part.start)
-    for offset, row in enumerate(table.to_pylist()):
-        try:
-            yield _parquet_article(part.path, part.start + offset + 1, row, options)
-        except InputError as exc:
-            yield rejected(exc)
-
-
-def _parquet_article(path: str, line: int, row: dict[str, Any], options: ReadOptions) -> Article:
-    """One row as an Article; `line` is the row's number in the file, counting from 1."""
-    article_id = str(row["id"]) if row.get("id") not in (None, "") else f"{Path(path).stem}:{line}"
-    published = row.get("published") or options.published
-    if isinstance(published, str):
-        try:
-            published = parse_published(published)
-        except ValueError as exc:
-            raise InputError(path, str(exc), line=line, article=article_id) from None
-    elif isinstance(published, dt.datetime):
-        published = published.date()
-    text = row.get("text")
-    if not isinstance(text, str):
-        raise InputError(path, "empty text", line=line, article=article_id)
-    return build_article(id=article_id, text=text, path=path, line=line, outlet=row.get("outlet") or options.outlet,
-                         published=published, title=row.get("title"), url=row.get("url"),
-                         language=row.get("language"))
+    yield from read_parquet(part.path, published=options.published, outlet=options.outlet,
+                            start=part.start, stop=part.stop)
