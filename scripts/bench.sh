@@ -15,17 +15,9 @@ if [[ ${#scripts[@]} -eq 0 ]]; then
     exit 0
 fi
 
+# the cluster's start, stop and clean-up are pg.sh's: this script runs again inside it
 if [[ -z ${STRIKEWATCH_BENCH_PG_URL:-} ]]; then
-    PGDIR=$(mktemp -d /tmp/strikewatch-pg.XXXXXX)
-    cleanup() {
-        bash scripts/pg.sh stop "$PGDIR" || echo "bench.sh: could not stop PostgreSQL in $PGDIR" >&2
-        rm -rf "$PGDIR"
-    }
-    trap cleanup EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
-    STRIKEWATCH_BENCH_PG_URL=$(PG_DATABASE=strikewatch_bench bash scripts/pg.sh start "$PGDIR")
-    export STRIKEWATCH_BENCH_PG_URL
+    PG_DATABASE=strikewatch_bench exec bash scripts/pg.sh with STRIKEWATCH_BENCH_PG_URL bash scripts/bench.sh "${scripts[@]}"
 fi
 
 for script in "${scripts[@]}"; do

@@ -6,6 +6,10 @@
 #                             SQLAlchemy URL: postgresql+psycopg://postgres@/strikewatch_test?host=DIR
 #   scripts/pg.sh url DIR     print that URL again
 #   scripts/pg.sh stop DIR    stop the server (removing DIR is the caller's job)
+#   scripts/pg.sh with VAR CMD...
+#                             run CMD with VAR set to the URL of a cluster started for it in a fresh
+#                             temporary DIR, then stop the cluster and remove DIR whatever CMD did;
+#                             CMD's exit code is pg.sh's. With VAR already set, just run CMD.
 #
 # PostgreSQL refuses to run as root: as root the server runs as the `postgres` system user that
 # Debian's postgresql package creates; as anyone else it runs as you. The server binaries are found
@@ -84,7 +88,31 @@ stop() {
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
 }
 
+with() {
+    local var=$1 dir status=0
+    shift
+    if [[ -n ${!var:-} ]]; then
+        "$@" || status=$?
+        exit "$status"
+    fi
+    dir=$(mktemp -d /tmp/strikewatch-pg.XXXXXX)
+    # shellcheck disable=SC2064  # expand dir now: the trap outlives this function's locals
+    trap "stop '$dir' || echo 'pg.sh: could not stop PostgreSQL in $dir' >&2; rm -rf '$dir'" EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    export "$var=$(start "$dir")"
+    [[ -n ${!var} ]] || die "PostgreSQL did not start in $dir"
+    echo "pg.sh: PostgreSQL at ${!var}" >&2
+    "$@" || status=$?
+    exit "$status"
+}
+
 case ${1:-} in
+    with)
+        [[ $# -ge 3 ]] || die "usage: $0 with VAR CMD..."
+        shift
+        with "$@"
+        ;;
     start | stop)
         [[ $# -eq 2 ]] || die "usage: $0 start|stop|url DIR"
         "$1" "$2"

@@ -14,19 +14,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 export CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 
-if [[ -z ${STRIKEWATCH_TEST_PG_URL:-} ]]; then
-    PGDIR=$(mktemp -d /tmp/strikewatch-pg.XXXXXX)
-    cleanup() {
-        bash scripts/pg.sh stop "$PGDIR" || echo "test.sh: could not stop PostgreSQL in $PGDIR" >&2
-        rm -rf "$PGDIR"
-    }
-    trap cleanup EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
-    STRIKEWATCH_TEST_PG_URL=$(bash scripts/pg.sh start "$PGDIR")
-    export STRIKEWATCH_TEST_PG_URL
-    echo "test.sh: PostgreSQL at $STRIKEWATCH_TEST_PG_URL"
-fi
+# the cluster's start, stop and clean-up are pg.sh's: this script runs again inside it
+[[ -n ${STRIKEWATCH_TEST_PG_URL:-} ]] || exec bash scripts/pg.sh with STRIKEWATCH_TEST_PG_URL bash scripts/test.sh "$@"
 
 status=0
 .venv/bin/pytest -q "$@" || status=$?
