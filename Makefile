@@ -22,18 +22,17 @@ export PIP_NO_INPUT := 1
 
 venv: $(VENV)/.installed
 
-# Re-run only when a lock file or pyproject.toml changes. The lock pins pip, setuptools and wheel
-# too, so the editable install builds with them, without fetching anything unpinned.
-$(VENV)/.installed: requirements.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --require-hashes -r requirements.txt
-	$(PIP) install --no-deps --no-build-isolation -e .
+# Re-run only when a lock file or pyproject.toml changes. scripts/venv.sh installs the lock's own pip
+# first, then every locked file by hash with --no-deps (no resolver), then checks it with `pip check`.
+# The lock pins setuptools and wheel too, so the editable install builds without fetching anything.
+$(VENV)/.installed: requirements.txt pyproject.toml scripts/venv.sh
+	bash scripts/venv.sh requirements.txt
 	touch $@
 
 test-deps: $(VENV)/.installed-test
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
-	$(PIP) install --require-hashes -r requirements-test.txt
+	bash scripts/venv.sh requirements-test.txt
 	touch $@
 
 system-deps:
@@ -47,6 +46,7 @@ run: venv
 	$(BIN)/strikewatch serve
 
 test: test-deps system-deps
+	$(PIP) check
 	bash scripts/test.sh
 
 bench: venv system-deps
