@@ -108,6 +108,11 @@ class ClaimBuilder:
             self.victims[cat] = fact.count
             return
         if cat in ("children", "women"):
+            if fact.adds and fact.subset_of is None and self.killed is not None:
+                # "a policeman and two children were killed": the children add to the dead
+                self.killed = _plus(self.killed, fact.count)
+                self.victims[cat] = _plus(self.victims[cat], fact.count) if cat in self.victims else fact.count
+                return
             self.victims[cat] = fact.count
             if fact.subset_of is None:
                 self.parts[cat] = fact.count
