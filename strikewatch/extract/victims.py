@@ -35,7 +35,7 @@ from ..lexicon import Lexicons
 from ..model import Count
 from .numbers import MODIFIERS, apply_modifier
 
-ROLES = ("killed", "injured")
+ROLES = ("killed", "injured", "shot")  # shot: hit by gunfire, killed or wounded
 _PATH = "strikewatch/data/lexicon/casualty_patterns.jsonl"
 # nouns that can be killed but are not people
 NOT_PERSONS = {"cow", "cattle", "sheep", "goat", "horse", "donkey", "camel", "dog", "cat", "animal", "livestock",
@@ -47,6 +47,9 @@ UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "
 PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
 ONE_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
 NONE_WORDS = {"nobody", "none", "no-one"}
+# predicates that take the subject of the verb they are coordinated with
+_PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute": "killed", "wound": "injured",
+               "injure": "injured", "hurt": "injured", "shoot": "shot"}
 ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
 COMPANION_PREPS = {"alongside", "besides", "beside"}
 ADDING_ADVERBS = {"also", "too", "additionally", "further"}
@@ -152,15 +155,26 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         group.members += _companions(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
         groups[(verb.i, pattern.role)] = group
-    # "were killed and wounded": one subject for both predicates, so the figure counts casualties
+    # "a man was shot and killed": a predicate coordinated with another shares its subject
     for (i, role), group in list(groups.items()):
         for conj in doc[i].conjuncts:
-            other = "injured" if role == "killed" else "killed"
-            if (conj.i, other) in groups or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            if conj.i < i or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children) or not _realis(conj):
                 continue
-            if conj.lemma_ in ("wound", "injure", "hurt") and role == "killed" or \
-                    conj.lemma_ in ("kill", "die") and role == "injured":
+            other = _PREDICATES.get(conj.lemma_)
+            if other and other != role and (conj.i, other) not in groups and {role, other} != {"killed", "injured"}:
+                groups[(conj.i, other)] = VictimGroup(other, group.pattern + "+conj", conj.i, list(group.members))
+    # "were killed and wounded": one subject for both predicates, so the figure counts casualties
+    for (i, role), group in list(groups.items()):
+        if group.pattern.endswith("+conj"):
+            continue
+        for conj in doc[i].conjuncts:
+            other = "injured" if role == "killed" else "killed"
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                continue
+            if {role, _PREDICATES.get(conj.lemma_)} == {"killed", "injured"}:
                 group.ambiguous = True
+                if (conj.i, other) in groups:
+                    groups[(conj.i, other)].ambiguous = True
     return sorted(groups.values(), key=lambda g: g.verb)
 
 
@@ -186,7 +200,7 @@ def _realis(verb: Token) -> bool:
 
 def _persons(head: Token, lex: Lexicons) -> list[Member]:
     members: list[Member] = []
-    for h in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+    for h in sorted([head, *head.conjuncts], key=lambda t: t.i):
         m = _member(h, lex)
         if m is False:
             return []  # "no one", "nobody": the negation reader gives the zero
@@ -212,7 +226,10 @@ def _member(h: Token, lex: Lexicons) -> Member | None | bool:
         return False
     if word in ONE_PRONOUNS:
         return Member(Count(low=1, best=1, high=1), None, h.idx, h.idx + len(h))
-    if word in UNKNOWN_PRONOUNS or h.pos_ == "PRON":
+    num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c)), None)
+    vague_mod = next((lex.quantities[c.lower_] for c in h.children if c.dep_ in ("amod", "nummod")
+                      and c.lower_ in lex.quantities), None)  # "several others", "many people"
+    if (word in UNKNOWN_PRONOUNS or h.pos_ == "PRON") and num is None and vague_mod is None:
         return None
     lemma = h.lemma_.lower()
     if lemma in NOT_PERSONS or word in NOT_PERSONS:
@@ -236,12 +253,13 @@ def _member(h: Token, lex: Lexicons) -> Member | None | bool:
         if count is None:
             return None
         return Member(_hedged(h, count), category, start, end)
-    num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c)), None)
     if num is not None:
         count = _number(num)
         if count is None:
             return None
         return Member(_hedged(num, count), category, start, end)
+    if vague_mod is not None:
+        return Member(vague_mod, category, start, end)
     if _is_age_noun(h):  # "the 13-year-old died"
         age = _number(next(t for t in h.subtree if t.like_num))
         cat = "children" if age is not None and age.best is not None and age.best < 18 else None
