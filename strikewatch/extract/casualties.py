@@ -263,6 +263,12 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     return out
 
 
+def _sum(a: Count, b: Count) -> Count:
+    def add(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+    return Count(low=add(a.low, b.low), best=add(a.best, b.best), high=add(a.high, b.high))
+
+
 def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[CasualtyFact]:
     """Victims counted on the parse (victims.py) replace the window reading of the same figures.
 
@@ -280,20 +286,38 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
         old_subsets = [(f, facts[f.subset_of]) for f in kept if f.subset_of is not None and f.subset_of < len(facts)]
         for f, whole in old_subsets:
             f.subset_of = index.get(id(whole))
-        first: int | None = None
+        whole = [m for m in g.members if not m.subset and m.count is not None]
+        if not whole:
+            continue
+        first = len(kept)
+        if all(m.category in ("children", "women") for m in whole):
+            # "a child and two women were killed": parts, whose sum is the dead (claims.py)
+            for n, m in enumerate(whole):
+                kept.append(CasualtyFact(g.role, m.count, m.category, m.start, m.end,  # type: ignore[arg-type]
+                                         ambiguous=g.ambiguous, adds=g.adds if n == 0 else False))
+            facts = kept
+            continue
+        # one figure per predicate, its victims added up ("4 policemen and 1 commando": 5), so that the
+        # companions of a later sentence never add to an earlier sentence's total
+        total = whole[0].count
+        for m in whole[1:]:
+            total = _sum(total, m.count)  # type: ignore[arg-type]
+        cats = {m.category for m in whole}
+        category = cats.pop() if len(cats) == 1 else "people"
+        kept.append(CasualtyFact(g.role, total, category, min(m.start for m in whole),  # type: ignore[arg-type]
+                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds))
+        # the breakdown inside that figure: children and women always, civilians and combatants when mixed
+        parts: dict[str, CasualtyFact] = {}
         for m in g.members:
-            if m.count is None:
+            if m.count is None or m.category not in ("children", "women", "civilians", "combatants"):
                 continue
-            fact = CasualtyFact(g.role, m.count, m.category, m.start, m.end, ambiguous=g.ambiguous)
-            if m.subset:
-                if first is None or m.category not in ("children", "women"):
-                    continue
-                fact.subset_of = first
-            elif first is None:
-                fact.adds = g.adds
-                first = len(kept)
+            if m.category in ("civilians", "combatants") and category == m.category:
+                continue  # the whole figure is of that kind already
+            if m.category in parts and not m.subset:
+                part = parts[m.category]
+                part.count, part.end = _sum(part.count, m.count), m.end
             else:
-                fact.adds = True
-            kept.append(fact)
+                parts[m.category] = CasualtyFact(g.role, m.count, m.category, m.start, m.end, subset_of=first)
+        kept += parts.values()
         facts = kept
     return facts

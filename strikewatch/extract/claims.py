@@ -14,7 +14,10 @@ from ..model import Claim, Count, Span, Victims
 from .casualties import CasualtyFact
 from .sources import SourceMention
 
-INHERIT_SENTENCES = 2  # how many sentences an attribution carries over
+INHERIT_SENTENCES = 2
+# "3 militants were also killed" adds to the dead told just before it; far from that figure (a list
+# of the named dead after a stated total) it restates, so it does not add
+ADDS_REACH = 300  # how many sentences an attribution carries over
 
 
 @dataclass
@@ -87,6 +90,7 @@ class ClaimBuilder:
     present: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     shot: Count | None = None  # "a man was shot": hit, killed or not
+    killed_at: int = 0  # where the figure of the dead was last set
 
     @classmethod
     def for_source(cls, claims: list[ClaimBuilder], source: Resolved | None, at: int) -> ClaimBuilder:
@@ -125,10 +129,12 @@ class ClaimBuilder:
             if fact.subset_of is None:
                 self.parts[cat] = fact.count
             return
-        if fact.adds and self.killed is not None:
+        if fact.adds and self.killed is not None and fact.start - self.killed_at <= ADDS_REACH:
             self.killed = _plus(self.killed, fact.count)
+            self.killed_at = fact.start
         elif self.killed is None or fact.toll:
             self.killed = fact.count
+            self.killed_at = fact.start
         if cat in ("civilians", "combatants"):
             if fact.adds and cat in self.victims:
                 self.victims[cat] = _plus(self.victims[cat], fact.count)
