@@ -272,12 +272,11 @@ def test_login_is_throttled_per_client_address_across_user_names():
 
 def test_the_lock_grows_with_each_failure_past_the_limit():
     clock = [0.0]
-    t = Throttle(per_user=5, per_address=100, clock=lambda: clock[0])
+    t = Throttle(per_user=5, per_address=100, window=1e9, clock=lambda: clock[0])
     keys = t.keys("ana", "10.0.0.9")
     waits = []
     for _ in range(8):
-        clock[0] += 10_000  # each failure after the last lock ran out, inside a long window
-        t.window = 1e9
+        clock[0] += 10_000  # each failure after the last lock ran out, all inside the (long) window
         t.failed(keys)
         waits.append(t.retry_after(keys))
     assert waits[:4] == [0.0] * 4 and waits[4:] == [30.0, 60.0, 120.0, 240.0]
