@@ -83,7 +83,7 @@ def user_password(
         set_password(_open(db).engine, name, password)
     except UserError as exc:
         raise typer.BadParameter(str(exc)) from None
-    out.print(f"password set for {name}")
+    out.print(f"password set for {name}: their sessions ended and their API tokens were revoked")
 
 
 @user_app.command("token")
