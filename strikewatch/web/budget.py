@@ -69,6 +69,7 @@ class BudgetedExtractor:
         if self._proc is not None and self._proc.is_alive() and self._conn is not None:
             return self._conn
         self.close()
+        ctx: Any
         if "fork" in mp.get_all_start_methods():
             from ..extract import Extractor
 
