@@ -152,7 +152,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         if not members:
             continue
         group = VictimGroup(pattern.role, pattern.id, verb.i, members)
-        group.members += _companions(verb, lex)
+        group.members += _companions(verb, lex) + _parts(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
         groups[(verb.i, pattern.role)] = group
     # "a man was shot and killed": a predicate coordinated with another shares its subject
@@ -200,24 +200,18 @@ def _realis(verb: Token) -> bool:
 
 def _persons(head: Token, lex: Lexicons) -> list[Member]:
     members: list[Member] = []
-    for h in sorted([head, *head.conjuncts], key=lambda t: t.i):
+    conjuncts = sorted([head, *head.conjuncts], key=lambda t: t.i)
+    for h in conjuncts:
         m = _member(h, lex)
         if m is False:
             return []  # "no one", "nobody": the negation reader gives the zero
         if m is not None:
             members.append(m)
-        for prep in h.children:  # "27 civilians, including seven children": a part, not more
-            if prep.dep_ == "prep" and prep.lower_ in ("including", "among"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        for sub in [obj, *obj.conjuncts]:
-                            part = _member(sub, lex)
-                            if part:
-                                part.subset = True
-                                members.append(part)
-            elif prep.dep_ == "prep" and prep.lower_ in ("in", "along", "together") and h is head:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "along", "together") and h is head:
                 members += _added(prep, lex)
-    return members
+    # the first conjunct heads the phrase, so its subtree holds every "including"
+    return members + _parts(conjuncts[0], lex) if members else members
 
 
 def _member(h: Token, lex: Lexicons) -> Member | None | bool:
@@ -274,6 +268,23 @@ def _member(h: Token, lex: Lexicons) -> Member | None | bool:
                 return None
             return Member(Count(low=1, best=1, high=1), category, start, end)
     return None
+
+
+def _parts(tok: Token, lex: Lexicons) -> list[Member]:
+    """ "27 civilians, including seven children" or "were killed, including five children": a part, not more."""
+    out: list[Member] = []
+    # on the victims or anywhere in their phrase ("ten civilians of two families, including two women")
+    preps = list(tok.children) if tok.pos_ in ("VERB", "AUX") else [t for t in tok.subtree if t.head is not t]
+    for prep in preps:
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "among"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    for sub in sorted([obj, *obj.conjuncts], key=lambda t: t.i):
+                        part = _member(sub, lex)
+                        if part:
+                            part.subset = True
+                            out.append(part)
+    return out
 
 
 def _added(prep: Token, lex: Lexicons) -> list[Member]:
@@ -365,6 +376,10 @@ def _number(tok: Token) -> Count | None:
             return Count(low=n, high=int(nxt[1].text))
         if 1900 < n < 2100:
             return None  # a year
+        after = tok.doc[tok.i + 1: tok.i + 3]
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "between" and len(after) == 2 and after[0].lower_ == "and" \
+                and after[1].text.isdigit() and int(after[1].text) >= n:  # "between 22 and 31 civilians"
+            return Count(low=n, high=int(after[1].text))
         return Count(low=n, best=n, high=n)
     if text in ("a", "an"):
         return Count(low=1, best=1, high=1)
@@ -393,6 +408,11 @@ def _number(tok: Token) -> Count | None:
 def _hedged(num: Token, count: Count) -> Count:
     """Apply "at least", "more than", "up to" written before the figure."""
     words = [t.lower_ for t in num.doc[max(0, num.i - 4): num.i]]
+    if len(words) >= 3 and words[-3] == "between" and words[-1] == "and":  # "between 22 and 31"
+        low = _number(num.doc[num.i - 2])
+        high = count.best if count.best is not None else count.high
+        if low is not None and low.best is not None and high is not None and low.best <= high:
+            return Count(low=low.best, high=high)
     for size in range(min(4, len(words)), 0, -1):
         how = MODIFIERS.get(tuple(words[-size:]))
         if how:
