@@ -125,9 +125,11 @@ class ClaimBuilder:
                 self.killed = _plus(self.killed, fact.count)
                 self.victims[cat] = _plus(self.victims[cat], fact.count) if cat in self.victims else fact.count
                 return
-            self.victims[cat] = fact.count
-            if fact.subset_of is None:
-                self.parts[cat] = fact.count
+            # the first figure told stands, as for the dead: later mentions are restatements or details
+            if cat not in self.victims or fact.toll:
+                self.victims[cat] = fact.count
+                if fact.subset_of is None:
+                    self.parts[cat] = fact.count
             return
         if fact.adds and self.killed is not None and fact.start - self.killed_at <= ADDS_REACH:
             self.killed = _plus(self.killed, fact.count)

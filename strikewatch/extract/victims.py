@@ -324,7 +324,17 @@ def _companions(verb: Token, lex: Lexicons) -> list[Member]:
     return out
 
 
+FAMILY = {"family", "families", "household", "households", "clan", "relative", "relatives"}
+
+
 def _category(h: Token, lex: Lexicons) -> str | None:
+    if h.lemma_.lower() in ("member", "members"):  # "members of the family" are civilians, of a brigade not
+        of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.lower_ in FAMILY:
+            return "civilians"
+    if any(c.lower_ in FAMILY for c in h.children if c.dep_ in ("compound", "amod")):
+        return "civilians"  # "family members"
     for key in (h.lower_, h.lemma_.lower()):
         if key in lex.victims:
             cat = lex.victims[key]
