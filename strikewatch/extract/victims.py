@@ -221,6 +221,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None | bool:
     if word in ONE_PRONOUNS:
         return Member(Count(low=1, best=1, high=1), None, h.idx, h.idx + len(h))
     num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c)), None)
+    if num is None and h.left_edge.like_num and h.left_edge.i < h.i and not _is_age(h.left_edge):
+        num = h.left_edge  # "seven identified members": the parser hangs the figure on the adjective
     vague_mod = next((lex.quantities[c.lower_] for c in h.children if c.dep_ in ("amod", "nummod")
                       and c.lower_ in lex.quantities), None)  # "several others", "many people"
     if (word in UNKNOWN_PRONOUNS or h.pos_ == "PRON") and num is None and vague_mod is None:
