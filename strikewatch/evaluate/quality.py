@@ -16,7 +16,6 @@ import datetime as dt
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +56,6 @@ def score_gold(gold_path: Path, articles: Path, workers: int) -> dict[str, Any]:
     return {"score": s, "incidents": (len(seen), len(gold.incidents))}
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
-    t = time.monotonic()
-    return fn(), time.monotonic() - t
-
-
 def _commit() -> str:
     try:
         out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %cd", "--date=short"],
@@ -97,18 +91,20 @@ def main(argv: list[str] | None = None) -> int:
         scores: dict[str, CorpusScore] = {}
         secs = 0.0
         for split in ("dev", "check"):
-            scores[split], took = _timed(lambda s=split: evaluate_corpus(  # type: ignore[misc]
-                kind, path, split=s, limit=args.limit, workers=args.workers))
-            secs += took
+            t = time.monotonic()
+            scores[split] = evaluate_corpus(kind, path, split=split, limit=args.limit, workers=args.workers)
+            secs += time.monotonic() - t
         print(f"quality: {title}: {secs:.0f} s", file=sys.stderr)
         parts.append(corpus_table(title, f"../shared/corpus/dev/{rel}", scores["dev"], scores["check"], secs))
     for title, gold_path, articles in gold_sets(args.shared):
         if gold_path.exists() and articles.exists():
-            res, secs = _timed(lambda g=gold_path, a=articles: score_gold(g, a, args.workers))  # type: ignore[misc]
+            t = time.monotonic()
+            res = score_gold(gold_path, articles, args.workers)
+            secs = time.monotonic() - t
             print(f"quality: {title}: {secs:.0f} s", file=sys.stderr)
             parts.append(gold_table(title, gold_path, ROOT, res["score"], res["incidents"], secs))
     total = time.monotonic() - started
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     args.out.write_text(header(now, _commit(), args.limit, args.workers, total) + "\n".join(parts), encoding="utf-8")
     print(f"quality: wrote {args.out} in {total:.0f} s", file=sys.stderr)
     return 0
