@@ -210,6 +210,22 @@ def test_ucdp_ranges_dates_and_admin1_where_the_headline_names_a_place():
     assert s.baseline["deaths_in_range"].right == 1  # only "Three soldiers killed" has a person noun
 
 
+def test_gold_mode_counts_incidents_against_the_gold():
+    from test_evaluate import analysis, gold_report, gold_set, sys_report
+
+    from strikewatch.evaluate.score import as_json, score
+
+    gold = gold_set(gold_report("g1", article="a"), gold_report("g2", article="b"), gold_report("g3", article="b",
+                    day="2016-03-25"), incidents=[{"id": "G1", "reports": ["g1", "g2"]}, {"id": "G2", "reports": ["g3"]}])
+    # s1 and s2 are kept apart (two incidents), s3 is linked to nothing (its own), the tally is no incident,
+    # and article z is not annotated: 3 incidents seen against 2
+    a = analysis(sys_report("s1", article="a"), sys_report("s2", article="b"), sys_report("s3", article="b", day="2016-03-25"),
+                 sys_report("t", article="b", kind="aggregate"), sys_report("z1", article="z"), clusters=[["s1"], ["s2"], ["z1"]])
+    ls = score(gold, a).linking
+    assert (ls.incidents_system, ls.incidents_gold, ls.incident_error) == (3, 2, 0.5)
+    assert as_json(score(gold, a))["linking"]["incidents"] == {"system": 3, "gold": 2, "error": 0.5}
+
+
 def test_quality_table_sets_dev_beside_check_with_the_regex():
     def score(right: int, base: int) -> CorpusScore:
         return CorpusScore("acled", "dev", 4, 4, {"fatalities": Fig(right, 4), "sub_event_type": Fig(0, 0)},
@@ -255,6 +271,8 @@ def test_cli_rejects_two_modes_and_a_bad_split():
     assert res.exit_code != 0 and "one of" in res.output
     res = runner.invoke(app, ["evaluate", "--acled", str(DATA / "acled-current.csv"), "--split", "test"])
     assert res.exit_code != 0 and "split" in res.output
+    res = runner.invoke(app, ["evaluate", "--gva", str(DATA / "gva"), "--analysis", "out.json"])
+    assert res.exit_code != 0 and "--analysis" in res.output
 
 
 # --- the real corpora, when ../shared is beside the project -------------------------------------

@@ -54,6 +54,8 @@ def evaluate_cmd(
     if len(corpora) + (gold is not None) + (fakes is not None) != 1:
         raise typer.BadParameter("give one of: a GOLD file, --fakes, --acled, --airwars, --gva, --ucdp")
     if corpora:
+        if analysis is not None or articles is not None:
+            raise typer.BadParameter("--acled/--airwars/--gva/--ucdp analyse their own texts: no --analysis or --articles")
         kind, path = corpora.popitem()
         _corpus(kind, path, split, limit, workers, as_json)
     elif fakes is not None:

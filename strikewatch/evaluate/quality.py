@@ -17,10 +17,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 from .corpus_score import CorpusScore
 from .quality_md import corpus_table, gold_table, header
+from .score import Score
 
 ROOT = Path(__file__).resolve().parents[2]
 # (title, scoreboard mode, path under shared/corpus/dev)
@@ -40,8 +40,8 @@ def gold_sets(shared: Path) -> list[tuple[str, Path, Path]]:
             ("FA-KES gold sample", ROOT / "data/gold/fakes-30.json", ROOT / "data/gold/fakes-30.jsonl")]
 
 
-def score_gold(gold_path: Path, articles: Path, workers: int) -> dict[str, Any]:
-    """The gold mode's figures, with the incident count beside the truth."""
+def score_gold(gold_path: Path, articles: Path, workers: int) -> Score:
+    """The gold mode's figures, as `strikewatch evaluate GOLD --articles ARTICLES` gives them."""
     from ..ingest import read_articles
     from ..run import analyze_paths
     from .gold import GoldSet
@@ -49,11 +49,7 @@ def score_gold(gold_path: Path, articles: Path, workers: int) -> dict[str, Any]:
 
     gold = GoldSet.model_validate_json(gold_path.read_bytes())
     analysis = analyze_paths(iter(read_articles([articles])), n_process=workers)
-    s = score(gold, analysis)
-    annotated = gold.articles()
-    mine = {r.id for r in analysis.reports if r.article in annotated and r.kind == "incident"}
-    seen = {inc.id for inc in analysis.incidents if mine & set(inc.reports)}
-    return {"score": s, "incidents": (len(seen), len(gold.incidents))}
+    return score(gold, analysis)
 
 
 def _commit() -> str:
@@ -102,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             res = score_gold(gold_path, articles, args.workers)
             secs = time.monotonic() - t
             print(f"quality: {title}: {secs:.0f} s", file=sys.stderr)
-            parts.append(gold_table(title, gold_path, ROOT, res["score"], res["incidents"], secs))
+            parts.append(gold_table(title, gold_path, ROOT, res, secs))
     total = time.monotonic() - started
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     args.out.write_text(header(now, _commit(), args.limit, args.workers, total) + "\n".join(parts), encoding="utf-8")

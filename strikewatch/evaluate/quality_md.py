@@ -74,7 +74,7 @@ def _f(v: float | None) -> str:
     return "-" if v is None else f"{v:.3f}"
 
 
-def gold_table(title: str, gold_path: Path, root: Path, s: Score, incidents: tuple[int, int], seconds: float) -> str:
+def gold_table(title: str, gold_path: Path, root: Path, s: Score, seconds: float) -> str:
     try:
         where = str(gold_path.relative_to(root))
     except ValueError:
@@ -88,8 +88,8 @@ def gold_table(title: str, gold_path: Path, root: Path, s: Score, incidents: tup
         lines.append(f"| {name.replace('_', ' ')} | {t.gold} | {t.system} | {_f(d['precision'])} | {_f(d['recall'])} | "  # type: ignore[arg-type]
                      f"{_f(d['f1'])} |")  # type: ignore[arg-type]
     ls = s.linking
-    seen, true = incidents
-    err = f"{(seen - true) / true:+.1%}" if true else "-"
+    seen, true = ls.incidents_system, ls.incidents_gold
+    err = "-" if ls.incident_error is None else f"{ls.incident_error:+.1%}"
     lines += ["", f"Linking: pairwise F1 {ls.pair_f1:.3f} (P {ls.pair_precision:.3f}, R {ls.pair_recall:.3f}); "
               f"B-cubed F1 {_f(ls.bcubed_f1)}; incidents seen {seen}, gold {true} (error {err})."]
     return "\n".join(lines) + "\n"

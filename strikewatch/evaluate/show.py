@@ -41,6 +41,8 @@ def print_score(console: Console, s: Score) -> None:
                  f"{ls.tp} right, {ls.fp} wrong, {ls.fn} missed of {ls.pairs_gold} gold pairs")
     link.add_row("B-cubed", _pct(ls.bcubed_precision), _pct(ls.bcubed_recall), _pct(ls.bcubed_f1),
                  "found reports of gold incidents")
+    link.add_row("incident count", "", "", "", f"{ls.incidents_system} seen, {ls.incidents_gold} in the gold "
+                 f"(error {_signed(ls.incident_error)})")
     console.print(link)
     if s.missed:
         console.print(f"[yellow]missed[/yellow] (required gold reports no system report found): {', '.join(s.missed)}")
