@@ -44,8 +44,9 @@ def _value(f: Fig | None) -> str:
 
 
 def corpus_table(title: str, where: str, dev: CorpusScore, check: CorpusScore, seconds: float) -> str:
+    unit = "incidents" if dev.corpus == "gva" else "rows"
     lines = [f"## {title}", "",
-             f"`{where}`: dev {dev.rows} rows ({dev.articles} articles), check {check.rows} rows "
+             f"`{where}`: dev {dev.rows} {unit} ({dev.articles} articles), check {check.rows} {unit} "
              f"({check.articles} articles); {seconds:.0f} s.", "",
              "| figure | dev | regex | check | regex |", "|---|---|---|---|---|"]
     for name in dev.figures:

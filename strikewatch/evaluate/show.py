@@ -113,7 +113,8 @@ def print_corpus(console: Console, s: CorpusScore) -> None:
     """One row a figure: the system's share beside the regex baseline's, with the counts behind it."""
     unit = "articles" if s.corpus == "gva" else "rows"
     name = Path(s.source).name or s.source
-    table = Table(title=f"{s.corpus} {name}, split {s.split}: {s.rows} rows, {s.articles} articles")
+    rows = "incidents" if s.corpus == "gva" else "rows"
+    table = Table(title=f"{s.corpus} {name}, split {s.split}: {s.rows} {rows}, {s.articles} articles")
     for col in ("figure", "StrikeWatch", "right / of", "regex"):
         table.add_column(col, justify="left" if col == "figure" else "right")
     for name, f in s.figures.items():
