@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import subprocess
 import sys
 import time
@@ -101,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
             parts.append(gold_table(title, gold_path, ROOT, res, secs))
     total = time.monotonic() - started
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    args.out.write_text(header(now, _commit(), args.limit, args.workers, total) + "\n".join(parts), encoding="utf-8")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    doc = header(now, _commit(), args.limit, args.workers, total, load) + "\n".join(parts)
+    args.out.write_text(doc, encoding="utf-8")
     print(f"quality: wrote {args.out} in {total:.0f} s", file=sys.stderr)
     return 0
 
