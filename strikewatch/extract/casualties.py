@@ -291,10 +291,17 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
             continue
         first = len(kept)
         if all(m.category in ("children", "women") for m in whole):
-            # "a child and two women were killed": parts, whose sum is the dead (claims.py)
-            for n, m in enumerate(whole):
-                kept.append(CasualtyFact(g.role, m.count, m.category, m.start, m.end,  # type: ignore[arg-type]
-                                         ambiguous=g.ambiguous, adds=g.adds if n == 0 else False))
+            # "a child and two women were killed": parts, whose sum is the dead (claims.py); a
+            # woman and her daughter are two women
+            by_cat: dict[str, CasualtyFact] = {}
+            for m in whole:
+                if m.category in by_cat:
+                    part = by_cat[m.category]  # type: ignore[index]
+                    part.count, part.end = _sum(part.count, m.count), m.end  # type: ignore[arg-type]
+                else:
+                    by_cat[m.category] = CasualtyFact(g.role, m.count, m.category, m.start, m.end,  # type: ignore[index,arg-type]
+                                                      ambiguous=g.ambiguous, adds=g.adds and not by_cat)
+            kept += by_cat.values()
             facts = kept
             continue
         # one figure per predicate, its victims added up ("4 policemen and 1 commando": 5), so that the

@@ -34,9 +34,15 @@ _SEPARATE = re.compile(r"\b(?:separately|elsewhere|in a separate \w+|(?:separate
                        r"(?:\w+ )?(?:air ?strikes?|strikes?|raids?|attacks?|bombings?|car bombs?|explosions?|blasts?|"
                        r"shelling|incidents?|suicide)\b)", re.I)
 _SAME_PLACE = re.compile(r"\b(?:the same (?:city|town|village|area|neighbourhood|district)|there)\b", re.I)
-_AGGREGATE = re.compile(r"\b(?:across the country|nationwide|in total|in all|a total of|so far|overall|"
-                        r"since the (?:war|conflict|uprising|crisis|revolt|fighting)|since (?:it|the \w+) began|"
-                        r"since the (?:start|beginning)|toll (?:for|of) the (?:week|month|year))\b", re.I)
+# A tally's scope: a war, a period, a country. "In total" or "so far" alone is an incident's sum
+# ("a total of six people were hurt"), a tally only beside a scope or at a war's size.
+_AGGREGATE = re.compile(r"\b(?:across the country|nationwide|throughout the (?:country|war|conflict)|"
+                        r"since the (?:war|conflict|uprising|crisis|revolt|revolution|fighting|offensive|invasion)|"
+                        r"since (?:it|the \w+) (?:began|started|erupted)|since the (?:start|beginning|outbreak)|"
+                        r"toll (?:for|of) the (?:week|month|year|war|conflict)|so far this (?:year|month)|"
+                        r"(?:in|during|over) the (?:past|last) (?:\w+ )?(?:weeks|months|years)|"
+                        r"(?:of|in) the (?:war|conflict|civil war)\b(?! (?:monitor|observatory)))", re.I)
+_WAR_SIZE = 1000  # more dead than this with no place finer than a region: a war's or a country's toll
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|latest|its|their)\s+(?:\w+\s+){0,2}?(?:air ?strikes?|strikes?|raids?|"
                        r"attacks?|bombings?|shelling|explosions?|blasts?|bombardments?|dead|victims|casualties|"
                        r"incident|massacre)\b", re.I)
@@ -144,7 +150,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.own_attack = bool(_OWN_ATTACK.search(text[s:e]))
         seg.countrywide = bool(_COUNTRYWIDE.search(text[s:e]))
         seg.same_place = bool(_SAME_PLACE.search(text[s:e]))
-        seg.aggregate = (any(is_period(d) and d.kind != "statement" for d in seg.dates) or bool(_AGGREGATE.search(text[s:e])))
+        seg.aggregate = (any(is_period(d) and d.kind != "statement" for d in seg.dates) or bool(_AGGREGATE.search(text[s:e]))
+                         or _war_sized(seg))
         seg.rate = is_rate(text[s:e])
         seg.irrealis = is_irrealis(text[s:e])
         segments.append(seg)
@@ -155,6 +162,13 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
             seg.event = sentence_event
     named = [(m.value.type, m.value.source) for m in source_matches if m.value.source]
     return SentenceFacts(base, base + len(text), text, source, segments, cas.present, cas.unknown, title, named)
+
+
+def _war_sized(seg: Segment) -> bool:
+    """A toll in the thousands with no town or district named is a war's or a country's, not an incident's."""
+    big = any((c.count.best or c.count.low or 0) >= _WAR_SIZE for c in seg.casualties if c.role == "killed")
+    fine = any(p.location.precision in ("point", "neighbourhood", "city", "district") for p in seg.places)
+    return big and not fine
 
 
 def _mark_statement_dates(doc: Doc, dates: list[DateMention], base: int) -> None:

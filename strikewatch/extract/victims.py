@@ -216,6 +216,10 @@ def _persons(head: Token, lex: Lexicons) -> list[Member]:
 
 def _member(h: Token, lex: Lexicons) -> Member | None | bool:
     word = h.lower_
+    if word in ("total", "toll"):  # "a total of six people": the people
+        of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return _member(obj, lex) if obj is not None else None
     if word in NONE_WORDS or any(c.lower_ == "no" and c.dep_ == "det" for c in h.children):
         return False
     if word in ONE_PRONOUNS:
@@ -337,17 +341,14 @@ def _category(h: Token, lex: Lexicons) -> str | None:
             return "civilians"
     if any(c.lower_ in FAMILY for c in h.children if c.dep_ in ("compound", "amod")):
         return "civilians"  # "family members"
-    for key in (h.lower_, h.lemma_.lower()):
-        if key in lex.victims:
-            cat = lex.victims[key]
-            if cat in ("children", "women") and any(_is_age(c) for c in h.children):
-                return cat
-            return cat
     ages = [t for t in h.children if t.dep_ == "amod" and _is_age_noun(t)]
-    if ages:
+    if ages:  # "her 15-year-old daughter" is a child
         age = _number(next(t for t in ages[0].subtree if t.like_num))
         if age is not None and age.best is not None and age.best < 18:
             return "children"
+    for key in (h.lower_, h.lemma_.lower()):
+        if key in lex.victims:
+            return lex.victims[key]
     return "people"
 
 
