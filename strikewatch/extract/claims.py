@@ -171,7 +171,7 @@ class ClaimBuilder:
         if injured is None and self.shot is not None:
             hit = _value(self.shot)
             dead = _value(killed) if killed is not None else 0
-            if hit is not None and dead is not None and hit >= dead:
+            if hit is not None and dead is not None and hit > dead:  # all of them dead: no figure of wounded
                 injured = Count(low=hit - dead, best=hit - dead, high=hit - dead)
         victims = Victims(present=[c for c in self.present if c not in self.victims], **self.victims)
         spans = sorted({(s.start, s.end, s.field): s for s in self.spans}.values(), key=lambda s: s.start)
