@@ -155,6 +155,20 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         group.members += _companions(verb, lex) + _parts(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
         groups[(verb.i, pattern.role)] = group
+    # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
+    # to hang the victims on the date; a passive predicate with no subject takes the counted people
+    # nearest before it
+    for verb in sent:
+        role = _PREDICATES.get(verb.lemma_)
+        if role is None or verb.tag_ != "VBN" or (verb.i, role) in groups or not _realis(verb) \
+                or not any(c.dep_ == "auxpass" for c in verb.children) \
+                or any(c.dep_ in ("nsubjpass", "nsubj") for c in verb.children):
+            continue
+        victim = _nearest_counted(sent, verb, lex)
+        if victim is not None:
+            members = _persons(victim, lex)
+            if members:
+                groups[(verb.i, role)] = VictimGroup(role, "passive-no-subject", verb.i, members)
     # "a man was shot and killed": a predicate coordinated with another shares its subject
     for (i, role), group in list(groups.items()):
         for conj in doc[i].conjuncts:
@@ -169,13 +183,26 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             continue
         for conj in doc[i].conjuncts:
             other = "injured" if role == "killed" else "killed"
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
-                continue
+            if conj.i < i or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                continue  # only a later predicate shares this one's subject
             if {role, _PREDICATES.get(conj.lemma_)} == {"killed", "injured"}:
                 group.ambiguous = True
                 if (conj.i, other) in groups:
                     groups[(conj.i, other)].ambiguous = True
     return sorted(groups.values(), key=lambda g: g.verb)
+
+
+def _nearest_counted(sent: SpacySpan, verb: Token, lex: Lexicons) -> Token | None:
+    """The nearest noun before the verb that carries a figure of people, outside any "including" part."""
+    for tok in reversed(sent.doc[sent.start: verb.i]):
+        if tok.lower_ in (".", ";") or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != verb.i:
+            return None  # another clause's subject: too far
+        if tok.pos_ not in ("NOUN", "PROPN") or any(a.lower_ in ("including", "among") for a in tok.ancestors):
+            continue
+        counted = any(c.dep_ == "nummod" and not _is_age(c) or c.lower_ in lex.quantities for c in tok.children)
+        if counted and _category(tok, lex) != "people" or counted and tok.lower_ in lex.victims:
+            return tok
+    return None
 
 
 def _token(sent: SpacySpan, i: int) -> Token:
