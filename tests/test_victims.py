@@ -125,3 +125,25 @@ def test_a_coding_remark_is_the_writers_final_figure(extractor):
     killed = {c.killed.best for r in reports for c in r.claims if c.killed is not None}
     assert killed == {0}
     assert any("fatalities as coded by the writer" in r.flags for r in reports)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 310,000 people have been killed in Syria's conflict, the monitor said.",
+        "In total 2,400 civilians died in the country last year, according to the report.",
+    ],
+)
+def test_war_wide_tolls_are_aggregates_not_incidents(extractor, text):
+    from strikewatch.model import Article
+
+    reports = extractor.extract(Article(id="toll", text=text, published="2017-03-15"))
+    assert reports and all(r.kind == "aggregate" for r in reports)
+
+
+def test_an_incident_total_is_not_an_aggregate(extractor):
+    from strikewatch.model import Article
+
+    text = "A total of six people, two of them children, were wounded when a shell hit a school in Douma on Monday."
+    reports = extractor.extract(Article(id="six", text=text, published="2017-03-15"))
+    assert [r.kind for r in reports] == ["incident"]

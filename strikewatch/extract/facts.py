@@ -43,6 +43,7 @@ _AGGREGATE = re.compile(r"\b(?:across the country|nationwide|throughout the (?:c
                         r"(?:in|during|over) the (?:past|last) (?:\w+ )?(?:weeks|months|years)|"
                         r"(?:of|in) the (?:war|conflict|civil war)\b(?! (?:monitor|observatory)))", re.I)
 _WAR_SIZE = 1000  # more dead than this with no place finer than a region: a war's or a country's toll
+_NEVER_ONE_EVENT = 10_000  # more dead than any single strike or massacre these wars have seen
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|latest|its|their)\s+(?:\w+\s+){0,2}?(?:air ?strikes?|strikes?|raids?|"
                        r"attacks?|bombings?|shelling|explosions?|blasts?|bombardments?|dead|victims|casualties|"
                        r"incident|massacre)\b", re.I)
@@ -166,9 +167,9 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
 
 def _war_sized(seg: Segment) -> bool:
     """A toll in the thousands with no town or district named is a war's or a country's, not an incident's."""
-    big = any((c.count.best or c.count.low or 0) >= _WAR_SIZE for c in seg.casualties if c.role == "killed")
+    dead = max([c.count.best or c.count.low or 0 for c in seg.casualties if c.role == "killed"], default=0)
     fine = any(p.location.precision in ("point", "neighbourhood", "city", "district") for p in seg.places)
-    return big and not fine
+    return dead >= _NEVER_ONE_EVENT or dead >= _WAR_SIZE and not fine
 
 
 def _mark_statement_dates(doc: Doc, dates: list[DateMention], base: int) -> None:
