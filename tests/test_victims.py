@@ -147,3 +147,23 @@ def test_an_incident_total_is_not_an_aggregate(extractor):
     text = "A total of six people, two of them children, were wounded when a shell hit a school in Douma on Monday."
     reports = extractor.extract(Article(id="six", text=text, published="2017-03-15"))
     assert [r.kind for r in reports] == ["incident"]
+
+
+def test_vague_counts_follow_the_chosen_convention(monkeypatch):
+    from strikewatch import lexicon
+
+    try:
+        lexicon.load.cache_clear()
+        monkeypatch.setenv("STRIKEWATCH_VAGUE_COUNTS", "acled")
+        acled = lexicon.load().quantities
+        assert (acled["several"].low, acled["several"].best) == (10, 10)  # ACLED codes "several" as 10
+        lexicon.load.cache_clear()
+        monkeypatch.setenv("STRIKEWATCH_VAGUE_COUNTS", "floor")
+        floor = lexicon.load().quantities
+        assert (floor["dozens"].low, floor["dozens"].best) == (24, None)  # at least two dozen, no figure
+        lexicon.load.cache_clear()
+        monkeypatch.setenv("STRIKEWATCH_VAGUE_COUNTS", "guess")
+        with pytest.raises(ValueError, match="STRIKEWATCH_VAGUE_COUNTS"):
+            lexicon.load()
+    finally:
+        lexicon.load.cache_clear()
