@@ -119,6 +119,15 @@ def report_articles(store: Store) -> dict[str, str]:
         return dict(conn.execute(sa.select(reports.c.id, reports.c.article_id).where(reports.c.current)).all())
 
 
+def report_outlets(store: Store) -> dict[str, str]:
+    """Report id -> the outlet of its article, for every current report whose article names one."""
+    r, a = reports.c, articles.c
+    query = (sa.select(r.id, a.outlet).join(articles, sa.and_(a.id == r.article_id, a.latest))
+             .where(r.current, a.outlet.is_not(None)))
+    with store.read() as conn:
+        return dict(conn.execute(query).all())
+
+
 def articles_with_words(store: Store, words: list[str]) -> set[str]:
     """Ids of articles whose latest text holds every word (case-insensitive substring match)."""
     conds = [sa.func.lower(articles.c.text).contains(w.lower(), autoescape=True) for w in words]
@@ -142,8 +151,13 @@ def audit_entries(store: Store, *, incident: str | None = None) -> list[AuditRec
     if incident is not None:
         query = query.where(a.incident_id == incident)
     with store.read() as conn:
-        return [AuditRecord(id=r.id, at=r.at, who=r.who, incident=r.incident_id, action=r.action, field=r.field,
+        return [AuditRecord(id=r.id, at=_utc(r.at), who=r.who, incident=r.incident_id, action=r.action, field=r.field,
                             before=r.before, after=r.after, reason=r.reason) for r in conn.execute(query)]
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    # SQLite hands back naive datetimes; they were written in UTC. Aware ones serialise with "Z".
+    return at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
 
 
 def append_audit(store: Store, record: AuditRecord) -> int:

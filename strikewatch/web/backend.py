@@ -29,6 +29,9 @@ class WebStore(Protocol):
     def report_articles(self) -> dict[str, str]:
         """Report id -> article id, for every report."""
 
+    def report_outlets(self) -> dict[str, str]:
+        """Report id -> the outlet of its article, where one is named."""
+
     def articles_with_words(self, words: list[str]) -> set[str]:
         """Ids of articles whose text holds every word (case-insensitive)."""
 

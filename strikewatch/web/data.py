@@ -19,8 +19,8 @@ from pydantic import BaseModel
 
 from ..model import Article, Incident, Report
 from .backend import WebStore, adapt
-from .filters import IncidentQuery, matches
-from .review import AuditEntry, ReviewError, check_value, correct, get_value, review_state
+from .filters import IncidentQuery, matches, ordered
+from .review import AuditEntry, ReviewError, check_value, correct, get_value, review_state, review_statuses
 
 
 class AddResult(BaseModel):
@@ -35,6 +35,8 @@ class Facets(BaseModel):
     admin1: list[str]
     perpetrators: list[str]
     event_types: list[str]
+    sources: list[str] = []
+    outlets: list[str] = []
 
 
 class _Snapshot(BaseModel):
@@ -42,6 +44,10 @@ class _Snapshot(BaseModel):
     incidents: list[Incident]
     report_article: dict[str, str]  # report id -> article id
     aliases: dict[str, str]  # an incident id in the log -> the id that incident goes by now
+    statuses: dict[str, str]  # incident id -> review status, for those an analyst touched
+    outlets: dict[str, list[str]]  # incident id -> the outlets of its reports
+    facets: Facets
+    by_id: dict[str, Incident]
 
 
 _lock = threading.Lock()
@@ -66,18 +72,34 @@ class Catalog:
         return self._snapshot().incidents
 
     def find(self, query: IncidentQuery) -> list[Incident]:
+        """The incidents passing every filter, in the order `query` asks for (newest first by default)."""
+        snap = self._snapshot()
         words = query.q.casefold().split() if query.q else []
         texts = self.store.articles_with_words(words) if words else set()
-        arts = self._snapshot().report_article
+        arts = snap.report_article
 
         def text_of(inc: Incident) -> str:
             # The words may all be in an article of the incident rather than in its fields.
             return " ".join(words) if any(arts.get(r) in texts for r in inc.reports) else ""
 
-        return [i for i in self.incidents() if matches(i, query, text_of)]
+        def outlets_of(inc: Incident) -> list[str]:
+            return snap.outlets.get(inc.id, [])
+
+        def status_of(inc: Incident) -> str:
+            return snap.statuses.get(inc.id, "unreviewed")
+
+        found = [i for i in snap.incidents if matches(i, query, text_of, outlets_of=outlets_of, status_of=status_of)]
+        return ordered(found, query)
+
+    def status(self, incident_id: str) -> str:
+        """The review status: unreviewed, confirmed, edited or merged (store/review.py's `status_of`)."""
+        return self._snapshot().statuses.get(incident_id, "unreviewed")
+
+    def outlets(self, incident_id: str) -> list[str]:
+        return self._snapshot().outlets.get(incident_id, [])
 
     def incident(self, incident_id: str) -> Incident | None:
-        return next((i for i in self.incidents() if i.id == incident_id), None)
+        return self._snapshot().by_id.get(incident_id)
 
     def nearby(self, incident: Incident, days: int = 7) -> list[Incident]:
         """Incidents within a week of this one: the likely candidates for a merge."""
@@ -87,11 +109,8 @@ class Catalog:
         return [i for i in self.incidents() if i.date.start and abs((i.date.start - start).days) <= days]
 
     def facets(self) -> Facets:
-        incs = [i for i in self.incidents()]
-        return Facets(countries=_distinct(i.location.country for i in incs),
-                      admin1=_distinct(i.location.admin1 for i in incs),
-                      perpetrators=_distinct(a for i in incs for a in i.perpetrator.actors),
-                      event_types=_distinct(t for i in incs for t in (i.event_type, i.sub_event_type)))
+        """The values the overview's dropdowns offer."""
+        return self._snapshot().facets
 
     def reports(self, ids: list[str]) -> list[Report]:
         found = {r.id: r for r in self.store.reports(ids)}
@@ -188,10 +207,22 @@ class Catalog:
             if snap is not None and snap.key == key:
                 return snap
         # The store's replay (store/review.py), as `strikewatch export` does it.
-        incidents, aliases = correct(self.store.incidents(), self.store.audit_log(), self.store.reports,
+        log = self.store.audit_log()
+        incidents, aliases = correct(self.store.incidents(), log, self.store.reports,
                                      self.store.relink, self.store.successor)
         incidents.sort(key=lambda i: (i.date.start is None, -(i.date.start or dt.date.min).toordinal(), i.id))
-        snap = _Snapshot(key=key, incidents=incidents, report_article=self.store.report_articles(), aliases=aliases)
+        by_report = self.store.report_outlets()
+        outlets = {i.id: list(dict.fromkeys(o for r in i.reports if (o := by_report.get(r)))) for i in incidents}
+        facets = Facets(countries=_distinct(i.location.country for i in incidents),
+                        admin1=_distinct(i.location.admin1 for i in incidents),
+                        perpetrators=_distinct(a for i in incidents for a in i.perpetrator.actors),
+                        event_types=_distinct(t for i in incidents for t in (i.event_type, i.sub_event_type)),
+                        sources=_distinct(s for i in incidents for s in i.sources),
+                        outlets=_distinct(o for os in outlets.values() for o in os))
+        snap = _Snapshot.model_construct(  # already validated models: skip a second validation of each
+            key=key, incidents=incidents, report_article=self.store.report_articles(), aliases=aliases,
+            statuses=review_statuses(log, aliases) if log else {}, outlets=outlets, facets=facets,
+            by_id={i.id: i for i in incidents})
         with _lock:
             _cache[self.store] = snap
         return snap

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from ..model import Incident, Report
 from .app import NOT_FOUND, idpath, render
 from .data import Catalog, CatalogDep
+from .filters import killed_of
 from .evidence import Marked, fields_present, report_spans, runs
 from .review import EDITABLE, AuditEntry, ReviewState, get_value, review_state
 from .sources import SourceRow, source_rows
@@ -86,9 +87,21 @@ def incident_page(request: Request, incident_id: str, cat: CatalogDep) -> Respon
         art = texts.get(report.article)
         panels.append({"report": report, "article": art, "fields": fields_present(spans),
                        "runs": runs(art.text, spans) if art else []})
+    inc = detail.incident
+    others = [i for i in cat.nearby(inc) if i.id != inc.id]
+    nearby = [{"lat": i.location.lat, "lon": i.location.lon, "url": f"/incidents/{idpath(i.id)}", "id": i.id,
+               "label": f"{i.date.start} · {i.location.name or i.location.mention or ''} · {killed_of(i) if killed_of(i) is not None else '?'} killed"}
+              for i in others if i.kind == "incident" and i.location.lat is not None and i.location.lon is not None][:200]
     return render(request, "incident.html", {
-        "d": detail, "inc": detail.incident, "panels": panels, "editable": list(EDITABLE),
+        "d": detail, "inc": inc, "panels": panels, "editable": list(EDITABLE), "status": cat.status(inc.id),
+        "iso_utc": iso_utc, "killed": killed_of(inc), "nearby": nearby,
         "values": {f: get_value(detail.incident, f) for f in EDITABLE},
         "json_url": f"/incidents/{idpath(incident_id)}.json",
-        "others": [i for i in cat.nearby(detail.incident) if i.id != detail.incident.id][:20],
+        "others": others[:20],
     })
+
+
+def iso_utc(at: dt.datetime) -> str:
+    """ISO 8601 in UTC with a Z, to the second: one form for every time the page shows."""
+    at = at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
+    return at.strftime("%Y-%m-%dT%H:%M:%SZ")

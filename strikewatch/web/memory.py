@@ -45,6 +45,11 @@ class MemoryStore:
     def report_articles(self) -> dict[str, str]:
         return {r.id: r.article for r in self._reports.values()}
 
+    def report_outlets(self) -> dict[str, str]:
+        outlets = {r.id: r.outlet or (self._articles[r.article].outlet if r.article in self._articles else None)
+                   for r in self._reports.values()}
+        return {r: o for r, o in outlets.items() if o}
+
     def articles_with_words(self, words: list[str]) -> set[str]:
         return {a.id for a in self._articles.values() if all(w in a.text.casefold() for w in words)}
 

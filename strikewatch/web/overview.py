@@ -2,29 +2,42 @@
 
 `/` is the page; `/incidents.json` and `/api/incidents` its JSON twin (one page of incidents);
 `/api/map` and `/api/timeline` feed the map and the timeline with the same filters.
+Tallies over a period or an area (`kind` aggregate) are listed when asked for, but never drawn on
+the map, counted on the timeline or added into the headline's toll: they would count the same dead
+again, and a war-wide tally drawn as a point buries every incident under it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections import Counter
 from typing import Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from ..model import Incident
-from .app import idpath, render
-from .data import CatalogDep
-from .filters import QueryDep, killed_of
+from .app import NOT_FOUND, idpath, render
+from .data import Catalog, CatalogDep
+from .filters import IncidentQuery, QueryDep, killed_of
 
 router = APIRouter()
 
 # Colour-blind-safe qualitative palette (Okabe-Ito, then Tol's muted); grey is "no one named".
 PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#117733",
-           "#332288", "#999933")
-UNNAMED, OTHER = "#9a9a9a", "#444444"
+           "#332288", "#999933", "#AA4499", "#44AA99")
+UNNAMED = "#9a9a9a"
+LEGEND_SIZE = 10
+
+
+class ListedIncident(Incident):
+    """An incident as the list shows it: with its review status and the outlets of its reports."""
+
+    review_status: str = "unreviewed"
+    outlets: list[str] = []
 
 
 class IncidentPage(BaseModel):
@@ -32,7 +45,7 @@ class IncidentPage(BaseModel):
     page: int
     per_page: int
     pages: int
-    items: list[Incident]
+    items: list[ListedIncident]
 
 
 class Day(BaseModel):
@@ -45,41 +58,60 @@ class Timeline(BaseModel):
     days: list[Day]
 
 
-@router.get("/api/incidents", response_model=IncidentPage, tags=["incidents"],
-            summary="Incidents, filtered and paginated")
-def list_incidents(query: QueryDep, cat: CatalogDep) -> IncidentPage:
-    """Incidents newest first, with analysts' corrections applied. Filters combine with AND."""
-    found = cat.find(query)
+def _page(query: IncidentQuery, cat: Catalog, found: list[Incident]) -> IncidentPage:
+    pages = max(1, -(-len(found) // query.per_page))
     start = (query.page - 1) * query.per_page
-    return IncidentPage(total=len(found), page=query.page, per_page=query.per_page,
-                        pages=max(1, -(-len(found) // query.per_page)), items=found[start:start + query.per_page])
+    items = [ListedIncident.model_validate(i.model_dump() | {"review_status": cat.status(i.id),
+                                                             "outlets": cat.outlets(i.id)})
+             for i in found[start:start + query.per_page]]
+    return IncidentPage(total=len(found), page=query.page, per_page=query.per_page, pages=pages, items=items)
+
+
+@router.get("/api/incidents", response_model=IncidentPage, tags=["incidents"], responses=NOT_FOUND,
+            summary="Incidents, filtered, sorted and paginated")
+def list_incidents(query: QueryDep, cat: CatalogDep) -> IncidentPage:
+    """Incidents newest first (or as `sort` and `order` say), with analysts' corrections applied and
+    each one's review status. Filters combine with AND. A page past the last is a 404 naming the last."""
+    found = cat.find(query)
+    pages = max(1, -(-len(found) // query.per_page))
+    if query.page > pages:
+        raise HTTPException(404, f"page {query.page} is past the last page ({pages}) of {len(found)} incidents")
+    return _page(query, cat, found)
 
 
 router.add_api_route("/incidents.json", list_incidents, methods=["GET"], response_model=IncidentPage,
                      include_in_schema=False)
 
 
+def drawable(inc: Incident) -> bool:
+    """Drawn on the map: an incident (never a tally) with coordinates."""
+    return inc.kind == "incident" and inc.location.lat is not None and inc.location.lon is not None
+
+
 @router.get("/api/map", tags=["incidents"], summary="Incidents as GeoJSON points, for the map",
-            response_description="A GeoJSON FeatureCollection; `legend` gives each perpetrator's colour")
+            response_description="A GeoJSON FeatureCollection; `legend` gives the most frequent perpetrators' colours")
 def map_points(query: QueryDep, cat: CatalogDep) -> dict[str, Any]:
-    """Every placed incident that passes the filters (no pagination), sized by killed and coloured
-    by perpetrator (the ten most frequent get their own colour)."""
-    found = [i for i in cat.find(query) if i.location.lat is not None and i.location.lon is not None]
-    colours = perpetrator_colours(found)
+    """Every placed incident that passes the filters (no pagination; tallies are never drawn),
+    sized by killed and coloured by its first perpetrator (the colour is a hash of the name, so it
+    stays the same whatever the filters). `left_out` counts the tallies and unplaced incidents."""
+    found = cat.find(query)
+    shown = [i for i in found if drawable(i)]
     features = [{
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [i.location.lon, i.location.lat]},
         "properties": {"id": i.id, "url": f"/incidents/{idpath(i.id)}", "date": _iso(i.date.start),
                        "place": i.location.name or i.location.mention, "killed": killed_of(i),
-                       "perpetrator": lead_actor(i), "colour": colours.get(lead_actor(i), OTHER),
-                       "grade": i.grade, "disagreements": len(i.discrepancies)},
-    } for i in found]
-    counts = Counter(lead_actor(i) for i in found)
-    legend = [{"perpetrator": p, "colour": colours.get(p, OTHER), "count": n} for p, n in counts.most_common()
-              if p in colours]
-    if other := sum(n for p, n in counts.items() if p not in colours):
-        legend.append({"perpetrator": "others", "colour": OTHER, "count": other})
-    return {"type": "FeatureCollection", "features": features, "legend": legend}
+                       "perpetrator": lead_actor(i), "colour": actor_colour(lead_actor(i)),
+                       "grade": i.grade, "disagreements": len(i.discrepancies), "status": cat.status(i.id)},
+    } for i in shown]
+    counts = Counter(lead_actor(i) for i in shown)
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    legend = [{"perpetrator": p, "colour": actor_colour(p), "count": n} for p, n in top[:LEGEND_SIZE]]
+    if rest := top[LEGEND_SIZE:]:
+        legend.append({"perpetrator": f"{len(rest)} more", "colour": None, "count": sum(n for _, n in rest)})
+    return {"type": "FeatureCollection", "features": features, "legend": legend,
+            "left_out": {"tallies": sum(1 for i in found if i.kind != "incident"),
+                         "unplaced": sum(1 for i in found if i.kind == "incident" and not drawable(i))}}
 
 
 @router.get("/api/timeline", response_model=Timeline, tags=["incidents"],
@@ -104,20 +136,30 @@ def timeline(query: QueryDep, cat: CatalogDep) -> Timeline:
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
-def overview(request: Request, query: QueryDep,
-             cat: CatalogDep) -> HTMLResponse:
-    result = list_incidents(query, cat)
-    params = query.params()
+def overview(request: Request, query: QueryDep, cat: CatalogDep) -> HTMLResponse:
     found = cat.find(query)
-    # "At least": the sum of lower bounds where known, so overlapping ranges never inflate the toll.
+    pages = max(1, -(-len(found) // query.per_page))
+    messages = []
+    if query.page > pages:  # a stale link or a hand-typed page: show the last page and say so
+        messages.append({"kind": "error", "text": f"There {'is' if pages == 1 else 'are'} only {pages} "
+                                                  f"page{'' if pages == 1 else 's'} of incidents for these "
+                                                  f"filters; showing the last."})
+        query = query.model_copy(update={"page": pages})
+    result = _page(query, cat, found)
+    params = query.params()
+    # "At least": the sum of lower bounds where known, so overlapping ranges never inflate the toll;
+    # incidents only, since a tally counts again the dead of incidents already listed.
     killed_total = sum((i.killed.low if i.killed.low is not None else i.killed.best) or 0
                        for i in found if i.killed is not None and i.kind == "incident")
+    tallies = sum(1 for i in found if i.kind != "incident")
     return render(request, "overview.html", {
-        "query": query, "result": result, "facets": cat.facets(),
-        "json_url": "/incidents.json" + _qs(params),
+        "query": query, "result": result, "facets": cat.facets(), "messages": messages,
+        "json_url": "/incidents.json" + _qs(params), "tallies": tallies,
         "prev_url": "/" + _qs(query.params(page=query.page - 1)) if query.page > 1 else None,
         "next_url": "/" + _qs(query.params(page=query.page + 1)) if query.page < result.pages else None,
         "killed_total": killed_total, "export_qs": _qs({k: v for k, v in params.items() if k not in ("page", "per_page")}),
+        "sort_url": lambda key: "/" + _qs(query.params(sort=key, page=1, order=(
+            "asc" if query.sort == key and query.order == "desc" else "desc"))),
     })
 
 
@@ -125,16 +167,15 @@ def lead_actor(inc: Incident) -> str:
     return inc.perpetrator.actors[0] if inc.perpetrator.actors else "no one named"
 
 
-def perpetrator_colours(incidents: list[Incident]) -> dict[str, str]:
-    """A stable colour per perpetrator: the most frequent get the palette in order of frequency."""
-    counts = Counter(lead_actor(i) for i in incidents if i.perpetrator.actors)
-    top = [p for p, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:len(PALETTE)]]
-    return {p: PALETTE[n] for n, p in enumerate(top)} | {"no one named": UNNAMED}
+def actor_colour(actor: str) -> str:
+    """The actor's colour: a hash of its name into the palette, so it never changes with the filter
+    or with which other actors are shown (two actors may share one; the legend names the frequent ones)."""
+    if actor == "no one named":
+        return UNNAMED
+    return PALETTE[zlib.crc32(actor.strip().casefold().encode("utf-8")) % len(PALETTE)]
 
 
 def _qs(params: dict[str, str]) -> str:
-    from urllib.parse import urlencode
-
     return "?" + urlencode(params) if params else ""
 
 

@@ -33,6 +33,9 @@ class StoreAdapter:
     def report_articles(self) -> dict[str, str]:
         return dict(self._q.report_articles(self.store))
 
+    def report_outlets(self) -> dict[str, str]:
+        return dict(self._q.report_outlets(self.store))
+
     def articles_with_words(self, words: list[str]) -> set[str]:
         return set(self._q.articles_with_words(self.store, words))
 

@@ -13,6 +13,34 @@
   const qs = query.toString() ? "?" + query.toString() : "";
   const form = document.querySelector("form.filters");
 
+  // The filter form sends only the fields that say something: an empty field, or one left at its
+  // default, would only lengthen the address (the server treats empty values as absent anyway).
+  const DEFAULTS = { kind: "incident", sort: "date", order: "desc", page: "1" };
+  function submitFilters() {
+    const params = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) {
+      const v = String(value).trim();
+      if (v !== "" && DEFAULTS[key] !== v) params.append(key, v);
+    });
+    const qs = params.toString();
+    window.location.assign((form.getAttribute("action") || "/") + (qs ? "?" + qs : ""));
+  }
+  if (form) {
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      const from = form.elements.date_from.value, to = form.elements.date_to.value;
+      if (from && to && from > to) {
+        // the server refuses it too (422); saying so here keeps the analyst on the form
+        form.elements.date_to.setCustomValidity("The range ends before it starts: swap the dates.");
+        form.elements.date_to.reportValidity();
+        return;
+      }
+      submitFilters();
+    });
+    form.elements.date_to.addEventListener("input", function () { form.elements.date_to.setCustomValidity(""); });
+    form.elements.date_from.addEventListener("input", function () { form.elements.date_to.setCustomValidity(""); });
+  }
+
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
       if (!r.ok) throw new Error(url + ": " + r.status);
@@ -36,9 +64,43 @@
     mapEl.dataset.basemap = "ready";
   });
 
+  const MAX_RADIUS = 26;
   function radius(killed) {
-    // Area, not radius, grows with the dead, so a strike that killed 100 is not 10x as wide as one that killed 1.
-    return 4 + 2.2 * Math.sqrt(killed || 0);
+    // Area, not radius, grows with the dead, so a strike that killed 100 is not 10x as wide as one
+    // that killed 1; capped, so one huge figure (or a misread one) cannot cover the map.
+    return Math.min(MAX_RADIUS, 4 + 2.2 * Math.sqrt(killed || 0));
+  }
+
+  function describe(p) {
+    return [p.date || "undated", p.place || "unplaced", (p.killed ?? "?") + " killed", p.perpetrator].join(" · ");
+  }
+
+  const markers = [];
+  function pick(ev) {
+    // Every circle under the click, not just the top one: several incidents often share a town's point.
+    const at = map.latLngToLayerPoint(ev.latlng);
+    const hits = markers.filter(function (m) {
+      return map.latLngToLayerPoint(m.marker.getLatLng()).distanceTo(at) <= m.marker.getRadius() + 2;
+    });
+    if (hits.length <= 1) { window.location.href = (hits[0] || ev.target.sw).p.url; return; }
+    const box = document.createElement("div");
+    box.className = "stack";
+    const head = document.createElement("b");
+    head.textContent = hits.length + " incidents here";
+    box.appendChild(head);
+    const list = document.createElement("ul");
+    hits.forEach(function (m) {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = m.p.url;
+      a.className = "stack-item";
+      a.dataset.incident = m.p.id;
+      a.textContent = describe(m.p);  // text, never markup: place names come from articles
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    L.popup({ maxWidth: 360, className: "stack-popup" }).setLatLng(ev.latlng).setContent(box).openOn(map);
   }
 
   getJSON(mapEl.dataset.source + qs).then(function (fc) {
@@ -51,17 +113,27 @@
         const [lon, lat] = f.geometry.coordinates;
         const marker = L.circleMarker([lat, lon], {
           pane: "incidents", radius: radius(p.killed), color: "#222", weight: 0.8,
-          fillColor: p.colour, fillOpacity: 0.78,
+          fillColor: p.colour, fillOpacity: 0.72,
         });
         // Leaflet's tooltip sets textContent when given an element, so hostile place names stay text.
         const tip = document.createElement("span");
-        tip.textContent = [p.date || "undated", p.place || "unplaced", (p.killed ?? "?") + " killed", p.perpetrator].join(" · ");
+        tip.textContent = describe(p);
         marker.bindTooltip(tip);
-        marker.on("click", function () { window.location.href = p.url; });
+        marker.sw = { marker: marker, p: p };
+        markers.push(marker.sw);
+        marker.on("click", pick);
         marker.addTo(layer);
         if (marker._path) { marker._path.setAttribute("data-incident", p.id); marker._path.classList.add("incident-marker"); }
       });
     renderLegend(fc.legend || []);
+    const note = document.getElementById("map-note");
+    const out = fc.left_out || {};
+    if (note) {
+      const parts = [];
+      if (out.tallies) parts.push(out.tallies + " tall" + (out.tallies === 1 ? "y" : "ies") + " over a period or area");
+      if (out.unplaced) parts.push(out.unplaced + " incident" + (out.unplaced === 1 ? "" : "s") + " without a place");
+      note.textContent = parts.length ? "Not on the map: " + parts.join(", ") + "." : "";
+    }
     mapEl.dataset.incidents = String(fc.features.length);
     if (query.get("bbox")) {
       const [w, s, e, n] = query.get("bbox").split(",").map(Number);
@@ -75,10 +147,12 @@
     box.replaceChildren();
     items.forEach(function (it) {
       const span = document.createElement("span");
-      const sw = document.createElement("i");
-      sw.className = "swatch";
-      sw.style.background = it.colour;
-      span.appendChild(sw);
+      if (it.colour) {
+        const sw = document.createElement("i");
+        sw.className = "swatch";
+        sw.style.background = it.colour;
+        span.appendChild(sw);
+      }
       span.appendChild(document.createTextNode(it.perpetrator + " (" + it.count + ")"));
       box.appendChild(span);
     });
@@ -93,7 +167,7 @@
       const lat = function (v) { return Math.max(-90, Math.min(90, v)); };
       form.elements.bbox.value = [lon(b.getWest()), lat(b.getSouth()), lon(b.getEast()), lat(b.getNorth())]
         .map(function (v) { return v.toFixed(3); }).join(",");
-      form.submit();
+      submitFilters();
     });
   }
 
@@ -131,8 +205,20 @@
     return el;
   }
 
+  function short(n) {
+    // Axis labels stay a few characters wide: 21348 reads "21k", so the right axis is never clipped.
+    if (n >= 1e6) return (n / 1e6).toFixed(n >= 1e7 ? 0 : 1).replace(/\.0$/, "") + "M";
+    if (n >= 1e4) return Math.round(n / 1e3) + "k";
+    if (n >= 1e3) return (n / 1e3).toFixed(1).replace(/\.0$/, "") + "k";
+    return String(n);
+  }
+
   function drawTimeline(days) {
-    const W = 560, H = 400, m = { l: 38, r: 44, t: 16, b: 44 };
+    const W = 560, H = 400;
+    const maxN0 = Math.max(1, ...days.map(function (d) { return d.incidents; }));
+    const maxK0 = Math.max(1, ...days.map(function (d) { return d.killed; }));
+    // margins wide enough for the longest label on each side (about 7 px a character at 11 px)
+    const m = { l: 14 + 7 * short(maxN0).length, r: 14 + 7 * short(maxK0).length, t: 20, b: 44 };
     const root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "Incidents and deaths per day" });
     timelineEl.querySelector(".chart").replaceChildren(root);
     if (!days.length) {
@@ -141,16 +227,15 @@
       return;
     }
     const iw = W - m.l - m.r, ih = H - m.t - m.b;
-    const maxN = Math.max(1, ...days.map(function (d) { return d.incidents; }));
-    const maxK = Math.max(1, ...days.map(function (d) { return d.killed; }));
+    const maxN = maxN0, maxK = maxK0;
     const step = iw / days.length;
     const yN = function (v) { return m.t + ih - (v / maxN) * ih; };
     const yK = function (v) { return m.t + ih - (v / maxK) * ih; };
     [0, 0.5, 1].forEach(function (f) {
       const y = m.t + ih - f * ih;
       svg("line", { x1: m.l, x2: W - m.r, y1: y, y2: y, class: "grid" }, root);
-      svg("text", { x: m.l - 6, y: y + 4, "text-anchor": "end", class: "axis" }, root).textContent = String(Math.round(f * maxN));
-      svg("text", { x: W - m.r + 6, y: y + 4, class: "axis" }, root).textContent = String(Math.round(f * maxK));
+      svg("text", { x: m.l - 6, y: y + 4, "text-anchor": "end", class: "axis axis-left" }, root).textContent = short(Math.round(f * maxN));
+      svg("text", { x: W - m.r + 6, y: y + 4, class: "axis axis-right" }, root).textContent = short(Math.round(f * maxK));
     });
     svg("text", { x: 4, y: 11, class: "axis" }, root).textContent = "incidents";
     svg("text", { x: W - 4, y: 11, "text-anchor": "end", class: "axis" }, root).textContent = "killed";
@@ -165,7 +250,7 @@
           if (!form) return;
           form.elements.date_from.value = d.date;
           form.elements.date_to.value = d.last || d.date;
-          form.submit();
+          submitFilters();
         });
       }
       path += (i ? "L" : "M") + (x + step / 2).toFixed(1) + "," + yK(d.killed).toFixed(1);
@@ -174,7 +259,10 @@
     const ticks = Math.min(days.length, 5);
     for (let t = 0; t < ticks; t++) {
       const i = ticks === 1 ? 0 : Math.round((t * (days.length - 1)) / (ticks - 1));
-      svg("text", { x: m.l + i * step + step / 2, y: H - m.b + 16, "text-anchor": "middle", class: "axis" }, root).textContent = days[i].date;
+      // the end labels are anchored inwards so the first and last dates are never cut off
+      const anchor = ticks > 1 && t === 0 ? "start" : ticks > 1 && t === ticks - 1 ? "end" : "middle";
+      const x = anchor === "start" ? m.l : anchor === "end" ? W - m.r : m.l + i * step + step / 2;
+      svg("text", { x: x, y: H - m.b + 16, "text-anchor": anchor, class: "axis axis-date" }, root).textContent = days[i].date;
     }
     timelineEl.dataset.days = String(days.length);
   }
