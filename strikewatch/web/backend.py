@@ -51,8 +51,8 @@ class WebStore(Protocol):
     def successor(self, incident_id: str, incidents: list[Incident]) -> str | None:
         """The incident that carries on a retired id (its founding report was read again), if any."""
 
-    def export(self, fmt: str, incidents: list[Incident]) -> tuple[bytes, str]:
-        """The incidents in an export format: (content, media type)."""
+    def export(self, fmt: str, incidents: list[Incident], statuses: dict[str, str] | None = None) -> tuple[bytes, str]:
+        """The incidents in an export format, with their review statuses: (content, media type)."""
 
 
 def adapt(store: Any) -> WebStore:

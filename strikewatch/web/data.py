@@ -65,6 +65,9 @@ class Catalog:
 
     def __init__(self, store: Any) -> None:
         self.store: WebStore = adapt(store)
+        # One Catalog serves one request: it asks the store whether anything changed once, not at
+        # every lookup (a map of a thousand incidents looks each one's status up).
+        self._snap: _Snapshot | None = None
 
     # ---- reading ----
     def incidents(self) -> list[Incident]:
@@ -184,11 +187,13 @@ class Catalog:
             raise ReviewError(f"a {action} needs a reason")
         entry.id = self.store.append_audit(entry)
         _cache.pop(self.store, None)
+        self._snap = None
         return entry
 
     def add_articles(self, articles: list[Article], *, who: str) -> AddResult:
         rejected = self.store.add_articles(articles)
         _cache.pop(self.store, None)
+        self._snap = None
         snap = self._snapshot()
         by_article: dict[str, list[str]] = {a.id: [] for a in articles}
         for inc in snap.incidents:
@@ -201,6 +206,11 @@ class Catalog:
 
     # ---- the cached, corrected view ----
     def _snapshot(self) -> _Snapshot:
+        if self._snap is None:
+            self._snap = self._load()
+        return self._snap
+
+    def _load(self) -> _Snapshot:
         key = self.store.fingerprint()
         with _lock:
             snap = _cache.get(self.store)

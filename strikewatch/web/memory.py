@@ -83,8 +83,9 @@ class MemoryStore:
     def successor(self, incident_id: str, incidents: list[Incident]) -> str | None:
         return None  # ids here never change
 
-    def export(self, fmt: str, incidents: list[Incident]) -> tuple[bytes, str]:
+    def export(self, fmt: str, incidents: list[Incident], statuses: dict[str, str] | None = None) -> tuple[bytes, str]:
         """Plain renderings of the four formats (the real store's exports carry every column)."""
+        status = statuses or {}
         if fmt == "json":
             return json.dumps([i.model_dump(mode="json") for i in incidents]).encode(), "application/json"
         if fmt == "geojson":
@@ -95,8 +96,9 @@ class MemoryStore:
         if fmt in ("csv", "acled-csv"):
             out = io.StringIO()
             writer = csv.writer(out)
-            writer.writerow(["id", "date", "place", "killed"])
+            writer.writerow(["id", "date", "place", "killed", "review_status"])
             for i in incidents:
-                writer.writerow([i.id, i.date.start or "", i.location.name or "", i.killed.best if i.killed else ""])
+                writer.writerow([i.id, i.date.start or "", i.location.name or "", i.killed.best if i.killed else "",
+                                 status.get(i.id, "unreviewed")])
             return out.getvalue().encode(), "text/csv; charset=utf-8"
         raise ValueError(f"no export format {fmt!r}")

@@ -10,13 +10,13 @@ again, and a war-wide tally drawn as a point buries every incident under it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zlib
 from collections import Counter
-from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 
 from ..model import Incident
@@ -26,9 +26,10 @@ from .filters import IncidentQuery, QueryDep, killed_of
 
 router = APIRouter()
 
-# Colour-blind-safe qualitative palette (Okabe-Ito, then Tol's muted); grey is "no one named".
-PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#117733",
-           "#332288", "#999933", "#AA4499", "#44AA99")
+# Qualitative palette (Okabe-Ito, then Tol's muted): as many colours as the actor lexicon has
+# actors, so each of those has its own; grey is "no one named".
+PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#882255",
+           "#117733", "#332288", "#999933", "#AA4499", "#44AA99", "#CC6677", "#88CCEE", "#DDCC77")
 UNNAMED = "#9a9a9a"
 LEGEND_SIZE = 10
 
@@ -89,8 +90,9 @@ def drawable(inc: Incident) -> bool:
 
 
 @router.get("/api/map", tags=["incidents"], summary="Incidents as GeoJSON points, for the map",
+            response_class=JSONResponse,
             response_description="A GeoJSON FeatureCollection; `legend` gives the most frequent perpetrators' colours")
-def map_points(query: QueryDep, cat: CatalogDep) -> dict[str, Any]:
+def map_points(query: QueryDep, cat: CatalogDep) -> JSONResponse:
     """Every placed incident that passes the filters (no pagination; tallies are never drawn),
     sized by killed and coloured by its first perpetrator (the colour is a hash of the name, so it
     stays the same whatever the filters). `left_out` counts the tallies and unplaced incidents."""
@@ -109,9 +111,11 @@ def map_points(query: QueryDep, cat: CatalogDep) -> dict[str, Any]:
     legend = [{"perpetrator": p, "colour": actor_colour(p), "count": n} for p, n in top[:LEGEND_SIZE]]
     if rest := top[LEGEND_SIZE:]:
         legend.append({"perpetrator": f"{len(rest)} more", "colour": None, "count": sum(n for _, n in rest)})
-    return {"type": "FeatureCollection", "features": features, "legend": legend,
-            "left_out": {"tallies": sum(1 for i in found if i.kind != "incident"),
-                         "unplaced": sum(1 for i in found if i.kind == "incident" and not drawable(i))}}
+    # Plain JSON types already: handed to the response as they are, since FastAPI's encoder walking
+    # thousands of features took most of a second.
+    return JSONResponse({"type": "FeatureCollection", "features": features, "legend": legend,
+                         "left_out": {"tallies": sum(1 for i in found if i.kind != "incident"),
+                                      "unplaced": sum(1 for i in found if i.kind == "incident" and not drawable(i))}})
 
 
 @router.get("/api/timeline", response_model=Timeline, tags=["incidents"],
@@ -168,11 +172,33 @@ def lead_actor(inc: Incident) -> str:
 
 
 def actor_colour(actor: str) -> str:
-    """The actor's colour: a hash of its name into the palette, so it never changes with the filter
-    or with which other actors are shown (two actors may share one; the legend names the frequent ones)."""
+    """The actor's colour, from its name alone, so it never changes with the filter or with which
+    other actors are shown: the actors of the lexicon each get their own (`_lexicon_colours`), any
+    other name a hash of it into the palette (it may then share one)."""
     if actor == "no one named":
         return UNNAMED
-    return PALETTE[zlib.crc32(actor.strip().casefold().encode("utf-8")) % len(PALETTE)]
+    key = actor.strip().casefold()
+    return _lexicon_colours().get(key) or PALETTE[_hash(key) % len(PALETTE)]
+
+
+def _hash(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8"))  # the same in every process, unlike hash()
+
+
+@functools.cache
+def _lexicon_colours() -> dict[str, str]:
+    """The lexicon's actors, each hashed into the palette and moved on to the next free colour when
+    another took it (open addressing), in name order: collision-free while the palette is long enough."""
+    from ..lexicon import load
+
+    taken: dict[int, str] = {}
+    for key in sorted({a.strip().casefold() for a in load().actors.values() if a}):
+        slot = _hash(key) % len(PALETTE)
+        for step in range(len(PALETTE)):
+            if (slot + step) % len(PALETTE) not in taken:
+                taken[(slot + step) % len(PALETTE)] = key
+                break
+    return {key: PALETTE[slot] for slot, key in taken.items()}
 
 
 def _qs(params: dict[str, str]) -> str:

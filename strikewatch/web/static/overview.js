@@ -243,7 +243,7 @@
     days.forEach(function (d, i) {
       const x = m.l + i * step;
       if (d.incidents) {
-        const bar = svg("rect", { x: x + step * 0.1, y: yN(d.incidents), width: Math.max(1, step * 0.8), height: m.t + ih - yN(d.incidents), class: "bar", "data-date": d.date }, root);
+        const bar = svg("rect", { x: x + step * 0.1, y: yN(d.incidents), width: Math.max(1, step * 0.8), height: m.t + ih - yN(d.incidents), class: "bar", "data-date": d.date, "data-last": d.last || d.date }, root);
         const span = d.last && d.last !== d.date ? d.date + " – " + d.last : d.date;
         svg("title", {}, bar).textContent = span + ": " + d.incidents + " incident(s), " + d.killed + " killed";
         bar.addEventListener("click", function () {
