@@ -75,14 +75,8 @@ def _bad(name: str, message: str) -> HTTPException:
     return HTTPException(422, [{"loc": ["query", name], "msg": message, "type": "value_error"}])  # type: ignore[arg-type]
 
 
-def _date(name: str, value: str | None) -> dt.date | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise _bad(name, f"{value!r} is not a date (YYYY-MM-DD)") from None
+def _date(value: dt.date | str | None) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None  # FastAPI parsed it; "" is absent
 
 
 def _bool(name: str, value: str | None) -> bool | None:
@@ -133,10 +127,10 @@ def _text(doc: str) -> object:
 
 
 def incident_query(
-    date_from: Annotated[str | None, Query(max_length=10, pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
-                                           description="Incidents ending on or after this date (YYYY-MM-DD)")] = None,
-    date_to: Annotated[str | None, Query(max_length=10, pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
-                                         description="Incidents starting on or before this date (YYYY-MM-DD)")] = None,
+    date_from: Annotated[dt.date | Literal[""] | None, Query(
+        description="Incidents ending on or after this date (YYYY-MM-DD)")] = None,
+    date_to: Annotated[dt.date | Literal[""] | None, Query(
+        description="Incidents starting on or before this date (YYYY-MM-DD); not before date_from")] = None,
     country: Annotated[str | None, _text("Country name, exact (case-insensitive)")] = None,
     admin1: Annotated[str | None, _text("First-level division (governorate), exact")] = None,
     place: Annotated[str | None, _text("Place name or the text's spelling, substring")] = None,
@@ -161,11 +155,12 @@ def incident_query(
                                       description="date (default), killed or confidence; unknown values sort last")] = None,
     order: Annotated[str | None, Query(max_length=4, pattern="^(|desc|asc)$",
                                        description="desc (default: newest, most killed, most confident first) or asc")] = None,
-    page: Annotated[str | None, Query(max_length=7, pattern=r"^[0-9]*$", description="Page number, from 1")] = None,
-    per_page: Annotated[str | None, Query(max_length=3, pattern=r"^[0-9]*$", description="Incidents per page, 1 to 500")] = None,
+    page: Annotated[str | None, Query(max_length=6, pattern=r"^([1-9][0-9]{0,5})?$", description="Page number, from 1")] = None,
+    per_page: Annotated[str | None, Query(max_length=3, pattern=r"^([1-9][0-9]?|[1-4][0-9]{2}|500)?$",
+                                          description="Incidents per page, 1 to 500 (default 50)")] = None,
 ) -> IncidentQuery:
     """FastAPI dependency: the query string as an `IncidentQuery`; empty values are absent."""
-    start, end = _date("date_from", date_from), _date("date_to", date_to)
+    start, end = _date(date_from), _date(date_to)
     if start and end and start > end:
         raise _bad("date_to", f"the date range ends ({end}) before it starts ({start}): swap the dates")
     n_page, n_per = _int("page", page), _int("per_page", per_page)
