@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import weakref
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from pydantic import BaseModel
@@ -48,9 +49,13 @@ class _Snapshot(BaseModel):
     outlets: dict[str, list[str]]  # incident id -> the outlets of its reports
     facets: Facets
     by_id: dict[str, Incident]
+    memo: dict[Any, Any]  # answers computed from this state (`Catalog.memo`), dropped with it
+    machine: tuple[Any, list[Incident], dict[str, str], dict[str, str]]  # key, incidents, report articles, outlets
 
 
 _lock = threading.Lock()
+MEMO_SIZE = 64
+T = TypeVar("T")
 # Keyed by the store object itself (weakly): an id() could be reused by a later store.
 _cache: weakref.WeakKeyDictionary[Any, _Snapshot] = weakref.WeakKeyDictionary()
 
@@ -93,6 +98,21 @@ class Catalog:
 
         found = [i for i in snap.incidents if matches(i, query, text_of, outlets_of=outlets_of, status_of=status_of)]
         return ordered(found, query)
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """`compute()`, kept with the current state of the store for the next request asking `key`:
+        the map and the timeline of a filter are the same until the store or the log changes.
+        A few dozen answers at most (the oldest go first); each is a few hundred kB at most."""
+        memo = self._snapshot().memo
+        with _lock:
+            if key in memo:
+                return memo[key]  # type: ignore[no-any-return]
+        value = compute()
+        with _lock:
+            memo[key] = value
+            while len(memo) > MEMO_SIZE:
+                memo.pop(next(iter(memo)))
+        return value
 
     def status(self, incident_id: str) -> str:
         """The review status: unreviewed, confirmed, edited or merged (store/review.py's `status_of`)."""
@@ -216,12 +236,18 @@ class Catalog:
             snap = _cache.get(self.store)
             if snap is not None and snap.key == key:
                 return snap
+        # A review action changes only the log (the key's last member, see `store.queries.fingerprint`):
+        # the machine's incidents read for the last state are still good, and reading them again
+        # is most of the cost (seconds on FA-KES).
+        if snap is not None and _same_machine(snap.key, key):
+            machine = snap.machine
+        else:
+            machine = (key, self.store.incidents(), self.store.report_articles(), self.store.report_outlets())
+        _, raw, report_article, by_report = machine
         # The store's replay (store/review.py), as `strikewatch export` does it.
         log = self.store.audit_log()
-        incidents, aliases = correct(self.store.incidents(), log, self.store.reports,
-                                     self.store.relink, self.store.successor)
+        incidents, aliases = correct(raw, log, self.store.reports, self.store.relink, self.store.successor)
         incidents.sort(key=lambda i: (i.date.start is None, -(i.date.start or dt.date.min).toordinal(), i.id))
-        by_report = self.store.report_outlets()
         outlets = {i.id: list(dict.fromkeys(o for r in i.reports if (o := by_report.get(r)))) for i in incidents}
         facets = Facets(countries=_distinct(i.location.country for i in incidents),
                         admin1=_distinct(i.location.admin1 for i in incidents),
@@ -230,12 +256,17 @@ class Catalog:
                         sources=_distinct(s for i in incidents for s in i.sources),
                         outlets=_distinct(o for os in outlets.values() for o in os))
         snap = _Snapshot.model_construct(  # already validated models: skip a second validation of each
-            key=key, incidents=incidents, report_article=self.store.report_articles(), aliases=aliases,
+            key=key, incidents=incidents, report_article=report_article, aliases=aliases,
             statuses=review_statuses(log, aliases) if log else {}, outlets=outlets, facets=facets,
-            by_id={i.id: i for i in incidents})
+            by_id={i.id: i for i in incidents}, memo={}, machine=machine)
         with _lock:
             _cache[self.store] = snap
         return snap
+
+
+def _same_machine(old: Any, new: Any) -> bool:
+    """Whether two store fingerprints differ at most in the audit log (their last member)."""
+    return isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new) > 1 and old[:-1] == new[:-1]
 
 
 def _distinct(values: Any) -> list[str]:

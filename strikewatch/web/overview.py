@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import zlib
 from collections import Counter
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response  # noqa: F401
 from pydantic import BaseModel
 
 from ..model import Incident
@@ -92,10 +93,15 @@ def drawable(inc: Incident) -> bool:
 @router.get("/api/map", tags=["incidents"], summary="Incidents as GeoJSON points, for the map",
             response_class=JSONResponse,
             response_description="A GeoJSON FeatureCollection; `legend` gives the most frequent perpetrators' colours")
-def map_points(query: QueryDep, cat: CatalogDep) -> JSONResponse:
+def map_points(query: QueryDep, cat: CatalogDep) -> Response:
     """Every placed incident that passes the filters (no pagination; tallies are never drawn),
     sized by killed and coloured by its first perpetrator (the colour is a hash of the name, so it
     stays the same whatever the filters). `left_out` counts the tallies and unplaced incidents."""
+    body = cat.memo(("map", _filters(query)), lambda: _map_body(query, cat))
+    return Response(body, media_type="application/json")
+
+
+def _map_body(query: IncidentQuery, cat: Catalog) -> bytes:
     found = cat.find(query)
     shown = [i for i in found if drawable(i)]
     features = [{
@@ -111,19 +117,25 @@ def map_points(query: QueryDep, cat: CatalogDep) -> JSONResponse:
     legend = [{"perpetrator": p, "colour": actor_colour(p), "count": n} for p, n in top[:LEGEND_SIZE]]
     if rest := top[LEGEND_SIZE:]:
         legend.append({"perpetrator": f"{len(rest)} more", "colour": None, "count": sum(n for _, n in rest)})
-    # Plain JSON types already: handed to the response as they are, since FastAPI's encoder walking
-    # thousands of features took most of a second.
-    return JSONResponse({"type": "FeatureCollection", "features": features, "legend": legend,
-                         "left_out": {"tallies": sum(1 for i in found if i.kind != "incident"),
-                                      "unplaced": sum(1 for i in found if i.kind == "incident" and not drawable(i))}})
+    # Plain JSON types already: encoded here, since FastAPI's encoder walking thousands of features
+    # took most of a second.
+    return json.dumps({"type": "FeatureCollection", "features": features, "legend": legend,
+                       "left_out": {"tallies": sum(1 for i in found if i.kind != "incident"),
+                                    "unplaced": sum(1 for i in found if i.kind == "incident" and not drawable(i))}},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @router.get("/api/timeline", response_model=Timeline, tags=["incidents"],
             summary="Incidents and deaths per day, for the timeline")
-def timeline(query: QueryDep, cat: CatalogDep) -> Timeline:
+def timeline(query: QueryDep, cat: CatalogDep) -> Response:
     """One row per day from the first to the last dated incident that passes the filters, days
     without incidents included (as zeros), so the chart's gaps are real. An incident counts on its
     first day; undated incidents and tallies over a period (`kind` aggregate) are left out."""
+    body = cat.memo(("timeline", _filters(query)), lambda: _timeline(query, cat).model_dump_json().encode("utf-8"))
+    return Response(body, media_type="application/json")
+
+
+def _timeline(query: IncidentQuery, cat: Catalog) -> Timeline:
     per_day: dict[dt.date, list[int]] = {}
     for inc in cat.find(query):
         if inc.date.start is not None and inc.kind == "incident":
@@ -165,6 +177,11 @@ def overview(request: Request, query: QueryDep, cat: CatalogDep) -> HTMLResponse
         "sort_url": lambda key: "/" + _qs(query.params(sort=key, page=1, order=(
             "asc" if query.sort == key and query.order == "desc" else "desc"))),
     })
+
+
+def _filters(query: IncidentQuery) -> str:
+    """The filters alone, as a key: the map and the timeline do not depend on page or order."""
+    return json.dumps(query.model_dump(mode="json", exclude={"page", "per_page", "sort", "order"}), sort_keys=True)
 
 
 def lead_actor(inc: Incident) -> str:
