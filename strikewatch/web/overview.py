@@ -163,6 +163,7 @@ def overview(request: Request, query: QueryDep, cat: CatalogDep) -> HTMLResponse
         query = query.model_copy(update={"page": pages})
     result = _page(query, cat, found)
     params = query.params()
+    filters = {k: v for k, v in params.items() if k not in ("page", "per_page", "sort", "order")}
     # "At least": the sum of lower bounds where known, so overlapping ranges never inflate the toll;
     # incidents only, since a tally counts again the dead of incidents already listed.
     killed_total = sum((i.killed.low if i.killed.low is not None else i.killed.best) or 0
@@ -174,6 +175,7 @@ def overview(request: Request, query: QueryDep, cat: CatalogDep) -> HTMLResponse
         "prev_url": "/" + _qs(query.params(page=query.page - 1)) if query.page > 1 else None,
         "next_url": "/" + _qs(query.params(page=query.page + 1)) if query.page < result.pages else None,
         "killed_total": killed_total, "export_qs": _qs({k: v for k, v in params.items() if k not in ("page", "per_page")}),
+        "map_src": "/api/map" + _qs(filters), "timeline_src": "/api/timeline" + _qs(filters),
         "sort_url": lambda key: "/" + _qs(query.params(sort=key, page=1, order=(
             "asc" if query.sort == key and query.order == "desc" else "desc"))),
     })

@@ -49,11 +49,13 @@
   }
 
   // ---- map ----
-  const map = L.map(mapEl, { worldCopyJump: false, minZoom: 2, maxZoom: 12, attributionControl: true });
+  // Canvas, not SVG: a thousand circles as SVG elements took over a second to draw (FA-KES).
+  const map = L.map(mapEl, { worldCopyJump: false, minZoom: 2, maxZoom: 12, attributionControl: true, preferCanvas: true });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth");
   map.setView([35.0, 38.5], 6); // Syria
   map.createPane("incidents").style.zIndex = 450;
+  const circles = L.canvas({ pane: "incidents", padding: 0.2 });
 
   getJSON(mapEl.dataset.countries).then(function (topo) {
     const countries = topojson.feature(topo, topo.objects.countries);
@@ -76,6 +78,8 @@
   }
 
   const markers = [];
+  mapEl.swMarkers = markers;  // for the browser tests: which circle is where (a canvas has no elements)
+  mapEl.swMap = map;
   function pick(ev) {
     // Every circle under the click, not just the top one: several incidents often share a town's point.
     const at = map.latLngToLayerPoint(ev.latlng);
@@ -103,7 +107,9 @@
     L.popup({ maxWidth: 360, className: "stack-popup" }).setLatLng(ev.latlng).setContent(box).openOn(map);
   }
 
-  getJSON(mapEl.dataset.source + qs).then(function (fc) {
+  // The addresses come from the page, exactly as its <link rel=preload> asked for them, so the
+  // browser reuses the answers it started fetching before this script ran.
+  getJSON(mapEl.dataset.source).then(function (fc) {
     const layer = L.featureGroup().addTo(map);
     fc.features
       .slice()
@@ -112,7 +118,7 @@
         const p = f.properties;
         const [lon, lat] = f.geometry.coordinates;
         const marker = L.circleMarker([lat, lon], {
-          pane: "incidents", radius: radius(p.killed), color: "#222", weight: 0.8,
+          pane: "incidents", renderer: circles, radius: radius(p.killed), color: "#222", weight: 0.8,
           fillColor: p.colour, fillOpacity: 0.72,
         });
         // Leaflet's tooltip sets textContent when given an element, so hostile place names stay text.
@@ -123,7 +129,6 @@
         markers.push(marker.sw);
         marker.on("click", pick);
         marker.addTo(layer);
-        if (marker._path) { marker._path.setAttribute("data-incident", p.id); marker._path.classList.add("incident-marker"); }
       });
     renderLegend(fc.legend || []);
     const note = document.getElementById("map-note");
@@ -172,7 +177,7 @@
   }
 
   // ---- timeline: bars are incidents per day, the line deaths per day (its own scale on the right) ----
-  getJSON(timelineEl.dataset.source + qs).then(function (data) {
+  getJSON(timelineEl.dataset.source).then(function (data) {
     const days = data.days || [];
     // Daily bars stay readable up to about half a year; beyond that they are summed by week or by
     // month (30 days) so a bar is never thinner than a pixel. The label says which.
