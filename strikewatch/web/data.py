@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import weakref
+from collections import Counter
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
@@ -80,7 +81,12 @@ class Catalog:
         return self._snapshot().incidents
 
     def find(self, query: IncidentQuery) -> list[Incident]:
-        """The incidents passing every filter, in the order `query` asks for (newest first by default)."""
+        """The incidents passing every filter, in the order `query` asks for (newest first by default);
+        the same list again for the next page, the map and the timeline, until the store changes."""
+        key = ("find", query.model_dump_json(exclude={"page", "per_page"}))
+        return list(self.memo(key, lambda: self._find(query)))
+
+    def _find(self, query: IncidentQuery) -> list[Incident]:
         snap = self._snapshot()
         words = query.q.casefold().split() if query.q else []
         texts = self.store.articles_with_words(words) if words else set()
@@ -253,7 +259,7 @@ class Catalog:
                         admin1=_distinct(i.location.admin1 for i in incidents),
                         perpetrators=_distinct(a for i in incidents for a in i.perpetrator.actors),
                         event_types=_distinct(t for i in incidents for t in (i.event_type, i.sub_event_type)),
-                        sources=_distinct(s for i in incidents for s in i.sources),
+                        sources=_most_cited(incidents),
                         outlets=_distinct(o for os in outlets.values() for o in os))
         snap = _Snapshot.model_construct(  # already validated models: skip a second validation of each
             key=key, incidents=incidents, report_article=report_article, aliases=aliases,
@@ -267,6 +273,12 @@ class Catalog:
 def _same_machine(old: Any, new: Any) -> bool:
     """Whether two store fingerprints differ at most in the audit log (their last member)."""
     return isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new) > 1 and old[:-1] == new[:-1]
+
+
+def _most_cited(incidents: list[Incident], n: int = 60) -> list[str]:
+    """The sources most incidents cite, for the form's suggestions (a corpus names hundreds, most once)."""
+    counts = Counter(s for i in incidents for s in set(i.sources))
+    return sorted((s for s, _ in counts.most_common(n)), key=str.casefold)
 
 
 def _distinct(values: Any) -> list[str]:

@@ -15,8 +15,8 @@ from pydantic import BaseModel
 from ..model import Incident, Report
 from .app import NOT_FOUND, idpath, render
 from .data import Catalog, CatalogDep
-from .filters import killed_of
 from .evidence import Marked, fields_present, report_spans, runs
+from .filters import killed_of
 from .review import EDITABLE, AuditEntry, ReviewState, get_value, review_state
 from .sources import SourceRow, source_rows
 
