@@ -423,9 +423,9 @@ def test_browser_incident_page_map_sources_evidence_and_collapsed_links(page, se
     assert page.locator(".article-text mark").count() >= 1
     links = page.locator("details#links")
     assert links.count() == 1 and links.get_attribute("open") is None  # ten pairs: folded away
+    _shot(page, "incident.png", tmp_path)
     page.click("details#links summary")
     assert page.locator("details#links li").first.is_visible()
-    _shot(page, "incident.png", tmp_path)
     assert not page.errors, page.errors
 
 
