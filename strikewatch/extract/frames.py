@@ -279,6 +279,17 @@ class Assembler:
                 frame.spans.append((s, e))
         if seg.own_attack and not frame.actors and getattr(source, "actor", None):
             frame.actors = [source.actor]  # type: ignore[attr-defined]  # "its strikes": the source's side
+        coded = [f for f in seg.casualties if f.coded]
+        if coded:
+            # the writer's coded figure is the event's: the other parties' figures become evidence
+            final = ClaimBuilder(None, None, None)
+            for c in frame.claims:
+                final.spans += c.spans
+            final.injured = next((c.injured for c in frame.claims if c.injured is not None), None)
+            final.add(coded[-1])
+            frame.claims = [final]
+            frame.flags.append("fatalities as coded by the writer")
+            return
         if seg.casualties or (anchored and source is not None):
             claim = self._claim(frame, source, seg.start)
             for fact in seg.casualties:

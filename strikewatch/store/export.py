@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, Literal
@@ -87,14 +88,14 @@ def render(fmt: str, incidents: list[Incident], reports: Iterable[Report] = (), 
     if fmt == "csv":
         return _csv(CSV_COLUMNS, (_flat(i, by_id, status[i.id]) for i in incidents))
     if fmt == "geojson":
-        return json.dumps(_geojson(incidents, by_id, status), ensure_ascii=False)
+        return json.dumps(clean_tree(_geojson(incidents, by_id, status)), ensure_ascii=False)
     if fmt == "json":
         wanted = dict.fromkeys(r for i in incidents for r in i.reports)
         reps = [by_id[r] for r in wanted if r in by_id]
         doc = Analysis(reports=reps, incidents=incidents, articles=len({r.article for r in reps}))
         # strikewatch/1 allows other top-level members; the incidents themselves keep the contract's shape
         out = doc.model_dump(mode="json", by_alias=True) | {"review_status": status}
-        return json.dumps(out, ensure_ascii=False, indent=1)
+        return json.dumps(clean_tree(out), ensure_ascii=False, indent=1)
     raise ValueError(f"no export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
@@ -102,8 +103,39 @@ def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+    writer.writerows({k: "" if v is None else clean_cell(v, csv_cell=True) for k, v in row.items()} for row in rows)
     return out.getvalue()
+
+
+# Every export's text passes through `clean_cell`: outlet names, places and actors come from hostile
+# articles. Control characters (C0 but TAB/LF/CR, DEL, C1) go everywhere; in a CSV cell TAB/LF/CR
+# become spaces, and a cell a spreadsheet would read as a formula gets OWASP's leading `'`
+# (https://owasp.org/www-community/attacks/CSV_Injection). Numbers are never strings here, so a
+# negative longitude stays a number.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BREAK = re.compile(r"[\t\n\r]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_cell(value: Any, *, csv_cell: bool = False) -> Any:
+    """`value` fit for an export: strings lose control characters; a `csv_cell` is formula-neutralised."""
+    if not isinstance(value, str):
+        return value
+    text = _CONTROL.sub("", value)
+    if not csv_cell:
+        return text
+    formula = text.startswith(FORMULA_START) or text.lstrip().startswith(FORMULA_START)
+    text = _BREAK.sub(" ", text)
+    return "'" + text if formula else text
+
+
+def clean_tree(doc: Any) -> Any:
+    """`clean_cell` over every string of a JSON document (keys are ours; values may be hostile)."""
+    if isinstance(doc, dict):
+        return {k: clean_tree(v) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [clean_tree(v) for v in doc]
+    return clean_cell(doc)
 
 
 def _outlets(inc: Incident, reports: Mapping[str, Report]) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy.engine import Engine
 
+from ..limits import Limits
 from ..model import Article, Incident, Report
 from .review import AuditEntry
 
@@ -55,13 +56,14 @@ class WebStore(Protocol):
         """The incidents in an export format, with their review statuses: (content, media type)."""
 
 
-def adapt(store: Any) -> WebStore:
-    """The store itself when it speaks the protocol, else the adapter over the project's Store."""
+def adapt(store: Any, limits: Limits | None = None) -> WebStore:
+    """The store itself when it speaks the protocol, else the adapter over the project's Store
+    (which extracts posted articles within `limits.article_seconds` each)."""
     if isinstance(store, WebStore):
         return store
     from .storeadapter import StoreAdapter
 
-    return StoreAdapter(store)
+    return StoreAdapter(store, limits)
 
 
 def open_store(url: str | None) -> Any:

@@ -84,21 +84,25 @@ class MemoryStore:
         return None  # ids here never change
 
     def export(self, fmt: str, incidents: list[Incident], statuses: dict[str, str] | None = None) -> tuple[bytes, str]:
-        """Plain renderings of the four formats (the real store's exports carry every column)."""
+        """Plain renderings of the four formats (the real store's exports carry every column), cleaned
+        by the store's own `clean_cell` as every export is."""
+        from ..store.export import clean_cell, clean_tree
+
         status = statuses or {}
         if fmt == "json":
-            return json.dumps([i.model_dump(mode="json") for i in incidents]).encode(), "application/json"
+            return json.dumps(clean_tree([i.model_dump(mode="json") for i in incidents])).encode(), "application/json"
         if fmt == "geojson":
             features = [{"type": "Feature", "properties": {"id": i.id},
                          "geometry": {"type": "Point", "coordinates": [i.location.lon, i.location.lat]}}
                         for i in incidents if i.location.lat is not None and i.location.lon is not None]
-            return json.dumps({"type": "FeatureCollection", "features": features}).encode(), "application/geo+json"
+            return json.dumps(clean_tree({"type": "FeatureCollection", "features": features})).encode(), "application/geo+json"
         if fmt in ("csv", "acled-csv"):
             out = io.StringIO()
             writer = csv.writer(out)
             writer.writerow(["id", "date", "place", "killed", "review_status"])
             for i in incidents:
-                writer.writerow([i.id, i.date.start or "", i.location.name or "", i.killed.best if i.killed else "",
-                                 status.get(i.id, "unreviewed")])
+                row = [i.id, i.date.start or "", i.location.name or "", i.killed.best if i.killed else "",
+                       status.get(i.id, "unreviewed")]
+                writer.writerow([clean_cell(v, csv_cell=True) for v in row])
             return out.getvalue().encode(), "text/csv; charset=utf-8"
         raise ValueError(f"no export format {fmt!r}")

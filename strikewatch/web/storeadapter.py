@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..limits import Limits
 from ..model import Article, Incident, Report
+from .budget import BudgetedExtractor
 from .review import AuditEntry
 
 
 class StoreAdapter:
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, limits: Limits | None = None) -> None:
         from ..store import queries
 
         self.store = store
         self.engine = store.engine
         self._q = queries
+        self._extract = BudgetedExtractor((limits or Limits()).article_seconds)
 
     def incidents(self) -> list[Incident]:
         return list(self._q.load_incidents(self.store))
@@ -50,10 +53,11 @@ class StoreAdapter:
 
     def add_articles(self, articles: list[Article]) -> list[str]:
         """Through the store's `run`: stored (a new revision if the id exists with other text),
-        extracted, and linked into the stored incidents. Returns why any were set aside."""
+        extracted within the per-article time budget (budget.py), and linked into the stored
+        incidents. Returns why any were set aside."""
         from ..store import run
 
-        run(self.store, articles)
+        run(self.store, articles, analyze=self._extract)
         ids = {a.id for a in articles}
         return [f"{q.article}: {q.reason}" for q in self._q.quarantined(self.store) if q.article in ids]
 
