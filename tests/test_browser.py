@@ -185,6 +185,12 @@ def _click_marker(pg, incident: str) -> None:
     pg.mouse.click(x, y)
 
 
+def _drawn(store) -> list:
+    """The incidents the map draws: incidents, not tallies, placed more precisely than a country."""
+    return [i for i in _catalog(store).incidents() if i.kind == "incident" and i.location.lat is not None
+            and i.location.precision != "country"]
+
+
 def _killed(text: str) -> int | None:
     m = re.search(r"\d+", text)
     return int(m.group()) if m and "unknown" not in text else None
@@ -197,7 +203,7 @@ def test_browser_overview_draws_map_and_timeline_then_opens_an_incident(page, se
     _overview(page, base)
     assert page.locator(".leaflet-overlay-pane canvas").count() >= 1  # countries, then circles, on canvases
     n = int(page.get_attribute("#map", "data-incidents"))
-    drawn = [i for i in _catalog(store).incidents() if i.kind == "incident" and i.location.lat is not None]
+    drawn = _drawn(store)
     assert n == len(_markers(page)) == len(drawn) > 0
     assert page.locator("#timeline rect.bar").count() > 0
     _shot(page, "overview.png", tmp_path)
@@ -210,7 +216,7 @@ def test_browser_overview_draws_map_and_timeline_then_opens_an_incident(page, se
 
 def _lone_incident(store) -> str:
     """An incident drawn alone, a degree or more from any other (a click opens it straight away)."""
-    incs = [i for i in _catalog(store).incidents() if i.kind == "incident" and i.location.lat is not None]
+    incs = _drawn(store)
 
     def far(a, b) -> bool:
         return abs(a.location.lat - b.location.lat) + abs(a.location.lon - b.location.lon) > 1.0
@@ -352,7 +358,7 @@ def test_browser_sorting_by_killed_and_confidence(page, server):
 
 def test_browser_stacked_circles_open_a_list_to_pick_from(page, server):
     base, store = server
-    incs = [i for i in _catalog(store).incidents() if i.kind == "incident" and i.location.lat is not None]
+    incs = _drawn(store)
     spots: dict[tuple, list[str]] = {}
     for i in incs:
         spots.setdefault((i.location.lat, i.location.lon), []).append(i.id)
@@ -375,7 +381,7 @@ def test_browser_tallies_are_listed_but_never_drawn_or_added(page, server):
     assert tallies, "the sample has tallies over a period"
     _overview(page, base, "/?kind=all")
     assert set(_listed(page)) == {i.id for i in everything}
-    drawn = [i for i in everything if i.kind == "incident" and i.location.lat is not None]
+    drawn = _drawn(store)
     assert int(page.get_attribute("#map", "data-incidents")) == len(drawn)
     assert not {t.id for t in tallies} & {m["id"] for m in _markers(page)}
     assert "tall" in page.inner_text("#map-note")

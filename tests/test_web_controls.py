@@ -52,6 +52,10 @@ def _world() -> tuple[list[Article], Analysis]:
                  perpetrator=Perpetrator(actors=["Russia"], attribution="claimed"), sources=["SOHR"], confidence=0.65),
         Incident(id="inc-d", reports=["r3"], date=Dates(), location=HOMS, killed=Count(low=40, best=40, high=40),
                  sources=["state media"], confidence=None),
+        # placed only in a country: listed, but a circle at the country's centre would mislead
+        Incident(id="inc-e", reports=["r3"], date=_day("2017-04-02"),
+                 location=Location(name="Syria", country="Syria", lat=35.0, lon=38.5, precision="country"),
+                 killed=Count(low=2, best=2, high=2), sources=["state media"], confidence=0.3),
         # a war-wide tally: listed when asked for, never drawn, never added into the toll
         Incident(id="tally", reports=["r4"], kind="aggregate",
                  date=Dates(start=dt.date(2011, 3, 15), end=dt.date(2017, 5, 1), precision="period"),
@@ -82,7 +86,7 @@ def test_empty_form_fields_are_absent(client):
     form = {k: "" for k in ("date_from", "date_to", "country", "admin1", "place", "bbox", "perpetrator", "event_type",
                             "source", "outlet", "min_killed", "disagreements", "status", "kind", "q", "sort", "order",
                             "page", "per_page")}
-    assert ids(client, **form) == everything == ["inc-b", "inc-a", "inc-c", "inc-d"]
+    assert ids(client, **form) == everything == ["inc-b", "inc-a", "inc-c", "inc-e", "inc-d"]
     for path in ("/", "/api/map", "/api/timeline", "/api/export/csv"):
         assert client.get(path, params=form).status_code == 200, path
 
@@ -111,21 +115,22 @@ def test_reversed_range_says_so(client):
 
 def test_a_page_past_the_last_is_a_404_in_the_api_and_the_last_page_on_the_overview(client):
     r = client.get("/api/incidents", params={"per_page": 2, "page": 999})
-    assert r.status_code == 404 and "last page (2)" in r.json()["detail"]
+    assert r.status_code == 404 and "last page (3)" in r.json()["detail"]
     page = client.get("/", params={"per_page": 2, "page": 999})
-    assert page.status_code == 200 and "page 2 of 2" in page.text and "page 999" not in page.text
-    assert "only 2 pages" in page.text
+    assert page.status_code == 200 and "page 3 of 3" in page.text and "page 999" not in page.text
+    assert "only 3 pages" in page.text
 
 
 def test_sorting_puts_unknown_values_last_either_way(client):
-    assert ids(client, sort="killed") == ["inc-d", "inc-a", "inc-b", "inc-c"]
-    assert ids(client, sort="killed", order="asc") == ["inc-b", "inc-a", "inc-d", "inc-c"]
-    assert ids(client, sort="confidence") == ["inc-a", "inc-c", "inc-b", "inc-d"]
-    assert ids(client, sort="date", order="asc") == ["inc-c", "inc-a", "inc-b", "inc-d"]
+    assert ids(client, sort="killed") == ["inc-d", "inc-a", "inc-b", "inc-e", "inc-c"]
+    assert ids(client, sort="killed", order="asc") == ["inc-e", "inc-b", "inc-a", "inc-d", "inc-c"]
+    assert ids(client, sort="confidence") == ["inc-a", "inc-c", "inc-b", "inc-e", "inc-d"]
+    assert ids(client, sort="date", order="asc") == ["inc-e", "inc-c", "inc-a", "inc-b", "inc-d"]
 
 
 def test_source_and_outlet_filters(client):
     assert ids(client, source="sohr") == ["inc-b", "inc-c"]
+    assert ids(client, source="state") == ["inc-e", "inc-d"]
     assert ids(client, outlet="Valley Herald") == ["inc-a", "inc-c"]
     assert ids(client, outlet="coast", kind="all") == ["inc-b", "tally"]
     assert ids(client, outlet="Coast Tribune", source="White Helmets") == []
@@ -139,10 +144,11 @@ def test_review_status_in_the_list_the_filter_and_the_export(client):
     assert client.post("/api/incidents/inc-b/edit", json={"field": "killed", "value": {"low": 4, "best": 4, "high": 4},
                                                           "reason": "morgue list"}).status_code == 200
     listed = {i["id"]: i["review_status"] for i in client.get("/api/incidents").json()["items"]}
-    assert listed == {"inc-a": "confirmed", "inc-b": "edited", "inc-c": "unreviewed", "inc-d": "unreviewed"}
+    assert listed == {"inc-a": "confirmed", "inc-b": "edited", "inc-c": "unreviewed", "inc-d": "unreviewed",
+                      "inc-e": "unreviewed"}
     assert ids(client, status="confirmed") == ["inc-a"]
     assert ids(client, status="reviewed") == ["inc-b", "inc-a"]
-    assert ids(client, status="unreviewed") == ["inc-c", "inc-d"]
+    assert ids(client, status="unreviewed") == ["inc-c", "inc-e", "inc-d"]
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/csv", params={"status": "confirmed"}).text)))
     assert [(r["id"], r["review_status"]) for r in rows] == [("inc-a", "confirmed")]
     page = client.get("/", params={"status": "edited"}).text
@@ -152,12 +158,12 @@ def test_review_status_in_the_list_the_filter_and_the_export(client):
 
 def test_tallies_are_never_drawn_counted_or_added(client):
     fc = client.get("/api/map", params={"kind": "all"}).json()
-    assert "tally" not in {f["properties"]["id"] for f in fc["features"]}
-    assert fc["left_out"] == {"tallies": 1, "unplaced": 0}
+    assert {f["properties"]["id"] for f in fc["features"]} == {"inc-a", "inc-b", "inc-c", "inc-d"}
+    assert fc["left_out"] == {"tallies": 1, "unplaced": 1}  # and inc-e, placed only in Syria
     days = client.get("/api/timeline", params={"kind": "all"}).json()["days"]
-    assert days[0]["date"] == "2017-04-20" and sum(d["killed"] for d in days) == 14 + 3
+    assert days[0]["date"] == "2017-04-02" and sum(d["killed"] for d in days) == 2 + 14 + 3
     page = client.get("/", params={"kind": "all"}).text
-    assert "at least 55 killed" in page  # 12 + 3 + 40: lower bounds of the incidents, not the tally's 400,000
+    assert "at least 57 killed" in page  # 12 + 3 + 40 + 2: lower bounds of the incidents, not the tally's 400,000
     assert 'data-incident="tally"' in page  # listed all the same
 
 

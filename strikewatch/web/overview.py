@@ -86,8 +86,10 @@ router.add_api_route("/incidents.json", list_incidents, methods=["GET"], respons
 
 
 def drawable(inc: Incident) -> bool:
-    """Drawn on the map: an incident (never a tally) with coordinates."""
-    return inc.kind == "incident" and inc.location.lat is not None and inc.location.lon is not None
+    """Drawn on the map: an incident (never a tally) placed more precisely than a whole country (a
+    point at a country's centre would say it happened there)."""
+    return (inc.kind == "incident" and inc.location.lat is not None and inc.location.lon is not None
+            and inc.location.precision != "country")
 
 
 @router.get("/api/map", tags=["incidents"], summary="Incidents as GeoJSON points, for the map",
@@ -96,7 +98,8 @@ def drawable(inc: Incident) -> bool:
 def map_points(query: QueryDep, cat: CatalogDep) -> Response:
     """Every placed incident that passes the filters (no pagination; tallies are never drawn),
     sized by killed and coloured by its first perpetrator (the colour is a hash of the name, so it
-    stays the same whatever the filters). `left_out` counts the tallies and unplaced incidents."""
+    stays the same whatever the filters). `left_out` counts the tallies, and the incidents without
+    a place or placed only in a country (`unplaced`)."""
     body = cat.memo(("map", _filters(query)), lambda: _map_body(query, cat))
     return Response(body, media_type="application/json")
 

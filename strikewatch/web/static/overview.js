@@ -136,7 +136,7 @@
     if (note) {
       const parts = [];
       if (out.tallies) parts.push(out.tallies + " tall" + (out.tallies === 1 ? "y" : "ies") + " over a period or area");
-      if (out.unplaced) parts.push(out.unplaced + " incident" + (out.unplaced === 1 ? "" : "s") + " without a place");
+      if (out.unplaced) parts.push(out.unplaced + " incident" + (out.unplaced === 1 ? "" : "s") + " without a place, or placed only in a country");
       note.textContent = parts.length ? "Not on the map: " + parts.join(", ") + "." : "";
     }
     mapEl.dataset.incidents = String(fc.features.length);
