@@ -1,4 +1,4 @@
-// The overview's map and timeline. Both fetch the JSON API with the page's own query string, so
+// The overview's map and timeline. Both fetch the JSON API with the page's own filters, so
 // they always show the incidents the filter form and the list show. No tile layer: the basemap is
 // Natural Earth country polygons served by this app, so nothing is fetched from elsewhere.
 "use strict";
@@ -8,9 +8,6 @@
   const timelineEl = document.getElementById("timeline");
   if (!mapEl || !timelineEl) return;
   const query = new URLSearchParams(window.location.search);
-  query.delete("page");
-  query.delete("per_page");
-  const qs = query.toString() ? "?" + query.toString() : "";
   const form = document.querySelector("form.filters");
 
   // The filter form sends only the fields that say something: an empty field, or one left at its
