@@ -147,6 +147,7 @@ def test_review_status_in_the_list_the_filter_and_the_export(client):
     assert listed == {"inc-a": "confirmed", "inc-b": "edited", "inc-c": "unreviewed", "inc-d": "unreviewed",
                       "inc-e": "unreviewed"}
     assert ids(client, status="confirmed") == ["inc-a"]
+    assert client.get("/api/incidents/inc-b").json()["review_status"] == "edited"
     assert ids(client, status="reviewed") == ["inc-b", "inc-a"]
     assert ids(client, status="unreviewed") == ["inc-c", "inc-e", "inc-d"]
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/csv", params={"status": "confirmed"}).text)))

@@ -38,6 +38,7 @@ class IncidentDetail(BaseModel):
     sources: list[SourceRow]
     evidence: list[Marked]
     review: ReviewState
+    review_status: str  # unreviewed, confirmed, edited or merged, as in the list and the exports
     audit: list[AuditEntry]
 
 
@@ -57,7 +58,7 @@ def incident_detail(incident_id: str, cat: Catalog) -> IncidentDetail:
                   for a in articles.values()],
         sources=source_rows(incident, reports, articles),
         evidence=[m for r in reports for m in report_spans(r)],
-        review=review_state(log), audit=log)
+        review=review_state(log), review_status=cat.status(incident.id), audit=log)
 
 
 @router.get("/api/incidents/{incident_id}", response_model=IncidentDetail, tags=["incidents"], responses=NOT_FOUND,
