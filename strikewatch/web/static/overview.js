@@ -55,13 +55,37 @@
   const circles = L.canvas({ pane: "incidents", padding: 0.2 });
 
   getJSON(mapEl.dataset.countries).then(function (topo) {
-    const countries = topojson.feature(topo, topo.objects.countries);
-    L.geoJSON(countries, {
+    const countries = topojson.feature(topo, topo.objects.countries).features;
+    const base = L.geoJSON(null, {
       style: { color: "#8d96a0", weight: 0.8, fillColor: "#f3f0e8", fillOpacity: 1 },
       interactive: false,
     }).addTo(map);
+    // The countries in and around the view first, the rest of the world just after: making
+    // Leaflet layers of all 241 is most of the basemap's cost, and only a few are on screen.
+    const around = map.getBounds().pad(1);
+    const near = countries.filter(function (f) { return f.geometry && around.intersects(bounds(f.geometry)); });
+    base.addData({ type: "FeatureCollection", features: near });
     mapEl.dataset.basemap = "ready";
+    setTimeout(function () {
+      base.addData({ type: "FeatureCollection", features: countries.filter(function (f) { return near.indexOf(f) < 0; }) });
+      mapEl.dataset.world = "ready";
+    }, 0);
   });
+
+  function bounds(geometry) {
+    // [[south, west], [north, east]] of a Polygon or MultiPolygon, from its outer rings
+    let s = 90, w = 180, n = -90, e = -180;
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    polygons.forEach(function (rings) {
+      (rings[0] || []).forEach(function (pt) {
+        if (pt[0] < w) w = pt[0];
+        if (pt[0] > e) e = pt[0];
+        if (pt[1] < s) s = pt[1];
+        if (pt[1] > n) n = pt[1];
+      });
+    });
+    return L.latLngBounds([s, w], [n, e]);
+  }
 
   const MAX_RADIUS = 26;
   function radius(killed) {
