@@ -9,7 +9,8 @@ serve` (one Uvicorn process, as `make run` starts it) on a free 127.0.0.1 port.
 
 Prints:
 - browser   Debian's Chromium (CHROMIUM_PATH), a fresh profile each load (nothing cached): from
-            navigation to the list, the map's circles, the basemap and the timeline all drawn;
+            navigation to the list, the map's circles, the timeline and the basemap's countries
+            around the view all drawn (the rest of the world follows just after);
             then the same with the browser's cache warm (a second visit);
 - clients   `--clients` threads, each loading the overview as a browser does after its first
             visit (the page, then /api/map and /api/timeline at once), `--rounds` times over a
@@ -107,7 +108,7 @@ def browser(base: str, loads: int) -> None:
         b.close()
     for name, times in (("cold", cold[1:]), ("warm", warm[1:])):
         print(f"browser   overview, {name} cache: median {statistics.median(times) * 1000:6.0f} ms, "
-              f"max {max(times) * 1000:6.0f} ms over {len(times)} loads (list, circles, basemap and timeline drawn)")
+              f"max {max(times) * 1000:6.0f} ms over {len(times)} loads (list, circles, timeline and the basemap around the view drawn)")
 
 
 def clients(base: str, n: int, rounds: int) -> None:

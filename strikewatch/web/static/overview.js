@@ -66,10 +66,12 @@
     const near = countries.filter(function (f) { return f.geometry && around.intersects(bounds(f.geometry)); });
     base.addData({ type: "FeatureCollection", features: near });
     mapEl.dataset.basemap = "ready";
-    setTimeout(function () {
+    // when the browser is idle: after the circles and the timeline, not in their way
+    const later = window.requestIdleCallback || function (fn) { return setTimeout(fn, 50); };
+    later(function () {
       base.addData({ type: "FeatureCollection", features: countries.filter(function (f) { return near.indexOf(f) < 0; }) });
       mapEl.dataset.world = "ready";
-    }, 0);
+    }, { timeout: 3000 });
   });
 
   function bounds(geometry) {
