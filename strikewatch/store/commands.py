@@ -88,6 +88,8 @@ def export_cmd(
     country: Annotated[str | None, typer.Option(help="Country (exact, any case)")] = None,
     admin1: Annotated[str | None, typer.Option(help="First-level region, e.g. Idlib (exact, any case)")] = None,
     kind: Annotated[str | None, typer.Option(help="incident or aggregate")] = None,
+    status: Annotated[str | None, typer.Option(
+        help="Review status: unreviewed, confirmed, edited, merged, or reviewed (any but unreviewed)")] = None,
 ) -> None:
     """Export the incidents (filtered) as ACLED-style CSV, GeoJSON points, strikewatch/1 JSON or flat CSV."""
     from .export import FORMATS, export
@@ -97,9 +99,13 @@ def export_cmd(
         raise typer.BadParameter(f"{fmt!r}: choose from {', '.join(FORMATS)}", param_hint="--format")
     if kind not in (None, "incident", "aggregate"):
         raise typer.BadParameter(f"{kind!r}: incident or aggregate", param_hint="--kind")
+    from .review import STATUSES
+
+    if status not in (None, *STATUSES, "reviewed"):
+        raise typer.BadParameter(f"{status!r}: choose from {', '.join(STATUSES)}, reviewed", param_hint="--status")
     filt = IncidentFilter(since=_date(since, "--since"), until=_date(until, "--until"), country=country,
                           admin1=admin1, kind=kind)  # type: ignore[arg-type]
-    text = export(_open(db), fmt, filt)
+    text = export(_open(db), fmt, filt, status)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:

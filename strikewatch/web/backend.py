@@ -30,6 +30,9 @@ class WebStore(Protocol):
     def report_articles(self) -> dict[str, str]:
         """Report id -> article id, for every report."""
 
+    def report_outlets(self) -> dict[str, str]:
+        """Report id -> the outlet of its article, where one is named."""
+
     def articles_with_words(self, words: list[str]) -> set[str]:
         """Ids of articles whose text holds every word (case-insensitive)."""
 
@@ -49,8 +52,8 @@ class WebStore(Protocol):
     def successor(self, incident_id: str, incidents: list[Incident]) -> str | None:
         """The incident that carries on a retired id (its founding report was read again), if any."""
 
-    def export(self, fmt: str, incidents: list[Incident]) -> tuple[bytes, str]:
-        """The incidents in an export format: (content, media type)."""
+    def export(self, fmt: str, incidents: list[Incident], statuses: dict[str, str] | None = None) -> tuple[bytes, str]:
+        """The incidents in an export format, with their review statuses: (content, media type)."""
 
 
 def adapt(store: Any, limits: Limits | None = None) -> WebStore:

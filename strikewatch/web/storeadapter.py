@@ -36,6 +36,9 @@ class StoreAdapter:
     def report_articles(self) -> dict[str, str]:
         return dict(self._q.report_articles(self.store))
 
+    def report_outlets(self) -> dict[str, str]:
+        return dict(self._q.report_outlets(self.store))
+
     def articles_with_words(self, words: list[str]) -> set[str]:
         return set(self._q.articles_with_words(self.store, words))
 
@@ -70,7 +73,7 @@ class StoreAdapter:
 
         return successor(incident_id, incidents)
 
-    def export(self, fmt: str, incidents: list[Incident]) -> tuple[bytes, str]:
+    def export(self, fmt: str, incidents: list[Incident], statuses: dict[str, str] | None = None) -> tuple[bytes, str]:
         """The store's own rendering (`store/export.py`) of the incidents as shown, corrections applied."""
         from ..store.export import MEDIA_TYPES, render
 
@@ -78,4 +81,4 @@ class StoreAdapter:
         from ..store.corrections import last_changed
 
         updated = last_changed(self.store) if fmt == "acled-csv" else None  # corrections count, as in `export`
-        return render(fmt, incidents, reports, updated=updated).encode("utf-8"), MEDIA_TYPES[fmt]
+        return render(fmt, incidents, reports, updated=updated, statuses=statuses).encode("utf-8"), MEDIA_TYPES[fmt]
