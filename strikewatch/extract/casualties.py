@@ -284,8 +284,8 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
         kept = [f for f in facts if f not in overlap]
         index = {id(f): n for n, f in enumerate(kept)}
         old_subsets = [(f, facts[f.subset_of]) for f in kept if f.subset_of is not None and f.subset_of < len(facts)]
-        for f, whole in old_subsets:
-            f.subset_of = index.get(id(whole))
+        for f, total_fact in old_subsets:
+            f.subset_of = index.get(id(total_fact))
         whole = [m for m in g.members if not m.subset and m.count is not None]
         if not whole:
             continue

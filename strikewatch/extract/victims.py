@@ -164,9 +164,9 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 or not any(c.dep_ == "auxpass" for c in verb.children) \
                 or any(c.dep_ in ("nsubjpass", "nsubj") for c in verb.children):
             continue
-        victim = _nearest_counted(sent, verb, lex)
-        if victim is not None:
-            members = _persons(victim, lex)
+        nearest = _nearest_counted(sent, verb, lex)
+        if nearest is not None:
+            members = _persons(nearest, lex)
             if members:
                 groups[(verb.i, role)] = VictimGroup(role, "passive-no-subject", verb.i, members)
     # "a man was shot and killed": a predicate coordinated with another shares its subject
@@ -229,9 +229,9 @@ def _persons(head: Token, lex: Lexicons) -> list[Member]:
     members: list[Member] = []
     conjuncts = sorted([head, *head.conjuncts], key=lambda t: t.i)
     for h in conjuncts:
-        m = _member(h, lex)
-        if m is False:
+        if _nobody(h):
             return []  # "no one", "nobody": the negation reader gives the zero
+        m = _member(h, lex)
         if m is not None:
             members.append(m)
         for prep in h.children:
@@ -241,14 +241,18 @@ def _persons(head: Token, lex: Lexicons) -> list[Member]:
     return members + _parts(conjuncts[0], lex) if members else members
 
 
-def _member(h: Token, lex: Lexicons) -> Member | None | bool:
+def _nobody(h: Token) -> bool:
+    return h.lower_ in NONE_WORDS or any(c.lower_ == "no" and c.dep_ == "det" for c in h.children)
+
+
+def _member(h: Token, lex: Lexicons) -> Member | None:
     word = h.lower_
     if word in ("total", "toll"):  # "a total of six people": the people
         of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return _member(obj, lex) if obj is not None else None
-    if word in NONE_WORDS or any(c.lower_ == "no" and c.dep_ == "det" for c in h.children):
-        return False
+    if _nobody(h):
+        return None
     if word in ONE_PRONOUNS:
         return Member(Count(low=1, best=1, high=1), None, h.idx, h.idx + len(h))
     num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c)), None)
