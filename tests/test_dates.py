@@ -190,7 +190,7 @@ def test_dates_the_dateline_beats_the_publication_date():
 def test_dates_an_undated_text_reads_against_its_first_full_date():
     when = article_dates("On the morning of 11 November 2023, a strike hit a house. "
                          "On Sunday a second strike hit the same street.", None)
-    assert when.anchor == Anchor(dt.date(2023, 11, 11), written=False)
+    assert (when.anchor.day, when.anchor.written) == (dt.date(2023, 11, 11), False)
     assert str(when.lede.dates.start) == "2023-11-11"
 
 
@@ -234,3 +234,19 @@ def test_dates_a_sentence_dated_in_may_is_not_speculation(extractor):
     assert str(r.date.start) == "2019-05-05"
     # a real modal still marks a plan, not an event
     assert _reports(extractor, "Militants may attack a police checkpoint in Kandahar on 5 May.", "2019-05-07") == []
+
+
+def test_dates_a_yearless_lede_before_a_later_full_date_is_not_after_it():
+    # the narrative tells the incident first, then a later update with its full date
+    text = ("On the afternoon of October 16th, a strike hit a house in the camp. "
+            "On October 9th, 2024 the monitor revised its figures.")
+    when = article_dates(text, None)
+    assert str(when.lede.dates.start) == "2023-10-16"
+
+
+def test_dates_a_relative_date_counts_from_the_incident_not_from_a_tally(extractor):
+    text = ("Rockets killed four children at a school in Aleppo on Thursday. More than 100 people have died "
+            "in the city since early September, the monitor said. The attack came a day after 22 people were "
+            "killed in a market in Idlib.")
+    dates = {str(r.date.start) for r in _reports(extractor, text, "2016-10-27")}
+    assert dates == {"2016-10-27", "2016-10-26"}

@@ -75,6 +75,7 @@ class Anchor:
 
     day: dt.date | None
     written: bool = True
+    at: int = 0  # where a told date sits in the article: a yearless date before it is not later than it
 
 
 @dataclass
@@ -113,26 +114,28 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def place_in_year(month: int, day: int, anchor: Anchor) -> dt.date | None:
-    """A day printed without its year: the year of a written anchor (the year before when that
-    would put it after publication), or the year that puts it nearest a told date."""
+def place_in_year(month: int, day: int, anchor: Anchor, at: int = 0) -> dt.date | None:
+    """A day printed without its year (`at`: where in the article): the year of a written anchor (the
+    year before when that would put it after publication); against a told date, the year that puts
+    it nearest that date, or, when it is told before that date, not after it (a narrative tells the
+    incident first and its later developments with their full dates)."""
     if anchor.day is None:
         return None
     near = [d for y in (anchor.day.year - 1, anchor.day.year, anchor.day.year + 1) if (d := _safe(y, month, day))]
-    if anchor.written:
+    if anchor.written or at < anchor.at:
         near = [d for d in near if d <= anchor.day + dt.timedelta(days=1)]
         return max(near) if near else None
     return min(near, key=lambda d: abs((d - anchor.day).days)) if near else None  # type: ignore[operator]
 
 
-def _explicit(m: re.Match[str], anchor: Anchor) -> Dates | None:
+def _explicit(m: re.Match[str], anchor: Anchor, at: int) -> Dates | None:
     groups = m.groupdict()
     month = int(groups["m"]) if groups.get("m") else month_number(groups["mon"])
     d1, d2 = int(groups["d1"]), int(groups["d2"]) if groups.get("d2") else None
     if groups.get("year"):
         first = _safe(int(groups["year"]), month, d1)
     else:
-        first = place_in_year(month, d1, anchor)
+        first = place_in_year(month, d1, anchor, at + m.start())
     if first is None:
         return None
     last = first
@@ -191,13 +194,13 @@ def _relative(m: re.Match[str], mention: DateMention) -> DateMention:
     return mention
 
 
-def _resolve(kind: str, m: re.Match[str], anchor: Anchor) -> DateMention | None:
+def _resolve(kind: str, m: re.Match[str], anchor: Anchor, at: int) -> DateMention | None:
     text = m.group(0)
     mention = DateMention(m.start(), m.end(), text, kind, None)
     if kind == "relative":
         return _relative(m, mention)
     if kind == "explicit":
-        mention.dates = _explicit(m, anchor)
+        mention.dates = _explicit(m, anchor, at)
         return mention if mention.dates is not None or not m.groupdict().get("m") else None
     if kind == "weekday":
         mention.dates = _weekday(m.group("wd"), anchor)
@@ -261,10 +264,11 @@ def _period(m: re.Match[str], pub: dt.date) -> Dates:
     return Dates(start=pub - dt.timedelta(days=days - 1), end=pub, precision=precision, basis="relative")
 
 
-def find_dates(text: str, anchor: Anchor | dt.date | None) -> list[DateMention]:
+def find_dates(text: str, anchor: Anchor | dt.date | None, at: int = 0) -> list[DateMention]:
     """Every date expression in `text`, left to right, overlapping matches removed (first pattern wins).
 
-    `anchor`: a date is taken as the day the story was written (the publication date)."""
+    `anchor`: a date is taken as the day the story was written (the publication date). `at`: where
+    `text` starts in the article (offsets stay relative to `text`)."""
     if not isinstance(anchor, Anchor):
         anchor = Anchor(anchor)
     found: list[DateMention] = []
@@ -273,7 +277,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            mention = _resolve(kind, m, anchor)
+            mention = _resolve(kind, m, anchor, at)
             if mention is not None:
                 found.append(mention)
                 taken.append((m.start(), m.end()))

@@ -60,6 +60,6 @@ def article_dates(text: str, published: dt.date | None, title: str | None = None
         anchor = Anchor(written)
     else:
         first = next((m for m in find_dates(text, None) if told(m)), None)
-        anchor = Anchor(first.dates.start if first and first.dates else None, written=False)
+        anchor = Anchor(first.dates.start if first and first.dates else None, written=False, at=first.start if first else 0)
     lede = next((m for m in find_dates(text[:LEDE], anchor) if told(m)), None)
     return ArticleDates(anchor=anchor, dateline=dateline, written=written, lede=lede)

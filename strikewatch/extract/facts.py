@@ -117,7 +117,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
                     and m.text not in ctx.lexicons.actors] + [(s - base, e - base) for s, e in ctx.masked]
     actors = ctx.actors.find(doc, actor_masked)
     places = find_places(article_text, ctx.gazetteer, start=base, end=base + len(text), masked=masked)
-    dates = find_dates(text, ctx.anchor or ctx.published)
+    dates = find_dates(text, ctx.anchor or ctx.published, base)
     for d in dates:
         d.start, d.end = d.start + base, d.end + base
     dates = [d for d in dates if not any(s <= d.start < e for s, e in ctx.datelines)]
