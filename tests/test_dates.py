@@ -250,3 +250,9 @@ def test_dates_a_relative_date_counts_from_the_incident_not_from_a_tally(extract
             "killed in a market in Idlib.")
     dates = {str(r.date.start) for r in _reports(extractor, text, "2016-10-27")}
     assert dates == {"2016-10-27", "2016-10-26"}
+
+
+def test_dates_a_dateline_weeks_away_from_publication_loses_to_it():
+    # a US paper's "08/07/2016" read day first is July, not August: the metadata is plainer
+    when = article_dates("08/07/2016\nA man was shot on Sunday outside a bar.", dt.date(2016, 8, 8))
+    assert when.dateline is not None and when.anchor == Anchor(dt.date(2016, 8, 8))

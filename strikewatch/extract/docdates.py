@@ -25,6 +25,7 @@ from ..model import Dates
 from .dates import Anchor, DateMention, find_dates
 
 _SINCE = re.compile(r"\b(?:since|until|till|from|between)\s+(?:the\s+)?$", re.I)
+DRIFT_DAYS = 7  # a story is filed a day or two before it is published, not weeks
 LEDE = 400  # characters: the article's opening sentence or two, where its incident is dated
 
 
@@ -50,6 +51,8 @@ class ArticleDates:
 def article_dates(text: str, published: dt.date | None, title: str | None = None) -> ArticleDates:
     dateline = find_dateline(text, title=title, fallback=published)
     written = dateline[0] if dateline is not None else published
+    if dateline is not None and published is not None and abs((dateline[0] - published).days) > DRIFT_DAYS:
+        written = published  # one of the two is misread ("08/07/2016" in a US paper): metadata is plainer
 
     def told(m: DateMention) -> bool:
         # "since March 15, 2011" starts a period; the dateline dates the story
