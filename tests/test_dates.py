@@ -256,3 +256,15 @@ def test_dates_a_dateline_weeks_away_from_publication_loses_to_it():
     # a US paper's "08/07/2016" read day first is July, not August: the metadata is plainer
     when = article_dates("08/07/2016\nA man was shot on Sunday outside a bar.", dt.date(2016, 8, 8))
     assert when.dateline is not None and when.anchor == Anchor(dt.date(2016, 8, 8))
+
+
+def test_dates_a_date_that_dates_a_document_does_not_date_the_incident(extractor):
+    text = ("During the night of 3 March 2022, an airstrike hit a family home in Gaza City. "
+            "A report published on 9 April 2022 said that five people were killed in the strike.")
+    (r,) = _reports(extractor, text)
+    assert str(r.date.start) == "2022-03-03" and r.claims[0].killed.best == 5
+
+
+def test_dates_a_reported_date_still_dates_a_note_that_has_no_other(extractor):
+    (r,) = _reports(extractor, "As reported on 9 April 2022, five people were killed in an airstrike on a house in Gaza City.")
+    assert str(r.date.start) == "2022-04-09"

@@ -159,7 +159,8 @@ class Extractor:
         if when.dateline is not None:  # "Wednesday 27 Jul 2016 ..." at the top
             stamped.append(when.dateline[1:])
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
-                          article.published, masked, stamped, anchor=when.anchor)
+                          article.published, masked, stamped, anchor=when.anchor,
+                          lede_at=when.lede.start if when.lede else None)
         assembler = Assembler(article.published)
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]

@@ -284,12 +284,18 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, at: int = 0) -> list[
     return sorted(found, key=lambda d: d.start)
 
 
-def refine_by_parse(doc: Doc, dates: list[DateMention], base: int, reporting: frozenset[str] | set[str]) -> None:
+# verbs that date a document rather than the incident it tells of ("a list released on 7 January")
+PUBLISHING = {"publish", "release", "issue", "post", "update", "send", "circulate"}
+
+
+def refine_by_parse(doc: Doc, dates: list[DateMention], base: int, reporting: frozenset[str] | set[str],
+                    lede_at: int | None = None) -> None:
     """What the dependency parse says about a sentence's dates (`base`: the sentence's offset).
 
     - "Officials said on Friday that ...": a weekday or day word hanging on a reporting verb dates
-      the statement, not the event (kind "statement"). Explicit dates keep dating the event: "As
-      reported on 7 March" is how coders date what was reported.
+      the statement, not the event (kind "statement"). An explicit date does too ("a report
+      published on 8 November"), except the article's lede date (`lede_at`, its offset) and except
+      in an article without one: "As reported on 7 March" is how coders date what was reported.
     - "three days after the raid, ..." (`after` takes a noun, dep `prep`): the sentence's event is
       three days after the incident told; "... three days after 16 people were killed" (`after`
       marks a clause) tells an incident three days before. The same holds for "before".
@@ -306,7 +312,8 @@ def refine_by_parse(doc: Doc, dates: list[DateMention], base: int, reporting: fr
             elif prep is not None and prep.dep_ == "mark":
                 d.offset_days = -abs(d.offset_days) if prep.lower_ == "after" else abs(d.offset_days)
             continue
-        if d.kind not in ("weekday", "day"):
+        explicit = d.kind == "explicit" and lede_at is not None and d.start != lede_at
+        if d.kind not in ("weekday", "day") and not explicit:
             continue
         tok = span.root
         for _ in range(3):
@@ -314,7 +321,7 @@ def refine_by_parse(doc: Doc, dates: list[DateMention], base: int, reporting: fr
                 break
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
-                if tok.lemma_ in reporting:
+                if tok.lemma_ in reporting or (explicit and tok.lemma_ in PUBLISHING):
                     d.kind = "statement"
                 break
 

@@ -121,7 +121,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     for d in dates:
         d.start, d.end = d.start + base, d.end + base
     dates = [d for d in dates if not any(s <= d.start < e for s, e in ctx.datelines)]
-    refine_by_parse(doc, dates, base, REPORTING)
+    refine_by_parse(doc, dates, base, REPORTING, ctx.lede_at)
     bounds = [0] + [m.start() for m in _SPLIT.finditer(text) if m.start() > 0] + [len(text)]
     segments: list[Segment] = []
     for s, e in zip(bounds, bounds[1:], strict=False):
@@ -170,3 +170,4 @@ class FactContext:
     masked: list[tuple[int, int]] = field(default_factory=list)
     datelines: list[tuple[int, int]] = field(default_factory=list)  # dates here date the story, not events
     anchor: Anchor | None = None  # what the article's dates are read against (docdates.py)
+    lede_at: int | None = None  # where the article's lede date is (docdates.py)

@@ -65,7 +65,7 @@ _DATES = [
 # brackets, or the date itself in brackets, or a dash:
 #   BEIRUT, March 19 (Reuters) -      Kabul, 3 March (Pajhwok) -      NEWPORT NEWS, Va., Aug. 8 (WAVY) -
 #   KABUL, Afghanistan (Jan. 25, 2013) -                               WASHINGTON, Jan. 5, 2013 -
-_PLACE = r"(?!(?:On|In|At|By|Since|From|Until|Before|After|Last|This|The|Early|Late)\b)(?P<place>[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3})(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?"
+_PLACE = r"\b(?!(?:On|In|At|By|Since|From|Until|Before|After|Last|This|The|Early|Late)\b)(?P<place>[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3})(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?"
 _WIRE_DATES = ("(?i:" + _MONTH + r")\s+" + _DAY + r"(?!\d)", _DAY + r"\s+(?i:" + _MONTH + ")")
 _AGENCY = r"\((?P<agency>[A-Z][\w&.'’ -]{0,40})\)"
 _DASH = r"\s*(?:--|-|–|—|:)"
