@@ -4,7 +4,7 @@ One module per field, so the folder says where a field comes from:
 
     numbers.py      quantities ("at least 39 people", "dozens")
     casualties.py   killed / injured / victim categories
-    dates.py        dates resolved against the publication date
+    dates.py        date expressions, resolved against the article's anchor (docdates.py)
     places.py       places, through the offline gazetteer (gazetteer.py)
     perpetrator.py  who struck and how firmly it is attributed
     sources.py      who says it
@@ -30,8 +30,8 @@ import spacy
 from spacy.language import Language
 
 from .. import lexicon
-from ..ingest.datelines import find_dateline
 from ..model import Article, Rejected, Report
+from .docdates import article_dates
 from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
@@ -155,16 +155,17 @@ class Extractor:
         masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]
         # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened
         stamped = [(m.start(), m.end()) for m in lines]
-        printed = find_dateline(text, fallback=article.published)  # "Wednesday 27 Jul 2016 ..." at the top
-        if printed is not None:
-            stamped.append(printed[1:])
+        when = article_dates(text, article.published, article.title)  # dateline, anchor, lede date
+        if when.dateline is not None:  # "Wednesday 27 Jul 2016 ..." at the top
+            stamped.append(when.dateline[1:])
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
-                          article.published, masked, stamped)
+                          article.published, masked, stamped, anchor=when.anchor,
+                          lede_at=when.lede.start if when.lede else None)
         assembler = Assembler(article.published)
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
         places = find_places(text, self.gazetteer, masked=masked)
-        return build_reports(article, assembler.frames, places, assembler.named_sources)
+        return build_reports(article, assembler.frames, places, assembler.named_sources, when)
 
 
 def extract(article: Article) -> list[Report]:

@@ -8,7 +8,10 @@ continue to deliver airstrikes") or habits ("regularly launched airstrikes") tel
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from spacy.tokens import Token
 
 from ..lexicon import SUB_EVENT_TYPES
 from .phrases import Match
@@ -20,7 +23,8 @@ PRIORITY = ["Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED", 
 WEAK = {"strike", "strikes", "raid", "raids", "struck", "attack", "attacks", "attacked", "bombing", "bombings",
         "sorties", "missions", "jets", "warplanes", "warplane", "bomb", "bombs"}
 _RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b|\beach day\b", re.I)
-_IRREALIS = re.compile(r"\b(?:will|would|could|might|may|shall|plans? to|planning to|intends? to|threaten(?:s|ed)? to|"
+# modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
+_IRREALIS = re.compile(r"\b(?:plans? to|planning to|intends? to|threaten(?:s|ed)? to|"
                        r"vow(?:s|ed)? to|aims? to|aiming to|ready to|continues? to|continuing to|regularly|"
                        r"routinely|has been waging|have been waging)\b", re.I)
 
@@ -44,5 +48,6 @@ def is_rate(text: str) -> bool:
     return bool(_RATE.search(text))
 
 
-def is_irrealis(text: str) -> bool:
-    return bool(_IRREALIS.search(text))
+def is_irrealis(text: str, tokens: Iterable[Token] = ()) -> bool:
+    """Plans, threats, habits, or a modal verb among `tokens` (the segment's parsed words)."""
+    return bool(_IRREALIS.search(text)) or any(t.tag_ == "MD" for t in tokens)

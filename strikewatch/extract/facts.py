@@ -17,14 +17,14 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicons, SourceEntry
 from ..model import Count
 from .casualties import CasualtyFact, find_casualties
-from .dates import DateMention, find_dates, is_period
+from .dates import Anchor, DateMention, find_dates, is_period, refine_by_parse
 from .events import EventFact, classify, is_irrealis, is_rate
 from .gazetteer import Gazetteer
 from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
 from .phrases import PhraseIndex
 from .places import PlaceMention, find_places
-from .sources import SourceMention, attributed_source
+from .sources import REPORTING, SourceMention, attributed_source
 
 _SPLIT = re.compile(r",? and that |; |,? adding that |,? while |\ba day (?:after|before|earlier)\b|"
                     r"\bthe (?:previous|next|following) day\b|,? and (?=(?:separate|another|other) \w*\s?(?:strike|raid|attack|bomb))",
@@ -124,11 +124,11 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
                     and m.text not in ctx.lexicons.actors] + [(s - base, e - base) for s, e in ctx.masked]
     actors = ctx.actors.find(doc, actor_masked)
     places = find_places(article_text, ctx.gazetteer, start=base, end=base + len(text), masked=masked)
-    dates = find_dates(text, ctx.published)
+    dates = find_dates(text, ctx.anchor or ctx.published, base)
     for d in dates:
         d.start, d.end = d.start + base, d.end + base
     dates = [d for d in dates if not any(s <= d.start < e for s, e in ctx.datelines)]
-    _mark_statement_dates(doc, dates, base)
+    refine_by_parse(doc, dates, base, REPORTING, ctx.lede_at)
     bounds = [0] + [m.start() for m in _SPLIT.finditer(text) if m.start() > 0] + [len(text)]
     segments: list[Segment] = []
     for s, e in zip(bounds, bounds[1:], strict=False):
@@ -154,7 +154,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.aggregate = (any(is_period(d) and d.kind != "statement" for d in seg.dates) or bool(_AGGREGATE.search(text[s:e]))
                          or _war_sized(seg))
         seg.rate = is_rate(text[s:e])
-        seg.irrealis = is_irrealis(text[s:e])
+        seg.irrealis = is_irrealis(text[s:e], (t for t in doc if s <= t.idx < e))
         segments.append(seg)
     # a sentence-wide event word serves segments that only carry figures ("16 civilians were killed")
     sentence_event = classify(triggers)
@@ -172,25 +172,6 @@ def _war_sized(seg: Segment) -> bool:
     return dead >= _NEVER_ONE_EVENT or dead >= _WAR_SIZE and not fine
 
 
-def _mark_statement_dates(doc: Doc, dates: list[DateMention], base: int) -> None:
-    """"Officials said on Friday that ...": a date that hangs on a reporting verb dates the statement."""
-    from .sources import REPORTING
-
-    for d in dates:
-        span = doc.char_span(d.start - base, d.end - base, alignment_mode="expand")
-        if span is None or d.kind not in ("weekday", "explicit", "day"):
-            continue
-        tok = span.root
-        for _ in range(3):
-            if tok.head is tok:
-                break
-            tok = tok.head
-            if tok.pos_ in ("VERB", "AUX"):
-                if tok.lemma_ in REPORTING and d.kind != "explicit":
-                    d.kind = "statement"
-                break
-
-
 @dataclass
 class FactContext:
     """What sentence_facts needs besides the sentence: built once per article."""
@@ -203,3 +184,5 @@ class FactContext:
     published: dt.date | None
     masked: list[tuple[int, int]] = field(default_factory=list)
     datelines: list[tuple[int, int]] = field(default_factory=list)  # dates here date the story, not events
+    anchor: Anchor | None = None  # what the article's dates are read against (docdates.py)
+    lede_at: int | None = None  # where the article's lede date is (docdates.py)
