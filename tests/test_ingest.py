@@ -175,8 +175,9 @@ def test_ingest_jsonl_sets_bad_lines_aside_and_goes_on() -> None:
         (6, "no-such-article.txt: file not found"),
         (7, "invalid published date '19th of Marchember': write it as YYYY-MM-DD"),
         (8, f"duplicate article id m-1 (first at {DATA / 'manifest.jsonl'}:1)"),
-        ("manifest:9", 9, D(2016, 3, 19), "metadata"),  # no id: stem and line; "19 March 2016"
+        (items[8].id, 9, D(2016, 3, 19), "metadata"),  # no id: one from its text; "19 March 2016"
     ]
+    assert items[8].id.startswith("txt-")  # never the line number: a line added above must not move it
     m4 = items[3]
     assert isinstance(m4, Article)
     assert (m4.outlet, m4.title, m4.url) == ("nna", "Syria attack symptoms", "https://example.org/nna/1")
@@ -319,5 +320,6 @@ def test_ingest_parquet_rows_are_articles_and_a_bad_row_names_its_number(tmp_pat
     items = list(read_articles([path]))
     articles = [a for a in items if isinstance(a, Article)]
     bad = [r for r in items if isinstance(r, Rejected)]
-    assert [(a.id, str(a.published), a.line) for a in articles] == [("p1", "2017-03-21", 1), ("feed:2", "2017-03-22", 2)]
+    assert [(a.id, str(a.published), a.line) for a in articles] == [("p1", "2017-03-21", 1), (articles[1].id, "2017-03-22", 2)]
+    assert articles[1].id.startswith("txt-")
     assert len(bad) == 1 and bad[0].line == 3 and "empty text" in bad[0].reason

@@ -1,7 +1,7 @@
 """Articles from a Parquet file: one row per article, columns named as in the articles JSONL.
 
 Columns read: `id`, `text`, `outlet`, `published` (a date, a timestamp or an ISO string), `title`,
-`url`, `language`; others are ignored. A row with no `id` is named `<file stem>:<row number>`. Rows
+`url`, `language`; others are ignored. A row with no `id` gets one from its content (ingest/clean.py). Rows
 are numbered from 1 as lines are elsewhere, so a rejection names the file and the row. `start` and
 `stop` (rows, stop excluded) read a slice, as a Dask worker does with its partition; only the row
 groups that hold it are read.
@@ -60,7 +60,8 @@ def read_parquet(path: str | Path, *, published: dt.date | None = None, outlet: 
 
 
 def _article(path: str, line: int, row: dict[str, Any], published: dt.date | None, outlet: str | None) -> Article:
-    article_id = str(row["id"]) if row.get("id") not in (None, "") else f"{Path(path).stem}:{line}"
+    # no id: build_article makes one from the content, never from the row number
+    article_id = str(row["id"]) if row.get("id") not in (None, "") else None
     when = row.get("published") or published
     if isinstance(when, str):
         try:

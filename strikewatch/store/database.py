@@ -191,6 +191,37 @@ def _alembic_config(where: Path) -> Any:
     return cfg
 
 
+def is_fault(exc: BaseException) -> bool:
+    """Whether `exc` is the database failing (disk full, read-only, locked, connection lost, an I/O
+    error), not one statement's data: a fault ends the work, a data error only sets an article aside."""
+    if isinstance(exc, (OperationalError, sa.exc.InterfaceError)):
+        return True
+    if isinstance(exc, DBAPIError) and getattr(exc, "connection_invalidated", False):
+        return True
+    return isinstance(exc, OSError)
+
+
+def fault_message(exc: BaseException, url: str) -> str:
+    """One sentence for a user about a database fault: what happened and what to do."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).lower()
+    if "disk is full" in text or "no space left" in text or getattr(orig, "errno", None) == 28:
+        return f"the disk holding the database {url} is full: free some space and run again (finished batches are kept)"
+    if "readonly" in text or "read-only" in text or getattr(orig, "errno", None) == 30:
+        return f"the database {url} is read-only: it cannot be written to (check the file, its folder and the mount)"
+    if "locked" in text or "busy" in text:
+        return (f"the database {url} is locked by another process that held it over {BUSY_TIMEOUT_S} s: "
+                "run again once it is done")
+    if url.startswith("postgresql") and isinstance(exc, (OperationalError, sa.exc.InterfaceError)):
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+        return (f"lost the connection to PostgreSQL at {url} ({first}): "
+                "run again once the server is back (finished batches are kept)")
+    if "disk i/o" in text or "malformed" in text or "not a database" in text:
+        return f"the database {url} cannot be read or written ({str(orig).strip()}): check the disk and the file"
+    first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    return f"the database {url} failed: {first}"
+
+
 def _transient(exc: DBAPIError) -> bool:
     orig = getattr(exc, "orig", None)
     if getattr(orig, "sqlstate", None) in _RETRY_SQLSTATES:
