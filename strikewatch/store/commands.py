@@ -122,7 +122,8 @@ def stats_cmd(db: Db = None, top: Annotated[int, typer.Option(help="Rows in the 
     for label, value in (("articles", s.articles), ("revisions", s.revisions), ("extracted", s.extracted),
                          ("waiting for extraction", s.pending), ("reports", s.reports), ("incidents", s.incidents),
                          ("aggregate tallies", s.aggregates), ("killed (best estimates)", s.killed),
-                         ("quarantined", s.quarantined)):
+                         ("quarantined", s.quarantined),
+                         ("not in English (stored, not extracted)", s.other_language)):
         totals.add_row(label, f"{value:,}")
     out = _out()
     out.print(totals)

@@ -92,7 +92,7 @@ class Store:
                     pass
         except (DBAPIError, OSError) as exc:
             shown = sa.make_url(full).render_as_string(hide_password=True)
-            raise StoreError(f"cannot open database {shown}: {getattr(exc, 'orig', None) or exc}") from exc
+            raise StoreError(f"cannot open database {shown}: {getattr(exc, 'orig', None) or exc}{_hint(full)}") from exc
         return store
 
     @property
@@ -191,14 +191,34 @@ def _alembic_config(where: Path) -> Any:
     return cfg
 
 
+def _hint(url: str) -> str:
+    """Why SQLite says "unable to open database file" when the folder cannot be written (its WAL
+    and shared-memory files live beside the database)."""
+    import os
+
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return ""
+    folder = Path(parsed.database).expanduser().parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return f" (its folder {folder} is read-only)"
+    return ""
+
+
 def is_fault(exc: BaseException) -> bool:
     """Whether `exc` is the database failing (disk full, read-only, locked, connection lost, an I/O
     error), not one statement's data: a fault ends the work, a data error only sets an article aside."""
-    if isinstance(exc, (OperationalError, sa.exc.InterfaceError)):
+    if isinstance(exc, (OperationalError, sa.exc.InterfaceError, OSError)):
         return True
     if isinstance(exc, DBAPIError) and getattr(exc, "connection_invalidated", False):
         return True
-    return isinstance(exc, OSError)
+    orig = getattr(exc, "orig", None)
+    state = str(getattr(orig, "sqlstate", "") or "")
+    # PostgreSQL: connection (08), resources such as disk full (53), shutdown (57), I/O (58), and a
+    # read-only transaction (25006): none of them is an article's fault
+    if state[:2] in ("08", "53", "57", "58") or state == "25006":
+        return True
+    return any(word in str(orig).lower() for word in ("read-only", "readonly", "disk is full", "disk i/o"))
 
 
 def fault_message(exc: BaseException, url: str) -> str:
