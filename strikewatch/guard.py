@@ -58,7 +58,7 @@ def _extract_within(extract: ExtractBatch, batch: list[Article], seconds: float)
         return done
     out: list[Result] = []
     for article in batch:  # the batch overran: find the article(s) that did, one at a time
-        alone = _timed(extract, [article], seconds)
+        alone = _timed(extract, [article], seconds) if len(batch) > 1 else None
         out.extend(alone if alone is not None else [(article, _rejected(
             article, "extract", f"extraction took over {seconds:g} s, the time budget of one article "
             "(STRIKEWATCH_ARTICLE_SECONDS); set aside"))])

@@ -132,7 +132,8 @@ class Store:
 
     def transact(self, fn: Callable[[Connection], T], *, lock: int | None = None, attempts: int = 8) -> T:
         """`fn(conn)` in a write transaction, run again from the start when the database reports
-        a transient conflict (SQLite busy past its timeout, a PostgreSQL deadlock)."""
+        a transient conflict (SQLite busy past its timeout, a PostgreSQL deadlock) or the connection
+        to PostgreSQL was lost (for about 10 s: a restarting server)."""
         for attempt in range(1, attempts + 1):
             try:
                 with self.write(lock=lock) as conn:
@@ -140,7 +141,7 @@ class Store:
             except (OperationalError, DBAPIError) as exc:
                 if attempt == attempts or not _transient(exc):
                     raise
-                time.sleep(min(0.05 * 2**attempt, 2.0))
+                time.sleep(min(0.1 * 2**attempt, 3.0))
         raise AssertionError("unreachable")
 
     def insert_ignore(self, table: Any) -> Any:
@@ -245,6 +246,11 @@ def fault_message(exc: BaseException, url: str) -> str:
 def _transient(exc: DBAPIError) -> bool:
     orig = getattr(exc, "orig", None)
     if getattr(orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    # The connection to PostgreSQL was lost (the server restarted, a network blip): the pool drops
+    # it and the transaction runs again on a new one. Safe: every transaction here is idempotent
+    # (ON CONFLICT DO NOTHING, and a save re-checks what is still pending under its lock).
+    if exc.connection_invalidated or str(getattr(orig, "sqlstate", "") or "").startswith(("08", "57P")):
         return True
     return "database is locked" in str(orig) or "database is busy" in str(orig)
 
