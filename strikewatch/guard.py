@@ -13,7 +13,7 @@
   would have. The timer is a real-time alarm (SIGALRM) that interrupts Python code, regular
   expressions and spaCy alike; it raises a `BaseException` so no `except Exception` inside the
   extractor can swallow it. Signals only reach a process's main thread: elsewhere (a Dask worker's
-  task thread) the budget is not enforced, and the size limit (`Limits.max_article_chars`, checked
+  task thread, a web request's thread) the budget is not enforced, and the size limit (`Limits.max_article_chars`, checked
   at ingest) is what bounds an article's cost.
 """
 

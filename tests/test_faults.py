@@ -184,8 +184,16 @@ def test_faults_store_cleans_and_isolates_articles_the_same_on_both_backends(db_
 # --- interrupted and killed ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("sig", ["SIGINT", "SIGKILL"])
-def test_faults_ingest_stopped_mid_batch_then_rerun_equals_a_clean_run(db_url, tmp_path, sig):
+@pytest.mark.parametrize("kind,sig", [("sqlite", "SIGINT"),
+                                      pytest.param("postgresql", "SIGKILL", marks=pytest.mark.postgres)])
+def test_faults_ingest_stopped_mid_batch_then_rerun_equals_a_clean_run(kind, sig, tmp_path):
+    """Ctrl-C and kill -9 in the middle of a batch (tests/test_store.py stops `run` both ways on both
+    backends; here the command itself, on one backend each, to keep the suite short)."""
+    with fresh_database(kind, tmp_path, pg_url=pg_test_url() if kind == "postgresql" else None) as db_url:
+        _stop_and_rerun(db_url, tmp_path, sig)
+
+
+def _stop_and_rerun(db_url: str, tmp_path: Path, sig: str) -> None:
     path = feed(tmp_path / "feed.jsonl", 4_000)
     proc = start("ingest", str(path), "--db", db_url, "--batch-size", "50")
     wait_for(lambda: stored_count(db_url) >= 200, proc, "a few batches were stored")

@@ -11,6 +11,10 @@ the next run finds them (`latest` and `extracted_at IS NULL`) and carries on. Ea
 under the link lock that its revisions are still unextracted, so two runs at once never store a
 report twice. Articles already stored but never extracted (say, by `strikewatch ingest`) are
 picked up at the end of every run.
+
+A batch whose save fails for a reason other than a database fault is saved again an article at a
+time (`_save_isolated`): the article at fault is quarantined (stage "store") and marked extracted
+but failed, its neighbours are kept.
 """
 
 from __future__ import annotations
