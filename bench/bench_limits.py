@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -92,7 +93,15 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the inputs here (default: a temporary folder)")
     opts = parser.parse_args()
     where = opts.keep or Path(tempfile.mkdtemp(prefix="strikewatch-limits-"))
-    make_inputs(where)
+    try:
+        make_inputs(where)
+        run_cases(where, opts.only)
+    finally:
+        if opts.keep is None:  # about 320 MB of inputs
+            shutil.rmtree(where, ignore_errors=True)
+
+
+def run_cases(where: Path, only_names: str) -> None:
     pg = os.environ.get("STRIKEWATCH_BENCH_PG_URL")
     cases: list[tuple[str, list[str]]] = [
         ("folder-sqlite", ["run", str(where / "hostile"), "--db", str(where / "folder.db")]),
@@ -106,7 +115,7 @@ def main() -> None:
         cases.insert(1, ("folder-postgresql", ["run", str(where / "hostile"), "--db", pg]))
     else:
         print("folder-postgresql: skipped (STRIKEWATCH_BENCH_PG_URL is not set; `make bench` sets it)")
-    only = {name for name in opts.only.split(",") if name}
+    only = {name for name in only_names.split(",") if name}
     print(f"{'case':<18} {'seconds':>8} {'peak MB':>8} {'exit':>4}  last line of stderr")
     for name, args in cases:
         if only and name not in only:

@@ -47,16 +47,22 @@ def read_parquet(path: str | Path, *, published: dt.date | None = None, outlet: 
                 groups.append(g)
                 first = at if first is None else first
             at += n
-        table = pf.read_row_groups(groups, columns=columns)
+        # a few rows at a time, never the whole slice: a file of huge texts stays out of memory
+        batches = pf.iter_batches(batch_size=64, row_groups=groups, columns=columns) if groups else iter(())
+        at = first or 0
+        for batch in batches:
+            for row in batch.to_pylist():
+                at += 1  # this row's number, counted from 1
+                if at <= start:
+                    continue
+                if at > stop:
+                    return
+                try:
+                    yield _article(name, at, row, published, outlet)
+                except InputError as exc:
+                    yield rejected(exc)
     except (OSError, pa.ArrowException) as exc:
         yield Rejected(path=name, stage="ingest", reason=f"rows {start + 1}-{stop}: {exc}")
-        return
-    table = table.slice(start - (first or 0), stop - start)
-    for offset, row in enumerate(table.to_pylist()):
-        try:
-            yield _article(name, start + offset + 1, row, published, outlet)
-        except InputError as exc:
-            yield rejected(exc)
 
 
 def _article(path: str, line: int, row: dict[str, Any], published: dt.date | None, outlet: str | None) -> Article:
