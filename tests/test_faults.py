@@ -346,3 +346,32 @@ def test_faults_run_and_ingest_exit_1_when_nothing_could_be_read(tmp_path):
     proc = sw("run", *(str(tmp_path / name) for name in names), "--db", db)  # and all four in a real process
     assert proc.returncode == 1 and "nothing could be read" in " ".join(proc.stderr.split())
     assert count(f"sqlite:///{db}", quarantine) == 4
+
+
+# --- identity --------------------------------------------------------------------------------------
+
+
+def test_faults_revert_is_current_again_and_a_line_on_top_moves_no_id(db_url, tmp_path):
+    from strikewatch.store import run
+    from strikewatch.store.testing import fake_analyze
+
+    store = Store.open(db_url)
+    first, edited = "7 killed in Idlib on 2018-03-02.", "9 killed in Idlib on 2018-03-02."
+    for text in (first, edited, first):  # edited, then reverted to the first text
+        run(store, [Article(id="rev", text=text)], analyze=fake_analyze)
+    with store.read() as conn:
+        rows = conn.execute(sa.select(articles.c.revision, articles.c.latest, articles.c.text)
+                            .where(articles.c.id == "rev").order_by(articles.c.revision)).all()
+        current = conn.execute(sa.select(reports.c.id).where(reports.c.current)).scalars().all()
+    assert [tuple(r) for r in rows] == [(1, False, first), (2, False, edited), (3, True, first)]
+    assert current == ["rev#1@r3"]  # the reverted text's report, not the edit's
+
+    rows3 = [{"text": f"{n} killed in Aleppo on 2018-04-0{n}."} for n in (1, 2, 3)]
+    path = tmp_path / "idless.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows3), encoding="utf-8")
+    assert ingest(store, read_articles([path])).new == 3
+    path.write_text("".join(json.dumps(r) + "\n" for r in [{"text": "A new story on top."}, *rows3]),
+                    encoding="utf-8")
+    stats = ingest(store, read_articles([path]))
+    assert (stats.new, stats.revised, stats.unchanged) == (1, 0, 3)
+    store.close()

@@ -6,8 +6,9 @@ content hash (text, title, outlet, publication date, URL, language: not the file
 compared with the latest revision's, decides whether it is unchanged or a new revision (a return
 to an earlier text included: the revert is current again). Rejected inputs go to `quarantine`.
 
-Each article is stored under a savepoint: one the database refuses (stage "store", with the
-database's reason) is quarantined and its neighbours in the batch are kept. A fault of the database
+When the database refuses an article of a batch, the batch is stored again with a savepoint an
+article: the one refused is quarantined (stage "store", with the database's reason) and its
+neighbours are kept. A fault of the database
 itself (disk full, read-only, connection lost) is not an article's fault and ends the batch.
 Every article is cleaned first (`strikewatch.ingest.clean`), the same on SQLite and PostgreSQL,
 whether it came from a reader or straight from a caller.
@@ -108,7 +109,7 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 def ingest_batch(store: Store, batch: list[Article | Rejected]) -> BatchResult:
     """One batch in one transaction (retried whole if the database reports a transient conflict).
     When one of its articles is refused, the batch is stored again with a savepoint an article,
-    so only that one is set aside (savepoints cost a third more time: only then)."""
+    so only that one is set aside (savepoints cost time: only then)."""
     try:
         return store.transact(lambda conn: _ingest(store, conn, batch, isolate=False))
     except Exception as exc:
