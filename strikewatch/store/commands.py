@@ -139,7 +139,7 @@ def stats_cmd(db: Db = None, top: Annotated[int, typer.Option(help="Rows in the 
 
 @quarantine_app.command("list")
 def quarantine_list(db: Db = None,
-                    stage: Annotated[str | None, typer.Option(help="Only this stage: ingest, extract")] = None) -> None:
+                    stage: Annotated[str | None, typer.Option(help="Only this stage: ingest, store, language, extract")] = None) -> None:
     """Every input set aside: where (path:line), the article, the stage and the reason."""
     from .queries import quarantined
 
