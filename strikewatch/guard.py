@@ -7,11 +7,12 @@
   for now) is not run through it: it comes back as a rejection, stage "language", naming the
   language. Stored, flagged in `stats` and `quarantine list`, never silently "no reports".
 - **Time budget.** Each batch is extracted under a timer of `Limits.article_seconds` (default
-  30 s; well-behaved batches take a second or two). When the timer fires, the batch's partial
+  30 s of CPU time; well-behaved batches take a second or two). When the timer fires, the batch's partial
   work is dropped and each of its articles is extracted alone under its own timer: the ones that
   still overrun are set aside (stage "extract", with the limit), the others come through as they
-  would have. The timer is a real-time alarm (SIGALRM) that interrupts Python code, regular
-  expressions and spaCy alike; it raises a `BaseException` so no `except Exception` inside the
+  would have. The timer counts the process's CPU time (ITIMER_PROF, SIGPROF), not the clock: on a
+  machine shared by many, a batch is not set aside because others kept it waiting. It interrupts
+  Python code, regular expressions and spaCy alike; it raises a `BaseException` so no `except Exception` inside the
   extractor can swallow it. Signals only reach a process's main thread: elsewhere (a Dask worker's
   task thread, a web request's thread) the budget is not enforced, and the size limit (`Limits.max_article_chars`, checked
   at ingest) is what bounds an article's cost.
@@ -73,17 +74,17 @@ def _timed(extract: ExtractBatch, batch: list[Article], seconds: float) -> list[
     def expire(_signum: int, _frame: object) -> None:
         raise OverBudget
 
-    previous = signal.signal(signal.SIGALRM, expire)
+    previous = signal.signal(signal.SIGPROF, expire)
     try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_PROF, seconds)  # CPU seconds of this process
         try:
             return extract(batch)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
     except OverBudget:
         return None
     finally:
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _rejected(article: Article, stage: str, reason: str) -> Rejected:

@@ -375,3 +375,50 @@ def test_faults_revert_is_current_again_and_a_line_on_top_moves_no_id(db_url, tm
     stats = ingest(store, read_articles([path]))
     assert (stats.new, stats.revised, stats.unchanged) == (1, 0, 3)
     store.close()
+
+
+# --- time budget and language at extraction ---------------------------------------------------------
+
+
+def test_faults_time_budget_sets_aside_only_the_articles_that_overrun(monkeypatch):
+    """An extractor stuck in a Python loop or in a regular expression that backtracks without end:
+    the batch's timer fires, each article is tried alone, and only the stuck ones are set aside."""
+    import re
+
+    from strikewatch.guard import guarded
+
+    monkeypatch.setenv("STRIKEWATCH_ARTICLE_SECONDS", "0.5")
+
+    def extract(batch):
+        out = []
+        for a in batch:
+            if "LOOP" in a.text:
+                while True:
+                    pass
+            if "REGEX" in a.text:
+                re.match(r"(a+)+$", "a" * 40 + "b")  # catastrophic backtracking
+            out.append((a, []))
+        return out
+
+    arts = [Article(id=i, text=t) for i, t in (("a", "fine"), ("b", "LOOP"), ("c", "fine too"), ("d", "REGEX"))]
+    started = time.process_time()
+    results = list(guarded(extract, arts, batch_size=4))
+    assert [a.id for a, _ in results] == ["a", "b", "c", "d"]
+    assert [r for _, r in results][0::2] == [[], []]
+    for _, r in results[1::2]:
+        assert r.stage == "extract" and "time budget of one article" in r.reason  # type: ignore[union-attr]
+    assert time.process_time() - started < 15  # stopped, not run to the end
+
+
+def test_faults_real_extractor_pathological_article_and_arabic_are_set_aside(extractor, monkeypatch):
+    from strikewatch.pipeline import analyze_articles
+
+    monkeypatch.setenv("STRIKEWATCH_ARTICLE_SECONDS", "1.5")
+    flood = "".join(f"An air strike on Idlib on day {n} killed {n % 37 + 2} civilians, the monitor said. "
+                    for n in range(1000))  # 83,000 characters, every sentence a report
+    arts = [Article(id="good", text=GOOD, published="2017-03-07"), Article(id="flood", text=flood),
+            Article(id="ar", text=ARABIC, language="ar")]
+    results = dict((a.id, r) for a, r in analyze_articles(arts))
+    assert isinstance(results["good"], list) and results["good"]
+    assert results["flood"].stage == "extract" and "time budget" in results["flood"].reason
+    assert results["ar"].stage == "language" and "'ar'" in results["ar"].reason
