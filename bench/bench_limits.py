@@ -15,7 +15,8 @@ Cases:
 - jsonl-line-200mb `ingest` on a JSONL whose one line is 200 MB (skipped a chunk at a time)
 - csv-field-50mb   `ingest` on a CSV whose one field is 50 MB, between two good rows
 - max-article      `analyze` on one article just under the size limit (400,000 characters), every
-                   sentence a casualty report: the time budget (30 s) sets it aside
+                   sentence a casualty report: the most one article may cost (near the 30 s
+                   CPU-time budget, which sets it aside on a slower machine)
 """
 
 from __future__ import annotations
