@@ -16,8 +16,10 @@ source names ("Raqqa Is Being Slaughtered Silently") are masked by the caller.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -44,6 +46,13 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|around|nearby|close to|(?:outskirt
                           r"(?:\w+\s+)?(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 _CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
+# "X district, Y province", "X district of Y", "X (Y district, Z)", "X in Y": Y may hold X
+_OUTER = re.compile(r"^(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
+                    r"governorate|municipality|neighbou?rhood|camp))?(?:\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
+                    r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
+_UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
+                         r"raion|governorate|neighbou?rhood)s?\b", re.I)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts)\b", re.I)
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
 
@@ -74,11 +83,13 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
     overlapping `masked` (datelines, source names) are skipped."""
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
+    ctx = article_countries(text, gazetteer)
     for run in _runs(text, start, end):
         i, last_end = 0, -1
         while i < len(run):
             for j in range(min(len(run), i + MAX_WORDS), i, -1):
-                hit = None if run[i].link or run[j - 1].link else _match(text, run, i, j, gazetteer, masked, last_end)
+                hit = None if run[i].link or run[j - 1].link else _match(text, run, i, j, gazetteer, masked, last_end,
+                                                                           ctx)
                 if hit is not None:
                     out.append(hit)
                     last_end, i = run[j - 1].end, j
@@ -86,6 +97,30 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
             else:
                 i += 1
     return _plural_regions(text, out, gazetteer)
+
+
+@functools.lru_cache(maxsize=16)
+def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
+    """The countries an article is about (ISO codes, most named first): those named, and those whose
+    provinces or big towns are named, counted; a country counts when named at least half as often
+    as the first. None found: () and the gazetteer's default (Syria's region)."""
+    votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
+    for run in _runs(text, 0, len(text)):
+        words = [t for t in run if not t.link]
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 3), i, -1):
+                surface = re.sub(r"['’]s$", "", text[words[i].start : words[j - 1].end])
+                if (c := g.country(surface)) is not None and c.cc:
+                    votes[c.cc] += 12
+                    break
+                if (ccs := g.countries_of(surface)) and not g.is_stopword(surface):
+                    for cc in ccs:
+                        votes[cc] += 6 // len(ccs)
+                    break
+    if not votes:
+        return ()
+    top = votes.most_common(1)[0][1]
+    return tuple(cc for cc, n in votes.most_common() if n >= top / 2)
 
 
 def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
@@ -109,7 +144,7 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
 
 
 def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: Sequence[tuple[int, int]],
-           last_end: int) -> PlaceMention | None:
+           last_end: int, ctx: tuple[str, ...] = ()) -> PlaceMention | None:
     s, e = run[i].start, run[j - 1].end
     if text[e - 2 : e] in ("'s", "’s"):
         e -= 2  # "Syria's Latakia province"
@@ -123,7 +158,12 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return PlaceMention(s, e, surface, country.location(surface), _relations(text, s, e) + ["country"])
     # a name with a word like "At" or "Old" at either end is only taken as spelled ("The Hague")
     edge_word = not one_word and (g.is_stopword(run[i].text) or g.is_stopword(run[j - 1].text))
-    found = g.candidates(surface, exact=edge_word)
+    variants = bool(_UNIT_AFTER.match(text[e : e + 16]) or _CITY_BEFORE.search(text[max(0, s - 20) : s]))
+    found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
+    if (outer := _outer(text, e, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": searched in Helmand
+        found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or found
+    if _DISTRICT_AFTER.match(text[e : e + 16]):  # "Arghandab district": the unit, not a village of that name
+        found = sorted(found, key=lambda p: p.level != 2)
     place = found[0] if found else None
     # a governorate's own name beats a foreign town found under an alternate name: "Anbar" is not
     # Ambar in Turkey, "Hatay" not Antakya; "Beirut" stays the city
@@ -135,10 +175,26 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if inside and (one_word or place.rank > 0):
         return None  # the war's own multi-word names ("Khan Touman") are not read as parts of others
     nxt = run[j] if j < len(run) and not run[j].link else None
-    if nxt is not None and place.rank > 0 and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
+    if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
+
+
+def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
+    """The admin unit named right after a place as its container: "..., Balkh", "... of Helmand province"."""
+    m = _OUTER.match(text[e : e + 80])
+    if m is None:
+        return None
+    words = m.group("outer").split()
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k]).removesuffix("'s").removesuffix("’s")
+        units = [p for p in g.candidates(name, exact=True, countries=ctx) if p.level >= 1 and p.rank <= 1]
+        if units:
+            return units[0]
+        if (region := g.region(name)) is not None and region.level:
+            return region
+    return None
 
 
 def _inside_name(text: str, run: list[_Token], i: int, last_end: int, g: Gazetteer) -> bool:
