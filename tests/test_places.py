@@ -326,3 +326,19 @@ def test_places_supplement_rows_each_resolve(gazetteer: Gazetteer) -> None:
             if place is None or place.name != row["name"] or place.precision != row["precision"]:
                 wrong.append((alias, row["name"], place and (place.name, place.precision)))
     assert wrong == []
+
+
+def test_places_curated_place_abroad_yields_to_the_articles_own(gazetteer: Gazetteer) -> None:
+    # Geneina is a curated Rafah neighbourhood and, spelled alike, the capital of West Darfur
+    gaza = "An airstrike hit a house in the Geneina neighbourhood of Rafah, in the south of the Gaza Strip."
+    sudan = "Fighting between the army and the RSF killed dozens in Geneina, Sudan, aid groups said."
+    assert {p.mention: p.location.country for p in find_places(gaza, gazetteer)}["Geneina"] == "Palestinian Territory"
+    assert {p.mention: p.location.country for p in find_places(sudan, gazetteer)}["Geneina"] == "Sudan"
+
+
+def test_places_unknown_village_falls_back_to_its_district(gazetteer: Gazetteer) -> None:
+    # the village is in no gazetteer: the most precise unit named is the district, and it says so
+    text = "Militants attacked a checkpoint in the Zzyqawlat area of Nijrab district, Kapisa province."
+    got = located(text, gazetteer)
+    assert [m for m, *_ in got] == ["Nijrab", "Kapisa province"]
+    assert got[0][1:] == ("Afghanistan", "Kapisa", "district")

@@ -54,6 +54,7 @@ COUNTRY_ALIASES = {"Britain": "GB", "Great Britain": "GB", "America": "US", "USA
                    "Gaza Strip": "PS", "West Bank": "PS", "Türkiye": "TR", "Syrian Arab Republic": "SY"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
     """A spelling key: case, diacritics, apostrophes and hyphens dropped ("Deir El-Zour" -> "deir el zour")."""
     if _PLAIN.fullmatch(name):
@@ -69,6 +70,7 @@ def bare(key: str) -> str:
     return rest if first in ARTICLES and len(rest) > 3 else key
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def loose(key: str) -> str:
     """A coarser key for transliteration variants: vowels, doubled letters, q/k and articles folded."""
     out, words = [], key.split()
@@ -167,6 +169,11 @@ class Gazetteer:
 
     def candidates(self, name: str, *, exact: bool = False, countries: Sequence[str] = (),
                    within: Place | None = None, variants: bool = False) -> list[Place]:
+        return list(self._candidates(name, exact, tuple(countries), within, variants))
+
+    @functools.lru_cache(maxsize=1 << 14)  # noqa: B019 -- one gazetteer per process, kept for its life
+    def _candidates(self, name: str, exact: bool, countries: tuple[str, ...], within: Place | None,
+                    variants: bool) -> tuple[Place, ...]:
         """Places of that name, best first. `countries` (ISO codes, the article's) admits all their
         places and units; elsewhere only Syria's region and big towns. `within` keeps only what lies
         in that unit. Transliteration variants ("Nahri Saraj" for Nahr-e Saraj) are searched inside
@@ -178,8 +185,15 @@ class Gazetteer:
             found = [p for p in found if within.holds(p)]
         if not exact and not (found and found[0].rank <= 1):
             found = [*found, *(p for p in self._loose.get(loose(key), []) if within is None or within.holds(p))]
-        found += self._world(key, exact, tuple(countries) or ("SY",), within, variants)
-        return sorted(set(found), key=_precedence)
+        found = sorted(set(found + self._world(key, exact, tuple(countries) or ("SY",), within, variants)),
+                       key=_precedence)
+        if countries and any(p.rank == 1 and p.how <= 1 for p in found):
+            # a curated place abroad yields to the article's own place of that name (Geneina in Rafah
+            # or in Darfur), except Syria's neighbours in a Syrian article, as curated for it
+            def abroad(p: Place) -> bool:
+                return p.rank == 0 and p.cc not in countries and not ("SY" in countries and p.cc in REGION)
+            found.sort(key=abroad)
+        return tuple(found)
 
     def _world(self, key: str, exact: bool, countries: tuple[str, ...], within: Place | None,
                variants: bool = False) -> list[Place]:
@@ -191,8 +205,8 @@ class Gazetteer:
             # a transliteration variant, searched only where the article is: Nahri Saraj, Nahr-e Saraj
             vowels = loose(key).replace(" ", "")
             out += [p for r in self.world.find(key, True)
-                    if (within or variants or loose(norm(r.name)).replace(" ", "") == vowels)
-                    and (p := self._admit(r, countries, within)) and p.rank <= 1]
+                    if (p := self._admit(r, countries, within)) and p.rank <= 1
+                    and (within or variants or loose(norm(r.name)).replace(" ", "") == vowels)]
         return out
 
     def _admit(self, r: Row, countries: tuple[str, ...], within: Place | None) -> Place | None:
@@ -216,15 +230,24 @@ class Gazetteer:
         region = self._curated.get(r.a1 or "")
         return region.place.admin1 if region else self.world.admin1.get(r.a1 or "") if self.world else None
 
-    def countries_of(self, name: str) -> frozenset[str]:
-        """The countries (ISO codes) that have a province or a big town of exactly that name: the
-        article-country votes of places.article_countries."""
+    def countries_of(self, name: str, *, min_population: int = WORLD_MIN_POPULATION) -> frozenset[str]:
+        """The countries (ISO codes) that have a province or a town of `min_population` of exactly
+        that name: the article-country votes of places.article_countries."""
         key = norm(name)
         ccs = {p.cc for p in self._exact.get(key, []) if p.cc and p.rank == 0}
         ccs |= {r.place.cc for r in self._regions.get(key, []) if r.place.cc}
         if self.world is not None:
-            ccs |= {r.cc for r in self.world.find(key) if r.level == 1 or r.population >= WORLD_MIN_POPULATION}
+            ccs |= {r.cc for r in self.world.find(key) if r.level == 1 or (not r.level and r.population >= min_population)}
         return frozenset(ccs)
+
+    def admin1_of(self, name: str) -> frozenset[str]:
+        """GeoNames admin1 codes of the provinces of exactly that name, and of the big towns so named."""
+        key = norm(name)
+        codes = {r.place.a1 for r in self._regions.get(key, []) if r.place.a1}
+        if self.world is not None:
+            codes |= {r.a1 for r in self.world.find(key)
+                      if r.a1 and (r.level == 1 or (not r.level and r.population >= WORLD_MIN_POPULATION))}
+        return frozenset(codes)
 
     def lookup(self, name: str) -> Place | None:  # the best place of that name
         return next(iter(self.candidates(name)), None)

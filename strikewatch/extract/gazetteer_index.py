@@ -15,13 +15,16 @@ most populous place; an admin1 unit takes its most populous place (usually the c
 
 from __future__ import annotations
 
+import bisect
 import functools
+import hashlib
 import json
 import os
 import re
 import sqlite3
 import tempfile
 import unicodedata
+from array import array
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -29,7 +32,7 @@ from typing import NamedTuple
 
 from ..errors import DataFileError
 
-FORMAT = 1  # bump when the tables or the keys change: a new file name, the old file is left alone
+FORMAT = 2  # bump when the tables or the keys change: a new file name, the old file is left alone
 LEVEL_NAMES = {0: "city", 1: "region", 2: "district"}
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": ""})
 _SKELETON = (("kh", "k"), ("gh", "g"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("sh", "s"),
@@ -55,6 +58,10 @@ def skeleton(key: str) -> str:
         s = s.replace(a, b)
     s = re.sub(r"[aeiouyhw]", "", s)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _digest(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
 
 
 def cache_path() -> Path:
@@ -161,6 +168,11 @@ def build(path: Path) -> None:
         names += [(s, entry_id, 2) for s in {skeleton(k) for k in keys} if len(s) >= 3]
     con.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?)", entries)
     con.executemany("INSERT INTO name VALUES (?,?,?)", names)
+    # every key's 64-bit digest, sorted: a look-up of a name no place has (most capitalised runs)
+    # is answered in memory, without a query
+    digests = array("Q", sorted({_digest(k) for k, _e, _h in names}))
+    con.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB)")
+    con.execute("INSERT INTO meta VALUES ('digests', ?)", (digests.tobytes(),))
     con.executescript("""CREATE INDEX name_key ON name (key); CREATE INDEX entry_a1 ON entry (a1, level);
                          CREATE INDEX entry_a2 ON entry (a2, level);
                          CREATE INDEX entry_gid ON entry (geonameid);""")
@@ -189,6 +201,8 @@ class World:
     def __init__(self, con: sqlite3.Connection):
         self.con = con
         self.admin1 = dict(con.execute("SELECT a1, name FROM entry WHERE level = 1").fetchall())
+        self.digests = array("Q")
+        self.digests.frombytes(con.execute("SELECT value FROM meta WHERE name = 'digests'").fetchone()[0])
         self.find = functools.lru_cache(maxsize=1 << 16)(self._find)
 
     @classmethod
@@ -197,13 +211,16 @@ class World:
 
     def _find(self, key: str, skeletal: bool = False) -> tuple[Row, ...]:
         """Entries named `key` (a fold()); `skeletal`: entries whose skeleton is skeleton(key)."""
-        if not key:
+        wanted = skeleton(key) if skeletal else key
+        d = _digest(wanted) if len(wanted) >= 3 else -1  # "I", "H": GeoNames codes, not names
+        i = bisect.bisect_left(self.digests, d)
+        if i == len(self.digests) or self.digests[i] != d:
             return ()
         how = "n.how = 2" if skeletal else "n.how < 2"
         cur = self.con.execute(
             "SELECT e.name, e.cc, e.a1, e.a2, e.level, e.lat, e.lon, e.population, e.geonameid, MIN(n.how) "
             f"FROM name n JOIN entry e ON e.id = n.entry WHERE n.key = ? AND {how} GROUP BY e.id",
-            (skeleton(key) if skeletal else key,))
+            (wanted,))
         return tuple(Row(*r) for r in cur)
 
     def by_geonameid(self, geonameid: int) -> Row | None:

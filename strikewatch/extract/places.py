@@ -52,6 +52,16 @@ _OUTER = re.compile(r"^(?:\s+(?:district|sub-?district|province|county|city|town
                     r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood)s?\b", re.I)
+CUE_FREE = 20_000
+# capitalised words that follow a place without continuing its name: "in south Nashville Monday night"
+_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+                      "June July August September October November December".split())
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|from|outside|around|into|to|toward|towards|across|between|of|on|and|or|via|by|hit|struck|"
+    r"shelled|targeted|bombed|entered|captured|reach|reached)|,)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city|area|district|camp|neighbou?rhood|outskirts|suburbs?|vicinity|countryside|region|"
+    r"province|county|outskirts)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|central|north|south|"
+    r"east|west|rural|besieged|nearby|neighbou?ring|downtown)\s+)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts)\b", re.I)
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
@@ -83,13 +93,13 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
     overlapping `masked` (datelines, source names) are skipped."""
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
-    ctx = article_countries(text, gazetteer)
+    ctx, units = _context(text, gazetteer)
     for run in _runs(text, start, end):
         i, last_end = 0, -1
         while i < len(run):
             for j in range(min(len(run), i + MAX_WORDS), i, -1):
                 hit = None if run[i].link or run[j - 1].link else _match(text, run, i, j, gazetteer, masked, last_end,
-                                                                           ctx)
+                                                                           ctx, units)
                 if hit is not None:
                     out.append(hit)
                     last_end, i = run[j - 1].end, j
@@ -99,12 +109,20 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
     return _plural_regions(text, out, gazetteer)
 
 
-@functools.lru_cache(maxsize=16)
 def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
     """The countries an article is about (ISO codes, most named first): those named, and those whose
     provinces or big towns are named, counted; a country counts when named at least half as often
-    as the first. None found: () and the gazetteer's default (Syria's region)."""
+    as the first. None found: the one country all its towns of 20,000+ lie in, if there is one;
+    else () and the gazetteer's default (Syria's region)."""
+    return _context(text, g)[0]
+
+
+@functools.lru_cache(maxsize=16)
+def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The article's countries and the provinces it names (GeoNames admin1 codes)."""
     votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
+    units: set[str] = set()
+    spans: list[str] = []
     for run in _runs(text, 0, len(text)):
         words = [t for t in run if not t.link]
         for i in range(len(words)):
@@ -113,14 +131,23 @@ def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
                 if (c := g.country(surface)) is not None and c.cc:
                     votes[c.cc] += 12
                     break
-                if (ccs := g.countries_of(surface)) and not g.is_stopword(surface):
+                if g.is_stopword(surface):
+                    continue
+                spans.append(surface)
+                if ccs := g.countries_of(surface):
                     for cc in ccs:
                         votes[cc] += 6 // len(ccs)
+                    units |= g.admin1_of(surface)
                     break
+    if not votes:  # a headline or a note that names only a town: the town's country, if unambiguous
+        for surface in spans:
+            if len(ccs := g.countries_of(surface, min_population=20_000)) == 1:
+                votes.update(ccs)
     if not votes:
-        return ()
+        return (), frozenset()
     top = votes.most_common(1)[0][1]
-    return tuple(cc for cc, n in votes.most_common() if n >= top / 2)
+    countries = tuple(cc for cc, n in votes.most_common() if n >= top / 2)
+    return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
 
 
 def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
@@ -144,7 +171,7 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
 
 
 def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: Sequence[tuple[int, int]],
-           last_end: int, ctx: tuple[str, ...] = ()) -> PlaceMention | None:
+           last_end: int, ctx: tuple[str, ...] = (), units: frozenset[str] = frozenset()) -> PlaceMention | None:
     s, e = run[i].start, run[j - 1].end
     if text[e - 2 : e] in ("'s", "’s"):
         e -= 2  # "Syria's Latakia province"
@@ -164,6 +191,12 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or found
     if _DISTRICT_AFTER.match(text[e : e + 16]):  # "Arghandab district": the unit, not a village of that name
         found = sorted(found, key=lambda p: p.level != 2)
+    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])):
+        # a village or district of the article's country is a place only where the words say so: "in
+        # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
+        found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]
+    if units and any(p.rank == 1 and p.a1 in units for p in found):  # Bailey of the state the article names
+        found = sorted(found, key=lambda p: p.rank == 1 and p.a1 not in units)
     place = found[0] if found else None
     # a governorate's own name beats a foreign town found under an alternate name: "Anbar" is not
     # Ambar in Turkey, "Hatay" not Antakya; "Beirut" stays the city
@@ -176,6 +209,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None  # the war's own multi-word names ("Khan Touman") are not read as parts of others
     nxt = run[j] if j < len(run) and not run[j].link else None
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
+            and nxt.text not in _CALENDAR \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
