@@ -342,3 +342,21 @@ def test_places_unknown_village_falls_back_to_its_district(gazetteer: Gazetteer)
     got = located(text, gazetteer)
     assert [m for m, *_ in got] == ["Nijrab", "Kapisa province"]
     assert got[0][1:] == ("Afghanistan", "Kapisa", "district")
+
+
+def test_places_name_after_a_district_is_its_province(gazetteer: Gazetteer) -> None:
+    # Kunduz is a city and a province: after "X district," it is the province, and X lies in it
+    got = located("Two policemen died in an attack on a post in Imam Sahib district, Kunduz.", gazetteer)
+    assert got == [("Imam Sahib", "Afghanistan", "Kunduz", "district"), ("Kunduz", "Afghanistan", "Kunduz", "region")]
+
+
+def test_places_particles_inside_afghan_names(gazetteer: Gazetteer) -> None:
+    # "i" and "wa" join the words of one name, as al- and of do
+    got = located("Fighting was reported in Dara i Pech district and in Asadabad city, Kunar province.", gazetteer)
+    assert got[0] == ("Dara i Pech", "Afghanistan", "Kunar", "district")
+
+
+def test_places_note_without_a_country_takes_its_towns_country(gazetteer: Gazetteer) -> None:
+    # no country named, no province: the only country with a town of 20,000+ so named
+    assert located("Heavy shelling overnight near Avdiivka.", gazetteer) == [
+        ("Avdiivka", "Ukraine", "Donetsk Oblast", "city")]

@@ -230,10 +230,15 @@ class Gazetteer:
         region = self._curated.get(r.a1 or "")
         return region.place.admin1 if region else self.world.admin1.get(r.a1 or "") if self.world else None
 
-    def countries_of(self, name: str, *, min_population: int = WORLD_MIN_POPULATION) -> frozenset[str]:
+    def countries_of(self, name: str, *, min_population: int = WORLD_MIN_POPULATION,
+                     variants: bool = False) -> frozenset[str]:
         """The countries (ISO codes) that have a province or a town of `min_population` of exactly
-        that name: the article-country votes of places.article_countries."""
+        that name: the article-country votes of places.article_countries. `variants`: the countries
+        of the provinces whose name's skeleton is this name's ("Nangrhar", "Urozgan")."""
         key = norm(name)
+        if variants:
+            rows = self.world.find(key, True) if self.world is not None and len(key) >= 5 else ()
+            return frozenset(r.cc for r in rows if r.level == 1)
         ccs = {p.cc for p in self._exact.get(key, []) if p.cc and p.rank == 0}
         ccs |= {r.place.cc for r in self._regions.get(key, []) if r.place.cc}
         if self.world is not None:

@@ -27,7 +27,8 @@ from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
 
 MAX_WORDS = 6  # the longest name tried: "Maarat al-Numan" is three words, "Bab al-Hawa crossing" four
-LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "of", "bin", "ibn"})
+# lower-case words inside names: Arabic articles, "of", and the Persian/Pashto "wa" (and), "i"/"e" (of)
+LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "of", "bin", "ibn", "wa", "i", "e"})
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘`ʿʾ\-]*[^\W_])?")
 _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-Badu, ez-Zor
 # one-word names followed by these stay places even when capitalised: "Idlib Province", "Homs City"
@@ -48,7 +49,7 @@ _CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
 # "X district, Y province", "X district of Y", "X (Y district, Z)", "X in Y": Y may hold X
 _OUTER = re.compile(r"^(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
-                    r"governorate|municipality|neighbou?rhood|camp))?(?:\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
+                    r"governorate|municipality|neighbou?rhood|camp)s?(?:\s+cent(?:er|re))?)?(?:\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
                     r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood)s?\b", re.I)
@@ -62,6 +63,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:town|village|city|area|district|camp|neighbou?rhood|outskirts|suburbs?|vicinity|countryside|region|"
     r"province|county|outskirts)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|central|north|south|"
     r"east|west|rural|besieged|nearby|neighbou?ring|downtown)\s+)?$", re.I)
+_AFTER_UNIT = re.compile(r"\b(?:district|sub-?district|county|raion)s?(?:\s+cent(?:er|re))?\s*(?:,|\s(?:of|in))\s*(?:the\s+)?$",
+                         re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts)\b", re.I)
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
@@ -139,9 +142,9 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                         votes[cc] += 6 // len(ccs)
                     units |= g.admin1_of(surface)
                     break
-    if not votes:  # a headline or a note that names only a town: the town's country, if unambiguous
+    if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
         for surface in spans:
-            if len(ccs := g.countries_of(surface, min_population=20_000)) == 1:
+            if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
                 votes.update(ccs)
     if not votes:
         return (), frozenset()
@@ -191,6 +194,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or found
     if _DISTRICT_AFTER.match(text[e : e + 16]):  # "Arghandab district": the unit, not a village of that name
         found = sorted(found, key=lambda p: p.level != 2)
+    elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
+        found = sorted(found, key=lambda p: p.level != 1)
     if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])):
         # a village or district of the article's country is a place only where the words say so: "in
         # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
