@@ -66,6 +66,7 @@ _LOCATIVE_BEFORE = re.compile(
 _AFTER_UNIT = re.compile(r"\b(?:district|sub-?district|county|raion)s?(?:\s+cent(?:er|re))?\s*(?:,|\s(?:of|in))\s*(?:the\s+)?$",
                          re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts)\b", re.I)
+_BLANKS = re.compile(r"[ \t]+")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
 
@@ -153,6 +154,7 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
     return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
 
 
+@functools.lru_cache(maxsize=64)  # the article-wide pass and the finder read the same runs
 def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
     """Runs of capitalised words separated by spaces only, particles allowed inside."""
     runs: list[list[_Token]] = []
@@ -165,7 +167,7 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
             runs.append(current)
             current = []
             continue
-        if current and not re.fullmatch(r"[ \t]+", text[current[-1].end : m.start()]):
+        if current and not _BLANKS.fullmatch(text, current[-1].end, m.start()):
             runs.append(current)
             current = []
         current.append(_Token(m.start(), m.end(), word, link))
