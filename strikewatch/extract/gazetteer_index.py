@@ -74,6 +74,12 @@ def open_index(path: Path | None = None) -> sqlite3.Connection:
     """The index, built first if this machine has none for these package versions."""
     path = path or cache_path()
     if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:  # no writable home (a locked-down worker): the machine's temporary folder
+            path = Path(tempfile.gettempdir()) / f"strikewatch-{os.getuid()}" / path.name
+            path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
         build(path)
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     return con
@@ -118,8 +124,8 @@ def build(path: Path) -> None:
     for c in json.loads(cities_json).values():
         alts[int(c["geonameid"])] = c["alternatenames"]
     del cities_json
-    tmp = tempfile.NamedTemporaryFile(dir=path.parent if path.parent.exists() else None, suffix=".tmp", delete=False)
     path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False)
     tmp.close()
     con = sqlite3.connect(tmp.name)
     con.executescript("""
