@@ -12,6 +12,7 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from .link import keys
 from .model import Article, Rejected, Report
 
 Result = tuple[Article, list[Report] | Rejected]
@@ -27,6 +28,13 @@ def analyze_articles(articles: Iterable[Article], *, batch_size: int = 32, n_pro
     >>> [(r.location.name, r.claims[0].killed.low) for r in next(analyze_articles([art]))[1]]
     [('Douma', 5)]
     """
+    for article, result in _extract(articles, batch_size, n_process):
+        if not isinstance(result, Rejected):
+            result = keys.annotate(article, result)  # names and streets, for linking follow-ups
+        yield article, result
+
+
+def _extract(articles: Iterable[Article], batch_size: int, n_process: int) -> Iterator[Result]:
     if n_process <= 1:
         from .extract import Extractor
 
