@@ -372,9 +372,24 @@ def test_link_updated_toll_from_another_source_widens_the_range() -> None:
     assert inc.grade == "fair"
 
 
-def test_link_two_reports_of_one_article_never_merge() -> None:
+def test_link_two_reports_of_one_article_restating_one_strike_fold() -> None:
+    # the same source quoted twice: nothing tells the two apart, so they are one incident
     res = link([douma("a#1", "a", "2018-02-20", Claim(source=SOHR, killed=n(5))),
                 douma("a#2", "a", "2018-02-20", Claim(source=SOHR, killed=n(5)))])
+    assert [i.reports for i in res.incidents] == [["a#1", "a#2"]]
+
+
+def test_link_two_reports_of_one_article_at_distinct_streets_stay_apart() -> None:
+    text = "A bomb killed 5 on Baghdad Street. Another killed 5 on Hospital Road."
+    a = douma("a#1", "a", "2018-02-20", Claim(source=SOHR, killed=n(5)))
+    b = douma("a#2", "a", "2018-02-20", Claim(source=SOHR, killed=n(5)))
+    a.evidence.append(Span(start=20, end=34, text=text[20:34], field="address"))
+    b.evidence.append(Span(start=55, end=68, text=text[55:68], field="address"))
+    assert len(link([a, b]).incidents) == 2
+    # and two articles telling them apart the same way do not link either
+    c = douma("c#1", "c", "2018-02-20", Claim(source=SOHR, killed=n(5)))
+    c.evidence.append(Span(start=20, end=34, text=text[20:34], field="address"))
+    res = link([b, c])
     assert len(res.incidents) == 2
 
 

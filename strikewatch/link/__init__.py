@@ -28,6 +28,7 @@ from .blocking import candidate_pairs
 from .build import build_incident, incident_id
 from .cluster import Group, cluster
 from .features import Features, features
+from .fold import folds
 from .similarity import THRESHOLD, Pair, compare
 
 __all__ = ["LinkResult", "THRESHOLD", "link"]
@@ -101,12 +102,14 @@ def _link(reports: Sequence[Report], existing: Sequence[Incident], existing_repo
     # part is clustered again from nothing, so the answer is the one-shot answer whatever the order
     # the reports came in (clustering never looks past such a component).
     starts = [f.index for f in feats if f.id not in taken]
-    mates = [[at[rid] for rid in inc.reports] for inc in open_]
+    restated = folds(feats)
+    mates = [[at[rid] for rid in inc.reports] for inc in open_] + restated
     reach, edges, n_pairs = _reach(feats, starts, mates)
     part = sorted(reach)
     pos = {m: k for k, m in enumerate(part)}
     sub = [replace(feats[m], index=k) for k, m in enumerate(part)]
-    groups = cluster(sub, [(pos[i], pos[j], p) for i, j, p in edges if i in pos and j in pos], compare)
+    groups = cluster(sub, [(pos[i], pos[j], p) for i, j, p in edges if i in pos and j in pos], compare,
+                     folds=[[pos[m] for m in g] for g in restated if g[0] in pos])
     redone = {feats[m].id for m in part}
     out: dict[str, Incident] = {i: inc for i, inc in earlier.items() if not (inc.kind == "incident" and
                                                                            set(inc.reports) <= redone)}

@@ -165,6 +165,10 @@ def compare(a: Features, b: Features) -> Pair:
         return Pair(veto="a week apart without the same place and figures")
     if a.actors and b.actors and not a.actors & b.actors and a.attribution in ADMITTED and b.attribution in ADMITTED:
         return Pair(veto="two perpetrators each claiming")
+    if drel == "same" and prel in PRECISE and a.streets and b.streets and not tie:
+        # one town, one day, each report naming its street and none in common: two strikes
+        return Pair(veto="distinct named places: " + ", ".join(sorted(a.streets)[:2]) + " / "
+                    + ", ".join(sorted(b.streets)[:2]))
     return _score(a, b, drel, width, prel, km, (krel, kfig, ksize), later, tie)
 
 

@@ -46,6 +46,7 @@ class LinkKey:
     country: str  # normalised as link.features does
     admin1: str
     weeks: tuple[int | None, ...] | None  # `link_weeks`
+    article: str = ""  # its article: restatements inside one article fold (link/fold.py), so one bin
 
 
 def link_weeks(f: Features) -> tuple[int | None, ...] | None:
