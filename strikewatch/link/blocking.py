@@ -77,19 +77,24 @@ class Blocks:
     def near(self, f: Features) -> Iterator[int]:
         """The reports in f's blocks, with repeats. A known admin1 meets its own and the country's
         reports of unknown admin1; an unknown admin1 meets every admin1 of its country."""
-        regions = [f.admin1, ANY] if f.admin1 else sorted(self.admin1s[f.country])
+        if not f.country:  # placed nowhere: it meets every place, as the places meet it
+            regions = [(c, a) for c in sorted(self.admin1s) for a in sorted(self.admin1s[c])]
+        else:
+            regions = [(f.country, a) for a in ([f.admin1, ANY] if f.admin1 else sorted(self.admin1s[f.country]))]
+            if "" in self.admin1s:
+                regions.append(("", ANY))
         if f.lo is None:
-            for a in regions:
+            for c, a in regions:
                 for k in sorted(set(f.killed)):
-                    yield from self.undated.get((f.country, a, f.place, k), ())
+                    yield from self.undated.get((c, a, f.place, k), ())
             return
         days = sorted({x + d for x in _readings(f) for d in (-1, 0, 1)})
         weeks = sorted({week(x) for x in days})
-        for a in regions:
+        for c, a in regions:
             for x in days:
-                yield from self.days.get((f.country, a, x), ())
+                yield from self.days.get((c, a, x), ())
             for w in weeks:
-                yield from self.weeks.get((f.country, a, w), ())
+                yield from self.weeks.get((c, a, w), ())
 
 
 def candidate_pairs(feats: Sequence[Features], *, fresh: Sequence[bool] | None = None) -> Iterator[tuple[int, int]]:

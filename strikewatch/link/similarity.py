@@ -141,10 +141,12 @@ def compare(a: Features, b: Features) -> Pair:
     if a.article == b.article:
         # the extractor already decided these are two incidents of one article
         return Pair(veto="same article")
-    guessed_type = a.type_guessed or b.type_guessed
+    tie = followup(a, b)
+    # a person or landmark named in both outweighs the type read from the wording ("gunfire
+    # exchanged" for a shooting): then the type is no evidence either way, as a guessed one
+    guessed_type = a.type_guessed or b.type_guessed or bool(a.names & b.names)
     if a.event_type and b.event_type and a.event_type != b.event_type and not guessed_type:
         return Pair(veto="other event type")
-    tie = followup(a, b)
     drel, width = date_relation(a, b)
     if a.date_guessed or b.date_guessed:
         drel = "guessed"  # a fallback from the publication day says nothing of the day itself
@@ -169,7 +171,7 @@ def compare(a: Features, b: Features) -> Pair:
         # one town, one day, each report naming its street and none in common: two strikes
         return Pair(veto="distinct named places: " + ", ".join(sorted(a.streets)[:2]) + " / "
                     + ", ".join(sorted(b.streets)[:2]))
-    return _score(a, b, drel, width, prel, km, (krel, kfig, ksize), later, tie)
+    return _score(a, b, drel, width, prel, km, (krel, kfig, ksize), later, tie, guessed_type)
 
 
 def _gap(a: Features, b: Features) -> int:
@@ -187,7 +189,7 @@ def _killed_feature(rel: str, size: int) -> str | None:
 
 
 def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: float | None,
-                killed: tuple[str, str, int], later: int, tie: str) -> list[tuple[str, str]]:
+                killed: tuple[str, str, int], later: int, tie: str, type_unknown: bool) -> list[tuple[str, str]]:
     """The named features a pair shows, each with the reason it gives (weights.py weighs them)."""
     krel, kfig, ksize = killed
     out: list[tuple[str, str]] = []
@@ -215,6 +217,8 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
         out.append(("", "same country: " + where if prel == "country" else "place unknown"))
     if a.type_guessed or b.type_guessed:
         out.append(("", "event type guessed: no evidence"))
+    elif type_unknown and a.sub_event_type != b.sub_event_type:
+        out.append(("", "sub-event types differ, outweighed by a name in both"))
     elif a.sub_event_type == b.sub_event_type:
         out.append(("type_same", f"same sub-event type {a.sub_event_type}"))
     else:
@@ -257,10 +261,10 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
 
 
 def _score(a: Features, b: Features, drel: str, width: int, prel: str, km: float | None,
-           killed: tuple[str, str, int], later: int, tie: str) -> Pair:
+           killed: tuple[str, str, int], later: int, tie: str, type_unknown: bool) -> Pair:
     w = weights()
     pair = Pair()
-    shown = features_of(a, b, drel, width, prel, km, killed, later, tie)
+    shown = features_of(a, b, drel, width, prel, km, killed, later, tie, type_unknown)
     for name, reason in shown:
         if name:
             pair.score += w[name]
