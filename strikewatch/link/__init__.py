@@ -29,7 +29,7 @@ from .build import build_incident, incident_id
 from .cluster import Group, cluster
 from .features import Features, features
 from .fold import folds
-from .similarity import THRESHOLD, Pair, compare
+from .similarity import THRESHOLD, Pair, compare, vetoes
 
 __all__ = ["LinkResult", "THRESHOLD", "link"]
 
@@ -107,8 +107,8 @@ def _link(reports: Sequence[Report], existing: Sequence[Incident], existing_repo
     reach, edges, n_pairs = _reach(feats, starts, mates)
     part = sorted(reach)
     pos = {m: k for k, m in enumerate(part)}
-    sub = [replace(feats[m], index=k) for k, m in enumerate(part)]
-    groups = cluster(sub, [(pos[i], pos[j], p) for i, j, p in edges if i in pos and j in pos], compare,
+    sub = feats if len(part) == len(feats) else [replace(feats[m], index=k) for k, m in enumerate(part)]
+    groups = cluster(sub, [(pos[i], pos[j], p) for i, j, p in edges if i in pos and j in pos], vetoes,
                      folds=[[pos[m] for m in g] for g in restated if g[0] in pos])
     redone = {feats[m].id for m in part}
     out: dict[str, Incident] = {i: inc for i, inc in earlier.items() if not (inc.kind == "incident" and

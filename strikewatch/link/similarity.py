@@ -129,6 +129,8 @@ def _later(a: Features, b: Features) -> int:
 
 def followup(a: Features, b: Features) -> str:
     """What ties a later story to an earlier one a few days apart: a named person or a street."""
+    if not (a.names or a.streets) or not (b.names or b.streets):
+        return ""  # most reports name no one: this runs on every candidate pair
     people = a.names & b.names
     if people:
         return "named " + ", ".join(sorted(people))
@@ -136,7 +138,12 @@ def followup(a: Features, b: Features) -> str:
     return "at " + ", ".join(sorted(places)) if places else ""
 
 
-def compare(a: Features, b: Features) -> Pair:
+def vetoes(a: Features, b: Features) -> Pair:
+    """Only whether one of the pair vetoes the other (what complete-link clustering asks)."""
+    return compare(a, b, score=False)
+
+
+def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
     """Score one pair of incident reports; a vetoed pair can never share an incident."""
     if a.article == b.article:
         # the extractor already decided these are two incidents of one article
@@ -144,7 +151,7 @@ def compare(a: Features, b: Features) -> Pair:
     tie = followup(a, b)
     # a person or landmark named in both outweighs the type read from the wording ("gunfire
     # exchanged" for a shooting): then the type is no evidence either way, as a guessed one
-    guessed_type = a.type_guessed or b.type_guessed or bool(a.names & b.names)
+    guessed_type = a.type_guessed or b.type_guessed or (bool(tie) and bool(a.names & b.names))
     if a.event_type and b.event_type and a.event_type != b.event_type and not guessed_type:
         return Pair(veto="other event type")
     drel, width = date_relation(a, b)
@@ -171,6 +178,8 @@ def compare(a: Features, b: Features) -> Pair:
         # one town, one day, each report naming its street and none in common: two strikes
         return Pair(veto="distinct named places: " + ", ".join(sorted(a.streets)[:2]) + " / "
                     + ", ".join(sorted(b.streets)[:2]))
+    if not score:
+        return Pair()
     return _score(a, b, drel, width, prel, km, (krel, kfig, ksize), later, tie, guessed_type)
 
 
@@ -190,7 +199,8 @@ def _killed_feature(rel: str, size: int) -> str | None:
 
 def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: float | None,
                 killed: tuple[str, str, int], later: int, tie: str, type_unknown: bool) -> list[tuple[str, str]]:
-    """The named features a pair shows, each with the reason it gives (weights.py weighs them)."""
+    """The named features a pair shows, each with the reason it gives (weights.py weighs them).
+    The reasons are written out only for pairs that link (`_score` asks twice)."""
     krel, kfig, ksize = killed
     out: list[tuple[str, str]] = []
     if drel == "same":
