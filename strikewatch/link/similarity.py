@@ -13,15 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .blocking import FOLLOWUP_DAYS
 from .features import Features
 from .geo import PRECISE, place_relation
 from .weights import THRESHOLD, weights
 from .words import jaccard
 
-# a follow-up story ("police named the shooter") may come this many days after the first one and
+# a follow-up story ("police named the shooter") may come FOLLOWUP_DAYS after the first one and
 # still link when a named person or street ties them; the Dask scoring blocks' one-week margins
 # (scale/blocks.py) and the store's reading window (store/window.py) both cover it
-FOLLOWUP_DAYS = 7
 CLOSE_DIFF = 2  # 39 and 41 are the same toll told twice ("at least 39", "more than 40")
 CLOSE_RATIO = 1.35
 # beyond this, two tolls are clearly other incidents (5 and 120); below it sources may just disagree,
