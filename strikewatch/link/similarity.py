@@ -39,7 +39,7 @@ class Pair:
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
     veto: str | None = None
-    features: list[str] = field(default_factory=list)  # the weighted features that fired (weights.py)
+    features: tuple[str, ...] = ()  # the weighted features that fired (weights.py)
 
     @property
     def linked(self) -> bool:
@@ -278,8 +278,8 @@ def _score(a: Features, b: Features, drel: str, width: int, prel: str, km: float
     for name, reason in shown:
         if name:
             pair.score += w[name]
-            pair.features.append(name)
         pair.reasons.append(reason)
+    pair.features = tuple(name for name, _ in shown if name)
     krel = killed[0]
     if drel == "shifted" and krel not in ("shared", "close") and not a.sources & b.sources and not (
             a.strikes is not None and a.strikes == b.strikes):
