@@ -106,10 +106,14 @@ def _link(reports: Sequence[Report], existing: Sequence[Incident], existing_repo
     mates = [[at[rid] for rid in inc.reports] for inc in open_] + restated
     reach, edges, n_pairs = _reach(feats, starts, mates)
     part = sorted(reach)
-    pos = {m: k for k, m in enumerate(part)}
-    sub = feats if len(part) == len(feats) else [replace(feats[m], index=k) for k, m in enumerate(part)]
-    groups = cluster(sub, [(pos[i], pos[j], p) for i, j, p in edges if i in pos and j in pos], vetoes,
-                     folds=[[pos[m] for m in g] for g in restated if g[0] in pos])
+    if len(part) == len(feats):  # one shot: no renumbering (it cost 30 MB at 100k reports)
+        sub = feats
+        groups = cluster(feats, edges, vetoes, folds=restated)
+    else:
+        pos = {m: k for k, m in enumerate(part)}
+        sub = [replace(feats[m], index=k) for k, m in enumerate(part)]
+        groups = cluster(sub, [(pos[i], pos[j], p) for i, j, p in edges if i in pos and j in pos], vetoes,
+                         folds=[[pos[m] for m in g] for g in restated if g[0] in pos])
     redone = {feats[m].id for m in part}
     out: dict[str, Incident] = {i: inc for i, inc in earlier.items() if not (inc.kind == "incident" and
                                                                            set(inc.reports) <= redone)}
