@@ -55,6 +55,12 @@ def _touch(f: Features, g: Features) -> bool:
     return any(g.lo <= x <= g.hi for x in f.shifted) or any(f.lo <= x <= f.hi for x in g.shifted)
 
 
+def _regions_meet(f: Features, g: Features) -> bool:
+    """One country (or one unknown) and one admin1 (or one unknown): where the blocks meet."""
+    return (not f.country or not g.country or f.country == g.country) and (
+        not f.admin1 or not g.admin1 or f.admin1 == g.admin1 or not f.country or not g.country)
+
+
 def _tied(f: Features, g: Features) -> bool:
     """Whether two dated reports name one person or street within a follow-up's reach."""
     assert f.lo is not None and f.hi is not None and g.lo is not None and g.hi is not None
@@ -137,4 +143,6 @@ def candidate_pairs(feats: Sequence[Features], *, fresh: Sequence[bool] | None =
             g = feats[j]
             if f.lo is not None and g.lo is not None and not _touch(f, g) and not _tied(f, g):
                 continue  # in the block, but more than a day apart even read a week on
+            if not _regions_meet(f, g):
+                continue  # met through a name only, in another region
             yield i, j
