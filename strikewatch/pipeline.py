@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from .guard import guarded
+from .link import keys
 from .model import Article, Rejected, Report
 
 Result = tuple[Article, list[Report] | Rejected]
@@ -30,6 +31,13 @@ def analyze_articles(articles: Iterable[Article], *, batch_size: int = 32, n_pro
     >>> [(r.location.name, r.claims[0].killed.low) for r in next(analyze_articles([art]))[1]]
     [('Douma', 5)]
     """
+    for article, result in _stream(articles, batch_size, n_process):
+        if not isinstance(result, Rejected):
+            result = keys.annotate(article, result)  # names and streets, for linking follow-ups
+        yield article, result
+
+
+def _stream(articles: Iterable[Article], batch_size: int, n_process: int) -> Iterator[Result]:
     if n_process <= 1:
         yield from guarded(_extract, articles, batch_size=batch_size)
         return

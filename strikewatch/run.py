@@ -30,6 +30,23 @@ def _own_incident(r: Report) -> Incident:
                     sources=sorted({c.source for c in r.claims if c.source}))
 
 
+SETTLED = "date settled by linking:"
+
+
+def unsettle(r: Report) -> bool:
+    """Undo `settle_ambiguous_dates` on one report (in place): the article's own reading again, so a
+    stored, settled report links as it did when it was new. Returns whether it changed."""
+    flag = next((f for f in r.flags if f.startswith(SETTLED)), None)
+    if flag is None or r.date.basis != "linked" or r.date.alternative is None:
+        return False
+    basis = flag.rsplit(", by ", 1)[1].rstrip(")") if ", by " in flag else "weekday"
+    old, alt = r.date.alternative, r.date.start
+    r.date = r.date.model_copy(update={"start": old, "end": old, "alternative": alt,
+                                       "basis": None if basis == "None" else basis})
+    r.flags.remove(flag)
+    return True
+
+
 def settle_ambiguous_dates(reports: list[Report], incidents: list[Incident]) -> list[str]:
     """Re-read an article's far-back weekdays a week later when other outlets confirm that reading.
 
@@ -52,8 +69,9 @@ def settle_ambiguous_dates(reports: list[Report], incidents: list[Incident]) -> 
         alt = r.date.alternative
         if r.article in confirmed and alt is not None and r.date.start is not None:
             old = r.date.start
+            basis = r.date.basis
             r.date = r.date.model_copy(update={"start": alt, "end": alt, "alternative": old, "basis": "linked"})
-            r.flags.append(f"date settled by linking: {alt} (this article alone gives {old})")
+            r.flags.append(f"{SETTLED} {alt} (this article alone gives {old}, by {basis})")
     return sorted(confirmed)
 
 

@@ -154,11 +154,13 @@ def test_sample_palmyra_raids_two_days_apart_stay_apart(doc):
 
 
 def test_sample_each_article_tells_each_incident_once(doc):
+    # once, but for a restatement linking folds (docs/linking.md): sample-03's toll with no date of
+    # its own ("the toll rose to 55") and its dated report of the same raid are one incident
     seen: dict[tuple[str, str], int] = {}
     for r in doc["reports"]:
         key = (r["article"], incident_of(doc, r)["id"])
         seen[key] = seen.get(key, 0) + 1
-    assert all(n == 1 for n in seen.values()), {k: n for k, n in seen.items() if n > 1}
+    assert {k[0]: n for k, n in seen.items() if n > 1} == {"sample-03": 2}
     assert len(reports(doc, "sample-08")) == 1
 
 

@@ -20,7 +20,7 @@ import datetime as dt
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Incident, Link, Report
 from .aggregates import covers
@@ -28,7 +28,8 @@ from .blocking import candidate_pairs
 from .build import build_incident, incident_id
 from .cluster import Group, cluster
 from .features import Features, features
-from .similarity import THRESHOLD, Pair, compare
+from .fold import folds
+from .similarity import THRESHOLD, Pair, compare, vetoes
 
 __all__ = ["LinkResult", "THRESHOLD", "link"]
 
@@ -39,6 +40,8 @@ class LinkResult:
     new: list[str] = field(default_factory=list)  # ids of incidents this call created
     changed: list[str] = field(default_factory=list)  # ids of earlier incidents it changed
     candidate_pairs: int = 0  # pairs the blocks proposed and the scorer looked at
+    # the reports clustered again: the new ones and every report linked to them, however indirectly
+    reach: list[str] = field(default_factory=list)
 
 
 def link(reports: Sequence[Report], *, existing: Sequence[Incident] = (),
@@ -95,31 +98,37 @@ def _link(reports: Sequence[Report], existing: Sequence[Incident], existing_repo
                   key=lambda r: r.id)
     feats = [features(i, r) for i, r in enumerate(pool)]
     at = {f.id: f.index for f in feats}
-    mask = [f.id not in taken for f in feats] if existing else None
-    edges: list[tuple[int, int, Pair]] = []
-    n_pairs = 0
-    for i, j in candidate_pairs(feats, fresh=mask):
-        n_pairs += 1
-        pair = compare(feats[i], feats[j])
-        if pair.linked:
-            edges.append((i, j, pair))
-    groups = cluster(feats, edges, compare, seeds=[(inc.id, [at[rid] for rid in inc.reports]) for inc in open_])
-
-    out: dict[str, Incident] = dict(earlier)
+    # Only the reports linked (directly or through others) to a new one can change incident: that
+    # part is clustered again from nothing, so the answer is the one-shot answer whatever the order
+    # the reports came in (clustering never looks past such a component).
+    starts = [f.index for f in feats if f.id not in taken]
+    restated = folds(feats)
+    mates = [[at[rid] for rid in inc.reports] for inc in open_] + restated
+    reach, edges, n_pairs = _reach(feats, starts, mates)
+    part = sorted(reach)
+    if len(part) == len(feats):  # one shot: no renumbering (it cost 30 MB at 100k reports)
+        sub = feats
+        groups = cluster(feats, edges, vetoes, folds=restated)
+    else:
+        pos = {m: k for k, m in enumerate(part)}
+        sub = [replace(feats[m], index=k) for k, m in enumerate(part)]
+        groups = cluster(sub, [(pos[i], pos[j], p) for i, j, p in edges if i in pos and j in pos], vetoes,
+                         folds=[[pos[m] for m in g] for g in restated if g[0] in pos])
+    redone = {feats[m].id for m in part}
+    out: dict[str, Incident] = {i: inc for i, inc in earlier.items() if not (inc.kind == "incident" and
+                                                                           set(inc.reports) <= redone)}
     new: list[str] = []
     changed: list[str] = []
     for g in groups:
-        members = [pool[m] for m in g.members]
-        if g.existing is not None:
-            old = earlier[g.existing]
-            if len(old.reports) == len(members):
-                continue  # nothing joined: the incident stays exactly as it was
-            out[g.existing] = build_incident(g.existing, members, _links(feats, g, old.links))
-            changed.append(g.existing)
-        else:
-            iid = incident_id(members)
-            out[iid] = build_incident(iid, members, _links(feats, g, []))
-            new.append(iid)
+        members = [pool[part[m]] for m in g.members]
+        iid = incident_id(members)
+        built = build_incident(iid, members, _links(sub, g, []))
+        old = earlier.get(iid)
+        if old is not None and old == built:
+            out[iid] = old  # as it was: handed back as given, so the store need not write it again
+            continue
+        out[iid] = built
+        (changed if old is not None else new).append(iid)
     for r in fresh:
         if r.kind == "aggregate":
             iid = incident_id([r])
@@ -136,7 +145,49 @@ def _link(reports: Sequence[Report], existing: Sequence[Incident], existing_repo
                 listed.add(iid)
                 changed.append(iid)
     incidents = sorted(out.values(), key=lambda inc: (inc.date.start or dt.date.max, inc.id))
-    return LinkResult(incidents, sorted(new), sorted(changed), n_pairs)
+    return LinkResult(incidents, sorted(new), sorted(changed), n_pairs, sorted(redone))
+
+
+def _reach(feats: Sequence[Features], starts: Sequence[int],
+           mates: Sequence[Sequence[int]]) -> tuple[set[int], list[tuple[int, int, Pair]], int]:
+    """The reports joined to `starts` by linked pairs, however indirectly (and with them the other
+    members of their earlier incidents), and the linked pairs among them; pairs are scored only
+    where the walk needs them (all of them in a one-shot run)."""
+    reach = set(starts)
+    if len(reach) < len(feats):
+        for group in mates:  # an earlier incident that lost a report (a revised article) is redone whole
+            if reach & set(group):
+                reach |= set(group)
+    if len(reach) == len(feats):  # one shot: everything is new
+        edges = []
+        n_pairs = 0
+        for i, j in candidate_pairs(feats):
+            n_pairs += 1
+            pair = compare(feats[i], feats[j])
+            if pair.linked:
+                edges.append((i, j, pair))
+        return reach, edges, n_pairs
+    near: dict[int, list[int]] = {}
+    mate_of = {m: group for group in mates for m in group}
+    for i, j in candidate_pairs(feats):
+        near.setdefault(i, []).append(j)
+        near.setdefault(j, []).append(i)
+    found: dict[tuple[int, int], Pair] = {}
+    todo = sorted(reach, reverse=True)
+    while todo:
+        i = todo.pop()
+        for j in near.get(i, ()):
+            key = (i, j) if i < j else (j, i)
+            if key in found:
+                continue
+            pair = found[key] = compare(feats[key[0]], feats[key[1]])
+            if pair.linked and j not in reach:
+                for m in mate_of.get(j, (j,)):
+                    if m not in reach:
+                        reach.add(m)
+                        todo.append(m)
+    edges = [(i, j, p) for (i, j), p in sorted(found.items()) if p.linked]
+    return reach, edges, len(found)
 
 
 def _links(feats: Sequence[Features], g: Group, before: Sequence[Link]) -> list[Link]:

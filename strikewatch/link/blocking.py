@@ -9,6 +9,8 @@ vague to link and get no candidates; an undated report meets only undated ones a
 with a killed figure in common: with no day to go by, nothing else ties two reports together, and a
 region's undated reports meeting each other grew quadratically (bench_analyze: 3.5 million pairs at
 100k articles).
+A report naming a person or a street (keys.py) also meets the reports naming them in the weeks
+around its own, for follow-up stories a few days later. A report placed nowhere meets every place.
 The number of pairs is then bounded by how many reports a region has in a few days, not by the
 size of the run.
 """
@@ -21,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from .features import Features
 
 MAX_WEEKS = 6
+FOLLOWUP_DAYS = 7  # a follow-up story this many days after the first still meets it (similarity.py)
 ANY = ""  # the admin1 key of reports whose admin1 is unknown
 
 Key = tuple[str, str, int]
@@ -52,6 +55,18 @@ def _touch(f: Features, g: Features) -> bool:
     return any(g.lo <= x <= g.hi for x in f.shifted) or any(f.lo <= x <= f.hi for x in g.shifted)
 
 
+def _regions_meet(f: Features, g: Features) -> bool:
+    """One country (or one unknown) and one admin1 (or one unknown): where the blocks meet."""
+    return (not f.country or not g.country or f.country == g.country) and (
+        not f.admin1 or not g.admin1 or f.admin1 == g.admin1 or not f.country or not g.country)
+
+
+def _tied(f: Features, g: Features) -> bool:
+    """Whether two dated reports name one person or street within a follow-up's reach."""
+    assert f.lo is not None and f.hi is not None and g.lo is not None and g.hi is not None
+    return bool(f.names & g.names or f.streets & g.streets) and max(g.lo - f.hi, f.lo - g.hi) <= FOLLOWUP_DAYS
+
+
 class Blocks:
     """The block index: single-day reports by day, wider windows by week, undated ones apart."""
 
@@ -60,10 +75,15 @@ class Blocks:
         self.weeks: dict[Key, list[int]] = defaultdict(list)
         self.undated: dict[tuple[str, str, str, int], list[int]] = defaultdict(list)
         self.admin1s: dict[str, set[str]] = defaultdict(set)  # country -> the admin1 keys it has
+        self.named: dict[tuple[str, int], list[int]] = defaultdict(list)  # (person or street, week)
         for f in feats:
             if not linkable(f):
                 continue
             self.admin1s[f.country].add(f.admin1)
+            if f.lo is not None and f.hi is not None:
+                for key in sorted(f.names | f.streets):
+                    for w in range(week(f.lo), week(f.hi) + 1):
+                        self.named[(key, w)].append(f.index)
             if f.lo is None:
                 for k in set(f.killed):
                     self.undated[(f.country, f.admin1, f.place, k)].append(f.index)
@@ -77,19 +97,29 @@ class Blocks:
     def near(self, f: Features) -> Iterator[int]:
         """The reports in f's blocks, with repeats. A known admin1 meets its own and the country's
         reports of unknown admin1; an unknown admin1 meets every admin1 of its country."""
-        regions = [f.admin1, ANY] if f.admin1 else sorted(self.admin1s[f.country])
+        if not f.country:  # placed nowhere: it meets every place, as the places meet it
+            regions = [(c, a) for c in sorted(self.admin1s) for a in sorted(self.admin1s[c])]
+        else:
+            regions = [(f.country, a) for a in ([f.admin1, ANY] if f.admin1 else sorted(self.admin1s[f.country]))]
+            if "" in self.admin1s:
+                regions.append(("", ANY))
         if f.lo is None:
-            for a in regions:
+            for c, a in regions:
                 for k in sorted(set(f.killed)):
-                    yield from self.undated.get((f.country, a, f.place, k), ())
+                    yield from self.undated.get((c, a, f.place, k), ())
             return
         days = sorted({x + d for x in _readings(f) for d in (-1, 0, 1)})
         weeks = sorted({week(x) for x in days})
-        for a in regions:
+        for c, a in regions:
             for x in days:
-                yield from self.days.get((f.country, a, x), ())
+                yield from self.days.get((c, a, x), ())
             for w in weeks:
-                yield from self.weeks.get((f.country, a, w), ())
+                yield from self.weeks.get((c, a, w), ())
+        if f.names or f.streets:  # a follow-up days later (similarity.FOLLOWUP_DAYS): the weeks around
+            around = range(week(f.lo) - 1, week(f.hi if f.hi is not None else f.lo) + 2)
+            for key in sorted(f.names | f.streets):
+                for w in around:
+                    yield from self.named.get((key, w), ())
 
 
 def candidate_pairs(feats: Sequence[Features], *, fresh: Sequence[bool] | None = None) -> Iterator[tuple[int, int]]:
@@ -111,6 +141,8 @@ def candidate_pairs(feats: Sequence[Features], *, fresh: Sequence[bool] | None =
             if fresh is not None and not (fresh[i] or fresh[j]):
                 continue
             g = feats[j]
-            if f.lo is not None and g.lo is not None and not _touch(f, g):
+            if f.lo is not None and g.lo is not None and not _touch(f, g) and not _tied(f, g):
                 continue  # in the block, but more than a day apart even read a week on
+            if not _regions_meet(f, g):
+                continue  # met through a name only, in another region
             yield i, j

@@ -29,10 +29,11 @@ class Group:
 
 
 def cluster(feats: Sequence[Features], edges: Iterable[tuple[int, int, Pair]], compare: Compare, *,
-            seeds: Sequence[tuple[str, list[int]]] = ()) -> list[Group]:
+            seeds: Sequence[tuple[str, list[int]]] = (), folds: Sequence[list[int]] = ()) -> list[Group]:
     """Group report indices into incidents.
 
-    `edges` are linked pairs (i, j, pair); `seeds` are earlier incidents as (id, member indices).
+    `edges` are linked pairs (i, j, pair); `seeds` are earlier incidents as (id, member indices);
+    `folds` are restatements inside one article (fold.py), one group from the start.
     Returns the groups in order of their smallest member index.
     """
     owner = list(range(len(feats)))
@@ -40,6 +41,11 @@ def cluster(feats: Sequence[Features], edges: Iterable[tuple[int, int, Pair]], c
     for iid, members in seeds:
         root = min(members)
         groups[root] = Group(sorted(members), {feats[m].article for m in members}, iid)
+        for m in members:
+            owner[m] = root
+    for members in folds:
+        root = min(members)
+        groups[root] = Group(sorted(members), {feats[m].article for m in members})
         for m in members:
             owner[m] = root
     for f in feats:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Count, Report
+from .keys import key_of
 from .words import content_words
 
 # the order in which places get coarser; a smaller rank is more specific
@@ -21,6 +22,12 @@ UNKNOWN_RANK = 6
 # a weekday resolved this many days or more back from the printed date may belong to the week after
 # (a weekly's issue date precedes its stories); matches the extractor's own rule in extract/dates.py
 FAR_BACK_DAYS = 5
+
+# the flag of a report whose sub-event type is a default, not read from the text (events extraction)
+TYPE_GUESSED = "sub-event-guessed"
+
+# one shared empty set: most reports name no one, and 100k empty frozensets cost 40 MB
+NONE: frozenset[str] = frozenset()
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -84,6 +91,10 @@ class Features:
     attribution: str
     strikes: int | None
     words: frozenset[str]  # distinctive words of its sentences (words.py)
+    names: frozenset[str]  # people named in its article (keys.py): "first last"
+    streets: frozenset[str]  # streets named in its article (keys.py)
+    date_guessed: bool  # a fallback from the publication date, not read from the text
+    type_guessed: bool  # a default sub-event type, not read from the text
 
     @property
     def single_day(self) -> bool:
@@ -157,4 +168,8 @@ def features(index: int, report: Report) -> Features:
         attribution=perp.attribution,
         strikes=point(report.strikes),
         words=content_words(report),
+        names=frozenset(key_of(s) for s in report.evidence if s.field == "name") or NONE,
+        streets=frozenset(key_of(s) for s in report.evidence if s.field == "address") or NONE,
+        date_guessed=d.basis == "publication",
+        type_guessed=TYPE_GUESSED in report.flags,
     )

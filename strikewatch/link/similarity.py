@@ -2,7 +2,10 @@
 
 A veto is a contradiction (another article's look-alike a day later, clearly other figures, another
 town); the clustering refuses any incident in which two members veto each other. The score adds up
-positive evidence and must reach THRESHOLD for the pair to be linked. See docs/linking.md.
+named features, each weighted by data/link/weights.json (fitted by bench/fit_link_weights.py), and
+must reach THRESHOLD for the pair to be linked; each feature that fires leaves a reason. A guess
+(a date taken from the publication day, a default event type) is no evidence either way: it
+neither vetoes nor scores. See docs/linking.md.
 """
 
 from __future__ import annotations
@@ -10,11 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .blocking import FOLLOWUP_DAYS
 from .features import Features
-from .geo import PLACE_SCORE, PRECISE, place_relation
+from .geo import PRECISE, place_relation
+from .weights import THRESHOLD, weights
 from .words import jaccard
 
-THRESHOLD = 4.0
+# a follow-up story ("police named the shooter") may come FOLLOWUP_DAYS after the first one and
+# still link when a named person or street ties them; the Dask scoring blocks' one-week margins
+# (scale/blocks.py) and the store's reading window (store/window.py) both cover it
 CLOSE_DIFF = 2  # 39 and 41 are the same toll told twice ("at least 39", "more than 40")
 CLOSE_RATIO = 1.35
 # beyond this, two tolls are clearly other incidents (5 and 120); below it sources may just disagree,
@@ -32,6 +39,7 @@ class Pair:
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
     veto: str | None = None
+    features: tuple[str, ...] = ()  # the weighted features that fired (weights.py)
 
     @property
     def linked(self) -> bool:
@@ -119,14 +127,38 @@ def _later(a: Features, b: Features) -> int:
     return (b.published > a.published) - (b.published < a.published)
 
 
-def compare(a: Features, b: Features) -> Pair:
+def followup(a: Features, b: Features) -> str:
+    """What ties a later story to an earlier one a few days apart: a named person or a street."""
+    if not (a.names or a.streets) or not (b.names or b.streets):
+        return ""  # most reports name no one: this runs on every candidate pair
+    people = a.names & b.names
+    if people:
+        return "named " + ", ".join(sorted(people))
+    places = a.streets & b.streets
+    return "at " + ", ".join(sorted(places)) if places else ""
+
+
+def vetoes(a: Features, b: Features) -> Pair:
+    """Only whether one of the pair vetoes the other (what complete-link clustering asks)."""
+    return compare(a, b, score=False)
+
+
+def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
     """Score one pair of incident reports; a vetoed pair can never share an incident."""
     if a.article == b.article:
         # the extractor already decided these are two incidents of one article
         return Pair(veto="same article")
-    if a.event_type and b.event_type and a.event_type != b.event_type:
+    tie = followup(a, b)
+    # a person or landmark named in both outweighs the type read from the wording ("gunfire
+    # exchanged" for a shooting): then the type is no evidence either way, as a guessed one
+    guessed_type = a.type_guessed or b.type_guessed or (bool(tie) and bool(a.names & b.names))
+    if a.event_type and b.event_type and a.event_type != b.event_type and not guessed_type:
         return Pair(veto="other event type")
     drel, width = date_relation(a, b)
+    if a.date_guessed or b.date_guessed:
+        drel = "guessed"  # a fallback from the publication day says nothing of the day itself
+    elif drel == "none" and tie and _gap(a, b) <= FOLLOWUP_DAYS:
+        drel = "followup"
     if drel == "none":
         return Pair(veto="other day")
     prel, km = place_relation(a, b)
@@ -136,93 +168,123 @@ def compare(a: Features, b: Features) -> Pair:
     krel, kfig, ksize = figure_relation(a.killed, b.killed, later, a.killed_by, b.killed_by)
     if krel == "conflict":
         return Pair(veto=f"other figures: killed {kfig}")
-    if drel == "adjacent" and (prel not in PRECISE or krel not in ("shared", "close")):
+    if drel == "adjacent" and not tie and (prel not in PRECISE or krel not in ("shared", "close")):
         return Pair(veto="next day without the same place and figures")
     if drel == "shifted" and (prel not in PRECISE or krel in ("update", "differ")):
         return Pair(veto="a week apart without the same place and figures")
     if a.actors and b.actors and not a.actors & b.actors and a.attribution in ADMITTED and b.attribution in ADMITTED:
         return Pair(veto="two perpetrators each claiming")
-    return _score(a, b, drel, width, prel, km, (krel, kfig, ksize), later)
+    if drel == "same" and prel in PRECISE and a.streets and b.streets and not tie:
+        # one town, one day, each report naming its street and none in common: two strikes
+        return Pair(veto="distinct named places: " + ", ".join(sorted(a.streets)[:2]) + " / "
+                    + ", ".join(sorted(b.streets)[:2]))
+    if not score:
+        return Pair()
+    return _score(a, b, drel, width, prel, km, (krel, kfig, ksize), later, tie, guessed_type)
 
 
-def _weight(rel: str, size: int) -> float:
-    """What agreeing tolls are worth: two papers both saying 39 is telling, both saying 1 is not."""
+def _gap(a: Features, b: Features) -> int:
+    assert a.lo is not None and a.hi is not None and b.lo is not None and b.hi is not None
+    return max(b.lo - a.hi, a.lo - b.hi, 0)
+
+
+def _killed_feature(rel: str, size: int) -> str | None:
+    """Agreeing tolls by size: two papers both saying 39 is telling, both saying 1 is not."""
     if rel == "shared":
-        return 1.5 if size >= 10 else 1.0 if size >= 4 else 0.5
+        return "killed_shared_10" if size >= 10 else "killed_shared_4" if size >= 4 else "killed_shared_1"
     if rel == "close":
-        return 0.75 if size >= 10 else 0.25
-    return -1.5 if rel == "differ" else 0.0
+        return "killed_close_10" if size >= 10 else "killed_close"
+    return {"differ": "killed_differ", "update": "killed_update"}.get(rel)
 
 
-def _score(a: Features, b: Features, drel: str, width: int, prel: str, km: float | None,
-           killed: tuple[str, str, int], later: int) -> Pair:
+def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: float | None,
+                killed: tuple[str, str, int], later: int, tie: str, type_unknown: bool) -> list[tuple[str, str]]:
+    """The named features a pair shows, each with the reason it gives (weights.py weighs them).
+    The reasons are written out only for pairs that link (`_score` asks twice)."""
     krel, kfig, ksize = killed
-    pair = Pair()
-    reasons = pair.reasons
+    out: list[tuple[str, str]] = []
     if drel == "same":
-        pair.score += 2.0
-        reasons.append(f"same day {_day(a.lo or 0)}")
+        out.append(("date_same", f"same day {_day(a.lo or 0)}"))
     elif drel == "overlap":
-        pair.score += 1.5 if width <= 2 else 1.0 if width <= 8 else 0.5
-        reasons.append(f"dates overlap (window of {width} days)")
+        name = "date_overlap_2" if width <= 2 else "date_overlap_8" if width <= 8 else "date_overlap_wide"
+        out.append((name, f"dates overlap (window of {width} days)"))
     elif drel == "shifted":
-        pair.score += 1.0
         x, y = (a, b) if a.shifted else (b, a)
-        reasons.append(f"week shift: {x.id} dated {_day(x.lo or 0)} read as {_day(x.shifted[0])}")
+        out.append(("date_shifted", f"week shift: {x.id} dated {_day(x.lo or 0)} read as {_day(x.shifted[0])}"))
     elif drel == "adjacent":
-        pair.score += 0.5
-        reasons.append("next day with the same figures")
-    pair.score += PLACE_SCORE[prel]
+        out.append(("date_adjacent", "next day with the same figures" if not tie else f"next day, {tie}"))
+    elif drel == "followup":
+        out.append(("date_followup", f"follow-up {_gap(a, b)} days apart"))
+    elif drel == "guessed":
+        out.append(("date_guessed", "date guessed from the publication day: no evidence"))
     where = f"{a.place_name} / {b.place_name}" if a.place != b.place else str(a.place_name)
     dist = f" ({km:.1f} km)" if km is not None else ""
-    reasons.append({"same": f"same place {where}", "near": f"near: {where}{dist}",
-                    "inside": f"one inside the other: {where}{dist}", "region": f"same region: {where}",
-                    "country": f"same country: {where}", "unknown": "place unknown"}[prel])
-    if a.sub_event_type == b.sub_event_type:
-        pair.score += 0.5
-        reasons.append(f"same sub-event type {a.sub_event_type}")
+    if prel in ("same", "near", "inside", "region"):
+        out.append((f"place_{prel}", {"same": f"same place {where}", "near": f"near: {where}{dist}",
+                                      "inside": f"one inside the other: {where}{dist}",
+                                      "region": f"same region: {where}"}[prel]))
     else:
-        pair.score -= 1.0  # "air strike" for "shelling" happens, but it is evidence against
-        reasons.append(f"sub-event types differ: {a.sub_event_type} / {b.sub_event_type}")
-    weight = _weight(krel, ksize)
-    if krel == "differ" and drel == "same" and prel in PRECISE and a.sub_event_type == b.sub_event_type:
+        out.append(("", "same country: " + where if prel == "country" else "place unknown"))
+    if a.type_guessed or b.type_guessed:
+        out.append(("", "event type guessed: no evidence"))
+    elif type_unknown and a.sub_event_type != b.sub_event_type:
+        out.append(("", "sub-event types differ, outweighed by a name in both"))
+    elif a.sub_event_type == b.sub_event_type:
+        out.append(("type_same", f"same sub-event type {a.sub_event_type}"))
+    else:
+        # "air strike" for "shelling" happens, but it is evidence against
+        out.append(("type_differ", f"sub-event types differ: {a.sub_event_type} / {b.sub_event_type}"))
+    kname = _killed_feature(krel, ksize)
+    if kname == "killed_differ" and drel == "same" and prel in PRECISE and a.sub_event_type == b.sub_event_type:
         # one bombing, one town, one day: early and late tolls of the same day differ (22, 31, 48)
-        weight = -0.5
-    pair.score += weight
+        kname = "killed_differ_same_day"
     if krel != "none":
-        reasons.append({"shared": "shared killed figure", "close": "close killed figures", "differ": "killed differ",
-                        "update": "possible toll update, killed"}[krel] + f" {kfig}")
+        out.append((kname or "", {"shared": "shared killed figure", "close": "close killed figures",
+                                  "differ": "killed differ", "update": "possible toll update, killed"}[krel] + f" {kfig}"))
     irel, ifig, _ = figure_relation(a.injured, b.injured, later)
-    pair.score += {"shared": 0.5, "close": 0.25, "differ": -0.5, "conflict": -1.0}.get(irel, 0.0)
     if irel != "none":
-        reasons.append(f"injured {irel} {ifig}")
+        out.append((f"injured_{irel}", f"injured {irel} {ifig}"))
     if a.actors and b.actors:
         common = a.actors & b.actors
-        pair.score += 1.0 if common else -1.0
-        reasons.append("shared perpetrator " + ", ".join(sorted(a.actor_names[k] for k in common)) if common
-                       else "perpetrators differ")
+        out.append(("perpetrator_shared", "shared perpetrator " + ", ".join(sorted(a.actor_names[k] for k in common)))
+                   if common else ("perpetrator_differ", "perpetrators differ"))
     shared = a.sources & b.sources
     if shared:
-        pair.score += 0.5
-        reasons.append("shared sources: " + ", ".join(sorted(a.source_names[k] for k in shared)))
+        out.append(("source_shared", "shared sources: " + ", ".join(sorted(a.source_names[k] for k in shared))))
     if a.strikes is not None and a.strikes == b.strikes:
-        pair.score += 0.5
-        reasons.append(f"same number of strikes {a.strikes}")
+        out.append(("strikes_same", f"same number of strikes {a.strikes}"))
+    people, streets = a.names & b.names, a.streets & b.streets
+    if people:
+        out.append(("name_shared", "named in both: " + ", ".join(sorted(people)[:4])))
+    if streets:
+        out.append(("street_shared", "same street: " + ", ".join(sorted(streets)[:4])))
     # Wording only helps where the place cannot tie two reports (a province, the country, no place):
     # where it can, wire boilerplate shared by reports of other strikes in the same town did more harm
     # than good (bench: precision 0.886 -> 0.872). One outlet's house style repeats across all its
     # stories, so it counts between outlets only, and never against tolls that differ.
     weak_place = prel not in PRECISE
     sim = jaccard(a.words, b.words) if weak_place and a.outlet != b.outlet and krel != "differ" else 0.0
-    bonus = next((v for at, v in SIMILAR if sim >= at), 0.0)
-    if bonus:
-        # no penalty below: two outlets can tell one strike in other words
-        pair.score += bonus
-        reasons.append(f"similar wording {sim:.2f}: " + ", ".join(sorted(a.words & b.words)[:6]))
-    if drel == "shifted" and krel not in ("shared", "close") and not shared and not (
+    if sim >= 0.3:  # no penalty below: two outlets can tell one strike in other words
+        out.append(("wording_05" if sim >= 0.5 else "wording_03",
+                    f"similar wording {sim:.2f}: " + ", ".join(sorted(a.words & b.words)[:6])))
+    return out
+
+
+def _score(a: Features, b: Features, drel: str, width: int, prel: str, km: float | None,
+           killed: tuple[str, str, int], later: int, tie: str, type_unknown: bool) -> Pair:
+    w = weights()
+    pair = Pair()
+    shown = features_of(a, b, drel, width, prel, km, killed, later, tie, type_unknown)
+    for name, reason in shown:
+        if name:
+            pair.score += w[name]
+        pair.reasons.append(reason)
+    pair.features = tuple(name for name, _ in shown if name)
+    krel = killed[0]
+    if drel == "shifted" and krel not in ("shared", "close") and not a.sources & b.sources and not (
             a.strikes is not None and a.strikes == b.strikes):
         # a week's shift is only believed when something else ties the two reports together
         pair.score = min(pair.score, THRESHOLD - 0.5)
-        reasons.append("week shift not backed by a shared figure or source")
+        pair.reasons.append("week shift not backed by a shared figure or source")
     pair.score = round(pair.score, 3)
     return pair

@@ -4,7 +4,7 @@ Linking in two passes:
 
 1. *Scoring blocks*: (country, admin1, window of WINDOW ISO weeks), each with the reports of the
    week on either side as a margin, and reports of unknown admin1 copied into every admin1 block of
-   their country. The linker's blocking (`link.blocking`) only proposes reports of one country,
+   their country (of unknown country: into every block of their window). The linker's blocking (`link.blocking`) only proposes reports of one country,
    of one admin1 or one unknown, whose readings (date window, or a weekday read a week on) come
    within a day, so within a week: every pair it proposes meets in at least one scoring block,
    which runs that blocking and the linker's own `compare` and returns the *linked* pairs.
@@ -46,6 +46,7 @@ class LinkKey:
     country: str  # normalised as link.features does
     admin1: str
     weeks: tuple[int | None, ...] | None  # `link_weeks`
+    article: str = ""  # its article: restatements inside one article fold (link/fold.py), so one bin
 
 
 def link_weeks(f: Features) -> tuple[int | None, ...] | None:
@@ -81,10 +82,17 @@ def scoring_blocks(keys: Iterable[LinkKey]) -> dict[BlockKey, list[Ref]]:
                 admin1s[(k.country, t)].add(k.admin1)
         else:
             unknown.append((k, wins))
+    countries: dict[int | None, set[str]] = defaultdict(set)
+    for country, t in list(admin1s):
+        countries[t].add(country)
+    for k, wins in unknown:
+        countries.update({t: countries[t] | {k.country} for t in wins})
     for k, wins in unknown:  # a report of unknown admin1 meets every admin1 of its country
         for t in wins:
-            for a in sorted(admin1s[(k.country, t)]) + [""]:
-                placed[(k.country, a, t)].append(k.ref)
+            # and one placed nowhere meets every place (link.blocking does the same)
+            for c in sorted(countries[t]) if not k.country else [k.country]:
+                for a in sorted(admin1s[(c, t)]) + [""]:
+                    placed[(c, a, t)].append(k.ref)
     for refs in placed.values():
         refs.sort()
     return dict(placed)

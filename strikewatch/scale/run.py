@@ -105,6 +105,9 @@ def run_distributed(paths: Sequence[str | Path], client: Client, *, out_dir: Pat
                             *_pieces(client, results, sorted({r for _, refs in group for r in refs})), pure=False)
               for group in group_blocks(blocks, size=block_group)]
     edges = [e for pairs in client.gather(scored) for e in pairs]
+    first: dict[str, str] = {}  # an article's reports go to one bin: linking folds its restatements
+    edges += [(first.setdefault(k.article, k.id), k.id) for k in keys if k.article
+              and first.setdefault(k.article, k.id) != k.id]
     bins, stats.largest_component = link_bins([(k.ref, k.id) for k in keys], edges, bin_size=bin_size)
     stats.blocks, stats.linked_pairs, stats.bins = len(blocks), len(set(edges)), len(bins)
     clock("score")

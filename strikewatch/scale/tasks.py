@@ -61,7 +61,7 @@ def extract_partition(part: Partition, options: ReadOptions, index: int, batch_s
     for pos, r in enumerate(out.reports):
         f = features(0, r)
         weeks = link_weeks(f) if r.kind == "incident" else None  # tallies are never linked
-        out.keys.append(LinkKey((index, pos), r.id, f.country, f.admin1, weeks))
+        out.keys.append(LinkKey((index, pos), r.id, f.country, f.admin1, weeks, r.article))
     return out
 
 
@@ -170,5 +170,7 @@ def settled(r: Report, confirmed: set[str]) -> Report:
         return r
     old: dt.date = r.date.start
     date = r.date.model_copy(update={"start": alt, "end": alt, "alternative": old, "basis": "linked"})
-    flags = [*r.flags, f"date settled by linking: {alt} (this article alone gives {old})"]
+    from ..run import SETTLED
+
+    flags = [*r.flags, f"{SETTLED} {alt} (this article alone gives {old}, by {r.date.basis})"]
     return r.model_copy(update={"date": date, "flags": flags})

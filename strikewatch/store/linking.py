@@ -39,16 +39,32 @@ class SaveStats:
     incidents_removed: int = 0  # folded into another incident by linking, or left without reports
 
 
+class Linked(list[Incident]):
+    """What `default_linker` returns: the incidents, and `reach`, the ids of the reports it clustered
+    again (the new ones and all linked to them), so the store can read wider when they reach past
+    what it read."""
+
+    reach: frozenset[str] = frozenset()
+
+
 def default_linker(new: Sequence[Report], existing: Sequence[Incident], existing_reports: Sequence[Report]) -> list[Incident]:
-    """`strikewatch.link.link`, incrementally; then the dates only other sources settle (as `analyze` does)."""
+    """`strikewatch.link.link`, incrementally; then the dates only other sources settle (as `analyze` does).
+
+    Stored reports come back with their settled dates; they are read as their articles gave them
+    first (run.unsettle), so they link as they did when new: the one-shot answer in any order."""
     from .. import link as linking
-    from ..run import settle_ambiguous_dates
+    from ..run import settle_ambiguous_dates, unsettle
 
     if not hasattr(linking, "link"):  # linking not built yet: each new report is an incident of its own
         return [_own_incident(r) for r in new]
-    result = linking.link(new, existing=existing, existing_reports=existing_reports).incidents
-    settle_ambiguous_dates([*existing_reports, *new], result)
-    return list(result)
+    every = list({r.id: r for r in [*existing_reports, *new]}.values())
+    for r in every:
+        unsettle(r)
+    res = linking.link(new, existing=existing, existing_reports=existing_reports)
+    settle_ambiguous_dates(every, res.incidents)
+    out = Linked(res.incidents)
+    out.reach = frozenset(res.reach)
+    return out
 
 
 def save_batch(store: Store, conn: Connection, batch: list[tuple[Article, int, list[Report] | Rejected]],
@@ -116,20 +132,39 @@ def _link(conn: Connection, fresh: list[Report], superseded: set[str], linker: L
     # Changes are found by comparing with the stored JSON; only what the linker may have changed
     # is serialized again to compare (that was the biggest cost of a batch after decoding).
     read = cache.load(conn, incidents, relevant_incidents(conn, fresh, superseded), incident_from_row)
-    stored = {i: e.data for i, e in read.items()}
-    member_ids = set(_members(conn, list(stored))) - superseded
-    read_reports = cache.load(conn, reports, member_ids, report_from_row)
-    stored_reports = {i: e.data for i, e in read_reports.items()}
-    existing_reports: list[Report] = [e.model for e in read_reports.values()]
-    # An incident loses the reports read from an article's old text; one left with none goes.
-    existing: dict[str, Incident] = {}
-    for e in read.values():
-        inc = e.model
-        kept = [r for r in inc.reports if r not in superseded]
-        if kept:
-            existing[inc.id] = inc if len(kept) == len(inc.reports) else inc.model_copy(update={"reports": kept})
-    dates = {r.id: (r.date, len(r.flags)) for r in existing_reports}  # what settling dates changes
-    linked = linker(fresh, list(existing.values()), existing_reports) if fresh else []
+    read_reports: dict[str, Any] = {}
+    dates: dict[str, tuple[Any, int]] = {}
+    windowed = {r.id for r in fresh}  # the reports whose linking window has been read
+    while True:
+        stored = {i: e.data for i, e in read.items()}
+        member_ids = set(_members(conn, list(stored))) - superseded
+        read_reports.update(cache.load(conn, reports, member_ids - set(read_reports), report_from_row))
+        stored_reports = {i: e.data for i, e in read_reports.items()}
+        existing_reports: list[Report] = [read_reports[i].model for i in sorted(member_ids)]
+        # An incident loses the reports read from an article's old text; one left with none goes.
+        # One that lost some is linked again from its remaining reports, as if they were new.
+        existing: dict[str, Incident] = {}
+        again: list[Report] = []
+        for e in read.values():
+            inc = e.model
+            kept = [r for r in inc.reports if r not in superseded]
+            if kept:
+                existing[inc.id] = inc if len(kept) == len(inc.reports) else inc.model_copy(update={"reports": kept})
+                if len(kept) < len(inc.reports):
+                    again += [read_reports[r].model for r in kept if r in read_reports]
+        for r in existing_reports:  # as stored, before linking settles (or unsettles) any date
+            dates.setdefault(r.id, (r.date, len(r.flags)))
+        shown = [inc for inc in existing.values() if not set(inc.reports) & {r.id for r in again}]
+        linked = linker([*fresh, *again], shown, existing_reports) if fresh or again else []
+        # Linking reclusters everything linked to the new reports; when that reaches past what was
+        # read, read the window of the reports reached too, and link again (rarely needed).
+        reach: frozenset[str] = getattr(linked, "reach", frozenset())
+        wider = [r for r in existing_reports if r.id in reach and r.id not in windowed]
+        windowed |= {r.id for r in wider}
+        more = relevant_incidents(conn, wider, set()) - set(read) if wider else set()
+        if not more:
+            break
+        read.update(cache.load(conn, incidents, more, incident_from_row))
     final = dict(existing)
     final.update({inc.id: inc for inc in linked})
     linked_ids = {inc.id for inc in linked}
