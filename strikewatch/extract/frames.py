@@ -29,6 +29,8 @@ class Frame:
     sub_event_type: str | None = None
     event_type: str | None = None
     specific_event: bool = False
+    event_weight: str | None = None  # of the word that gave the type (events.py); "generic": harm only
+    event_guessed: bool = False  # the sub-event type is a default, not read from the text
     date: Dates | None = None
     date_span: tuple[int, int] | None = None
     place: PlaceMention | None = None
@@ -170,12 +172,12 @@ class Assembler:
             if cur is not None and cur.kind == "incident" and (cur.date is None or dates_equal(cur.date, own_date.dates)) \
                     and (seg.has_casualties or seg.definite) and not other:
                 self._fill(cur, seg, source, sent, None, own_date, anchored=True)
-            elif seg.has_casualties:
+            elif seg.has_casualties or (_opens(seg) and own_date.kind in ("weekday", "explicit", "day")):
                 frame = self._new(seg, place)
                 self._fill(frame, seg, source, sent, None, own_date, anchored=True)
             return
         if anchor_place is not None and own_date is not None:
-            if seg.has_casualties or (seg.event is not None and not seg.irrealis):
+            if seg.has_casualties or _opens(seg, anchors=2):
                 self._fill(self._new(seg, anchor_place), seg, source, sent, None, own_date, anchored=True)
             return
         # neither place nor date: the incident being told goes on, if the sentence points back to it
@@ -256,9 +258,15 @@ class Assembler:
             date = next((d for d in seg.dates if is_event_date(d)), None)
         if date is not None and frame.date is None:
             frame.date, frame.date_span = date.dates, (date.start, date.end)  # type: ignore[attr-defined]
-        if seg.event is not None and (frame.sub_event_type is None or (anchored and seg.event.specific and not frame.specific_event)):
-            frame.sub_event_type, frame.event_type = seg.event.sub_event_type, seg.event.event_type
-            frame.specific_event = seg.event.specific
+        ev = seg.event
+        # a type read from a word naming harm only ("killed") gives way to any event word; a
+        # background line ("recaptured the city in March") redefines nothing
+        if ev is not None and (frame.sub_event_type is None or (frame.event_weight == "generic" and ev.weight != "generic")
+                               or (anchored and ev.specific and not frame.specific_event and not seg.aggregate)):
+            frame.sub_event_type, frame.event_type = ev.sub_event_type, ev.event_type
+            frame.specific_event, frame.event_guessed, frame.event_weight = ev.specific, ev.guessed, ev.weight
+        elif ev is not None and anchored and ev.specific and ev.sub_event_type == frame.sub_event_type:
+            frame.specific_event = True  # a later line names firmly what the first named vaguely
         perp = seg.perpetrator
         if perp.actors and not frame.unspecified:
             if not frame.actors or perp.uncertain:
@@ -285,6 +293,17 @@ class Assembler:
                 claim.add(fact)
                 if fact.ambiguous and "killed-or-wounded ambiguous" not in frame.flags:
                     frame.flags.append("killed-or-wounded ambiguous")
+
+
+def _opens(seg: Segment, anchors: int = 1) -> bool:
+    """An event told without figures opens an incident of its own when it is told as a fact: an
+    arrest, a protest, a landmine that hit a patrol (events.py, `EventFact.opens`). With only a
+    place or only a day, the word must name the event firmly: "the pace of strikes" is no event.
+    A place alone opens nothing: news prose names places and past battles in every background line."""
+    event = seg.event
+    if event is None or not event.opens or seg.irrealis or seg.rate or seg.aggregate:
+        return False
+    return anchors == 2 or event.specific
 
 
 def frame_location(frame: Frame) -> Location:
