@@ -160,7 +160,7 @@ class Assembler:
             if same and not (seg.separate and seg.has_casualties):
                 self._fill(same[0], seg, source, sent, anchor_place, anchored=seg.has_casualties)
                 return
-            if seg.has_casualties or (seg.separate and cur is not None):
+            if seg.has_casualties or (seg.separate and cur is not None) or self._lede(sent, seg):
                 frame = self._new(seg, anchor_place)
                 if cur is not None and cur.date is not None:
                     frame.date = cur.date
@@ -187,8 +187,21 @@ class Assembler:
                 frame.date = cur.date
                 frame.flags.append("date inherited from context")
             self._fill(frame, seg, source, sent, anchored=True)
+        elif self._lede(sent, seg):
+            self._fill(self._new(seg, place), seg, source, sent, anchored=True)
         elif cur is not None and (seg.has_casualties or seg.definite or perp.unspecified or perp.uncertain):
             self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
+
+    def _lede(self, sent: SentenceFacts, seg: Segment) -> bool:
+        """The first event the article tells as a fact, named firmly, opens its incident even with no
+        place or day of its own ("Farmers protested outside the mill", "Troops defused a bomb"):
+        the lede is about the article's incident. Later lines need an anchor."""
+        if self.current is not None or self.frames or sent.title or not _opens(seg):
+            return False
+        # not strikes, blasts and battles: their ledes give figures, a place or a day, and a lede
+        # without them is commentary ("warned against new missile strikes")
+        return seg.event is not None and seg.event.event_type not in ("Battles", "Explosions/Remote violence") \
+            and seg.event.sub_event_type != "Attack"
 
     def _refines(self, cur: Frame | None, seg: Segment, place: PlaceMention, dated: bool) -> bool:
         """The segment, with no figures of its own, names where the current incident happened: the

@@ -147,7 +147,8 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
     for f in frames:
         claims = _settle_claims(f, named_by_type)
         has_figures = any(not c.empty for c in claims) or f.strikes is not None
-        told = f.segment.event is not None and f.segment.event.opens and f.date is not None  # "police arrested 12 on Monday"
+        # opened by an event told without figures ("police arrested 12 on Monday", frames.py `_opens`)
+        told = f.segment.event is not None and f.segment.event.opens and not f.segment.casualties
         if f.kind == "incident" and not has_figures and (f.place is None or rank(f.place) >= 5) and not told:
             continue  # nothing but a mention of fighting somewhere in the country
         flags = list(f.flags)
