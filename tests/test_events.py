@@ -93,6 +93,13 @@ def test_events_taxonomy_is_acleds_and_every_type_but_other_has_words(lexicons):
     # the taker, not the word, decides who gained territory
     ("The insurgents took control of the town after government forces withdrew.", "Non-state actor overtakes territory"),
     ("Government forces took control of the town after the insurgents withdrew.", "Government regains territory"),
+    # unarmed people as a side of a clash are rioters; as its victims they change nothing
+    ("Groups of youths clashed with the police near the mosque after prayers.", "Violent demonstration"),
+    ("Supporters of the two rival parties clashed in the market, injuring nine.", "Mob violence"),
+    ("Five people died in clashes in the northern province.", "Armed clash"),
+    ("Activists torched two buses on the highway during the general strike.", "Violent demonstration"),
+    ("Militants torched a school in the village.", "Looting/property destruction"),
+    ("Police fired tear gas shells at the stone-pelting crowd.", "Violent demonstration"),
     # the most specific word wins: a defused bomb never exploded
     ("Soldiers defused a roadside bomb near the checkpoint.", "Disrupted weapons use"),
     ("A bomb carried by the militants detonated prematurely, killing two of them.", "Disrupted weapons use"),

@@ -42,6 +42,7 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 PROTEST = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 RIOT = {"Violent demonstration", "Mob violence"}
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+CROWD = {"civilian", "protester", "rioter"}
 # words that put a raid in the air: without them, a raid by troops or police is fought on the ground
 _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|airstrikes?|sorties?)\b", re.I)
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
@@ -128,6 +129,10 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
     kinds = {m.value.sub_event_type for m in triggers}
     lethal = any(m.value.weight == "generic" and _lemma(m) in _LETHAL for m in triggers)
     sub, guessed = best.value.sub_event_type, False
+    if sub == "Armed clash" or (sub == "Looting/property destruction" and any(
+            p.role in ("agent", "side") and p.type in CROWD for p in parties)):
+        rioters = _crowd(sub, parties)
+        sub, kinds = rioters, kinds | {rioters}
     if sub in PROTEST | RIOT:
         sub = _demonstration(kinds, lethal, parties)
     elif sub == "Abduction/forced disappearance" and lethal:
@@ -170,6 +175,17 @@ def _clash_or_attack(parties: list[Party]) -> tuple[str, bool]:
     return "Attack", False
 
 
+def _crowd(sub: str, parties: list[Party]) -> str:
+    """Unarmed people as a side of a clash, or wrecking property, are rioters: "youths clashed with
+    the police" is a violent demonstration, "supporters of two parties clashed" mob violence. A
+    crowd that is only the victim ("five people died in clashes") changes nothing."""
+    crowd = any(p.type in CROWD and p.role in ("agent", "side") for p in parties)
+    armed = {p.type for p in parties if p.type in ARMED and p.role in ("agent", "side", "target")}
+    if not crowd or armed - {"state"}:
+        return sub
+    return "Violent demonstration" if "state" in armed else "Mob violence"
+
+
 def _demonstration(kinds: set[str], lethal: bool, parties: list[Party]) -> str:
     protest = bool(kinds & PROTEST) or any(p.type == "protester" for p in parties)
     if "Mob violence" in kinds and not protest:
@@ -207,6 +223,8 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
             break
     dep, head = tok.dep_, tok.head
     if dep == "nsubj":
+        if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer"):
+            return "target"  # "five people died": the subject of a death is its victim
         return None if head.lemma_ in _REPORTING else "agent"
     if dep in ("nsubjpass", "dobj"):
         return None if head.lemma_ in _REPORTING else "target"
