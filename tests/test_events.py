@@ -132,6 +132,9 @@ def test_events_gate_is_compiled_from_the_trigger_lexicon(lexicons):
     assert is_candidate("Police arrested eleven activists in the capital on Monday.")
     assert is_candidate("Hundreds of teachers protested outside the ministry on Friday.")
     assert not is_candidate("The council discussed the new budget on Monday.")
+    # a non-violent act named firmly needs no anchor: it can be a lede of its own
+    assert is_candidate("Farmers protested outside the sugar mill against low prices.")
+    assert not is_candidate("The strikes went on.")
     assert event_words().search("An IED hit the patrol.") and not event_words().search("An ied is a word.")
 
 
@@ -154,6 +157,11 @@ def test_events_a_protest_lede_with_no_place_or_day_opens_a_report(extractor):
                                 "They said they had not been paid for months.")
     assert [(r.event_type, r.sub_event_type) for r in reps] == [("Protests", "Peaceful protest")]
     assert "date not stated: publication day or the day before" in reps[0].flags
+
+
+def test_events_a_riot_named_in_commentary_opens_no_report(extractor):
+    assert report_of(extractor, "Activists demanded action against those responsible for the riots.\n"
+                                "They met the governor.") == []
 
 
 def test_events_background_lines_open_no_report(extractor):

@@ -55,15 +55,29 @@ _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|
 @functools.cache
 def event_words() -> re.Pattern[str]:
     """Every trigger phrase as one pattern: lower-case phrases in any case, acronyms as written."""
-    phrases = sorted(lexicon.load().triggers, key=len, reverse=True)
-    alts = [re.escape(p) if p == p.lower() else f"(?-i:{re.escape(p)})" for p in phrases]
+    return _alternation(lexicon.load().triggers)
+
+
+@functools.cache
+def act_words() -> re.Pattern[str]:
+    """Words that name a non-violent event firmly ("protested", "arrested", "ceasefire"): such a
+    sentence can be a lede on its own, with no figure, day or place to anchor it."""
+    from .events import VIOLENT
+
+    kinds = lexicon.SUB_EVENT_TYPES
+    return _alternation(p for p, t in lexicon.load().triggers.items()
+                        if t.weight == "specific" and kinds[t.sub_event_type] not in VIOLENT)
+
+
+def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
+    alts = [re.escape(p) if p == p.lower() else f"(?-i:{re.escape(p)})" for p in sorted(phrases, key=len, reverse=True)]
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)
 
 
 def is_candidate(text: str, start: int = 0, end: int | None = None) -> bool:
     """Cheap test before parsing: can this sentence carry or complete an incident report?"""
     end = len(text) if end is None else end
-    if _CASUALTY.search(text, start, end):
+    if _CASUALTY.search(text, start, end) or act_words().search(text, start, end):
         return True
     return bool(event_words().search(text, start, end)) and bool(_ANCHOR.search(text, start, end))
 

@@ -47,6 +47,9 @@ CROWD = {"civilian", "protester", "rioter"}
 _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|airstrikes?|sorties?)\b", re.I)
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
+# verbs that make an event of an event noun: "staged a protest", "launched an attack"
+_STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "observe", "conduct", "lead", "impose",
+          "sign", "reach", "declare", "break"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
 _RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b|\beach day\b", re.I)
 # plans, threats and habits; modal verbs come from the parse (tag MD), never from a word list:
@@ -73,6 +76,15 @@ class EventFact:
     weight: str = "specific"
     guessed: bool = False  # nothing in the text settles the type: a default, worth nothing to linking
     background: bool = False  # told as the backdrop of something else: "since rebels launched an offensive"
+    # told as an act: the clause's verb ("militants attacked"), an event noun staged ("held a
+    # protest") or acting ("protesters blocked the road"); not a noun in commentary ("the riots")
+    verbal: bool = False
+
+    @property
+    def firm(self) -> bool:
+        """Named firmly enough to open an incident on one anchor: a specific word, or a weak word
+        for violence used as the verb of its clause ("On 3 March militants attacked two posts")."""
+        return self.specific or (self.verbal and self.weight == "weak" and self.event_type in VIOLENT)
 
     @property
     def opens(self) -> bool:
@@ -121,6 +133,13 @@ class EventReader:
         parties = [p for p in everyone if start <= p.start_char < end] or everyone
         fact = decide(triggers, parties)
         fact.background = in_background(doc[fact.trigger.start])
+        first, last = doc[fact.trigger.start], doc[fact.trigger.end - 1]
+        while last.dep_ in ("compound", "amod") and last.head is not last:  # "a protest march"
+            last = last.head
+        told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
+        fact.verbal = first.pos_ == "VERB" or not told_back and (
+            (last.dep_ in ("dobj", "nsubjpass") and last.head.lemma_ in _STAGE)
+            or (last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING))
         return fact
 
 
@@ -150,7 +169,8 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
             sub = "Government regains territory" if taker.type == "state" else "Non-state actor overtakes territory"
     if sub == "Attack":
         sub, settled = _clash_or_attack(parties)
-        guessed = not settled and best.value.weight == "generic"
+        # "an attack killed five": violence, but whether a clash or an attack nobody says
+        guessed = not settled and best.value.weight != "specific"
     return EventFact(sub, SUB_EVENT_TYPES[sub], best, best.value.weight == "specific", best.value.weight, guessed)
 
 

@@ -200,8 +200,10 @@ class Assembler:
             return False
         # not strikes, blasts and battles: their ledes give figures, a place or a day, and a lede
         # without them is commentary ("warned against new missile strikes")
+        # and only an event told as an act ("farmers protested", "staged a sit-in"), not a noun in
+        # commentary ("those responsible for the riots")
         return seg.event is not None and seg.event.event_type not in ("Battles", "Explosions/Remote violence") \
-            and seg.event.sub_event_type != "Attack"
+            and seg.event.sub_event_type != "Attack" and seg.event.verbal
 
     def _refines(self, cur: Frame | None, seg: Segment, place: PlaceMention, dated: bool) -> bool:
         """The segment, with no figures of its own, names where the current incident happened: the
@@ -272,9 +274,10 @@ class Assembler:
         if date is not None and frame.date is None:
             frame.date, frame.date_span = date.dates, (date.start, date.end)  # type: ignore[attr-defined]
         ev = seg.event
-        # a type read from a word naming harm only ("killed") gives way to any event word; a
-        # background line ("recaptured the city in March") redefines nothing
-        if ev is not None and (frame.sub_event_type is None or (frame.event_weight == "generic" and ev.weight != "generic")
+        # a type read from a word naming harm only ("killed"), or left open by the parties, gives way
+        # to any settled event word; a background line ("recaptured the city in March") redefines nothing
+        open_type = frame.event_weight == "generic" or frame.event_guessed
+        if ev is not None and (frame.sub_event_type is None or (open_type and ev.weight != "generic" and not ev.guessed)
                                or (anchored and ev.specific and not frame.specific_event and not seg.aggregate)):
             frame.sub_event_type, frame.event_type = ev.sub_event_type, ev.event_type
             frame.specific_event, frame.event_guessed, frame.event_weight = ev.specific, ev.guessed, ev.weight
@@ -316,7 +319,7 @@ def _opens(seg: Segment, anchors: int = 1) -> bool:
     event = seg.event
     if event is None or not event.opens or seg.irrealis or seg.rate or seg.aggregate:
         return False
-    return anchors == 2 or event.specific
+    return anchors == 2 or event.firm
 
 
 def frame_location(frame: Frame) -> Location:

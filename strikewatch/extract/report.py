@@ -52,7 +52,8 @@ def _merge(into: Frame, other: Frame) -> None:
     into.unspecified = into.unspecified or (other.unspecified and not into.actors)
     if into.strikes is None:
         into.strikes = other.strikes
-    generic = into.event_weight == "generic" and other.event_weight not in (None, "generic")
+    generic = (into.event_weight == "generic" or into.event_guessed) and other.event_weight not in (None, "generic") \
+        and not other.event_guessed
     if into.sub_event_type is None or generic or (other.specific_event and not into.specific_event):
         into.sub_event_type, into.event_type, into.specific_event = other.sub_event_type, other.event_type, other.specific_event
         into.event_guessed, into.event_weight = other.event_guessed, other.event_weight
