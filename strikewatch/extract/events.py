@@ -102,11 +102,20 @@ class EventReader:
     def __init__(self, nlp: Language, lexicons: Lexicons):
         self.triggers: PhraseIndex[Trigger] = PhraseIndex(nlp, lexicons.triggers)
         self.parties: PhraseIndex[str] = PhraseIndex(nlp, lexicons.parties)
+        self._last: tuple[Doc, list[Party]] | None = None
 
     def find(self, doc: Doc, masked: list[tuple[int, int]] = ()) -> list[Match[Trigger]]:  # type: ignore[assignment]
         return self.triggers.find(doc, masked)
 
     def find_parties(self, doc: Doc) -> list[Party]:
+        # classify runs once per segment and once per sentence: read the parties once per Doc
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1]
+        parties = self._find_parties(doc)
+        self._last = (doc, parties)
+        return parties
+
+    def _find_parties(self, doc: Doc) -> list[Party]:
         matches = self.parties.find(doc)
         events = {i for t in self.triggers.find(doc) for i in range(t.start, t.end)}
         at = {i: m for m in matches for i in range(m.start, m.end)}
