@@ -4,6 +4,7 @@
 #   make run      venv, analyse the bundled sample into strikewatch.db, serve http://127.0.0.1:8000
 #   make test     test dependencies, PostgreSQL and Chromium (Debian packages, if missing), pytest
 #   make bench    every bench/bench_*.py
+#   make quality  the scoreboard on ../shared's corpora, seeds and sample -> docs/quality.md (LIMIT=N: quick)
 #   make lint     ruff and mypy
 #   make lock     regenerate requirements*.txt from requirements*.in
 #   make clean    remove .venv, caches and build output (strikewatch.db is kept)
@@ -18,7 +19,7 @@ SAMPLE := strikewatch/data/sample
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_NO_INPUT := 1
 
-.PHONY: venv test-deps system-deps run test bench lint lock clean
+.PHONY: venv test-deps system-deps run test bench quality lint lock clean
 
 venv: $(VENV)/.installed
 
@@ -51,6 +52,12 @@ test: test-deps system-deps
 
 bench: venv system-deps
 	bash scripts/bench.sh
+
+# Dev and check split of every corpus in ../shared/corpus/dev, the seeds and the sample; says so and
+# writes nothing when ../shared is absent. LIMIT=100 scores a fixed sample of 100 rows per split.
+quality: venv
+	$(BIN)/python -m strikewatch.evaluate.quality --shared ../shared --out docs/quality.md --workers 2 \
+		$(if $(LIMIT),--limit $(LIMIT))
 
 lint: test-deps
 	$(BIN)/ruff check strikewatch tests bench

@@ -41,9 +41,15 @@ def analyze(
     only when nothing could be read.
     """
     from .ingest import CsvColumns, read_articles
+    from .limits import Limits
     from .run import analyze_paths
     from .show import print_analysis, print_rejections
 
+    try:
+        Limits.from_env()  # a bad STRIKEWATCH_* limit: one line now, not a traceback mid-run
+    except ValueError as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(code=1) from None
     pub = _parse_date(published) if published else None
     columns = CsvColumns(id=id_column, text=text_column, outlet=outlet_column, published=published_column,
                          title=title_column)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -150,16 +151,31 @@ def _triggers() -> dict[str, Trigger]:
     return out
 
 
-def _quantities() -> dict[str, Count]:
-    path, rows, problems = _rows("quantities.csv", ["phrase", "low", "best", "high"])
+VAGUE_CONVENTIONS = ("acled", "floor")
+
+
+def vague_convention() -> str:
+    """Which reading of "several", "dozens"... applies: STRIKEWATCH_VAGUE_COUNTS, default acled."""
+    value = os.environ.get("STRIKEWATCH_VAGUE_COUNTS", "acled").strip().lower() or "acled"
+    if value not in VAGUE_CONVENTIONS:
+        raise ValueError(f"STRIKEWATCH_VAGUE_COUNTS={value!r}: choose one of {', '.join(VAGUE_CONVENTIONS)}")
+    return value
+
+
+def _quantities(convention: str = "acled") -> dict[str, Count]:
+    path, rows, problems = _rows("quantities.csv", ["phrase", "low", "best", "high", "floor"])
     out: dict[str, Count] = {}
     for n, row in rows:
         try:
-            vals = {k: int(row[k]) if row[k] else None for k in ("low", "best", "high")}
+            vals = {k: int(row[k]) if row[k] else None for k in ("low", "best", "high", "floor")}
         except ValueError:
-            problems.append(f"line {n}: low/best/high must be whole numbers or empty")
+            problems.append(f"line {n}: low/best/high/floor must be whole numbers or empty")
             continue
-        out[row["phrase"].lower()] = Count(**vals)
+        if vals["floor"] is None:
+            problems.append(f"line {n}: floor is required")
+            continue
+        floor = vals.pop("floor")
+        out[row["phrase"].lower()] = Count(**vals) if convention == "acled" else Count(low=floor, high=vals["high"])
     _check(path, problems)
     return out
 
@@ -171,7 +187,7 @@ def load() -> Lexicons:
         triggers=_triggers(),
         actors=_phrase_map("actors.csv", "actor"),
         sources=_sources(),
-        quantities=_quantities(),
+        quantities=_quantities(vague_convention()),
         victims=_phrase_map("victims.csv", "category", VICTIM_NOUN_CATEGORIES),
         parties=_phrase_map("parties.csv", "type", PARTY_TYPES),
     )

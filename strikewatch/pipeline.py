@@ -12,6 +12,7 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from .guard import guarded
 from .model import Article, Rejected, Report
 
 Result = tuple[Article, list[Report] | Rejected]
@@ -21,6 +22,8 @@ def analyze_articles(articles: Iterable[Article], *, batch_size: int = 32, n_pro
     """Extract the reports of each article, streaming `(article, reports)` in input order.
 
     An article that fails extraction comes back as `(article, Rejected(...))`; the batch goes on.
+    Every batch goes through `guard.guarded`: articles in a language the extractor does not read
+    are set aside, and each batch runs under the time budget of `Limits.article_seconds`.
 
     >>> from strikewatch.model import Article
     >>> art = Article(id="a1", text="Shelling killed 5 civilians in Douma on Tuesday.", published="2018-02-22")
@@ -28,9 +31,7 @@ def analyze_articles(articles: Iterable[Article], *, batch_size: int = 32, n_pro
     [('Douma', 5)]
     """
     if n_process <= 1:
-        from .extract import Extractor
-
-        yield from Extractor.load().pipe(articles, batch_size=batch_size)
+        yield from guarded(_extract, articles, batch_size=batch_size)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(n_process, initializer=_init_worker) as pool:
@@ -51,6 +52,10 @@ def _init_worker() -> None:
 
 
 def _work(batch: list[Article]) -> list[Result]:
+    return list(guarded(_extract, batch, batch_size=len(batch)))  # the worker's main thread: the timer works
+
+
+def _extract(batch: list[Article]) -> list[Result]:
     from .extract import Extractor
 
     return list(Extractor.load().pipe(batch, batch_size=len(batch)))

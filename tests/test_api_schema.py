@@ -38,6 +38,13 @@ def test_api_answers_as_its_schema_says(api):
         @given(case=operation.as_strategy())
         @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         def check(case):
+            query = case.query or {}
+            if str(query.get("date_from") or "") > str(query.get("date_to") or "~"):
+                # A range that ends before it starts is refused (422), a rule between two
+                # parameters that OpenAPI cannot state, so schemathesis counts it as valid input.
+                response = case.call(headers={"Authorization": f"Bearer {token}"})
+                assert response.status_code == 422 and "before it starts" in response.text
+                return
             case.call_and_validate(headers={"Authorization": f"Bearer {token}"})
 
         check()

@@ -89,4 +89,11 @@ def test_an_earlier_toll_quoted_with_the_new_one_is_not_the_figure(nlp, lexicons
 def test_two_groups_of_the_dead_add_up(nlp, lexicons):
     doc = nlp("Separately, 14 Islamic State fighters and six soldiers were killed in clashes near the airport.")
     facts = find_casualties(doc[:], lexicons).facts
-    assert [(f.count.best, f.category, f.adds) for f in facts] == [(14, "combatants", False), (6, "combatants", True)]
+    assert [(f.count.best, f.category, f.adds) for f in facts] == [(20, "combatants", False)]
+
+
+def test_two_kinds_of_the_dead_add_up_and_keep_their_breakdown(nlp, lexicons):
+    doc = nlp("Government shelling killed four policemen and two children in the market on Friday.")
+    facts = find_casualties(doc[:], lexicons).facts
+    assert [(f.count.best, f.category, f.subset_of) for f in facts] == [
+        (6, "people", None), (4, "combatants", 0), (2, "children", 0)]

@@ -75,6 +75,8 @@ def test_export_json_is_a_valid_strikewatch_document(store):
     doc = json.loads(export(store, "json"))
     schema = json.loads(files("strikewatch.data").joinpath("strikewatch-1.schema.json").read_text())
     jsonschema.validate(doc, schema)
+    # the review status rides beside the contract's members, one per incident
+    assert set(doc.pop("review_status").values()) == {"unreviewed"}
     analysis = Analysis.model_validate(doc)
     assert len(analysis.incidents) == 4 and len(analysis.reports) == 5 and analysis.articles == 5
 
@@ -135,5 +137,40 @@ def test_export_applies_analysts_corrections_as_the_web_app_shows_them(tmp_path)
     assert int(acled[idlib.id]["timestamp"]) >= int(now.timestamp())  # changed by the analyst
     # the same incidents as the web app shows
     shown = sorted(i.model_dump_json() for i in Catalog(s).incidents())
-    exported = sorted(i.model_dump_json() for i in Analysis.model_validate(json.loads(export(s, "json"))).incidents)
+    exported = sorted(i.model_dump_json() for i in Analysis.model_validate(
+        {k: v for k, v in json.loads(export(s, "json")).items() if k != "review_status"}).incidents)
     assert exported == shown
+
+
+def test_export_carries_the_review_status_and_filters_by_it(tmp_path):
+    """A confirmed, an edited and a merged incident: every format says which, and `status` keeps
+    only those asked for (the CLI's `export --status confirmed`)."""
+    import datetime as dt
+
+    from strikewatch.store import AuditRecord, append_audit
+
+    s = Store.open(tmp_path / "status.db")
+    run(s, ARTICLES, analyze=fake_analyze)
+    by_place = {i.location.name: i for i in load_incidents(s)}
+    now = dt.datetime.now(dt.UTC)
+    append_audit(s, AuditRecord(at=now, who="ana", incident=by_place["Idlib"].id, action="confirm",
+                                before={"status": "unreviewed"}, after={"status": "confirmed"}, reason=""))
+    append_audit(s, AuditRecord(at=now, who="ana", incident=by_place["Raqqa"].id, action="edit", field="killed",
+                                before=None, after={"low": 2, "best": 2, "high": 2}, reason="morgue"))
+    append_audit(s, AuditRecord(at=now, who="ana", incident=by_place["Douma"].id, action="merge", before={},
+                                reason="same raid",
+                                after={"reports": [*by_place["Douma"].reports, *by_place["Nowhere"].reports]}))
+    want = {by_place["Idlib"].id: "confirmed", by_place["Raqqa"].id: "edited", by_place["Douma"].id: "merged"}
+    flat = {r["id"]: r["review_status"] for r in rows(export(s, "csv"))}
+    assert {i: flat[i] for i in want} == want
+    assert set(flat.values()) - set(want.values()) <= {"unreviewed"}
+    acled = {r["event_id_cnty"]: r["tags"] for r in rows(export(s, "acled-csv"))}
+    assert "review: confirmed" in acled[by_place["Idlib"].id] and "review: edited" in acled[by_place["Raqqa"].id]
+    geo = {f["id"]: f["properties"]["review_status"] for f in json.loads(export(s, "geojson"))["features"]}
+    assert geo[by_place["Idlib"].id] == "confirmed"
+    assert json.loads(export(s, "json"))["review_status"][by_place["Douma"].id] == "merged"
+    assert [r["id"] for r in rows(export(s, "csv", status="confirmed"))] == [by_place["Idlib"].id]
+    assert {r["id"] for r in rows(export(s, "csv", status="reviewed"))} == set(want)
+    assert by_place["Idlib"].id not in {r["id"] for r in rows(export(s, "csv", status="unreviewed"))}
+    with pytest.raises(ValueError, match="no review status 'approved'"):
+        export(s, "csv", status="approved")

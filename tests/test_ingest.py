@@ -175,8 +175,9 @@ def test_ingest_jsonl_sets_bad_lines_aside_and_goes_on() -> None:
         (6, "no-such-article.txt: file not found"),
         (7, "invalid published date '19th of Marchember': write it as YYYY-MM-DD"),
         (8, f"duplicate article id m-1 (first at {DATA / 'manifest.jsonl'}:1)"),
-        ("manifest:9", 9, D(2016, 3, 19), "metadata"),  # no id: stem and line; "19 March 2016"
+        (items[8].id, 9, D(2016, 3, 19), "metadata"),  # no id: one from its text; "19 March 2016"
     ]
+    assert items[8].id.startswith("txt-")  # never the line number: a line added above must not move it
     m4 = items[3]
     assert isinstance(m4, Article)
     assert (m4.outlet, m4.title, m4.url) == ("nna", "Syria attack symptoms", "https://example.org/nna/1")
@@ -319,5 +320,143 @@ def test_ingest_parquet_rows_are_articles_and_a_bad_row_names_its_number(tmp_pat
     items = list(read_articles([path]))
     articles = [a for a in items if isinstance(a, Article)]
     bad = [r for r in items if isinstance(r, Rejected)]
-    assert [(a.id, str(a.published), a.line) for a in articles] == [("p1", "2017-03-21", 1), ("feed:2", "2017-03-22", 2)]
+    assert [(a.id, str(a.published), a.line) for a in articles] == [("p1", "2017-03-21", 1), (articles[1].id, "2017-03-22", 2)]
+    assert articles[1].id.startswith("txt-")
     assert len(bad) == 1 and bad[0].line == 3 and "empty text" in bad[0].reason
+
+
+# --- hostile input: control characters, limits, identity, language, folders -------------------
+
+
+GOOD = ("Government shelling killed four civilians in the town of Saraqeb on Monday, a local monitor "
+        "said, adding that two children were among the dead.")
+
+
+def _jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_ingest_removes_control_characters_and_normalises_unicode(tmp_path: Path) -> None:
+    text = "Saraqe\u0301b\x00 was shelled\x07 on Monday;\tfour were killed.\r\nA monitor said so."
+    (art,) = read(_jsonl(tmp_path / "feed.jsonl", [{"id": "c1\x00", "text": text, "title": "Shel\x1bling"}]))
+    assert isinstance(art, Article)
+    assert art.text == "Saraqéb was shelled on Monday;\tfour were killed.\nA monitor said so."  # NFC: one é
+    assert (art.id, art.title) == ("c1", "Shelling")
+
+
+def test_ingest_rejects_a_text_of_control_characters(tmp_path: Path) -> None:
+    (tmp_path / "zeros.txt").write_bytes(b"\x00" * 4096)
+    (tmp_path / "binary.txt").write_bytes(b"PK\x03\x04" + b"\x01\x02\x00" * 300 + b"ok")
+    zeros, binary = read(tmp_path / "zeros.txt", tmp_path / "binary.txt")
+    assert isinstance(zeros, Rejected) and "no text but control characters (4,096 removed)" in zeros.reason
+    assert isinstance(binary, Rejected) and "mostly control characters" in binary.reason
+
+
+def test_ingest_sets_aside_what_is_over_the_size_limit_and_goes_on(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STRIKEWATCH_MAX_ARTICLE_CHARS", "1000")
+    (tmp_path / "huge.txt").write_text("word " * 2000, encoding="utf-8")  # 10 kB: never read
+    feed = _jsonl(tmp_path / "feed.jsonl", [
+        {"id": "long", "text": "x " * 600},  # 1,200 characters: read, then refused
+        {"id": "line", "text": "y" * 80_000},  # a line over what any article can take: skipped unread
+        {"id": "ok", "text": GOOD},
+    ])
+    (huge,) = read(tmp_path / "huge.txt")
+    assert isinstance(huge, Rejected) and "10,000 bytes, over the 4,000 bytes" in huge.reason
+    long_, line, ok = read(feed)
+    assert isinstance(long_, Rejected) and "text is 1,200 characters, over the limit of 1,000" in long_.reason
+    assert isinstance(line, Rejected) and line.line == 2 and "not read" in line.reason
+    assert isinstance(ok, Article) and ok.id == "ok"
+
+
+def test_ingest_csv_huge_field_sets_aside_its_row_only(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STRIKEWATCH_MAX_ARTICLE_CHARS", "1000")
+    path = tmp_path / "feed.csv"
+    path.write_text(f"id,text\nbig,{'z' * 80_000}\nok,\"{GOOD}\"\n", encoding="utf-8")
+    big, ok = read(path)
+    assert isinstance(big, Rejected) and big.line == 2 and "not read" in big.reason
+    assert isinstance(ok, Article) and ok.id == "ok"
+
+
+def test_ingest_ids_of_idless_rows_come_from_content_not_line(tmp_path: Path) -> None:
+    rows = [{"text": GOOD, "published": "2018-03-05"},
+            {"text": "Two people were wounded by a sniper in Daraa city.", "url": "https://example.org/daraa"}]
+    first = [a.id for a in read(_jsonl(tmp_path / "a.jsonl", rows))]
+    later = [a.id for a in read(_jsonl(tmp_path / "a.jsonl", [{"text": "A new story on top.", "id": "n"}, *rows]))]
+    assert later[1:] == first and first[0].startswith("txt-") and first[1].startswith("url-")
+    csv_path = tmp_path / "a.csv"
+    csv_path.write_text(f'text\n"{GOOD}"\n', encoding="utf-8")
+    one = read(csv_path)[0].id
+    csv_path.write_text(f'text\nAn earlier row.\n"{GOOD}"\n', encoding="utf-8")
+    assert read(csv_path)[1].id == one
+
+
+def test_ingest_detects_the_language_and_keeps_a_given_one(tmp_path: Path) -> None:
+    arabic = "قالت مصادر محلية إن قصفا مدفعيا استهدف سوقا شعبيا في المدينة صباح الاثنين وأدى إلى مقتل أربعة مدنيين"
+    french = ("Quatre civils ont été tués lundi par des bombardements sur le marché de la ville, selon une "
+              "organisation locale qui surveille le conflit.")
+    items = read(_jsonl(tmp_path / "feed.jsonl", [
+        {"id": "en", "text": GOOD}, {"id": "ar", "text": arabic}, {"id": "fr", "text": french},
+        {"id": "short", "text": "Jets: 30 killed in Douma."}, {"id": "given", "text": GOOD, "language": "EN"}]))
+    assert {a.id: a.language for a in items if isinstance(a, Article)} == {
+        "en": "en", "ar": "ar", "fr": "fr", "short": "en", "given": "en"}
+
+
+def test_ingest_folder_reports_loops_and_unreadable_entries_and_goes_on(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "loop-a.txt").symlink_to("loop-b.txt")
+    (folder / "loop-b.txt").symlink_to("loop-a.txt")
+    (folder / "sub" / "up").symlink_to("..")  # a folder link back up the tree
+    (folder / "gone.txt").symlink_to("nowhere.txt")
+    (folder / "closed").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # the suite may run as root, which no permission bit stops
+        if str(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = read(folder)
+    assert [a.id for a in items if isinstance(a, Article)] == ["good"]
+    reasons = {Path(r.path).name: r.reason for r in items if isinstance(r, Rejected)}
+    assert reasons == {"loop-a.txt": "symlink loop", "loop-b.txt": "symlink loop", "up": reasons["up"],
+                       "gone.txt": "broken link: its target does not exist", "closed": "permission denied"}
+    assert "symlink loop" in reasons["up"]
+    manifest = _jsonl(folder / "m.jsonl", [{"id": "via-loop", "file": "loop-a.txt"}])
+    (bad,) = read(manifest)
+    assert isinstance(bad, Rejected) and "symlink loop" in bad.reason
+
+
+def test_ingest_folder_reports_a_path_too_long_for_the_system(tmp_path: Path) -> None:
+    import os
+
+    name = "d" * 200
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(25):  # 5,000 bytes of path: over Linux's 4,096
+            os.mkdir(name, dir_fd=fd)
+            nxt = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = nxt
+        with open(os.open("deep.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w") as handle:
+            handle.write(GOOD)
+    finally:
+        os.close(fd)
+    (tmp_path / "near.txt").write_text(GOOD, encoding="utf-8")
+    items = read(tmp_path)
+    assert [a.id for a in items if isinstance(a, Article)] == ["near"]
+    (too_long,) = [r for r in items if isinstance(r, Rejected)]
+    assert "path too long for the system" in too_long.reason
+
+
+def test_ingest_empty_inputs_are_named(tmp_path: Path) -> None:
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
+    jsonl, csv_ = read(tmp_path / "empty.jsonl", tmp_path / "header.csv")
+    assert isinstance(jsonl, Rejected) and "no articles" in jsonl.reason
+    assert isinstance(csv_, Rejected) and "header row only" in csv_.reason

@@ -175,23 +175,29 @@ def test_store_run_interrupted_then_rerun_is_complete_without_duplicates(store, 
         assert count(store, reports) == count(clean, reports) == 4
 
 
-def test_store_failed_batch_is_rolled_back_whole(store, corpus):
+def test_store_failed_batch_keeps_its_other_articles(store, corpus):
+    """Linking breaks on one article's report: its batch is rolled back whole, then saved an article
+    at a time, so only that article is set aside (stage "store", with the reason) and its batch
+    neighbour is kept; a rerun has nothing left to do."""
     from strikewatch.store.linking import default_linker
+    from strikewatch.store.queries import quarantined
 
     calls = []
 
     def flaky(new, existing, existing_reports):
-        calls.append(len(new))
-        if len(calls) == 2:
-            raise RuntimeError("the linker broke")
+        calls.append(sorted(r.id for r in new))
+        if any(r.article == "c" for r in new):
+            raise RuntimeError("the linker broke on c")
         return default_linker(new, existing, existing_reports)
 
-    with pytest.raises(RuntimeError):
-        run(store, read_articles([corpus]), analyze=fake_analyze, linker=flaky, batch_size=2)
-    assert count(store, reports) == 2  # batch 1 (a, b); nothing of batch 2
-    assert memberships(store) == {frozenset({"a#1", "b#1"})}
-    run(store, read_articles([corpus]), analyze=fake_analyze, batch_size=2)
-    assert memberships(store) == {frozenset({"a#1", "b#1"}), frozenset({"c#1"}), frozenset({"d#1"})}
+    stats = run(store, read_articles([corpus]), analyze=fake_analyze, linker=flaky, batch_size=2)
+    assert ["c#1", "d#1"] in calls and ["d#1"] in calls  # the batch, then its articles one by one
+    assert (stats.saved.extracted, stats.saved.failed) == (5, 1)
+    assert memberships(store) == {frozenset({"a#1", "b#1"}), frozenset({"d#1"})}
+    (entry,) = [q for q in quarantined(store) if q.article == "c"]
+    assert entry.stage == "store" and "the linker broke on c" in entry.reason and entry.revision == 1
+    assert count(store, articles, articles.c.extract_ok.is_(False)) == 1
+    assert run(store, read_articles([corpus]), analyze=fake_analyze, batch_size=2).saved.extracted == 0
 
 
 def test_store_run_extracts_what_ingest_stored(store, corpus):

@@ -82,6 +82,18 @@ def test_store_cli_changed_article_is_a_new_revision_and_export_filters(tmp_path
     cli("export", "-f", "csv", "--since", "2018-03-01", "--db", db, "-o", str(out))
     march = list(csv.DictReader(out.open(encoding="utf-8")))
     assert march and all(r["date_start"] >= "2018-03-01" or r["date_end"] >= "2018-03-01" for r in march)
+    # an analyst confirms one incident: `--status confirmed` exports it alone, with its status
+    import datetime as dt
+
+    from strikewatch.store import AuditRecord, append_audit, load_incidents
+
+    first = load_incidents(Store.open(db))[0]
+    append_audit(Store.open(db), AuditRecord(at=dt.datetime.now(dt.UTC), who="ana", incident=first.id, action="confirm",
+                                             before={"status": "unreviewed"}, after={"status": "confirmed"}))
+    confirmed = list(csv.DictReader(io.StringIO(cli("export", "-f", "csv", "--status", "confirmed", "--db", db))))
+    assert [(r["id"], r["review_status"]) for r in confirmed] == [(first.id, "confirmed")]
+    wrong = runner.invoke(app, ["export", "-f", "csv", "--status", "approved", "--db", db])
+    assert wrong.exit_code == 2 and "approved" in wrong.output
     missing = runner.invoke(app, ["ingest", str(tmp_path / "typo.jsonl"), "--db", db])
     assert missing.exit_code == 2 and "does not exist" in missing.output
     assert store_stats(Store.open(db)).quarantined == 0

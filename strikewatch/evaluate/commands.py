@@ -3,6 +3,8 @@
     strikewatch evaluate GOLD.json --articles ARTICLES.jsonl   # analyse the articles, then score
     strikewatch evaluate GOLD.json --analysis OUT.json         # score an `analyze --json` output
     strikewatch evaluate --fakes FA-KES-Dataset.csv [--analysis OUT.json]
+    strikewatch evaluate --acled FILE.csv | --airwars FILE.jsonl | --gva DIR | --ucdp FILE.csv
+                         [--split dev|check|all] [--limit N]      # a monitor's own coded data
 
 A thin shell: it reads files, calls `score`/`fakes`/`credibility`, prints with `show` or as JSON.
 Bad input files become one-line exit messages naming the file.
@@ -38,12 +40,25 @@ def evaluate_cmd(
     workers: Annotated[int, typer.Option(min=1, help="Worker processes for the analysis")] = 1,
     folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds of the FA-KES classifiers")] = 5,
     classifier: Annotated[bool, typer.Option(help="Fit the FA-KES classifiers (needs scikit-learn)")] = True,
+    acled: Annotated[Path | None, typer.Option(help="ACLED export (.csv): text = the coders' notes")] = None,
+    airwars: Annotated[Path | None, typer.Option(help="Airwars assessments (.jsonl)")] = None,
+    gva: Annotated[Path | None, typer.Option(help="Gun Violence Archive news folder (incidents.jsonl, documents.jsonl)")] = None,
+    ucdp: Annotated[Path | None, typer.Option(help="UCDP GED export (.csv): text = the source headlines")] = None,
+    split: Annotated[str, typer.Option(help="dev (4 rows in 5, by a hash of the row id), check (the 5th) or all")] = "all",
+    limit: Annotated[int, typer.Option(min=0, help="Score a fixed sample of N rows (GVA: incidents); 0 = all")] = 0,
 ) -> None:
     """Score an analysis against hand-annotated gold (per-field precision/recall/F1, linking pairwise and
-    B-cubed), or against FA-KES's date/governorate columns and credibility labels (--fakes)."""
-    if (gold is None) == (fakes is None):
-        raise typer.BadParameter("give either a GOLD file or --fakes FILE.csv")
-    if fakes is not None:
+    B-cubed), against FA-KES's date/governorate columns and credibility labels (--fakes), or on a
+    monitor's own coded dataset (--acled, --airwars, --gva, --ucdp) beside a plain regex baseline."""
+    corpora = {k: v for k, v in (("acled", acled), ("airwars", airwars), ("gva", gva), ("ucdp", ucdp)) if v}
+    if len(corpora) + (gold is not None) + (fakes is not None) != 1:
+        raise typer.BadParameter("give one of: a GOLD file, --fakes, --acled, --airwars, --gva, --ucdp")
+    if corpora:
+        if analysis is not None or articles is not None:
+            raise typer.BadParameter("--acled/--airwars/--gva/--ucdp analyse their own texts: no --analysis or --articles")
+        kind, path = corpora.popitem()
+        _corpus(kind, path, split, limit, workers, as_json)
+    elif fakes is not None:
         _fakes(fakes, analysis, as_json, workers, folds if classifier else None)
     elif (articles is None) == (analysis is None):
         raise typer.BadParameter("with a GOLD file give --articles (to analyse) or --analysis (already analysed)")
@@ -118,6 +133,26 @@ def _gold(gold_path: Path, articles: list[Path] | None, analysis_path: Path | No
         sys.stdout.write(json.dumps(score_json(result), ensure_ascii=False, indent=1) + "\n")
     else:
         print_score(Console(width=None if sys.stdout.isatty() else 140), result)
+
+
+def _corpus(kind: str, path: Path, split: str, limit: int, workers: int, as_json: bool) -> None:
+    from .corpora import CorpusError
+    from .run_corpus import SPLITS, evaluate_corpus
+    from .show import print_corpus
+
+    if split not in SPLITS:
+        raise typer.BadParameter(f"--split must be one of {', '.join(SPLITS)}")
+    if not path.exists():
+        raise _fail(f"{path}: no such file or folder")
+    try:
+        result = evaluate_corpus(kind, path, split=split, limit=limit, workers=workers,
+                                 progress=not as_json and sys.stderr.isatty())
+    except CorpusError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        print_corpus(Console(width=None if sys.stdout.isatty() else 120), result)
 
 
 def _fakes(path: Path, analysis_path: Path | None, as_json: bool, workers: int, folds: int | None) -> None:

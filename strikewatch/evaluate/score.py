@@ -70,6 +70,14 @@ class LinkScore:
     bcubed_precision: float | None = None  # None: no found report belongs to a gold incident
     bcubed_recall: float | None = None
     bcubed_f1: float | None = None
+    # SemEval-2018 Task 5's "how many incidents": the system incidents holding an incident report of an
+    # annotated article (a report linked to nothing is its own), against the gold incidents
+    incidents_system: int = 0
+    incidents_gold: int = 0
+
+    @property
+    def incident_error(self) -> float | None:
+        return (self.incidents_system - self.incidents_gold) / self.incidents_gold if self.incidents_gold else None
 
 
 @dataclass(slots=True)
@@ -194,6 +202,10 @@ def score_linking(gold: GoldSet, analysis: Analysis, matched: dict[str, Report])
     # a system report in no incident stands alone: key it by its own identity
     sys_key = {g: sys_inc.get(matched[g].id, f"\0{id(matched[g])}") for g in linked}
     ls = LinkScore(pairs_gold=sum(gold_inc[a] == gold_inc[b] for a, b in combinations(gold_inc, 2)))
+    annotated = gold.articles()
+    ls.incidents_gold = len(gold.incidents)
+    ls.incidents_system = len({sys_inc.get(r.id, f"\0{id(r)}") for r in analysis.reports
+                               if r.article in annotated and r.kind == "incident"})
     for a, b in combinations(linked, 2):
         same_gold, same_sys = gold_inc[a] == gold_inc[b], sys_key[a] == sys_key[b]
         ls.tp += same_gold and same_sys
@@ -273,7 +285,9 @@ def as_json(s: Score) -> dict[str, object]:
                                      "precision": rnd(ls.pair_precision), "recall": rnd(ls.pair_recall),
                                      "f1": rnd(ls.pair_f1)},
                         "bcubed": {"precision": rnd(ls.bcubed_precision), "recall": rnd(ls.bcubed_recall),
-                                   "f1": rnd(ls.bcubed_f1)}},
+                                   "f1": rnd(ls.bcubed_f1)},
+                        "incidents": {"system": ls.incidents_system, "gold": ls.incidents_gold,
+                                      "error": rnd(ls.incident_error)}},
             "matches": s.matches, "missed": s.missed, "spurious": s.spurious, "ignored_system_reports": s.ignored,
             "score_gold": s.compat}
 

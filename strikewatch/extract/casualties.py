@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from ..lexicon import Lexicons
 from ..model import Count
 from .numbers import Quantity, find_quantities
+from .victims import VictimGroup, read_victims
 
 Role = str  # "killed" | "injured"
 
@@ -41,6 +42,12 @@ _NEGATION = re.compile(
 )
 _UNKNOWN = re.compile(r"\bno (?:immediate |initial )?(?:reports?|word|information|details) (?:of|on|about) "
                       r"(?:any )?(?:casualties|deaths|injuries|fatalities)", re.I)
+# A monitor's coding remark closes its note: "Fatalities coded as 0 (the group claimed 4)", "Total
+# fatalities coded as 13", "Fatalities split over 2 locations (4)". It is the writer's final figure and
+# the figures it sets aside are another party's; see docs/conventions.md.
+_CODED = re.compile(r"\b(?:total\s+)?(?:fatalities|deaths)\s+(?:are\s+|were\s+|have\s+been\s+)?"
+                    r"(?:coded\s+as\s+(?P<n>\d+)|split\s+(?:over|across|between|among)\s+[^()]{0,60}?\((?P<m>\d+)\))",
+                    re.I)
 _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|the fatalities)\s+"
                       r"(?:included|include|including|were mostly|were mainly|were)\b(?P<rest>[^.;]*)", re.I)
 
@@ -59,6 +66,7 @@ class CasualtyFact:
     subset_of: int | None = None  # index of the fact this one splits ("including seven children")
     among: bool = False  # "two children were among the dead": a part of a total told elsewhere
     adds: bool = False  # "14 fighters and six soldiers were killed": adds to the figure before it
+    coded: bool = False  # "Fatalities coded as 3": the writer's own final figure for the event
 
 
 @dataclass
@@ -223,8 +231,15 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         among = subset_of is None and amongs[idx] and q.category in ("children", "women", "civilians", "combatants")
         out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among,
                                       adds=idx in adds and subset_of is None))
+    out.facts = _with_parse(out.facts, read_victims(sent, lex))
     text = sent.text
     base = sent.start_char
+    coded = _CODED.search(text)
+    if coded:
+        n = int(coded.group("n") or coded.group("m"))
+        out.facts = [f for f in out.facts if f.role != "killed"]  # the figures it sets aside
+        out.facts.append(CasualtyFact("killed", Count(low=n, best=n, high=n), None, base + coded.start(),
+                                      base + coded.end(), toll=True, coded=True))
     for m in _NEGATION.finditer(text):
         if _UNKNOWN.search(text):
             break
@@ -246,3 +261,70 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
                 if category not in out.present and not any(f.category == category for f in out.facts):
                     out.present.append(category)
     return out
+
+
+def _sum(a: Count, b: Count) -> Count:
+    def add(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+    return Count(low=add(a.low, b.low), best=add(a.best, b.best), high=add(a.high, b.high))
+
+
+def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[CasualtyFact]:
+    """Victims counted on the parse (victims.py) replace the window reading of the same figures.
+
+    The windows above read tolls, "among the dead" and lists of parts well; the parse reads who
+    the victims are (singular, described, named, coordinated, companions). Where both read the same
+    words, the parse wins unless the window saw a toll or an "among"; where the windows saw nothing,
+    the parse adds its figures."""
+    for g in groups:
+        spans = [(m.start, m.end) for m in g.members]
+        overlap = [f for f in facts if f.role == g.role and any(f.start < e and s < f.end for s, e in spans)]
+        if any(f.toll or f.among for f in overlap) or (g.ambiguous and overlap):
+            continue
+        kept = [f for f in facts if f not in overlap]
+        index = {id(f): n for n, f in enumerate(kept)}
+        old_subsets = [(f, facts[f.subset_of]) for f in kept if f.subset_of is not None and f.subset_of < len(facts)]
+        for f, total_fact in old_subsets:
+            f.subset_of = index.get(id(total_fact))
+        whole = [m for m in g.members if not m.subset and m.count is not None]
+        if not whole:
+            continue
+        first = len(kept)
+        if all(m.category in ("children", "women") for m in whole):
+            # "a child and two women were killed": parts, whose sum is the dead (claims.py); a
+            # woman and her daughter are two women
+            by_cat: dict[str, CasualtyFact] = {}
+            for m in whole:
+                if m.category in by_cat:
+                    part = by_cat[m.category]  # type: ignore[index]
+                    part.count, part.end = _sum(part.count, m.count), m.end  # type: ignore[arg-type]
+                else:
+                    by_cat[m.category] = CasualtyFact(g.role, m.count, m.category, m.start, m.end,  # type: ignore[index,arg-type]
+                                                      ambiguous=g.ambiguous, adds=g.adds and not by_cat)
+            kept += by_cat.values()
+            facts = kept
+            continue
+        # one figure per predicate, its victims added up ("4 policemen and 1 commando": 5), so that the
+        # companions of a later sentence never add to an earlier sentence's total
+        total = whole[0].count
+        for m in whole[1:]:
+            total = _sum(total, m.count)  # type: ignore[arg-type]
+        cats = {m.category for m in whole}
+        category = cats.pop() if len(cats) == 1 else "people"
+        kept.append(CasualtyFact(g.role, total, category, min(m.start for m in whole),  # type: ignore[arg-type]
+                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds))
+        # the breakdown inside that figure: children and women always, civilians and combatants when mixed
+        parts: dict[str, CasualtyFact] = {}
+        for m in g.members:
+            if m.count is None or m.category not in ("children", "women", "civilians", "combatants"):
+                continue
+            if m.category in ("civilians", "combatants") and category == m.category:
+                continue  # the whole figure is of that kind already
+            if m.category in parts and not m.subset:
+                part = parts[m.category]
+                part.count, part.end = _sum(part.count, m.count), m.end
+            else:
+                parts[m.category] = CasualtyFact(g.role, m.count, m.category, m.start, m.end, subset_of=first)
+        kept += parts.values()
+        facts = kept
+    return facts

@@ -14,7 +14,10 @@ from ..model import Claim, Count, Span, Victims
 from .casualties import CasualtyFact
 from .sources import SourceMention
 
-INHERIT_SENTENCES = 2  # how many sentences an attribution carries over
+INHERIT_SENTENCES = 2
+# "3 militants were also killed" adds to the dead told just before it; far from that figure (a list
+# of the named dead after a stated total) it restates, so it does not add
+ADDS_REACH = 300  # how many sentences an attribution carries over
 
 
 @dataclass
@@ -64,6 +67,10 @@ def _plus(a: Count, b: Count) -> Count:
     return Count(low=add(a.low, b.low), best=add(a.best, b.best), high=add(a.high, b.high))
 
 
+def _value(c: Count) -> int | None:
+    return next((v for v in (c.best, c.low, c.high) if v is not None), None)
+
+
 def _larger(a: Count | None, b: Count | None) -> Count | None:
     if a is None or b is None:
         return a or b
@@ -82,6 +89,8 @@ class ClaimBuilder:
     parts: dict[str, Count] = field(default_factory=dict)  # children/women not inside a stated total
     present: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    shot: Count | None = None  # "a man was shot": hit, killed or not
+    killed_at: int = 0  # where the figure of the dead was last set
 
     @classmethod
     def for_source(cls, claims: list[ClaimBuilder], source: Resolved | None, at: int) -> ClaimBuilder:
@@ -98,7 +107,10 @@ class ClaimBuilder:
         return c
 
     def add(self, fact: CasualtyFact) -> None:
-        self.spans.append(Span(start=fact.start, end=fact.end, field=fact.role))
+        self.spans.append(Span(start=fact.start, end=fact.end, field="injured" if fact.role == "shot" else fact.role))
+        if fact.role == "shot":  # people hit by gunfire: the wounded are those of them not killed
+            self.shot = _plus(self.shot, fact.count) if fact.adds and self.shot is not None else self.shot or fact.count
+            return
         if fact.role == "injured":
             if self.injured is None or fact.toll:
                 self.injured = fact.count
@@ -108,14 +120,23 @@ class ClaimBuilder:
             self.victims[cat] = fact.count
             return
         if cat in ("children", "women"):
-            self.victims[cat] = fact.count
-            if fact.subset_of is None:
-                self.parts[cat] = fact.count
+            if fact.adds and fact.subset_of is None and self.killed is not None:
+                # "a policeman and two children were killed": the children add to the dead
+                self.killed = _plus(self.killed, fact.count)
+                self.victims[cat] = _plus(self.victims[cat], fact.count) if cat in self.victims else fact.count
+                return
+            # the first figure told stands, as for the dead: later mentions are restatements or details
+            if cat not in self.victims or fact.toll:
+                self.victims[cat] = fact.count
+                if fact.subset_of is None:
+                    self.parts[cat] = fact.count
             return
-        if fact.adds and self.killed is not None:
+        if fact.adds and self.killed is not None and fact.start - self.killed_at <= ADDS_REACH:
             self.killed = _plus(self.killed, fact.count)
+            self.killed_at = fact.start
         elif self.killed is None or fact.toll:
             self.killed = fact.count
+            self.killed_at = fact.start
         if cat in ("civilians", "combatants"):
             if fact.adds and cat in self.victims:
                 self.victims[cat] = _plus(self.victims[cat], fact.count)
@@ -146,11 +167,18 @@ class ClaimBuilder:
             killed = parts[0]
             for p in parts[1:]:
                 killed = _plus(killed, p)
+        injured = self.injured
+        if injured is None and self.shot is not None:
+            hit = _value(self.shot)
+            dead = _value(killed) if killed is not None else 0
+            if hit is not None and dead is not None and hit > dead:  # all of them dead: no figure of wounded
+                injured = Count(low=hit - dead, best=hit - dead, high=hit - dead)
         victims = Victims(present=[c for c in self.present if c not in self.victims], **self.victims)
         spans = sorted({(s.start, s.end, s.field): s for s in self.spans}.values(), key=lambda s: s.start)
-        return Claim(source=self.source, source_type=self.type, killed=killed, injured=self.injured,
+        return Claim(source=self.source, source_type=self.type, killed=killed, injured=injured,
                      victims=victims, evidence=[s.model_copy(update={"text": text[s.start:s.end]}) for s in spans])
 
     @property
     def empty(self) -> bool:
-        return self.killed is None and self.injured is None and not self.victims and not self.present
+        return self.killed is None and self.injured is None and self.shot is None and not self.victims \
+            and not self.present

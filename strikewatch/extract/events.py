@@ -20,6 +20,7 @@ airstrikes") or habits ("regularly launched airstrikes") tells no incident.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -52,11 +53,10 @@ _STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "
           "sign", "reach", "declare", "break"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
 _RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b|\beach day\b", re.I)
-# plans, threats and habits; modal verbs come from the parse (tag MD), never from a word list:
-# "5 May" is a date, not speculation
-_IRREALIS = re.compile(r"\b(?:plans? to|planning to|intends? to|threaten(?:s|ed)? to|vow(?:s|ed)? to|aims? to|aiming to|"
-                       r"ready to|continues? to|continuing to|regularly|routinely|has been waging|have been waging)\b", re.I)
-_MODALS = re.compile(r"\b(?:will|would|could|might|shall)\b", re.I)
+# plans, threats and habits; modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
+_IRREALIS = re.compile(r"\b(?:plans? to|planning to|intends? to|threaten(?:s|ed)? to|"
+                       r"vow(?:s|ed)? to|aims? to|aiming to|ready to|continues? to|continuing to|regularly|"
+                       r"routinely|has been waging|have been waging)\b", re.I)
 
 
 @dataclass
@@ -280,9 +280,6 @@ def is_rate(text: str) -> bool:
     return bool(_RATE.search(text))
 
 
-def is_irrealis(text: str | Span) -> bool:
-    """A plan, a threat, a habit or a modal ("will", "could"): no incident. Given a parsed span,
-    modals are read from the tags, so "in May" is no "may"."""
-    if isinstance(text, Span):
-        return bool(_IRREALIS.search(text.text)) or any(t.tag_ == "MD" and t.lower_ not in ("can", "ca") for t in text)
-    return bool(_IRREALIS.search(text)) or bool(_MODALS.search(text))
+def is_irrealis(text: str, tokens: Iterable[Token] = ()) -> bool:
+    """Plans, threats, habits, or a modal verb among `tokens` (the segment's parsed words)."""
+    return bool(_IRREALIS.search(text)) or any(t.tag_ == "MD" for t in tokens)

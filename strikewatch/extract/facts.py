@@ -17,14 +17,14 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicons, SourceEntry
 from ..model import Count
 from .casualties import CasualtyFact, find_casualties
-from .dates import DateMention, find_dates, is_period
+from .dates import Anchor, DateMention, find_dates, is_period, refine_by_parse
 from .events import EventFact, EventReader, is_irrealis, is_rate
 from .gazetteer import Gazetteer
 from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
 from .phrases import PhraseIndex
 from .places import PlaceMention, find_places
-from .sources import SourceMention, attributed_source
+from .sources import REPORTING, SourceMention, attributed_source
 
 _SPLIT = re.compile(r",? and that |; |,? adding that |,? while |\ba day (?:after|before|earlier)\b|"
                     r"\bthe (?:previous|next|following) day\b|,? and (?=(?:separate|another|other) \w*\s?(?:strike|raid|attack|bomb))",
@@ -34,9 +34,16 @@ _SEPARATE = re.compile(r"\b(?:separately|elsewhere|in a separate \w+|(?:separate
                        r"(?:\w+ )?(?:air ?strikes?|strikes?|raids?|attacks?|bombings?|car bombs?|explosions?|blasts?|"
                        r"shelling|incidents?|suicide)\b)", re.I)
 _SAME_PLACE = re.compile(r"\b(?:the same (?:city|town|village|area|neighbourhood|district)|there)\b", re.I)
-_AGGREGATE = re.compile(r"\b(?:across the country|nationwide|in total|in all|a total of|so far|overall|"
-                        r"since the (?:war|conflict|uprising|crisis|revolt|fighting)|since (?:it|the \w+) began|"
-                        r"since the (?:start|beginning)|toll (?:for|of) the (?:week|month|year))\b", re.I)
+# A tally's scope: a war, a period, a country. "In total" or "so far" alone is an incident's sum
+# ("a total of six people were hurt"), a tally only beside a scope or at a war's size.
+_AGGREGATE = re.compile(r"\b(?:across the country|nationwide|throughout the (?:country|war|conflict)|"
+                        r"since the (?:war|conflict|uprising|crisis|revolt|revolution|fighting|offensive|invasion)|"
+                        r"since (?:it|the \w+) (?:began|started|erupted)|since the (?:start|beginning|outbreak)|"
+                        r"toll (?:for|of) the (?:week|month|year|war|conflict)|so far this (?:year|month)|"
+                        r"(?:in|during|over) the (?:past|last) (?:\w+ )?(?:weeks|months|years)|"
+                        r"(?:of|in) the (?:war|conflict|civil war)\b(?! (?:monitor|observatory)))", re.I)
+_WAR_SIZE = 1000  # more dead than this with no place finer than a region: a war's or a country's toll
+_NEVER_ONE_EVENT = 10_000  # more dead than any single strike or massacre these wars have seen
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|latest|its|their)\s+(?:\w+\s+){0,2}?(?:air ?strikes?|strikes?|raids?|"
                        r"attacks?|bombings?|shelling|explosions?|blasts?|bombardments?|dead|victims|casualties|"
                        r"incident|massacre)\b", re.I)
@@ -117,11 +124,11 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
                     and m.text not in ctx.lexicons.actors] + [(s - base, e - base) for s, e in ctx.masked]
     actors = ctx.actors.find(doc, actor_masked)
     places = find_places(article_text, ctx.gazetteer, start=base, end=base + len(text), masked=masked)
-    dates = find_dates(text, ctx.published)
+    dates = find_dates(text, ctx.anchor or ctx.published, base)
     for d in dates:
         d.start, d.end = d.start + base, d.end + base
     dates = [d for d in dates if not any(s <= d.start < e for s, e in ctx.datelines)]
-    _mark_statement_dates(doc, dates, base)
+    refine_by_parse(doc, dates, base, REPORTING, ctx.lede_at)
     bounds = [0] + [m.start() for m in _SPLIT.finditer(text) if m.start() > 0] + [len(text)]
     segments: list[Segment] = []
     for s, e in zip(bounds, bounds[1:], strict=False):
@@ -145,10 +152,10 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.own_attack = bool(_OWN_ATTACK.search(text[s:e]))
         seg.countrywide = bool(_COUNTRYWIDE.search(text[s:e]))
         seg.same_place = bool(_SAME_PLACE.search(text[s:e]))
-        seg.aggregate = (any(is_period(d) and d.kind != "statement" for d in seg.dates) or bool(_AGGREGATE.search(text[s:e])))
+        seg.aggregate = (any(is_period(d) and d.kind != "statement" for d in seg.dates) or bool(_AGGREGATE.search(text[s:e]))
+                         or _war_sized(seg))
         seg.rate = is_rate(text[s:e])
-        span = doc.char_span(s, e, alignment_mode="expand")
-        seg.irrealis = is_irrealis(span if span is not None else text[s:e])
+        seg.irrealis = is_irrealis(text[s:e], (t for t in doc if s <= t.idx < e))
         segments.append(seg)
     # a sentence-wide event word serves segments that only carry figures ("16 civilians were killed")
     sentence_event = ctx.triggers.classify(doc, triggers)
@@ -159,23 +166,11 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     return SentenceFacts(base, base + len(text), text, source, segments, cas.present, cas.unknown, title, named)
 
 
-def _mark_statement_dates(doc: Doc, dates: list[DateMention], base: int) -> None:
-    """"Officials said on Friday that ...": a date that hangs on a reporting verb dates the statement."""
-    from .sources import REPORTING
-
-    for d in dates:
-        span = doc.char_span(d.start - base, d.end - base, alignment_mode="expand")
-        if span is None or d.kind not in ("weekday", "explicit", "day"):
-            continue
-        tok = span.root
-        for _ in range(3):
-            if tok.head is tok:
-                break
-            tok = tok.head
-            if tok.pos_ in ("VERB", "AUX"):
-                if tok.lemma_ in REPORTING and d.kind != "explicit":
-                    d.kind = "statement"
-                break
+def _war_sized(seg: Segment) -> bool:
+    """A toll in the thousands with no town or district named is a war's or a country's, not an incident's."""
+    dead = max([c.count.best or c.count.low or 0 for c in seg.casualties if c.role == "killed"], default=0)
+    fine = any(p.location.precision in ("point", "neighbourhood", "city", "district") for p in seg.places)
+    return dead >= _NEVER_ONE_EVENT or dead >= _WAR_SIZE and not fine
 
 
 @dataclass
@@ -190,3 +185,5 @@ class FactContext:
     published: dt.date | None
     masked: list[tuple[int, int]] = field(default_factory=list)
     datelines: list[tuple[int, int]] = field(default_factory=list)  # dates here date the story, not events
+    anchor: Anchor | None = None  # what the article's dates are read against (docdates.py)
+    lede_at: int | None = None  # where the article's lede date is (docdates.py)

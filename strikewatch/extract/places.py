@@ -16,8 +16,10 @@ source names ("Raqqa Is Being Slaughtered Silently") are masked by the caller.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -25,7 +27,8 @@ from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
 
 MAX_WORDS = 6  # the longest name tried: "Maarat al-Numan" is three words, "Bab al-Hawa crossing" four
-LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "of", "bin", "ibn"})
+# lower-case words inside names: Arabic articles, "of", and the Persian/Pashto "wa" (and), "i"/"e" (of)
+LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "of", "bin", "ibn", "wa", "i", "e"})
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘`ʿʾ\-]*[^\W_])?")
 _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-Badu, ez-Zor
 # one-word names followed by these stay places even when capitalised: "Idlib Province", "Homs City"
@@ -44,6 +47,26 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|around|nearby|close to|(?:outskirt
                           r"(?:\w+\s+)?(?:(?:city|town|village|area)\s+of\s+)?$", re.I)
 _CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
+# "X district, Y province", "X district of Y", "X (Y district, Z)", "X in Y": Y may hold X
+_OUTER = re.compile(r"^(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
+                    r"governorate|municipality|neighbou?rhood|camp)s?(?:\s+cent(?:er|re))?)?(?:\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
+                    r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
+_UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
+                         r"raion|governorate|neighbou?rhood)s?\b", re.I)
+CUE_FREE = 20_000
+# capitalised words that follow a place without continuing its name: "in south Nashville Monday night"
+_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+                      "June July August September October November December".split())
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|from|outside|around|into|to|toward|towards|across|between|of|on|and|or|via|by|hit|struck|"
+    r"shelled|targeted|bombed|entered|captured|reach|reached)|,)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city|area|district|camp|neighbou?rhood|outskirts|suburbs?|vicinity|countryside|region|"
+    r"province|county|outskirts)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|central|north|south|"
+    r"east|west|rural|besieged|nearby|neighbou?ring|downtown)\s+)?$", re.I)
+_AFTER_UNIT = re.compile(r"\b(?:district|sub-?district|county|raion)s?(?:\s+cent(?:er|re))?\s*(?:,|\s(?:of|in))\s*(?:the\s+)?$",
+                         re.I)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts)\b", re.I)
+_BLANKS = re.compile(r"[ \t]+")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
 
@@ -74,11 +97,13 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
     overlapping `masked` (datelines, source names) are skipped."""
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
+    ctx, units = _context(text, gazetteer)
     for run in _runs(text, start, end):
         i, last_end = 0, -1
         while i < len(run):
             for j in range(min(len(run), i + MAX_WORDS), i, -1):
-                hit = None if run[i].link or run[j - 1].link else _match(text, run, i, j, gazetteer, masked, last_end)
+                hit = None if run[i].link or run[j - 1].link else _match(text, run, i, j, gazetteer, masked, last_end,
+                                                                           ctx, units)
                 if hit is not None:
                     out.append(hit)
                     last_end, i = run[j - 1].end, j
@@ -88,6 +113,48 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
     return _plural_regions(text, out, gazetteer)
 
 
+def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
+    """The countries an article is about (ISO codes, most named first): those named, and those whose
+    provinces or big towns are named, counted; a country counts when named at least half as often
+    as the first. None found: the one country all its towns of 20,000+ lie in, if there is one;
+    else () and the gazetteer's default (Syria's region)."""
+    return _context(text, g)[0]
+
+
+@functools.lru_cache(maxsize=16)
+def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The article's countries and the provinces it names (GeoNames admin1 codes)."""
+    votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
+    units: set[str] = set()
+    spans: list[str] = []
+    for run in _runs(text, 0, len(text)):
+        words = [t for t in run if not t.link]
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 3), i, -1):
+                surface = re.sub(r"['’]s$", "", text[words[i].start : words[j - 1].end])
+                if (c := g.country(surface)) is not None and c.cc:
+                    votes[c.cc] += 12
+                    break
+                if g.is_stopword(surface):
+                    continue
+                spans.append(surface)
+                if ccs := g.countries_of(surface):
+                    for cc in ccs:
+                        votes[cc] += 6 // len(ccs)
+                    units |= g.admin1_of(surface)
+                    break
+    if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
+        for surface in spans:
+            if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
+                votes.update(ccs)
+    if not votes:
+        return (), frozenset()
+    top = votes.most_common(1)[0][1]
+    countries = tuple(cc for cc, n in votes.most_common() if n >= top / 2)
+    return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
+
+
+@functools.lru_cache(maxsize=64)  # the article-wide pass and the finder read the same runs
 def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
     """Runs of capitalised words separated by spaces only, particles allowed inside."""
     runs: list[list[_Token]] = []
@@ -100,7 +167,7 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
             runs.append(current)
             current = []
             continue
-        if current and not re.fullmatch(r"[ \t]+", text[current[-1].end : m.start()]):
+        if current and not _BLANKS.fullmatch(text, current[-1].end, m.start()):
             runs.append(current)
             current = []
         current.append(_Token(m.start(), m.end(), word, link))
@@ -109,7 +176,7 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
 
 
 def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: Sequence[tuple[int, int]],
-           last_end: int) -> PlaceMention | None:
+           last_end: int, ctx: tuple[str, ...] = (), units: frozenset[str] = frozenset()) -> PlaceMention | None:
     s, e = run[i].start, run[j - 1].end
     if text[e - 2 : e] in ("'s", "’s"):
         e -= 2  # "Syria's Latakia province"
@@ -123,7 +190,20 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return PlaceMention(s, e, surface, country.location(surface), _relations(text, s, e) + ["country"])
     # a name with a word like "At" or "Old" at either end is only taken as spelled ("The Hague")
     edge_word = not one_word and (g.is_stopword(run[i].text) or g.is_stopword(run[j - 1].text))
-    found = g.candidates(surface, exact=edge_word)
+    variants = bool(_UNIT_AFTER.match(text[e : e + 16]) or _CITY_BEFORE.search(text[max(0, s - 20) : s]))
+    found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
+    if (outer := _outer(text, e, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": searched in Helmand
+        found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or found
+    if _DISTRICT_AFTER.match(text[e : e + 16]):  # "Arghandab district": the unit, not a village of that name
+        found = sorted(found, key=lambda p: p.level != 2)
+    elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
+        found = sorted(found, key=lambda p: p.level != 1)
+    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])):
+        # a village or district of the article's country is a place only where the words say so: "in
+        # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
+        found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]
+    if units and any(p.rank == 1 and p.a1 in units for p in found):  # Bailey of the state the article names
+        found = sorted(found, key=lambda p: p.rank == 1 and p.a1 not in units)
     place = found[0] if found else None
     # a governorate's own name beats a foreign town found under an alternate name: "Anbar" is not
     # Ambar in Turkey, "Hatay" not Antakya; "Beirut" stays the city
@@ -135,10 +215,27 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if inside and (one_word or place.rank > 0):
         return None  # the war's own multi-word names ("Khan Touman") are not read as parts of others
     nxt = run[j] if j < len(run) and not run[j].link else None
-    if nxt is not None and place.rank > 0 and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
+    if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
+            and nxt.text not in _CALENDAR \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
+
+
+def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
+    """The admin unit named right after a place as its container: "..., Balkh", "... of Helmand province"."""
+    m = _OUTER.match(text[e : e + 80])
+    if m is None:
+        return None
+    words = m.group("outer").split()
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k]).removesuffix("'s").removesuffix("’s")
+        units = [p for p in g.candidates(name, exact=True, countries=ctx) if p.level >= 1 and p.rank <= 1]
+        if units:
+            return units[0]
+        if (region := g.region(name)) is not None and region.level:
+            return region
+    return None
 
 
 def _inside_name(text: str, run: list[_Token], i: int, last_end: int, g: Gazetteer) -> bool:

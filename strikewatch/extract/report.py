@@ -3,17 +3,19 @@
 A headline or lede that restates the body ("Airstrikes kill 39 civilians in Syria" before "Air
 strikes killed at least 39 civilians on Saturday in Raqa") is one incident, not two: a frame
 with no place or date of its own, or only a country, folds into a frame of the same article that
-shares its figures. Defaults are explicit and flagged: a report with no date of its own is dated
-from the publication (basis "publication"); with no place, it takes the article's main place.
+shares its figures. Defaults are explicit and flagged: a report with no date of its own takes the
+explicit day of the article's lede, else a range from the publication (basis "publication",
+precision "period", docdates.py); with no place, it takes the article's main place.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 from ..model import Article, Count, Dates, Location, Perpetrator, Report, Span
 from .claims import ClaimBuilder
+from .dates import Anchor
+from .docdates import ArticleDates
 from .frames import Frame, dates_equal, frame_location, place_fits, rank, same_place
 from .places import PlaceMention
 
@@ -131,8 +133,18 @@ def _country_of(places: list[PlaceMention]) -> Location:
     return Location(name=country, country=country, precision="country" if country else None)
 
 
+def _fallback_date(article: Article, frame: Frame, when: ArticleDates | None) -> tuple[Dates, tuple[int, int] | None, str]:
+    """A report that states no date: the lede's explicit day (incidents only), else a flagged guess
+    from the written date with basis "publication", which linking counts as no evidence."""
+    if when is None:
+        when = ArticleDates(anchor=Anchor(article.published), dateline=None, written=article.published, lede=None)
+    if frame.kind != "incident":
+        when = ArticleDates(anchor=when.anchor, dateline=when.dateline, written=when.written, lede=None)
+    return when.fallback()
+
+
 def build_reports(article: Article, frames: list[Frame], places: list[PlaceMention],
-                  named_sources: dict[str, str] | None = None) -> list[Report]:
+                  named_sources: dict[str, str] | None = None, when: ArticleDates | None = None) -> list[Report]:
     text = article.text
     frames = fold_restatements(frames)
     # "a monitoring group said": the monitor the article names, in a claim or anywhere else
@@ -157,14 +169,10 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
         if f.place is None:
             location = _country_of(places) if f.kind == "aggregate" else _main_place(places)
             flags.append("place from the article's main place" if f.kind == "incident" else "place: country")
-        date = f.date
+        date, date_span = f.date, f.date_span
         if date is None or date.start is None:
-            date, pub = Dates(), article.published
-            if pub is not None:
-                date = Dates(start=pub - dt.timedelta(days=1), end=pub, precision="period", basis="publication")
-                flags.append("date not stated: publication day or the day before")
-            else:
-                flags.append("date could not be pinned: no publication date or dateline")
+            date, date_span, why = _fallback_date(article, f, when)
+            flags.append(why)
         if article.published and date.start and date.basis == "weekday" and (article.published - date.start).days >= 5:
             flags.append("weekday resolved far back from the publication date")
         if f.sub_event_type is None or f.event_guessed:
@@ -178,8 +186,8 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
         else:
             event_type, sub_event = f.event_type or DEFAULT_EVENT[0], f.sub_event_type
         evidence = [Span(start=s, end=e, text=text[s:e]) for s, e in sorted(set(f.spans))]
-        if f.date_span:
-            evidence.append(Span(start=f.date_span[0], end=f.date_span[1], text=text[f.date_span[0]:f.date_span[1]], field="date"))
+        if date_span:
+            evidence.append(Span(start=date_span[0], end=date_span[1], text=text[date_span[0]:date_span[1]], field="date"))
         if f.place is not None:
             evidence.append(Span(start=f.place.start, end=f.place.end, text=text[f.place.start:f.place.end], field="location"))
         for s, e in sorted(set(f.perp_spans)):

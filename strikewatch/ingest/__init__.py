@@ -14,6 +14,7 @@ date, a CSV without a text column, a repeated article id.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from .datelines import find_dateline, parse_published
 from .html import read_html
 from .jsonl import read_jsonl
 from .parquet import read_parquet
-from .text import read_txt, rejected
+from .text import read_txt, rejected, resolved
 
 __all__ = ["CsvColumns", "find_dateline", "parse_published", "read_articles"]
 
@@ -70,10 +71,13 @@ def read_articles(
 def _read_path(
     path: Path, *, published: dt.date | None, outlet: str | None, columns: CsvColumns | None
 ) -> Iterator[Article | Rejected]:
+    try:
+        path.stat()
+    except OSError as exc:  # missing, a dangling or looping link, a name too long, no permission
+        yield rejected(InputError(str(path), _why(exc, "no such file or folder")))
+        return
     if path.is_dir():
         yield from _read_folder(path, published=published, outlet=outlet, columns=columns)
-    elif not path.exists():
-        yield rejected(InputError(str(path), "no such file or folder"))
     else:
         yield from _read_file(path, published=published, outlet=outlet, columns=columns, referenced=None)
 
@@ -85,21 +89,73 @@ def _read_folder(
 
     A folder like the seed corpus holds `articles.jsonl` beside the `.txt` files it lists: reading
     both would count each story twice under two ids, once with its metadata and once without.
+    What cannot be walked (a symlink loop, a folder without permission, a path over the system's
+    length limit) is reported where it is, and the walk goes on.
     """
-    found = sorted(
-        Path(root) / name
-        for root, dirs, names in os.walk(folder)
-        for name in names
-        if name.lower().endswith(SUFFIXES) and not name.startswith(".")
-        and not any(part.startswith(".") for part in Path(root).relative_to(folder).parts)
-    )
+    found: list[Path] = []
+    problems: list[Rejected] = []
+    for item in _walk(folder):
+        if isinstance(item, Path):
+            found.append(item)
+        else:
+            problems.append(item)
+    found.sort()
+    yield from problems
     referenced: set[Path] = set()
     manifests = [p for p in found if p.suffix.lower() == ".jsonl"]
     for path in manifests:
         yield from _read_file(path, published=published, outlet=outlet, columns=columns, referenced=referenced)
     for path in found:
-        if path.suffix.lower() != ".jsonl" and path.resolve() not in referenced:
+        if path.suffix.lower() != ".jsonl" and resolved(path) not in referenced:
             yield from _read_file(path, published=published, outlet=outlet, columns=columns, referenced=None)
+
+
+def _walk(folder: Path) -> Iterator[Path | Rejected]:
+    """The article files under `folder` (hidden names skipped), following links to folders once
+    each; a `Rejected` for each entry that cannot be read. A loop, not recursion: a tree may be
+    nested deeper than Python's recursion limit."""
+    stack, seen = [folder], set()
+    while stack:
+        here = stack.pop()
+        try:
+            info = here.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                yield rejected(InputError(str(here), "symlink loop: a link back to a folder already read"))
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(here) as entries:
+                listed = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            yield rejected(InputError(str(here), _why(exc, "cannot read folder")))
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()  # follows a link; a looping or dangling link is neither
+                if not is_dir and entry.is_symlink():
+                    os.stat(path)  # raises: the link goes nowhere, or round in a loop
+            except OSError as exc:
+                yield rejected(InputError(str(path), _why(exc, "cannot read")))
+                continue
+            if is_dir:
+                stack.append(path)
+            elif entry.name.lower().endswith(SUFFIXES):
+                yield path
+
+
+def _why(exc: OSError, default: str) -> str:
+    """One plain reason for an OSError met while walking or opening."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"path too long for the system ({len(os.fsencode(str(exc.filename or '')))} bytes)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOENT:
+        return default if default != "cannot read" else "broken link: its target does not exist"
+    return f"{default}: {exc.strerror or exc}"
 
 
 def _read_file(

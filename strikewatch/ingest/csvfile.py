@@ -18,8 +18,9 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article, Rejected
+from .clean import too_big
 from .datelines import parse_published
-from .text import build_article, decode, rejected
+from .text import build_article, decode, line_limit, read_lines, rejected
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,9 @@ def read_csv(
 ) -> Iterator[Article | Rejected]:
     """Every row of `path` as an article; `published`/`outlet` fill in for rows that give none."""
     # csv refuses a field over 131,072 characters by default: a long report, or a whole page saved
-    # in one cell, is still one article. The limit is module-wide, so it is only ever raised.
-    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    # in one cell, is still one article. The limit is module-wide; here it is what an article at
+    # the size limit may take, so one huge field is never held whole in memory.
+    csv.field_size_limit(line_limit())
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -77,7 +79,7 @@ def _rows(
     except InputError as exc:
         yield rejected(exc)
         return
-    end = reader.line_num
+    end, rows = reader.line_num, 0
     while True:
         start = end + 1
         try:
@@ -86,10 +88,13 @@ def _rows(
             yield rejected(InputError(where, f"malformed CSV: {exc}; the rest of the file is not read", line=start))
             return
         if row is None:
+            if not rows:
+                yield rejected(InputError(where, "no articles: the file has a header row only"))
             return
         end = reader.line_num
-        if not row:
+        if not row and not any(n in bad for n in range(start, end + 1)):
             continue
+        rows += 1
         try:
             if broken := [(n, bad.pop(n)) for n in range(start, end + 1) if n in bad]:
                 (n, reason), *_ = broken
@@ -101,7 +106,12 @@ def _rows(
 
 def _decoded(handle: BinaryIO, where: str, bad: dict[int, str]) -> Iterator[str]:
     """The file's lines as text; a line that is not UTF-8 is noted in `bad` so its row is rejected."""
-    for number, raw in enumerate(handle, start=1):
+    limit = line_limit()
+    for number, raw, size in read_lines(handle, limit):
+        if raw is None:  # kept out of memory: its row is set aside, the structure goes on
+            bad[number] = f"line of {too_big(size, limit)}"
+            yield "\n"
+            continue
         try:
             yield decode(raw, where, line=number)
         except InputError as exc:
@@ -144,7 +154,7 @@ def _article(
     where = str(path)
     if any(value.strip() for value in row[len(header):]):  # a stray quote or comma shifted the row
         raise InputError(where, f"{len(row)} fields, but the header has {len(header)}", line=line)
-    article_id = cell("id") or f"{path.stem}:{line}"
+    article_id = cell("id") or None  # none: build_article makes one from the content, never the line
     if cell("published"):
         try:
             published = parse_published(cell("published"))

@@ -2,8 +2,11 @@
 
 A dateline is only trusted where papers print one: at the very start of the text, at the start of
 a line in its first 300 characters, right after the headline when the text repeats it (SANA), or in
-the unmistakable wire form `BEIRUT, March 19 (Reuters) -`. A date anywhere else is a date the story
-talks about, not the day it was printed, so it is never taken.
+the form of a wire or press-office dateline, whatever the agency: `BEIRUT, March 19 (Reuters) -`,
+`KABUL, Afghanistan (Jan. 25, 2013) -`, `WASHINGTON, Jan. 5, 2013 -` (the place in capitals, or at
+the start of a line). A yearless one takes the year that puts it nearest the publication date, or
+else nearest the first full date the text prints. A date anywhere else is a date the story talks
+about, not the day it was printed, so it is never taken.
 
 Shapes read (FA-KES strips commas, so every comma is optional):
 - `Friday 18/03/2016`, `24.08.2013`: numeric, day first (the order of the outlets that print it);
@@ -57,15 +60,23 @@ _DATES = [
     # \s* lets "Apr 232017" through; the year must still be four digits after a one- or two-digit day
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s*" + _YEAR, re.I),
 ]
-# a wire dateline: a place in capitals, a day (the year is often left out), the agency in brackets
-_AGENCIES = r"Reuters|AFP|AP|(?:The )?Associated Press|RIA Novosti|Xinhua|SANA|Anadolu|dpa|UPI|IRNA|TASS|Sputnik"
+# A wire or press-office dateline: a place (in capitals anywhere near the top, in any case at the
+# start of a line), its state or country, a day (the year is often left out), then the agency in
+# brackets, or the date itself in brackets, or a dash:
+#   BEIRUT, March 19 (Reuters) -      Kabul, 3 March (Pajhwok) -      NEWPORT NEWS, Va., Aug. 8 (WAVY) -
+#   KABUL, Afghanistan (Jan. 25, 2013) -                               WASHINGTON, Jan. 5, 2013 -
+_PLACE = r"\b(?!(?:On|In|At|By|Since|From|Until|Before|After|Last|This|The|Early|Late)\b)(?P<place>[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3})(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?"
+_WIRE_DATES = ("(?i:" + _MONTH + r")\s+" + _DAY + r"(?!\d)", _DAY + r"\s+(?i:" + _MONTH + ")")
+_AGENCY = r"\((?P<agency>[A-Z][\w&.'’ -]{0,40})\)"
+_DASH = r"\s*(?:--|-|–|—|:)"
 _WIRES = [
-    re.compile(
-        r"\b[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+)*,?\s+(?P<date>" + date + r")(?:,?\s+" + _YEAR + r")?"
-        r"\s+\((?:" + _AGENCIES + r")\)"
-    )
-    for date in ("(?i:" + _MONTH + r")\s+" + _DAY, _DAY + r"\s+(?i:" + _MONTH + ")")
+    re.compile(_PLACE + r",?\s+(?P<date>" + date + r")(?:,?\s+" + _YEAR + r")?" + tail)
+    for date in _WIRE_DATES for tail in (r"\s+" + _AGENCY, _DASH)
+] + [
+    re.compile(_PLACE + r",?\s+\((?P<date>" + date + r")(?:,?\s+" + _YEAR + r")?\)") for date in _WIRE_DATES
 ]
+# a full date anywhere in the text gives a yearless dateline its year when no publication date does
+_FULL = [re.compile(r"\b" + date + r",?\s+" + _YEAR) for date in _WIRE_DATES]
 
 
 def find_dateline(
@@ -84,11 +95,12 @@ def find_dateline(
     (datetime.date(2016, 3, 18), 30, 47)
     """
     head = text[:WINDOW]
-    for anchor in _anchors(head, title):
+    anchors = _anchors(head, title)
+    for anchor in anchors:
         found = _date_at(head, anchor)
         if found is not None:
             return found
-    return _wire(head, fallback)
+    return _wire(head, fallback, text, anchors)
 
 
 def _anchors(head: str, title: str | None) -> list[int]:
@@ -119,13 +131,16 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
     return _safe_date(int(m["year"]), month, int(m["day"]))
 
 
-def _wire(head: str, fallback: dt.date | None) -> tuple[dt.date, int, int] | None:
-    found = [m for pattern in _WIRES if (m := pattern.search(head))]
+def _wire(head: str, fallback: dt.date | None, text: str, anchors: list[int]) -> tuple[dt.date, int, int] | None:
+    found = [m for pattern in _WIRES for m in pattern.finditer(head)
+             if m["place"].isupper() or m.start() in anchors]
     if not found:
         return None
     m = min(found, key=lambda m: m.start())
     month, day = _MONTHS[m["month"].lower()], int(m["day"])
     day_found: dt.date | None = None
+    if fallback is None:
+        fallback = _year_hint(text)
     if m["year"]:
         day_found = _safe_date(int(m["year"]), month, day)
     elif fallback is not None:
@@ -133,6 +148,15 @@ def _wire(head: str, fallback: dt.date | None) -> tuple[dt.date, int, int] | Non
         near = [d for y in (fallback.year - 1, fallback.year, fallback.year + 1) if (d := _safe_date(y, month, day))]
         day_found = min(near, key=lambda d: abs((d - fallback).days)) if near else None
     return (day_found, m.start("date"), m.end("date")) if day_found else None
+
+
+def _year_hint(text: str) -> dt.date | None:
+    """The first full date the text prints, to give a yearless dateline its year."""
+    found = [m for pattern in _FULL if (m := pattern.search(text))]
+    for m in sorted(found, key=lambda m: m.start()):
+        if (d := _safe_date(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]))) is not None:
+            return d
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

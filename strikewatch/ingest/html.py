@@ -27,7 +27,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", r
 def read_html(path: Path, *, published: dt.date | None, outlet: str | None, id: str | None = None) -> Article:
     """One article from an .html/.htm file; the id is the file stem unless given. Raises InputError."""
     where = str(path)
-    html = _decode_html(read_bytes(path), where)
+    html = _decode_html(read_bytes(path, html=True), where)
     doc = trafilatura.bare_extraction(
         html, favor_precision=True, include_comments=False, with_metadata=True,
         date_extraction_params={"extensive_search": False, "original_date": True},

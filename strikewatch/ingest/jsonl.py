@@ -18,9 +18,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Rejected
+from .clean import too_big
 from .datelines import parse_published
 from .html import read_html
-from .text import build_article, decode, read_bytes, rejected
+from .text import build_article, decode, line_limit, read_bytes, read_lines, rejected, resolved
 
 _STRINGS = ("id", "text", "file", "outlet", "published", "title", "url", "language")
 
@@ -41,14 +42,22 @@ def read_jsonl(
     except OSError as exc:
         yield rejected(InputError(str(path), f"cannot read: {exc.strerror}"))
         return
+    limit, found = line_limit(), False
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw, size in read_lines(handle, limit):
+            if raw is None:
+                yield rejected(InputError(str(path), f"line of {too_big(size, limit)}", line=number))
+                found = True
+                continue
             if not raw.strip():
                 continue
+            found = True
             try:
                 yield _article(path, number, raw, published=published, outlet=outlet, referenced=referenced)
             except InputError as exc:
                 yield rejected(exc)
+    if not found:
+        yield rejected(InputError(str(path), "no articles: the file is empty"))
 
 
 def _article(
@@ -67,7 +76,8 @@ def _article(
         # an integer id is common enough (exports from a database) to take as it is
         if value is not None and not isinstance(value, str) and not (key == "id" and isinstance(value, int)):
             raise InputError(where, f"{key!r} must be a string, got {type(value).__name__}", line=number)
-    article_id = str(record["id"]) if record.get("id") not in (None, "") else f"{path.stem}:{number}"
+    # no id: build_article makes one from the content, never from the line number
+    article_id = str(record["id"]) if record.get("id") not in (None, "") else None
     if record.get("published"):
         try:
             published = parse_published(record["published"])
@@ -79,7 +89,7 @@ def _article(
     if not text and name:
         target = path.parent / name
         if referenced is not None:
-            referenced.add(target.resolve())
+            referenced.add(resolved(target))
         try:
             if target.suffix.lower() in (".html", ".htm"):
                 page = read_html(target, published=published, outlet=outlet, id=article_id)

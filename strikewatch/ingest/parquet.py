@@ -1,7 +1,7 @@
 """Articles from a Parquet file: one row per article, columns named as in the articles JSONL.
 
 Columns read: `id`, `text`, `outlet`, `published` (a date, a timestamp or an ISO string), `title`,
-`url`, `language`; others are ignored. A row with no `id` is named `<file stem>:<row number>`. Rows
+`url`, `language`; others are ignored. A row with no `id` gets one from its content (ingest/clean.py). Rows
 are numbered from 1 as lines are elsewhere, so a rejection names the file and the row. `start` and
 `stop` (rows, stop excluded) read a slice, as a Dask worker does with its partition; only the row
 groups that hold it are read.
@@ -47,20 +47,27 @@ def read_parquet(path: str | Path, *, published: dt.date | None = None, outlet: 
                 groups.append(g)
                 first = at if first is None else first
             at += n
-        table = pf.read_row_groups(groups, columns=columns)
+        # a few rows at a time, never the whole slice: a file of huge texts stays out of memory
+        batches = pf.iter_batches(batch_size=64, row_groups=groups, columns=columns) if groups else iter(())
+        at = first or 0
+        for batch in batches:
+            for row in batch.to_pylist():
+                at += 1  # this row's number, counted from 1
+                if at <= start:
+                    continue
+                if at > stop:
+                    return
+                try:
+                    yield _article(name, at, row, published, outlet)
+                except InputError as exc:
+                    yield rejected(exc)
     except (OSError, pa.ArrowException) as exc:
         yield Rejected(path=name, stage="ingest", reason=f"rows {start + 1}-{stop}: {exc}")
-        return
-    table = table.slice(start - (first or 0), stop - start)
-    for offset, row in enumerate(table.to_pylist()):
-        try:
-            yield _article(name, start + offset + 1, row, published, outlet)
-        except InputError as exc:
-            yield rejected(exc)
 
 
 def _article(path: str, line: int, row: dict[str, Any], published: dt.date | None, outlet: str | None) -> Article:
-    article_id = str(row["id"]) if row.get("id") not in (None, "") else f"{Path(path).stem}:{line}"
+    # no id: build_article makes one from the content, never from the row number
+    article_id = str(row["id"]) if row.get("id") not in (None, "") else None
     when = row.get("published") or published
     if isinstance(when, str):
         try:

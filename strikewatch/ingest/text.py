@@ -10,10 +10,14 @@ exception, and not a guess: a page may declare its charset, and `html.py` honour
 from __future__ import annotations
 
 import datetime as dt
+import errno
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article, Rejected
+from .clean import ID_CHARS, clean_field, clean_text, content_id, detect_language, max_file_bytes, too_big
 from .datelines import find_dateline
 
 
@@ -27,19 +31,25 @@ def decode(data: bytes, path: str, *, line: int | None = None, encoding: str = "
         raise InputError(path, reason, line=line) from None
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; raises InputError when it is missing or unreadable."""
+def read_bytes(path: Path, *, html: bool = False) -> bytes:
+    """The file's bytes; raises InputError when it is missing, unreadable, or too big to hold an
+    article under the size limit (measured first: a huge file is never read)."""
     try:
-        return path.read_bytes()
+        size, limit = path.stat().st_size, max_file_bytes(html=html)
+        if size > limit:
+            raise InputError(str(path), too_big(size, limit))
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError(str(path), "file not found") from None
     except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from None
+        why = "symlink loop" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror}"
+        raise InputError(str(path), why) from None
 
 
 def build_article(
     *,
-    id: str,
+    id: str | None,
     text: str,
     path: str,
     line: int | None = None,
@@ -50,15 +60,22 @@ def build_article(
     language: str | None = None,
     year_hint: dt.date | None = None,
 ) -> Article:
-    """An Article, its publication date pinned from metadata or else from the dateline.
+    """An Article, cleaned (`clean.py`), its publication date pinned from metadata or else from
+    the dateline, its language detected unless given; `id` None: one from its content.
 
-    Raises InputError when the text is empty. `year_hint` only gives a year to a dateline printed
-    without one (`BEIRUT, March 19 (Reuters) -`); it is never used as the publication date itself.
+    Raises InputError when the text is empty, mostly control characters or over the size limit.
+    `year_hint` only gives a year to a dateline printed without one (`BEIRUT, March 19 (Reuters) -`);
+    it is never used as the publication date itself.
     """
-    if not text.strip():
-        raise InputError(path, "empty text", line=line, article=id)
-    # one newline convention for every source, so offsets and line-anchored patterns agree downstream
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # one newline convention for every source (in clean), so offsets and line-anchored patterns agree
+    given_id = clean_field(id)
+    text = clean_text(text, where=path, line=line, article=given_id)
+    title, url, outlet = clean_field(title), clean_field(url), clean_field(outlet)
+    id = given_id or content_id(text, url=url, title=title, outlet=outlet,
+                                published=published.isoformat() if published else None)
+    if len(id) > ID_CHARS:
+        raise InputError(path, f"article id is {len(id):,} characters, over {ID_CHARS}", line=line, article=id[:80])
+    language = (clean_field(language) or "").lower() or detect_language(text)
     basis: str | None = "metadata" if published else None
     if published is None:
         found = find_dateline(text, title=title, fallback=year_hint)
@@ -66,8 +83,40 @@ def build_article(
             published, basis = found[0], "dateline"
     return Article(
         id=id, text=text, outlet=outlet or None, published=published, published_basis=basis,
-        title=title or None, url=url or None, path=path, line=line, language=language or "en",
+        title=title, url=url, path=path, line=line, language=language,
     )
+
+
+def read_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(number, bytes, size) of each line of `handle`, numbered from 1; bytes None for a line over
+    `limit` bytes, which is skipped a chunk at a time, never held whole."""
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield number, raw, len(raw)
+            continue
+        size = len(raw)
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(1 << 20)
+            size += len(raw)
+        yield number, None, size
+
+
+def line_limit() -> int:
+    """The longest line of a JSONL or CSV file read: an article at the size limit, and its metadata."""
+    return max_file_bytes() + (1 << 16)
+
+
+def resolved(path: Path) -> Path:
+    """`path` with its links followed; as it is when they loop (it cannot then be a file to read)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError on a loop
+        return path
 
 
 def rejected(exc: InputError) -> Rejected:

@@ -10,7 +10,7 @@ import datetime as dt
 from ..model import Incident, Report
 from .database import Store
 from .queries import IncidentFilter, audit_entries, load_incidents, load_reports, updated_at
-from .review import AuditEntry, base_id, correct
+from .review import AuditEntry, base_id, correct, review_statuses
 
 
 def audit_log(store: Store) -> list[AuditEntry]:
@@ -20,16 +20,24 @@ def audit_log(store: Store) -> list[AuditEntry]:
 def corrected_incidents(store: Store, filt: IncidentFilter | None = None) -> tuple[list[Incident], dict[str, dt.datetime]]:
     """The incidents passing `filt` once every correction is replayed, in `load_incidents`' order,
     and when each last changed (a run or an analyst: ACLED's `timestamp`)."""
+    incidents, changed, _ = reviewed_incidents(store, filt)
+    return incidents, changed
+
+
+def reviewed_incidents(store: Store, filt: IncidentFilter | None = None
+                       ) -> tuple[list[Incident], dict[str, dt.datetime], dict[str, str]]:
+    """`corrected_incidents`, and the review status of each incident an analyst touched
+    (store/review.py's `review_statuses`; the others are unreviewed)."""
     log = audit_log(store)
     if not log:  # nothing to replay: let the database filter
-        return load_incidents(store, filt), updated_at(store)
+        return load_incidents(store, filt), updated_at(store), {}
     # A correction can move an incident into or out of the filter (an edited admin1, a merge with
     # one outside it), so the filter is applied after the replay, not in SQL.
     incidents, aliases = correct(load_incidents(store), log, lambda ids: load_reports(store, ids), relink, successor)
     changed = last_changed(store, log, aliases)
     kept = [i for i in incidents if filt is None or filt.matches(i)]
     kept.sort(key=lambda i: (i.date.start is None, i.date.start or dt.date.min, i.id))
-    return kept, changed
+    return kept, changed, review_statuses(log, aliases)
 
 
 def last_changed(store: Store, log: list[AuditEntry] | None = None,

@@ -92,7 +92,7 @@ class Store:
                     pass
         except (DBAPIError, OSError) as exc:
             shown = sa.make_url(full).render_as_string(hide_password=True)
-            raise StoreError(f"cannot open database {shown}: {getattr(exc, 'orig', None) or exc}") from exc
+            raise StoreError(f"cannot open database {shown}: {getattr(exc, 'orig', None) or exc}{_hint(full)}") from exc
         return store
 
     @property
@@ -132,7 +132,8 @@ class Store:
 
     def transact(self, fn: Callable[[Connection], T], *, lock: int | None = None, attempts: int = 8) -> T:
         """`fn(conn)` in a write transaction, run again from the start when the database reports
-        a transient conflict (SQLite busy past its timeout, a PostgreSQL deadlock)."""
+        a transient conflict (SQLite busy past its timeout, a PostgreSQL deadlock) or the connection
+        to PostgreSQL was lost (for about 10 s: a restarting server)."""
         for attempt in range(1, attempts + 1):
             try:
                 with self.write(lock=lock) as conn:
@@ -140,7 +141,7 @@ class Store:
             except (OperationalError, DBAPIError) as exc:
                 if attempt == attempts or not _transient(exc):
                     raise
-                time.sleep(min(0.05 * 2**attempt, 2.0))
+                time.sleep(min(0.1 * 2**attempt, 3.0))
         raise AssertionError("unreachable")
 
     def insert_ignore(self, table: Any) -> Any:
@@ -191,9 +192,65 @@ def _alembic_config(where: Path) -> Any:
     return cfg
 
 
+def _hint(url: str) -> str:
+    """Why SQLite says "unable to open database file" when the folder cannot be written (its WAL
+    and shared-memory files live beside the database)."""
+    import os
+
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return ""
+    folder = Path(parsed.database).expanduser().parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return f" (its folder {folder} is read-only)"
+    return ""
+
+
+def is_fault(exc: BaseException) -> bool:
+    """Whether `exc` is the database failing (disk full, read-only, locked, connection lost, an I/O
+    error), not one statement's data: a fault ends the work, a data error only sets an article aside."""
+    if isinstance(exc, (OperationalError, sa.exc.InterfaceError, OSError)):
+        return True
+    if isinstance(exc, DBAPIError) and getattr(exc, "connection_invalidated", False):
+        return True
+    orig = getattr(exc, "orig", None)
+    state = str(getattr(orig, "sqlstate", "") or "")
+    # PostgreSQL: connection (08), resources such as disk full (53), shutdown (57), I/O (58), and a
+    # read-only transaction (25006): none of them is an article's fault
+    if state[:2] in ("08", "53", "57", "58") or state == "25006":
+        return True
+    return any(word in str(orig).lower() for word in ("read-only", "readonly", "disk is full", "disk i/o"))
+
+
+def fault_message(exc: BaseException, url: str) -> str:
+    """One sentence for a user about a database fault: what happened and what to do."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).lower()
+    if "disk is full" in text or "no space left" in text or getattr(orig, "errno", None) == 28:
+        return f"the disk holding the database {url} is full: free some space and run again (finished batches are kept)"
+    if "readonly" in text or "read-only" in text or getattr(orig, "errno", None) == 30:
+        return f"the database {url} is read-only: it cannot be written to (check the file, its folder and the mount)"
+    if "locked" in text or "busy" in text:
+        return (f"the database {url} is locked by another process that held it over {BUSY_TIMEOUT_S} s: "
+                "run again once it is done")
+    if url.startswith("postgresql") and isinstance(exc, (OperationalError, sa.exc.InterfaceError)):
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+        return (f"lost the connection to PostgreSQL at {url} ({first}): "
+                "run again once the server is back (finished batches are kept)")
+    if "disk i/o" in text or "malformed" in text or "not a database" in text:
+        return f"the database {url} cannot be read or written ({str(orig).strip()}): check the disk and the file"
+    first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    return f"the database {url} failed: {first}"
+
+
 def _transient(exc: DBAPIError) -> bool:
     orig = getattr(exc, "orig", None)
     if getattr(orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    # The connection to PostgreSQL was lost (the server restarted, a network blip): the pool drops
+    # it and the transaction runs again on a new one. Safe: every transaction here is idempotent
+    # (ON CONFLICT DO NOTHING, and a save re-checks what is still pending under its lock).
+    if exc.connection_invalidated or str(getattr(orig, "sqlstate", "") or "").startswith(("08", "57P")):
         return True
     return "database is locked" in str(orig) or "database is busy" in str(orig)
 

@@ -13,14 +13,16 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, Literal
 
 from ..model import Analysis, Count, Incident, Report
-from .corrections import corrected_incidents
+from .corrections import reviewed_incidents
 from .database import Store
 from .queries import IncidentFilter, load_reports
+from .review import STATUSES
 
 Format = Literal["acled-csv", "geojson", "json", "csv"]
 FORMATS: tuple[Format, ...] = ("acled-csv", "geojson", "json", "csv")
@@ -39,7 +41,7 @@ CSV_COLUMNS = (
     "admin1", "country", "latitude", "longitude", "location_precision", "perpetrator", "attribution",
     "killed_low", "killed_best", "killed_high", "injured_low", "injured_best", "injured_high",
     "civilians_killed", "children_killed", "women_killed", "victims_present", "confidence", "grade",
-    "sources", "outlets", "reports", "disputed",
+    "sources", "outlets", "reports", "disputed", "review_status",
 )
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "period": 3}
 _GEO_PRECISION = {"point": 1, "neighbourhood": 1, "city": 1, "district": 2, "region": 3, "country": 3}
@@ -53,32 +55,47 @@ _DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Pol
              "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 
 
-def export(store: Store, fmt: str, filt: IncidentFilter | None = None) -> str:
-    """The store's incidents passing `filt` in format `fmt` (one of `FORMATS`)."""
+def export(store: Store, fmt: str, filt: IncidentFilter | None = None, status: str | None = None) -> str:
+    """The store's incidents passing `filt` in format `fmt` (one of `FORMATS`); `status`: only those
+    with this review status (unreviewed, confirmed, edited, merged; "reviewed" for any but unreviewed)."""
     if fmt not in FORMATS:  # before reading anything
         raise ValueError(f"no export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    incidents, changed = corrected_incidents(store, filt)  # analysts' corrections applied, as the web app shows
+    if status is not None and status not in (*STATUSES, "reviewed"):
+        raise ValueError(f"no review status {status!r} (choose from {', '.join(STATUSES)}, reviewed)")
+    # analysts' corrections applied, as the web app shows
+    incidents, changed, statuses = reviewed_incidents(store, filt)
+    if status is not None:
+        incidents = [i for i in incidents if has_status(statuses.get(i.id, "unreviewed"), status)]
     reports = load_reports(store, (r for inc in incidents for r in inc.reports))
-    return render(fmt, incidents, reports, updated=changed)
+    return render(fmt, incidents, reports, updated=changed, statuses=statuses)
+
+
+def has_status(status: str, wanted: str) -> bool:
+    return status == wanted or (wanted == "reviewed" and status != "unreviewed")
 
 
 def render(fmt: str, incidents: list[Incident], reports: Iterable[Report] = (), *,
-           updated: Mapping[str, dt.datetime] | None = None) -> str:
+           updated: Mapping[str, dt.datetime] | None = None, statuses: Mapping[str, str] | None = None) -> str:
     """`incidents` as `fmt`; `reports` (those of the incidents) supply outlets and the JSON's reports;
-    `updated` the ACLED `timestamp` of each incident (default: now)."""
+    `updated` the ACLED `timestamp` of each incident (default: now); `statuses` the review status of
+    each incident an analyst touched (the others are unreviewed): a column in the CSV and GeoJSON, a
+    tag in ACLED's CSV, `review_status` beside the strikewatch/1 document's incidents in the JSON."""
     by_id = {r.id: r for r in reports}
+    status = {i.id: (statuses or {}).get(i.id, "unreviewed") for i in incidents}
     if fmt == "acled-csv":
         now = dt.datetime.now(dt.UTC)
-        return _csv(ACLED_COLUMNS, (_acled(i, by_id, (updated or {}).get(i.id, now)) for i in incidents))
+        return _csv(ACLED_COLUMNS, (_acled(i, by_id, (updated or {}).get(i.id, now), status[i.id]) for i in incidents))
     if fmt == "csv":
-        return _csv(CSV_COLUMNS, (_flat(i, by_id) for i in incidents))
+        return _csv(CSV_COLUMNS, (_flat(i, by_id, status[i.id]) for i in incidents))
     if fmt == "geojson":
-        return json.dumps(_geojson(incidents, by_id), ensure_ascii=False)
+        return json.dumps(clean_tree(_geojson(incidents, by_id, status)), ensure_ascii=False)
     if fmt == "json":
         wanted = dict.fromkeys(r for i in incidents for r in i.reports)
         reps = [by_id[r] for r in wanted if r in by_id]
         doc = Analysis(reports=reps, incidents=incidents, articles=len({r.article for r in reps}))
-        return json.dumps(doc.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1)
+        # strikewatch/1 allows other top-level members; the incidents themselves keep the contract's shape
+        out = doc.model_dump(mode="json", by_alias=True) | {"review_status": status}
+        return json.dumps(clean_tree(out), ensure_ascii=False, indent=1)
     raise ValueError(f"no export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
@@ -86,8 +103,39 @@ def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+    writer.writerows({k: "" if v is None else clean_cell(v, csv_cell=True) for k, v in row.items()} for row in rows)
     return out.getvalue()
+
+
+# Every export's text passes through `clean_cell`: outlet names, places and actors come from hostile
+# articles. Control characters (C0 but TAB/LF/CR, DEL, C1) go everywhere; in a CSV cell TAB/LF/CR
+# become spaces, and a cell a spreadsheet would read as a formula gets OWASP's leading `'`
+# (https://owasp.org/www-community/attacks/CSV_Injection). Numbers are never strings here, so a
+# negative longitude stays a number.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BREAK = re.compile(r"[\t\n\r]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_cell(value: Any, *, csv_cell: bool = False) -> Any:
+    """`value` fit for an export: strings lose control characters; a `csv_cell` is formula-neutralised."""
+    if not isinstance(value, str):
+        return value
+    text = _CONTROL.sub("", value)
+    if not csv_cell:
+        return text
+    formula = text.startswith(FORMULA_START) or text.lstrip().startswith(FORMULA_START)
+    text = _BREAK.sub(" ", text)
+    return "'" + text if formula else text
+
+
+def clean_tree(doc: Any) -> Any:
+    """`clean_cell` over every string of a JSON document (keys are ours; values may be hostile)."""
+    if isinstance(doc, dict):
+        return {k: clean_tree(v) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [clean_tree(v) for v in doc]
+    return clean_cell(doc)
 
 
 def _outlets(inc: Incident, reports: Mapping[str, Report]) -> list[str]:
@@ -100,7 +148,7 @@ def _civilians(inc: Incident) -> bool:
         or v.women is not None or bool({"civilians", "children", "women"} & set(v.present))
 
 
-def _acled(inc: Incident, reports: Mapping[str, Report], updated: dt.datetime) -> dict[str, Any]:
+def _acled(inc: Incident, reports: Mapping[str, Report], updated: dt.datetime, status: str) -> dict[str, Any]:
     loc, actors, start = inc.location, inc.perpetrator.actors, inc.date.start
     civilians = _civilians(inc)
     killed = inc.killed
@@ -108,7 +156,8 @@ def _acled(inc: Incident, reports: Mapping[str, Report], updated: dt.datetime) -
             else "", "aggregate tally" if inc.kind == "aggregate" else "",
             f"killed {killed.low}-{killed.high}" if killed and killed.low != killed.high and killed.high else "",
             f"attribution: {inc.perpetrator.attribution}" if actors else "",
-            "disputed: " + ", ".join(d.field for d in inc.discrepancies) if inc.discrepancies else ""]
+            "disputed: " + ", ".join(d.field for d in inc.discrepancies) if inc.discrepancies else "",
+            f"review: {status}"]
     return {
         "event_id_cnty": inc.id, "event_date": start.isoformat() if start else None,
         "year": start.year if start else None, "time_precision": _TIME_PRECISION.get(inc.date.precision or ""),
@@ -172,7 +221,7 @@ def _iso_numeric(country: str | None) -> int | None:
     return None
 
 
-def _flat(inc: Incident, reports: Mapping[str, Report]) -> dict[str, Any]:
+def _flat(inc: Incident, reports: Mapping[str, Report], status: str) -> dict[str, Any]:
     loc, v = inc.location, inc.victims
 
     def part(c: Count | None, name: str) -> int | None:
@@ -193,16 +242,17 @@ def _flat(inc: Incident, reports: Mapping[str, Report]) -> dict[str, Any]:
         "victims_present": "; ".join(v.present) or None, "confidence": inc.confidence, "grade": inc.grade,
         "sources": "; ".join(inc.sources) or None, "outlets": "; ".join(_outlets(inc, reports)) or None,
         "reports": "; ".join(inc.reports), "disputed": "; ".join(d.field for d in inc.discrepancies) or None,
+        "review_status": status,
     }
 
 
-def _geojson(incidents: list[Incident], reports: Mapping[str, Report]) -> dict[str, Any]:
+def _geojson(incidents: list[Incident], reports: Mapping[str, Report], status: Mapping[str, str]) -> dict[str, Any]:
     """Incidents with coordinates as Point features (RFC 7946: longitude first); others are left out."""
     features = []
     for inc in incidents:
         if inc.location.lat is None or inc.location.lon is None:
             continue
-        props = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in _flat(inc, reports).items()
+        props = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in _flat(inc, reports, status[inc.id]).items()
                  if k not in ("latitude", "longitude")}
         features.append({"type": "Feature", "id": inc.id, "properties": props,
                          "geometry": {"type": "Point", "coordinates": [inc.location.lon, inc.location.lat]}})

@@ -2,12 +2,20 @@
 
 `ingest(store, items)` takes what `strikewatch.ingest.read_articles` yields (articles and
 `Rejected`) and writes it in batches, one transaction each. An article is identified by its id; its
-content hash (text, title, outlet, publication date, URL, language: not the file it came from)
-decides whether it is new, unchanged or a new revision. Rejected inputs go to `quarantine`.
+content hash (text, title, outlet, publication date, URL, language: not the file it came from),
+compared with the latest revision's, decides whether it is unchanged or a new revision (a return
+to an earlier text included: the revert is current again). Rejected inputs go to `quarantine`.
 
-Two processes ingesting the same files at once cannot duplicate a row: (id, content_hash) and
-(id, revision) are unique and rows are inserted with ON CONFLICT DO NOTHING; a revision number
-taken by the other process meanwhile is retried with the next one.
+When the database refuses an article of a batch, the batch is stored again with a savepoint an
+article: the one refused is quarantined (stage "store", with the database's reason) and its
+neighbours are kept. A fault of the database
+itself (disk full, read-only, connection lost) is not an article's fault and ends the batch.
+Every article is cleaned first (`strikewatch.ingest.clean`), the same on SQLite and PostgreSQL,
+whether it came from a reader or straight from a caller.
+
+Two processes ingesting the same files at once cannot duplicate a row: (id, revision) is unique and
+rows are inserted with ON CONFLICT DO NOTHING; a revision number taken by the other process
+meanwhile is looked at again (the same text: unchanged) or retried with the next one.
 """
 
 from __future__ import annotations
@@ -23,8 +31,10 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from ..errors import InputError
+from ..ingest.clean import clean_article, safe
 from ..model import Article, Rejected
-from .database import Store
+from .database import Store, is_fault
 from .schema import articles, quarantine
 
 Status = str  # "new", "revised", "unchanged"
@@ -97,23 +107,61 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def ingest_batch(store: Store, batch: list[Article | Rejected]) -> BatchResult:
-    """One batch in one transaction (retried whole if the database reports a transient conflict)."""
-    return store.transact(lambda conn: _ingest(store, conn, batch))
+    """One batch in one transaction (retried whole if the database reports a transient conflict).
+    When one of its articles is refused, the batch is stored again with a savepoint an article,
+    so only that one is set aside (savepoints cost time: only then)."""
+    try:
+        return store.transact(lambda conn: _ingest(store, conn, batch, isolate=False))
+    except Exception as exc:
+        if is_fault(exc) or isinstance(exc, MemoryError):
+            raise
+    return store.transact(lambda conn: _ingest(store, conn, batch, isolate=True))
 
 
-def _ingest(store: Store, conn: Connection, batch: list[Article | Rejected]) -> BatchResult:
+def _ingest(store: Store, conn: Connection, batch: list[Article | Rejected], *, isolate: bool) -> BatchResult:
     result = BatchResult()
     now = dt.datetime.now(dt.UTC)
     rejected = [item for item in batch if isinstance(item, Rejected)]
     result.stats.quarantined = quarantine_rows(store, conn, rejected, now=now)
-    arts = [item for item in batch if isinstance(item, Article)]
+    arts: list[Article] = []
+    for item in batch:
+        if isinstance(item, Article):
+            try:
+                arts.append(clean_article(item))
+            except InputError as exc:
+                result.stats.quarantined += quarantine_rows(store, conn, [Rejected(
+                    path=exc.path, line=exc.line, article=exc.article, stage="ingest", reason=exc.reason)], now=now)
     result.stats.read = len(arts)
     known = _known(conn, {a.id for a in arts})  # one query for the batch; looked up again only on a clash
     for article in arts:
-        stored = _store_article(store, conn, article, now, known)
+        if not isolate:
+            stored = _store_article(store, conn, article, now, known)
+            result.stored.append(stored)
+            setattr(result.stats, stored.status, getattr(result.stats, stored.status) + 1)
+            continue
+        try:
+            with conn.begin_nested():  # a savepoint: this article's failure is this article's alone
+                stored = _store_article(store, conn, article, now, known)
+        except Exception as exc:  # the database (or its driver) refused this article's values
+            if is_fault(exc) or isinstance(exc, MemoryError):
+                raise
+            known[article.id] = _known(conn, {article.id})[article.id]
+            reason = f"the database refused it: {store_reason(exc)}"
+            result.stats.quarantined += quarantine_rows(store, conn, [Rejected(
+                path=article.path or article.id, line=article.line, article=article.id, stage="store",
+                reason=reason)], now=now)
+            continue
         result.stored.append(stored)
         setattr(result.stats, stored.status, getattr(result.stats, stored.status) + 1)
     return result
+
+
+def store_reason(exc: BaseException) -> str:
+    """The database's own first line about `exc`, without the statement and its parameters (which
+    would print the article's whole text)."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return f"{type(orig).__name__}: {lines[0] if lines else ''}"[:300]
 
 
 class _Known(NamedTuple):
@@ -138,10 +186,11 @@ def _store_article(store: Store, conn: Connection, article: Article, now: dt.dat
     digest = content_hash(article)
     rows = known[article.id]
     for _attempt in range(20):
-        same = next((r for r in rows if r.content_hash == digest), None)
-        if same is not None:
-            return StoredArticle(article, same.revision, "unchanged", bool(same.latest and same.extracted_at is None))
-        revision = max((r.revision for r in rows), default=0) + 1
+        # only the latest revision counts: an earlier text coming back is a revert, a new revision
+        last = max(rows, key=lambda r: r.revision, default=None)
+        if last is not None and last.content_hash == digest:
+            return StoredArticle(article, last.revision, "unchanged", last.extracted_at is None)
+        revision = last.revision + 1 if last is not None else 1
         values = _row(article, digest, revision, now)
         inserted = conn.execute(store.insert_ignore(articles).values(values).returning(articles.c.pk)).first()
         if inserted is not None:
@@ -171,10 +220,18 @@ def quarantine_rows(store: Store, conn: Connection, items: list[Rejected], *, no
     """Set the rejections aside (once each: the same rejection on a rerun is not added again)."""
     if not items:
         return 0
+    items = [_safe(r) for r in items]
     rows = [{"key": _quarantine_key(r, revision), "path": r.path, "line": r.line, "article_id": r.article,
              "revision": revision, "stage": r.stage, "reason": r.reason, "at": now} for r in items]
     conn.execute(store.insert_ignore(quarantine), rows)
     return len(items)
+
+
+def _safe(r: Rejected) -> Rejected:
+    """A rejection any database stores: a reason may quote the bad bytes, a path be undecodable."""
+    article = safe(r.article)[:300] if r.article else r.article
+    line = r.line if r.line is None or 0 <= r.line < 2**31 else None  # the column is a 32-bit integer
+    return r.model_copy(update={"path": safe(r.path), "reason": safe(r.reason), "article": article, "line": line})
 
 
 def _quarantine_key(r: Rejected, revision: int | None) -> str:

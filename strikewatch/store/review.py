@@ -201,6 +201,39 @@ def review_state(log: list[AuditEntry]) -> ReviewState:
     return state
 
 
+# The review status of an incident, from its log: see `status_of`.
+STATUSES = ("unreviewed", "confirmed", "edited", "merged")
+
+
+def status_of(log: list[AuditEntry]) -> str:
+    """One word for the list, the API and the exports: confirmed (an analyst vouched for it, whatever
+    else was done), edited (a field corrected), merged (reports joined or split out), unreviewed."""
+    state = review_state(log)
+    if state.status == "confirmed":
+        return "confirmed"
+    if state.edited:
+        return "edited"
+    if any(e.action in ("merge", "split") for e in log):
+        return "merged"
+    return "unreviewed"
+
+
+def review_statuses(log: list[AuditEntry], aliases: dict[str, str]) -> dict[str, str]:
+    """Incident id -> status, for every incident the log touches (the others are unreviewed).
+    Entries count for the incident their id goes by now (`aliases`, from `replay`); a split counts
+    for both the incident it left and the one it made."""
+    by: dict[str, list[AuditEntry]] = {}
+    for e in log:
+        target, seen = e.incident, set()
+        while target in aliases and target not in seen:
+            seen.add(target)
+            target = aliases[target]
+        by.setdefault(target, []).append(e)
+        if e.action == "split" and isinstance(e.after, dict) and e.after.get("incident"):
+            by.setdefault(str(e.after["incident"]), []).append(e)
+    return {i: status_of(entries) for i, entries in by.items()}
+
+
 def _rebuild(rebuild: Relink, members: list[Report], previous: list[Incident]) -> Incident:
     if members:
         return rebuild(members)

@@ -11,10 +11,15 @@ the next run finds them (`latest` and `extracted_at IS NULL`) and carries on. Ea
 under the link lock that its revisions are still unextracted, so two runs at once never store a
 report twice. Articles already stored but never extracted (say, by `strikewatch ingest`) are
 picked up at the end of every run.
+
+A batch whose save fails for a reason other than a database fault is saved again an article at a
+time (`_save_isolated`): the article at fault is quarantined (stage "store") and marked extracted
+but failed, its neighbours are kept.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,8 +30,16 @@ from sqlalchemy.engine import Connection
 
 from ..model import Article, Rejected, Report
 from .cache import ModelCache
-from .database import LINK_LOCK, Store
-from .ingest import IngestStats, article_from_row, batched, content_hash, ingest_batch
+from .database import LINK_LOCK, Store, is_fault
+from .ingest import (
+    IngestStats,
+    article_from_row,
+    batched,
+    content_hash,
+    ingest_batch,
+    quarantine_rows,
+    store_reason,
+)
 from .linking import Linker, SaveStats, default_linker, save_batch
 from .progress import RunProgress
 from .schema import articles
@@ -107,16 +120,67 @@ def run(
         results = analyze(chain([first], source)) if first is not None else iter(())
         for group in batched(results, batch_size):
             batch = [(a, revision_of[(a.id, content_hash(a))], res) for a, res in group]
-            def save(conn: Connection, b: list[tuple[Article, int, list[Report] | Rejected]] = batch) -> SaveStats:
-                return save_batch(store, conn, b, link, cache)
-
-            saved = store.transact(save, lock=LINK_LOCK)
-            cache.commit()  # only now: a failed attempt's models are never reused
+            saved = _save_isolated(store, batch, link, cache)
             _add(stats.saved, saved)
             stats.batches += 1
             bar.saved(len(group), saved.reports)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+Item = tuple[Article, int, list[Report] | Rejected]
+
+
+def _save_isolated(store: Store, batch: list[Item], link: Linker, cache: ModelCache) -> SaveStats:
+    """Save a batch in one transaction; when it fails for a reason that is not a database fault
+    (one article's reports the database refuses, linking that breaks on them), save its articles
+    one at a time, so only the one(s) at fault are set aside (stage "store") and the rest are kept."""
+    def save(conn: Connection, b: list[Item]) -> SaveStats:
+        return save_batch(store, conn, b, link, cache)
+
+    try:
+        saved = store.transact(lambda conn: save(conn, batch), lock=LINK_LOCK)
+        cache.commit()  # only now: a failed attempt's models are never reused
+        return saved
+    except Exception as exc:
+        if not _isolable(exc):
+            raise
+        if len(batch) == 1:
+            return _set_aside(store, batch[0], exc)
+    total = SaveStats()
+    for item in batch:
+        try:
+            part = store.transact(lambda conn, one=item: save(conn, [one]), lock=LINK_LOCK)  # type: ignore[misc]
+            cache.commit()
+        except Exception as exc:
+            if not _isolable(exc):
+                raise
+            part = _set_aside(store, item, exc)
+        _add(total, part)
+    return total
+
+
+def _isolable(exc: BaseException) -> bool:
+    """An error one article can cause (the database refusing its data, a bug met on its reports),
+    not the database failing (disk full, connection lost...) or the machine running out of memory."""
+    return not is_fault(exc) and not isinstance(exc, MemoryError)
+
+
+def _set_aside(store: Store, item: Item, exc: BaseException) -> SaveStats:
+    """Quarantine one article whose results could not be saved, and mark it done (not ok)."""
+    article, revision, _ = item
+    reason = f"saving its reports failed: {store_reason(exc)}"
+    rejection = Rejected(path=article.path or article.id, line=article.line, article=article.id, stage="store",
+                         reason=reason)
+
+    def mark(conn: Connection) -> None:
+        quarantine_rows(store, conn, [rejection], now=dt.datetime.now(dt.UTC), revision=revision)
+        conn.execute(articles.update().where(articles.c.id == article.id, articles.c.revision == revision,
+                                             articles.c.extracted_at.is_(None))
+                     .values(extracted_at=dt.datetime.now(dt.UTC), extract_ok=False))
+
+    store.transact(mark, lock=LINK_LOCK)
+    return SaveStats(extracted=1, failed=1)
 
 
 def pending_articles(store: Store, *, chunk: int = 200) -> Iterator[tuple[Article, int]]:

@@ -25,12 +25,12 @@ def _utc() -> sa.DateTime:
 
 
 class ArticleRow(Base):
-    """One revision of one article. A new text (or metadata) under a known id is a new revision."""
+    """One revision of one article. A new text (or metadata) under a known id is a new revision; so
+    is a return to an earlier text (a revert), which is why (id, content_hash) is not unique."""
 
     __tablename__ = "articles"
     __table_args__ = (
         sa.UniqueConstraint("id", "revision", name="uq_articles_id_revision"),
-        sa.UniqueConstraint("id", "content_hash", name="uq_articles_id_hash"),
         sa.Index("ix_articles_pending", "latest", "extracted_at"),
     )
 

@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from pydantic import BaseModel
 
+from ..ingest.clean import READ_LANGUAGES
 from .database import Store
 from .schema import articles, incidents, quarantine, reports
 
@@ -27,6 +28,8 @@ class StoreStats(BaseModel):
     aggregates: int
     killed: int
     quarantined: int
+    # latest revisions in a language the extractor does not read (stored, flagged, not extracted)
+    other_language: int = 0
     by_admin1: list[Breakdown]
     by_month: list[Breakdown]
 
@@ -58,6 +61,7 @@ def store_stats(store: Store, *, top: int | None = None) -> StoreStats:
             aggregates=count(incidents, i.kind == "aggregate"),
             killed=int(conn.execute(sa.select(killed).where(i.kind == "incident")).scalar_one()),
             quarantined=count(quarantine),
+            other_language=count(articles, a.latest, a.language.not_in(sorted(READ_LANGUAGES))),
             by_admin1=sorted(by["admin1"], key=lambda b: (-b.incidents, b.key or "~"))[:top],
             by_month=sorted(by["month"], key=lambda b: b.key or "~"),
         )

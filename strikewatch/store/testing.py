@@ -91,7 +91,7 @@ def fresh_database(kind: str, folder: Path, *, pg_url: str | None = None) -> Ite
 
     server = sa.make_url(database_url(pg_url))
     name = f"sw_test_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT", pool_pre_ping=True)  # survives a server restart
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
     try:

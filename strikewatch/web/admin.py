@@ -1,4 +1,6 @@
-"""The admin's users page: who may sign in, with which role. (The CLI's `strikewatch user` does the same.)"""
+"""The admin's users page: who may sign in, with which role; deactivating and reactivating users.
+(The CLI's `strikewatch user` does the same.) The last active admin can neither be demoted nor
+deactivated (users.py refuses, and the page says why)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,17 @@ from fastapi.responses import HTMLResponse
 
 from .app import render
 from .auth import require
-from .users import ROLES, Role, User, UserError, add_user, list_users, set_role
+from .users import (
+    ROLES,
+    Role,
+    User,
+    UserError,
+    activate_user,
+    add_user,
+    deactivate_user,
+    list_users,
+    set_role,
+)
 
 router = APIRouter(include_in_schema=False)
 Admin = Annotated[User, Depends(require("admin"))]
@@ -17,7 +29,7 @@ Admin = Annotated[User, Depends(require("admin"))]
 
 def _page(request: Request, message: str | None = None, error: bool = False) -> HTMLResponse:
     return render(request, "admin.html", {
-        "users": list_users(request.app.state.store.engine), "roles": ROLES,
+        "users": list_users(request.app.state.store.engine, inactive=True), "roles": ROLES,
         "messages": [{"kind": "error" if error else "ok", "text": message}] if message else []},
         status_code=422 if error else 200)
 
@@ -45,3 +57,21 @@ def change_role(request: Request, admin: Admin, name: Annotated[str, Form(max_le
     except UserError as exc:
         return _page(request, str(exc), error=True)
     return _page(request, f"{name} is now {role}.")
+
+
+@router.post("/admin/users/deactivate", response_class=HTMLResponse)
+def deactivate(request: Request, admin: Admin, name: Annotated[str, Form(max_length=100)]) -> HTMLResponse:
+    try:
+        deactivate_user(request.app.state.store.engine, name)
+    except UserError as exc:
+        return _page(request, str(exc), error=True)
+    return _page(request, f"{name} is deactivated: signed out everywhere, API tokens revoked.")
+
+
+@router.post("/admin/users/activate", response_class=HTMLResponse)
+def activate(request: Request, admin: Admin, name: Annotated[str, Form(max_length=100)]) -> HTMLResponse:
+    try:
+        activate_user(request.app.state.store.engine, name)
+    except UserError as exc:
+        return _page(request, str(exc), error=True)
+    return _page(request, f"{name} may sign in again.")

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -22,11 +23,14 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from .auth import csrf_token, current_user, set_csrf_cookie
+from ..limits import Limits
+from .auth import SESSION_COOKIE, csrf_token, current_user, set_csrf_cookie
 from .backend import adapt
-from .security import Signer
+from .security import BodyLimit, Signer
 from .sources import show_value
+from .throttle import Throttle
 
 HERE = Path(__file__).parent
 
@@ -50,17 +54,32 @@ WRITES: dict[int | str, dict[str, Any]] = {
 }
 
 
+DEFAULT_HOSTS = ("127.0.0.1", "localhost")
+# Pages and answers that may hold a secret (a new token, a CSRF token, who is signed in) or answer
+# a sign-in: no cache, shared or private, may keep them.
+PRIVATE_PATHS = ("/login", "/logout", "/account", "/admin")
+
+
 @dataclass(frozen=True)
 class Settings:
     secret_key: bytes
     secure_cookies: bool = False  # True behind HTTPS; plain http://127.0.0.1 cannot send Secure cookies
     session_max_age: int = 8 * 3600
+    # Host headers the app answers; None answers any (an app built in code, as the tests do).
+    # `from_env` (what `strikewatch serve` uses) always sets it. No URL is built from the Host
+    # header either way: asset links are paths (`url_for` below).
+    allowed_hosts: tuple[str, ...] | None = None
+    limits: Limits = field(default_factory=Limits)
 
     @classmethod
-    def from_env(cls) -> Settings:
+    def from_env(cls, extra_hosts: tuple[str, ...] = ()) -> Settings:
         key = os.environ.get("STRIKEWATCH_SECRET_KEY")
+        hosts = os.environ.get("STRIKEWATCH_ALLOWED_HOSTS", ",".join(DEFAULT_HOSTS))
         return cls(secret_key=key.encode() if key else secrets.token_bytes(32),
-                   secure_cookies=os.environ.get("STRIKEWATCH_SECURE_COOKIES", "") in ("1", "true", "yes"))
+                   secure_cookies=os.environ.get("STRIKEWATCH_SECURE_COOKIES", "") in ("1", "true", "yes"),
+                   allowed_hosts=tuple(dict.fromkeys([h.strip() for h in hosts.split(",") if h.strip()]
+                                                     + list(extra_hosts))),
+                   limits=Limits.from_env())
 
 
 def create_app(store: Any, settings: Settings | None = None) -> FastAPI:
@@ -73,13 +92,18 @@ def create_app(store: Any, settings: Settings | None = None) -> FastAPI:
                   description="Conflict incidents linked from news articles: where, when, who, how many, "
                               "who says so, and the characters in the text that prove it.")
     # Adapted once, so the Catalog's per-store cache lives as long as the app.
-    app.state.store = adapt(store)
+    app.state.store = adapt(store, settings.limits)
     app.state.settings = settings
     app.state.signer = Signer(settings.secret_key)
+    app.state.throttle = Throttle()
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (overview, incident, article, review_routes, exports, account, admin, docs):
         app.include_router(module.router)
+
+    # Inner first: the body limit answers inside the header middleware, which wraps it.
+    app.add_middleware(BodyLimit, max_bytes=settings.limits.max_request_bytes,
+                       answer=lambda request, detail: error_response(request, 413, detail))
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
@@ -89,7 +113,13 @@ def create_app(store: Any, settings: Settings | None = None) -> FastAPI:
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "DENY"
         set_csrf_cookie(request, response)
+        if _private(request, response):
+            response.headers["Cache-Control"] = "no-store"
         return response
+
+    if settings.allowed_hosts is not None and "*" not in settings.allowed_hosts:
+        # Outermost: a request for another host (DNS rebinding, a forged Host) gets a 400 first.
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -102,8 +132,22 @@ def create_app(store: Any, settings: Settings | None = None) -> FastAPI:
     return app
 
 
+def _private(request: Request, response: Response) -> bool:
+    return (request.url.path.startswith(PRIVATE_PATHS) or "set-cookie" in response.headers
+            or SESSION_COOKIE in request.cookies or "authorization" in request.headers
+            or response.status_code in (401, 403, 429))
+
+
+@jinja2.pass_context
+def url_for(context: dict[str, Any], name: str, /, **path_params: Any) -> str:
+    """A path, never an absolute URL: Starlette's own `url_for` takes the host from the request's
+    Host header, which the client chooses."""
+    return str(context["request"].app.url_path_for(name, **path_params))
+
+
 def templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=HERE / "templates", context_processors=[_context])
+    t.env.globals["url_for"] = url_for
     t.env.filters["idpath"] = idpath
     t.env.filters["show"] = show_value
     assert t.env.autoescape, "templates must autoescape: article text is hostile input"

@@ -7,13 +7,15 @@ from it. `POST /api/articles` adds articles: the store ingests, analyses and lin
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from ..model import Article, Report
-from .app import NOT_FOUND, WRITES, idpath, render
+from .app import NOT_FOUND, WRITES, Problem, idpath, render
 from .auth import Analyst
 from .data import AddResult, Catalog, CatalogDep
 from .evidence import Marked, fields_present, report_spans, runs
@@ -21,8 +23,19 @@ from .evidence import Marked, fields_present, report_spans, runs
 router = APIRouter(tags=["articles"])
 
 
+class PublicArticle(Article):
+    """An article as the API shows it: never where on the server it was read from."""
+
+    path: SkipJsonSchema[None] = Field(default=None, exclude=True)
+    line: SkipJsonSchema[None] = Field(default=None, exclude=True)
+
+    @classmethod
+    def of(cls, article: Article) -> PublicArticle:
+        return cls.model_validate(article.model_dump(exclude={"path", "line"}))
+
+
 class ArticleDetail(BaseModel):
-    article: Article
+    article: PublicArticle
     reports: list[Report]
     spans: list[Marked]
     incidents: dict[str, str]  # report id -> the incident it is linked into
@@ -31,7 +44,8 @@ class ArticleDetail(BaseModel):
 class NewArticle(BaseModel):
     id: str | None = Field(None, max_length=200, pattern=r"^[\w.:-]+$",
                            description="Your id for it; a new revision when the id exists already")
-    text: str = Field(min_length=1, max_length=500_000)
+    # No max_length here: the configurable limits (strikewatch/limits.py) answer 413, below.
+    text: str = Field(min_length=1)
     outlet: str | None = Field(None, max_length=200)
     published: dt.date | None = None
     title: str | None = Field(None, max_length=1000)
@@ -39,7 +53,7 @@ class NewArticle(BaseModel):
 
 
 class NewArticles(BaseModel):
-    articles: list[NewArticle] = Field(min_length=1, max_length=500)
+    articles: list[NewArticle] = Field(min_length=1)
 
 
 def article_detail(article_id: str, cat: Catalog) -> ArticleDetail:
@@ -47,7 +61,7 @@ def article_detail(article_id: str, cat: Catalog) -> ArticleDetail:
     if article is None:
         raise HTTPException(404, f"no article {article_id!r}")
     reports = cat.article_reports(article_id)
-    return ArticleDetail(article=article, reports=reports,
+    return ArticleDetail(article=PublicArticle.of(article), reports=reports,
                          spans=[m for r in reports for m in report_spans(r)],
                          incidents=cat.incidents_of([r.id for r in reports]))
 
@@ -64,12 +78,29 @@ router.add_api_route("/articles/{article_id}.json", get_article, methods=["GET"]
                      include_in_schema=False)
 
 
-@router.post("/api/articles", response_model=AddResult, status_code=201, responses=WRITES,
+TOO_LARGE: dict[int | str, dict[str, Any]] = {413: {"model": Problem, "description": (
+    "Over a limit: the request body (STRIKEWATCH_MAX_REQUEST_BYTES), the number of articles "
+    "(STRIKEWATCH_MAX_REQUEST_ARTICLES) or one article's length (STRIKEWATCH_MAX_ARTICLE_CHARS)")}}
+
+
+@router.post("/api/articles", response_model=AddResult, status_code=201, responses=WRITES | TOO_LARGE,
              summary="Add articles: analysed and linked on arrival")
-def post_articles(body: NewArticles, cat: CatalogDep,
+def post_articles(request: Request, body: NewArticles, cat: CatalogDep,
                   user: Analyst) -> AddResult:
     """Store the articles, extract their reports and link them into the incidents (the store's
-    `run`). Returns what was added, with the incidents each article's reports joined."""
+    `run`). Returns what was added, with the incidents each article's reports joined.
+
+    Limits (configurable, see docs/security.md): a request over them is refused whole with 413;
+    an article whose extraction takes longer than STRIKEWATCH_ARTICLE_SECONDS is set aside and
+    listed in `rejected` with that reason, and the others are added."""
+    limits = request.app.state.settings.limits
+    if len(body.articles) > limits.max_request_articles:
+        raise HTTPException(413, f"{len(body.articles)} articles in one request; at most "
+                                 f"{limits.max_request_articles} (STRIKEWATCH_MAX_REQUEST_ARTICLES)")
+    for n, a in enumerate(body.articles):
+        if len(a.text) > limits.max_article_chars:
+            raise HTTPException(413, f"article {n} ({a.id or 'no id'}) has {len(a.text):,} characters; at most "
+                                     f"{limits.max_article_chars:,} (STRIKEWATCH_MAX_ARTICLE_CHARS)")
     articles = [Article(**(a.model_dump() | {"id": a.id or _content_id(a.text)})) for a in body.articles]
     return cat.add_articles(articles, who=user.name)
 

@@ -1,5 +1,9 @@
 """Who is asking: session cookies for the browser, bearer tokens for scripts, CSRF for forms.
 
+The session cookie holds a random id that names a row of the `sessions` table (users.py): the
+server decides whether it still stands, so signing out, a new password or a deactivated user
+ends it even for someone holding a copy of the cookie.
+
 Reading is open. A change needs `require("analyst")` (or "admin"). A browser's change must also
 carry the CSRF token (form field `csrf_token` or header `X-CSRF-Token`) bound to its `sw_csrf`
 cookie: a cookie is sent by the browser whichever site made the request, the token only by pages
@@ -18,7 +22,7 @@ from fastapi.security import HTTPBearer
 from starlette.responses import Response
 
 from .security import Signer
-from .users import Role, User, get_user, token_user
+from .users import Role, User, end_session, session_user, start_session, token_user
 
 _bearer = HTTPBearer(auto_error=False, description="An API token: `strikewatch user token NAME`")
 SESSION_COOKIE = "sw_session"
@@ -51,9 +55,7 @@ def current_user(request: Request) -> User | None:
             raise HTTPException(401, "unknown or revoked API token", headers={"WWW-Authenticate": "Bearer"})
         request.state.via_token = True
     elif cookie := request.cookies.get(SESSION_COOKIE):
-        payload = signer(request).unsign("session", cookie)
-        uid = payload.get("uid") if payload else None
-        user = get_user(engine, uid) if isinstance(uid, int) else None
+        user = session_user(engine, cookie)
     request.state.user = user
     return user
 
@@ -111,13 +113,19 @@ def set_csrf_cookie(request: Request, response: Response) -> None:
 
 
 def sign_in(request: Request, response: Response, user: User) -> None:
+    """A new session (a new id every time, so a session id planted before sign-in is worthless)."""
     settings = request.app.state.settings
-    value = signer(request).sign("session", {"uid": user.id}, max_age=settings.session_max_age)
+    if old := request.cookies.get(SESSION_COOKIE):
+        end_session(request.app.state.store.engine, old)
+    value = start_session(request.app.state.store.engine, user, settings.session_max_age)
     response.set_cookie(SESSION_COOKIE, value, max_age=settings.session_max_age, httponly=True,
                         samesite="lax", path="/", secure=settings.secure_cookies)
 
 
-def sign_out(response: Response) -> None:
+def sign_out(request: Request, response: Response) -> None:
+    """End the session on the server (a copy of the cookie is now worthless) and drop the cookie."""
+    if cookie := request.cookies.get(SESSION_COOKIE):
+        end_session(request.app.state.store.engine, cookie)
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from sqlalchemy.engine import Engine
 
+from ..limits import Limits
 from ..model import Article, Incident, Report
 from .review import AuditEntry
 
@@ -28,6 +29,9 @@ class WebStore(Protocol):
 
     def report_articles(self) -> dict[str, str]:
         """Report id -> article id, for every report."""
+
+    def report_outlets(self) -> dict[str, str]:
+        """Report id -> the outlet of its article, where one is named."""
 
     def articles_with_words(self, words: list[str]) -> set[str]:
         """Ids of articles whose text holds every word (case-insensitive)."""
@@ -48,17 +52,18 @@ class WebStore(Protocol):
     def successor(self, incident_id: str, incidents: list[Incident]) -> str | None:
         """The incident that carries on a retired id (its founding report was read again), if any."""
 
-    def export(self, fmt: str, incidents: list[Incident]) -> tuple[bytes, str]:
-        """The incidents in an export format: (content, media type)."""
+    def export(self, fmt: str, incidents: list[Incident], statuses: dict[str, str] | None = None) -> tuple[bytes, str]:
+        """The incidents in an export format, with their review statuses: (content, media type)."""
 
 
-def adapt(store: Any) -> WebStore:
-    """The store itself when it speaks the protocol, else the adapter over the project's Store."""
+def adapt(store: Any, limits: Limits | None = None) -> WebStore:
+    """The store itself when it speaks the protocol, else the adapter over the project's Store
+    (which extracts posted articles within `limits.article_seconds` each)."""
     if isinstance(store, WebStore):
         return store
     from .storeadapter import StoreAdapter
 
-    return StoreAdapter(store)
+    return StoreAdapter(store, limits)
 
 
 def open_store(url: str | None) -> Any:

@@ -12,15 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import weakref
-from typing import Annotated, Any
+from collections import Counter
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from pydantic import BaseModel
 
 from ..model import Article, Incident, Report
 from .backend import WebStore, adapt
-from .filters import IncidentQuery, matches
-from .review import AuditEntry, ReviewError, check_value, correct, get_value, review_state
+from .filters import IncidentQuery, matches, ordered
+from .review import AuditEntry, ReviewError, check_value, correct, get_value, review_state, review_statuses
 
 
 class AddResult(BaseModel):
@@ -35,6 +37,8 @@ class Facets(BaseModel):
     admin1: list[str]
     perpetrators: list[str]
     event_types: list[str]
+    sources: list[str] = []
+    outlets: list[str] = []
 
 
 class _Snapshot(BaseModel):
@@ -42,9 +46,17 @@ class _Snapshot(BaseModel):
     incidents: list[Incident]
     report_article: dict[str, str]  # report id -> article id
     aliases: dict[str, str]  # an incident id in the log -> the id that incident goes by now
+    statuses: dict[str, str]  # incident id -> review status, for those an analyst touched
+    outlets: dict[str, list[str]]  # incident id -> the outlets of its reports
+    facets: Facets
+    by_id: dict[str, Incident]
+    memo: dict[Any, Any]  # answers computed from this state (`Catalog.memo`), dropped with it
+    machine: tuple[Any, list[Incident], dict[str, str], dict[str, str]]  # key, incidents, report articles, outlets
 
 
 _lock = threading.Lock()
+MEMO_SIZE = 64
+T = TypeVar("T")
 # Keyed by the store object itself (weakly): an id() could be reused by a later store.
 _cache: weakref.WeakKeyDictionary[Any, _Snapshot] = weakref.WeakKeyDictionary()
 
@@ -59,6 +71,9 @@ class Catalog:
 
     def __init__(self, store: Any) -> None:
         self.store: WebStore = adapt(store)
+        # One Catalog serves one request: it asks the store whether anything changed once, not at
+        # every lookup (a map of a thousand incidents looks each one's status up).
+        self._snap: _Snapshot | None = None
 
     # ---- reading ----
     def incidents(self) -> list[Incident]:
@@ -66,18 +81,54 @@ class Catalog:
         return self._snapshot().incidents
 
     def find(self, query: IncidentQuery) -> list[Incident]:
+        """The incidents passing every filter, in the order `query` asks for (newest first by default);
+        the same list again for the next page, the map and the timeline, until the store changes."""
+        key = ("find", query.model_dump_json(exclude={"page", "per_page"}))
+        return list(self.memo(key, lambda: self._find(query)))
+
+    def _find(self, query: IncidentQuery) -> list[Incident]:
+        snap = self._snapshot()
         words = query.q.casefold().split() if query.q else []
         texts = self.store.articles_with_words(words) if words else set()
-        arts = self._snapshot().report_article
+        arts = snap.report_article
 
         def text_of(inc: Incident) -> str:
             # The words may all be in an article of the incident rather than in its fields.
             return " ".join(words) if any(arts.get(r) in texts for r in inc.reports) else ""
 
-        return [i for i in self.incidents() if matches(i, query, text_of)]
+        def outlets_of(inc: Incident) -> list[str]:
+            return snap.outlets.get(inc.id, [])
+
+        def status_of(inc: Incident) -> str:
+            return snap.statuses.get(inc.id, "unreviewed")
+
+        found = [i for i in snap.incidents if matches(i, query, text_of, outlets_of=outlets_of, status_of=status_of)]
+        return ordered(found, query)
+
+    def memo(self, key: Any, compute: Callable[[], T]) -> T:
+        """`compute()`, kept with the current state of the store for the next request asking `key`:
+        the map and the timeline of a filter are the same until the store or the log changes.
+        A few dozen answers at most (the oldest go first); each is a few hundred kB at most."""
+        memo = self._snapshot().memo
+        with _lock:
+            if key in memo:
+                return memo[key]  # type: ignore[no-any-return]
+        value = compute()
+        with _lock:
+            memo[key] = value
+            while len(memo) > MEMO_SIZE:
+                memo.pop(next(iter(memo)))
+        return value
+
+    def status(self, incident_id: str) -> str:
+        """The review status: unreviewed, confirmed, edited or merged (store/review.py's `status_of`)."""
+        return self._snapshot().statuses.get(incident_id, "unreviewed")
+
+    def outlets(self, incident_id: str) -> list[str]:
+        return self._snapshot().outlets.get(incident_id, [])
 
     def incident(self, incident_id: str) -> Incident | None:
-        return next((i for i in self.incidents() if i.id == incident_id), None)
+        return self._snapshot().by_id.get(incident_id)
 
     def nearby(self, incident: Incident, days: int = 7) -> list[Incident]:
         """Incidents within a week of this one: the likely candidates for a merge."""
@@ -87,11 +138,8 @@ class Catalog:
         return [i for i in self.incidents() if i.date.start and abs((i.date.start - start).days) <= days]
 
     def facets(self) -> Facets:
-        incs = [i for i in self.incidents()]
-        return Facets(countries=_distinct(i.location.country for i in incs),
-                      admin1=_distinct(i.location.admin1 for i in incs),
-                      perpetrators=_distinct(a for i in incs for a in i.perpetrator.actors),
-                      event_types=_distinct(t for i in incs for t in (i.event_type, i.sub_event_type)))
+        """The values the overview's dropdowns offer."""
+        return self._snapshot().facets
 
     def reports(self, ids: list[str]) -> list[Report]:
         found = {r.id: r for r in self.store.reports(ids)}
@@ -165,11 +213,13 @@ class Catalog:
             raise ReviewError(f"a {action} needs a reason")
         entry.id = self.store.append_audit(entry)
         _cache.pop(self.store, None)
+        self._snap = None
         return entry
 
     def add_articles(self, articles: list[Article], *, who: str) -> AddResult:
         rejected = self.store.add_articles(articles)
         _cache.pop(self.store, None)
+        self._snap = None
         snap = self._snapshot()
         by_article: dict[str, list[str]] = {a.id: [] for a in articles}
         for inc in snap.incidents:
@@ -182,19 +232,53 @@ class Catalog:
 
     # ---- the cached, corrected view ----
     def _snapshot(self) -> _Snapshot:
+        if self._snap is None:
+            self._snap = self._load()
+        return self._snap
+
+    def _load(self) -> _Snapshot:
         key = self.store.fingerprint()
         with _lock:
             snap = _cache.get(self.store)
             if snap is not None and snap.key == key:
                 return snap
+        # A review action changes only the log (the key's last member, see `store.queries.fingerprint`):
+        # the machine's incidents read for the last state are still good, and reading them again
+        # is most of the cost (seconds on FA-KES).
+        if snap is not None and _same_machine(snap.key, key):
+            machine = snap.machine
+        else:
+            machine = (key, self.store.incidents(), self.store.report_articles(), self.store.report_outlets())
+        _, raw, report_article, by_report = machine
         # The store's replay (store/review.py), as `strikewatch export` does it.
-        incidents, aliases = correct(self.store.incidents(), self.store.audit_log(), self.store.reports,
-                                     self.store.relink, self.store.successor)
+        log = self.store.audit_log()
+        incidents, aliases = correct(raw, log, self.store.reports, self.store.relink, self.store.successor)
         incidents.sort(key=lambda i: (i.date.start is None, -(i.date.start or dt.date.min).toordinal(), i.id))
-        snap = _Snapshot(key=key, incidents=incidents, report_article=self.store.report_articles(), aliases=aliases)
+        outlets = {i.id: list(dict.fromkeys(o for r in i.reports if (o := by_report.get(r)))) for i in incidents}
+        facets = Facets(countries=_distinct(i.location.country for i in incidents),
+                        admin1=_distinct(i.location.admin1 for i in incidents),
+                        perpetrators=_distinct(a for i in incidents for a in i.perpetrator.actors),
+                        event_types=_distinct(t for i in incidents for t in (i.event_type, i.sub_event_type)),
+                        sources=_most_cited(incidents),
+                        outlets=_distinct(o for os in outlets.values() for o in os))
+        snap = _Snapshot.model_construct(  # already validated models: skip a second validation of each
+            key=key, incidents=incidents, report_article=report_article, aliases=aliases,
+            statuses=review_statuses(log, aliases) if log else {}, outlets=outlets, facets=facets,
+            by_id={i.id: i for i in incidents}, memo={}, machine=machine)
         with _lock:
             _cache[self.store] = snap
         return snap
+
+
+def _same_machine(old: Any, new: Any) -> bool:
+    """Whether two store fingerprints differ at most in the audit log (their last member)."""
+    return isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new) > 1 and old[:-1] == new[:-1]
+
+
+def _most_cited(incidents: list[Incident], n: int = 60) -> list[str]:
+    """The sources most incidents cite, for the form's suggestions (a corpus names hundreds, most once)."""
+    counts = Counter(s for i in incidents for s in set(i.sources))
+    return sorted((s for s, _ in counts.most_common(n)), key=str.casefold)
 
 
 def _distinct(values: Any) -> list[str]:

@@ -21,9 +21,11 @@ SUFFIX = {"acled-csv": "acled.csv", "geojson": "geojson", "json": "json", "csv":
                              "description": "The export file"}})
 def export(fmt: Format, query: QueryDep, cat: CatalogDep) -> Response:
     """All incidents passing the filters (pagination ignored) as `acled-csv` (ACLED's columns),
-    `geojson`, `json` or `csv`, with analysts' corrections applied."""
+    `geojson`, `json` or `csv`, with analysts' corrections applied and each incident's review status
+    (`status=confirmed` exports only the confirmed ones)."""
     try:
-        content, media = cat.store.export(fmt, cat.find(query))
+        found = cat.find(query)
+        content, media = cat.store.export(fmt, found, {i.id: cat.status(i.id) for i in found})
     except ValueError as exc:
         raise unprocessable(str(exc), "path", "fmt") from None
     return Response(content, media_type=media,

@@ -16,6 +16,7 @@ from ..model import Incident, Report
 from .app import NOT_FOUND, idpath, render
 from .data import Catalog, CatalogDep
 from .evidence import Marked, fields_present, report_spans, runs
+from .filters import killed_of
 from .review import EDITABLE, AuditEntry, ReviewState, get_value, review_state
 from .sources import SourceRow, source_rows
 
@@ -37,6 +38,7 @@ class IncidentDetail(BaseModel):
     sources: list[SourceRow]
     evidence: list[Marked]
     review: ReviewState
+    review_status: str  # unreviewed, confirmed, edited or merged, as in the list and the exports
     audit: list[AuditEntry]
 
 
@@ -56,7 +58,7 @@ def incident_detail(incident_id: str, cat: Catalog) -> IncidentDetail:
                   for a in articles.values()],
         sources=source_rows(incident, reports, articles),
         evidence=[m for r in reports for m in report_spans(r)],
-        review=review_state(log), audit=log)
+        review=review_state(log), review_status=cat.status(incident.id), audit=log)
 
 
 @router.get("/api/incidents/{incident_id}", response_model=IncidentDetail, tags=["incidents"], responses=NOT_FOUND,
@@ -86,9 +88,21 @@ def incident_page(request: Request, incident_id: str, cat: CatalogDep) -> Respon
         art = texts.get(report.article)
         panels.append({"report": report, "article": art, "fields": fields_present(spans),
                        "runs": runs(art.text, spans) if art else []})
+    inc = detail.incident
+    others = [i for i in cat.nearby(inc) if i.id != inc.id]
+    nearby = [{"lat": i.location.lat, "lon": i.location.lon, "url": f"/incidents/{idpath(i.id)}", "id": i.id,
+               "label": f"{i.date.start} · {i.location.name or i.location.mention or ''} · {killed_of(i) if killed_of(i) is not None else '?'} killed"}
+              for i in others if i.kind == "incident" and i.location.lat is not None and i.location.lon is not None][:200]
     return render(request, "incident.html", {
-        "d": detail, "inc": detail.incident, "panels": panels, "editable": list(EDITABLE),
+        "d": detail, "inc": inc, "panels": panels, "editable": list(EDITABLE), "status": cat.status(inc.id),
+        "iso_utc": iso_utc, "killed": killed_of(inc), "nearby": nearby,
         "values": {f: get_value(detail.incident, f) for f in EDITABLE},
         "json_url": f"/incidents/{idpath(incident_id)}.json",
-        "others": [i for i in cat.nearby(detail.incident) if i.id != detail.incident.id][:20],
+        "others": others[:20],
     })
+
+
+def iso_utc(at: dt.datetime) -> str:
+    """ISO 8601 in UTC with a Z, to the second: one form for every time the page shows."""
+    at = at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
+    return at.strftime("%Y-%m-%dT%H:%M:%SZ")

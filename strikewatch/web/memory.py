@@ -45,6 +45,11 @@ class MemoryStore:
     def report_articles(self) -> dict[str, str]:
         return {r.id: r.article for r in self._reports.values()}
 
+    def report_outlets(self) -> dict[str, str]:
+        outlets = {r.id: r.outlet or (self._articles[r.article].outlet if r.article in self._articles else None)
+                   for r in self._reports.values()}
+        return {r: o for r, o in outlets.items() if o}
+
     def articles_with_words(self, words: list[str]) -> set[str]:
         return {a.id for a in self._articles.values() if all(w in a.text.casefold() for w in words)}
 
@@ -78,20 +83,26 @@ class MemoryStore:
     def successor(self, incident_id: str, incidents: list[Incident]) -> str | None:
         return None  # ids here never change
 
-    def export(self, fmt: str, incidents: list[Incident]) -> tuple[bytes, str]:
-        """Plain renderings of the four formats (the real store's exports carry every column)."""
+    def export(self, fmt: str, incidents: list[Incident], statuses: dict[str, str] | None = None) -> tuple[bytes, str]:
+        """Plain renderings of the four formats (the real store's exports carry every column), cleaned
+        by the store's own `clean_cell` as every export is."""
+        from ..store.export import clean_cell, clean_tree
+
+        status = statuses or {}
         if fmt == "json":
-            return json.dumps([i.model_dump(mode="json") for i in incidents]).encode(), "application/json"
+            return json.dumps(clean_tree([i.model_dump(mode="json") for i in incidents])).encode(), "application/json"
         if fmt == "geojson":
             features = [{"type": "Feature", "properties": {"id": i.id},
                          "geometry": {"type": "Point", "coordinates": [i.location.lon, i.location.lat]}}
                         for i in incidents if i.location.lat is not None and i.location.lon is not None]
-            return json.dumps({"type": "FeatureCollection", "features": features}).encode(), "application/geo+json"
+            return json.dumps(clean_tree({"type": "FeatureCollection", "features": features})).encode(), "application/geo+json"
         if fmt in ("csv", "acled-csv"):
             out = io.StringIO()
             writer = csv.writer(out)
-            writer.writerow(["id", "date", "place", "killed"])
+            writer.writerow(["id", "date", "place", "killed", "review_status"])
             for i in incidents:
-                writer.writerow([i.id, i.date.start or "", i.location.name or "", i.killed.best if i.killed else ""])
+                row = [i.id, i.date.start or "", i.location.name or "", i.killed.best if i.killed else "",
+                       status.get(i.id, "unreviewed")]
+                writer.writerow([clean_cell(v, csv_cell=True) for v in row])
             return out.getvalue().encode(), "text/csv; charset=utf-8"
         raise ValueError(f"no export format {fmt!r}")

@@ -19,8 +19,10 @@ from ..store.review import (
     get_value,
     replay,
     review_state,
+    review_statuses,
     set_value,
+    status_of,
 )
 
 __all__ = ["EDITABLE", "Action", "AuditEntry", "LoadReports", "Relink", "Resolve", "ReviewError", "ReviewState",
-           "apply_review", "base_id", "check_value", "correct", "get_value", "replay", "review_state", "set_value"]
+           "apply_review", "base_id", "check_value", "correct", "get_value", "replay", "review_state", "review_statuses", "set_value", "status_of"]

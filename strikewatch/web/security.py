@@ -1,9 +1,9 @@
-"""Secrets, signed cookies and CSRF tokens, with the standard library only.
+"""Secrets, signed values and CSRF tokens (the standard library only), and the request-body limit.
 
 Passwords are hashed with scrypt (memory-hard, in `hashlib`, so no native extension to pin). API
-tokens are 256 random bits, so a plain SHA-256 of them is enough to store: there is nothing to
-brute-force. Session cookies and CSRF tokens are HMAC-signed with the app's secret key; nothing
-about a session is kept on the server, so a restart with the same key keeps analysts signed in.
+tokens and session ids are 256 random bits, so a plain SHA-256 of them is enough to store: there
+is nothing to brute-force. Sessions live in the database (users.py); CSRF tokens are HMAC-signed
+with the app's secret key.
 """
 
 from __future__ import annotations
@@ -14,6 +14,12 @@ import hmac
 import json
 import secrets
 import time
+from collections.abc import Callable
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # scrypt cost: 2**14 x 8 x 1 takes ~50 ms and 16 MiB, the interactive-login setting of RFC 7914.
 _N, _R, _P = 2**14, 8, 1
@@ -92,3 +98,39 @@ def _b64(raw: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over `max_bytes` is a 413 and is never read whole.
+
+    A declared Content-Length over the limit is refused before a byte is read; a body sent in
+    chunks (no length, or a false one) is counted as it arrives and refused once past the limit.
+    `answer(request, detail)` renders the 413 the way the app renders every error.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, answer: Callable[[Request, str], Response]) -> None:
+        self.app, self.max_bytes, self.answer = app, max_bytes, answer
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        detail = (f"the request body is over the limit of {self.max_bytes:,} bytes "
+                  "(STRIKEWATCH_MAX_REQUEST_BYTES)")
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            await self.answer(Request(scope), detail)(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message: Message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    # Raised inside the route's body read, so the app's error handler renders it.
+                    raise HTTPException(413, detail)
+            return message
+
+        await self.app(scope, counted, send)

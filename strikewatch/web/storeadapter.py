@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..limits import Limits
 from ..model import Article, Incident, Report
+from .budget import BudgetedExtractor
 from .review import AuditEntry
 
 
 class StoreAdapter:
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, limits: Limits | None = None) -> None:
         from ..store import queries
 
         self.store = store
         self.engine = store.engine
         self._q = queries
+        self._extract = BudgetedExtractor((limits or Limits()).article_seconds)
 
     def incidents(self) -> list[Incident]:
         return list(self._q.load_incidents(self.store))
@@ -32,6 +35,9 @@ class StoreAdapter:
 
     def report_articles(self) -> dict[str, str]:
         return dict(self._q.report_articles(self.store))
+
+    def report_outlets(self) -> dict[str, str]:
+        return dict(self._q.report_outlets(self.store))
 
     def articles_with_words(self, words: list[str]) -> set[str]:
         return set(self._q.articles_with_words(self.store, words))
@@ -47,10 +53,11 @@ class StoreAdapter:
 
     def add_articles(self, articles: list[Article]) -> list[str]:
         """Through the store's `run`: stored (a new revision if the id exists with other text),
-        extracted, and linked into the stored incidents. Returns why any were set aside."""
+        extracted within the per-article time budget (budget.py), and linked into the stored
+        incidents. Returns why any were set aside."""
         from ..store import run
 
-        run(self.store, articles)
+        run(self.store, articles, analyze=self._extract)
         ids = {a.id for a in articles}
         return [f"{q.article}: {q.reason}" for q in self._q.quarantined(self.store) if q.article in ids]
 
@@ -66,7 +73,7 @@ class StoreAdapter:
 
         return successor(incident_id, incidents)
 
-    def export(self, fmt: str, incidents: list[Incident]) -> tuple[bytes, str]:
+    def export(self, fmt: str, incidents: list[Incident], statuses: dict[str, str] | None = None) -> tuple[bytes, str]:
         """The store's own rendering (`store/export.py`) of the incidents as shown, corrections applied."""
         from ..store.export import MEDIA_TYPES, render
 
@@ -74,4 +81,4 @@ class StoreAdapter:
         from ..store.corrections import last_changed
 
         updated = last_changed(self.store) if fmt == "acled-csv" else None  # corrections count, as in `export`
-        return render(fmt, incidents, reports, updated=updated).encode("utf-8"), MEDIA_TYPES[fmt]
+        return render(fmt, incidents, reports, updated=updated, statuses=statuses).encode("utf-8"), MEDIA_TYPES[fmt]

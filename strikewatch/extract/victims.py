@@ -1,0 +1,467 @@
+"""Who was killed or wounded, read from the dependency parse: count persons, not just numerals.
+
+A casualty pattern (`data/lexicon/casualty_patterns.jsonl`, spaCy `DependencyMatcher` patterns with an
+id, a role and an example) finds a predicate ("were killed", "died", "shot dead", "lost their lives")
+and its victim: the passive subject, the object, or the subject of an intransitive. The victim phrase is
+then counted person by person:
+
+    4 policemen and 1 commando        5    (conjuncts add up)
+    a shepherd / the director / him   1    (one described or named person)
+    the 13-year-old                   1    (an age stands for a person; under 18 a child)
+    dozens of civilians               the vague-quantity convention of quantities.csv
+    27 civilians, including 7 children  27, with 7 children inside it (a subset, not added)
+    killed alongside his wife and three children   1 + 1 + 3 (companions of the victim add up)
+    "they", "people" with no number   unknown: no figure, never 0
+
+A predicate under negation ("were not killed") or a modal ("could have killed", tag MD) or an attempt
+("tried to kill") yields nothing. The grammar comes from the parse, never from surface word lists.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+from text_to_num import text2num
+
+from ..errors import DataFileError
+from ..lexicon import Lexicons
+from ..model import Count
+from .numbers import MODIFIERS, apply_modifier
+
+ROLES = ("killed", "injured", "shot")  # shot: hit by gunfire, killed or wounded
+_PATH = "strikewatch/data/lexicon/casualty_patterns.jsonl"
+# nouns that can be killed but are not people
+NOT_PERSONS = {"cow", "cattle", "sheep", "goat", "horse", "donkey", "camel", "dog", "cat", "animal", "livestock",
+               "bird", "chicken", "bull", "mule", "it", "that", "this", "which", "what", "toll",
+               "attack", "strike", "bomb", "explosion", "blast", "fire", "plan", "deal", "process", "talk",
+               "year", "day", "time", "hope", "vehicle", "car", "tank"}
+UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "many", "both", "we", "us",
+                    "everyone", "who", "whom"}
+PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
+ONE_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
+NONE_WORDS = {"nobody", "none", "no-one"}
+# predicates that take the subject of the verb they are coordinated with
+_PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute": "killed", "wound": "injured",
+               "injure": "injured", "hurt": "injured", "shoot": "shot"}
+ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
+COMPANION_PREPS = {"alongside", "besides", "beside"}
+ADDING_ADVERBS = {"also", "too", "additionally", "further"}
+_NUMBER_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+                 "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    version: int
+    role: str
+    example: str
+    pattern: list[dict]
+
+
+@dataclass
+class Member:
+    """One group of victims inside a victim phrase: "4 policemen", "a shepherd", "his wife"."""
+
+    count: Count | None  # None: people without a figure
+    category: str | None
+    start: int  # char offsets in the Doc
+    end: int
+    subset: bool = False  # "including seven children": inside the figure before it
+
+
+@dataclass
+class VictimGroup:
+    role: str
+    pattern: str
+    verb: int  # token index of the predicate in the Doc
+    members: list[Member] = field(default_factory=list)
+    adds: bool = False  # "were also killed": victims on top of those already told
+    ambiguous: bool = False  # "were killed and wounded": a figure of casualties, not of the dead
+
+
+@functools.cache
+def load_patterns() -> tuple[Pattern, ...]:
+    """Read and validate every casualty pattern; all problems are reported at once."""
+    text = resources.files("strikewatch.data").joinpath("lexicon", "casualty_patterns.jsonl").read_text("utf-8")
+    problems: list[str] = []
+    out: list[Pattern] = []
+    seen: set[str] = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"line {n}: not JSON ({exc.msg})")
+            continue
+        missing = [k for k in ("id", "version", "role", "example", "pattern") if k not in row]
+        if missing:
+            problems.append(f"line {n}: missing {', '.join(missing)}")
+            continue
+        if row["id"] in seen:
+            problems.append(f"line {n}: duplicate id {row['id']!r}")
+        seen.add(row["id"])
+        if row["role"] not in ROLES:
+            problems.append(f"line {n}: role must be one of {ROLES}")
+        ids = [node.get("RIGHT_ID") for node in row["pattern"]] if isinstance(row["pattern"], list) else []
+        if not ids or ids[0] != "verb" or "victim" not in ids:
+            problems.append(f"line {n}: the pattern must start at node 'verb' and name a node 'victim'")
+        out.append(Pattern(row["id"], int(row["version"]), row["role"], row["example"], row["pattern"]))
+    if problems:
+        raise DataFileError(_PATH, problems)
+    return tuple(out)
+
+
+_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
+
+
+def matcher_for(vocab: Vocab) -> DependencyMatcher:
+    """One compiled matcher per vocabulary (spaCy validates every pattern when it is added)."""
+    entry = _MATCHERS.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        matcher = DependencyMatcher(vocab, validate=True)
+        for p in load_patterns():
+            matcher.add(p.id, [p.pattern])
+        entry = _MATCHERS[id(vocab)] = (vocab, matcher)
+    return entry[1]
+
+
+def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
+    """Every predicate of death or injury in the sentence, with its victims counted."""
+    doc = sent.doc
+    by_id = {p.id: p for p in load_patterns()}
+    groups: dict[tuple[int, str], VictimGroup] = {}
+    for match_id, tokens in matcher_for(doc.vocab)(sent):
+        pattern = by_id[doc.vocab.strings[match_id]]
+        names = [node["RIGHT_ID"] for node in pattern.pattern]
+        verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
+        if not _realis(verb) or (verb.i, pattern.role) in groups:
+            continue
+        if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
+            victim = verb.head  # "three men who were killed": the men
+        members = _persons(victim, lex)
+        if not members:
+            continue
+        group = VictimGroup(pattern.role, pattern.id, verb.i, members)
+        group.members += _companions(verb, lex) + _parts(verb, lex)
+        group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
+        groups[(verb.i, pattern.role)] = group
+    # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
+    # to hang the victims on the date; a passive predicate with no subject takes the counted people
+    # nearest before it
+    for verb in sent:
+        role = _PREDICATES.get(verb.lemma_)
+        if role is None or verb.tag_ != "VBN" or (verb.i, role) in groups or not _realis(verb) \
+                or not any(c.dep_ == "auxpass" for c in verb.children) \
+                or any(c.dep_ in ("nsubjpass", "nsubj") for c in verb.children):
+            continue
+        nearest = _nearest_counted(sent, verb, lex)
+        if nearest is not None:
+            members = _persons(nearest, lex)
+            if members:
+                groups[(verb.i, role)] = VictimGroup(role, "passive-no-subject", verb.i, members)
+    # "a man was shot and killed": a predicate coordinated with another shares its subject
+    for (i, role), group in list(groups.items()):
+        for conj in doc[i].conjuncts:
+            if conj.i < i or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children) or not _realis(conj):
+                continue
+            other = _PREDICATES.get(conj.lemma_)
+            if other and other != role and (conj.i, other) not in groups and {role, other} != {"killed", "injured"}:
+                groups[(conj.i, other)] = VictimGroup(other, group.pattern + "+conj", conj.i, list(group.members))
+    # "were killed and wounded": one subject for both predicates, so the figure counts casualties
+    for (i, role), group in list(groups.items()):
+        if group.pattern.endswith("+conj"):
+            continue
+        for conj in doc[i].conjuncts:
+            other = "injured" if role == "killed" else "killed"
+            if conj.i < i or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                continue  # only a later predicate shares this one's subject
+            if {role, _PREDICATES.get(conj.lemma_)} == {"killed", "injured"}:
+                group.ambiguous = True
+                if (conj.i, other) in groups:
+                    groups[(conj.i, other)].ambiguous = True
+    return sorted(groups.values(), key=lambda g: g.verb)
+
+
+def _nearest_counted(sent: SpacySpan, verb: Token, lex: Lexicons) -> Token | None:
+    """The nearest noun before the verb that carries a figure of people, outside any "including" part."""
+    for tok in reversed(sent.doc[sent.start: verb.i]):
+        if tok.lower_ in (".", ";") or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != verb.i:
+            return None  # another clause's subject: too far
+        if tok.pos_ not in ("NOUN", "PROPN") or any(a.lower_ in ("including", "among") for a in tok.ancestors):
+            continue
+        counted = any(c.dep_ == "nummod" and not _is_age(c) or c.lower_ in lex.quantities for c in tok.children)
+        if counted and _category(tok, lex) != "people" or counted and tok.lower_ in lex.victims:
+            return tok
+    return None
+
+
+def _token(sent: SpacySpan, i: int) -> Token:
+    """The matcher gives token indexes into what it was called on; a Span's are relative to it."""
+    return sent[i] if i < len(sent) else sent.doc[i]
+
+
+def _irrealis(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in tok.children)
+
+
+def _realis(verb: Token) -> bool:
+    """The predicate states a death or an injury that happened: no negation, no modal (tag MD), no attempt."""
+    if _irrealis(verb):
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ATTEMPT:
+        return False  # "tried to kill"
+    if verb.dep_ == "conj" and _irrealis(verb.head):
+        return False  # "could have killed or wounded"
+    return True
+
+
+def _persons(head: Token, lex: Lexicons) -> list[Member]:
+    members: list[Member] = []
+    conjuncts = sorted([head, *head.conjuncts], key=lambda t: t.i)
+    for h in conjuncts:
+        if _nobody(h):
+            return []  # "no one", "nobody": the negation reader gives the zero
+        m = _member(h, lex)
+        if m is not None:
+            members.append(m)
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "along", "together") and h is head:
+                members += _added(prep, lex)
+    # the first conjunct heads the phrase, so its subtree holds every "including"
+    return members + _parts(conjuncts[0], lex) if members else members
+
+
+def _nobody(h: Token) -> bool:
+    return h.lower_ in NONE_WORDS or any(c.lower_ == "no" and c.dep_ == "det" for c in h.children)
+
+
+def _member(h: Token, lex: Lexicons) -> Member | None:
+    word = h.lower_
+    if word in ("total", "toll"):  # "a total of six people": the people
+        of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return _member(obj, lex) if obj is not None else None
+    if _nobody(h):
+        return None
+    if word in ONE_PRONOUNS:
+        return Member(Count(low=1, best=1, high=1), None, h.idx, h.idx + len(h))
+    num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c)), None)
+    if num is None and h.left_edge.like_num and h.left_edge.i < h.i and not _is_age(h.left_edge):
+        num = h.left_edge  # "seven identified members": the parser hangs the figure on the adjective
+    vague_mod = next((lex.quantities[c.lower_] for c in h.children if c.dep_ in ("amod", "nummod")
+                      and c.lower_ in lex.quantities), None)  # "several others", "many people"
+    if (word in UNKNOWN_PRONOUNS or h.pos_ == "PRON") and num is None and vague_mod is None:
+        return None
+    lemma = h.lemma_.lower()
+    if lemma in NOT_PERSONS or word in NOT_PERSONS:
+        return None
+    category = _category(h, lex)
+    left = min([h.i] + [c.left_edge.i for c in h.children if c.dep_ in ("nummod", "det", "quantmod", "amod", "compound",
+                                                                         "poss", "advmod", "nmod")])
+    start = h.doc[left].idx
+    end = h.idx + len(h)
+    # the head is itself a figure: "1 was wounded", "killing 3 of his guards", "dozens of civilians"
+    vague = lex.quantities.get(word) or lex.quantities.get(f"a {word} of") if word in ("number", "dozen") else lex.quantities.get(word)
+    if h.like_num or h.pos_ == "NUM" or vague is not None:
+        count = vague if vague is not None else _number(h)
+        category = None  # a bare figure ("1 was wounded") names no kind of person
+        of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                category = _category(obj, lex)
+                end = obj.idx + len(obj)
+        if count is None:
+            return None
+        return Member(_hedged(h, count), category, start, end)
+    if num is not None:
+        count = _number(num)
+        if count is None:
+            return None
+        return Member(_hedged(num, count), category, start, end)
+    if vague_mod is not None:
+        return Member(vague_mod, category, start, end)
+    if _is_age_noun(h):  # "the 13-year-old died"
+        age = _number(next(t for t in h.subtree if t.like_num))
+        cat = "children" if age is not None and age.best is not None and age.best < 18 else None
+        return Member(Count(low=1, best=1, high=1), cat, start, end)
+    if h.tag_ in ("NN", "NNP") and h.pos_ in ("NOUN", "PROPN"):
+        dets = {c.lower_ for c in h.children if c.dep_ in ("det", "poss")}
+        if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
+            return None
+        if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
+                or any(c.dep_ == "poss" for c in h.children):
+            if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex)):
+                return None
+            return Member(Count(low=1, best=1, high=1), category, start, end)
+    return None
+
+
+def _parts(tok: Token, lex: Lexicons) -> list[Member]:
+    """ "27 civilians, including seven children" or "were killed, including five children": a part, not more."""
+    out: list[Member] = []
+    # on the victims or anywhere in their phrase ("ten civilians of two families, including two women")
+    preps = list(tok.children) if tok.pos_ in ("VERB", "AUX") else [t for t in tok.subtree if t.head is not t]
+    for prep in preps:
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "among"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    for sub in sorted([obj, *obj.conjuncts], key=lambda t: t.i):
+                        part = _member(sub, lex)
+                        if part:
+                            part.subset = True
+                            out.append(part)
+    return out
+
+
+def _added(prep: Token, lex: Lexicons) -> list[Member]:
+    """ "in addition to 3 guards", "along with his wife": victims beside the first ones."""
+    words = [t.lower_ for t in prep.subtree][:3]
+    if words[:3] != ["in", "addition", "to"] and words[:2] not in (["along", "with"], ["together", "with"]):
+        return []
+    target = prep
+    for t in prep.subtree:
+        if t.dep_ == "pobj" and t.lower_ not in ("addition",):
+            target = t
+            break
+    if target is prep:
+        return []
+    out = []
+    for sub in [target, *target.conjuncts]:
+        m = _member(sub, lex)
+        if m:
+            out.append(m)
+    return out
+
+
+def _companions(verb: Token, lex: Lexicons) -> list[Member]:
+    """ "was killed alongside his wife and their three children": companions in death add up."""
+    out: list[Member] = []
+    for c in verb.children:
+        if c.dep_ == "prep" and (c.lower_ in COMPANION_PREPS or c.lower_ == "with" and c.i > 0
+                                 and c.doc[c.i - 1].lower_ in ("along", "together")):
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    for sub in [obj, *obj.conjuncts]:
+                        m = _member(sub, lex)
+                        if m:
+                            out.append(m)
+        elif c.dep_ == "prep" and c.lower_ in ("in", "along", "together"):
+            out += _added(c, lex)
+    return out
+
+
+FAMILY = {"family", "families", "household", "households", "clan", "relative", "relatives"}
+
+
+def _category(h: Token, lex: Lexicons) -> str | None:
+    if h.lemma_.lower() in ("member", "members"):  # "members of the family" are civilians, of a brigade not
+        of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.lower_ in FAMILY:
+            return "civilians"
+    if any(c.lower_ in FAMILY for c in h.children if c.dep_ in ("compound", "amod")):
+        return "civilians"  # "family members"
+    ages = [t for t in h.children if t.dep_ == "amod" and _is_age_noun(t)]
+    if ages:  # "her 15-year-old daughter" is a child
+        age = _number(next(t for t in ages[0].subtree if t.like_num))
+        if age is not None and age.best is not None and age.best < 18:
+            return "children"
+    for key in (h.lower_, h.lemma_.lower()):
+        if key in lex.victims:
+            return lex.victims[key]
+    return "people"
+
+
+def _is_age(tok: Token) -> bool:
+    """ "62" in "his 62-year-old wife" is an age, not a count."""
+    nxt = tok.doc[tok.i + 1: tok.i + 3]
+    return any(t.lower_ in ("year", "years", "-year") for t in nxt)
+
+
+def _is_age_noun(tok: Token) -> bool:
+    return tok.lower_ == "old" and any(t.lower_ in ("year", "years") for t in tok.subtree) and \
+        any(t.like_num for t in tok.subtree)
+
+
+def _is_person(h: Token, lex: Lexicons) -> bool:
+    """A noun that names a person: the victim lexicon, or a word built like one ("activist", "physician")."""
+    words = (h.lower_, h.lemma_.lower(), f"{h.doc[h.i - 1].lower_} {h.lower_}" if h.i else h.lower_)
+    if any(w in lex.victims for w in words):
+        return True
+    return h.lower_.endswith(PERSON_ENDINGS) and h.lower_ not in NOT_PERSONS
+
+
+def _looks_like_name(h: Token) -> bool:
+    """A person's name: two capitalised words or more, or one followed by an age ("Smith, 61,")."""
+    parts = [c for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if parts:
+        return True
+    return any(c.dep_ == "appos" and c.like_num for c in h.children)
+
+
+def _number(tok: Token) -> Count | None:
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        n = int(text)
+        # "5-7 policemen": a range
+        nxt = tok.doc[tok.i + 1: tok.i + 3]
+        if len(nxt) == 2 and nxt[0].text in ("-", "–", "to") and nxt[1].text.isdigit() and int(nxt[1].text) > n:
+            return Count(low=n, high=int(nxt[1].text))
+        if 1900 < n < 2100:
+            return None  # a year
+        after = tok.doc[tok.i + 1: tok.i + 3]
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "between" and len(after) == 2 and after[0].lower_ == "and" \
+                and after[1].text.isdigit() and int(after[1].text) >= n:  # "between 22 and 31 civilians"
+            return Count(low=n, high=int(after[1].text))
+        return Count(low=n, best=n, high=n)
+    if text in ("a", "an"):
+        return Count(low=1, best=1, high=1)
+    if text not in _NUMBER_WORDS:
+        return None
+    # "twenty-three", "one hundred and twenty": the whole run of number words around the figure
+    doc, lo, hi = tok.doc, tok.i, tok.i
+    joins = ("-", "and")
+    while lo > 0 and (doc[lo - 1].lower_ in _NUMBER_WORDS or doc[lo - 1].text in joins and lo > 1
+                      and doc[lo - 2].lower_ in _NUMBER_WORDS):
+        lo -= 1
+    while hi + 1 < len(doc) and (doc[hi + 1].lower_ in _NUMBER_WORDS or doc[hi + 1].text in joins and hi + 2 < len(doc)
+                                 and doc[hi + 2].lower_ in _NUMBER_WORDS):
+        hi += 1
+    words = " ".join(t.lower_ for t in doc[lo: hi + 1] if t.text != "-")
+    try:
+        n = text2num(words, "en")
+    except ValueError:
+        try:
+            n = text2num(text, "en")
+        except ValueError:
+            return None
+    return Count(low=n, best=n, high=n)
+
+
+def _hedged(num: Token, count: Count) -> Count:
+    """Apply "at least", "more than", "up to" written before the figure."""
+    words = [t.lower_ for t in num.doc[max(0, num.i - 4): num.i]]
+    if len(words) >= 3 and words[-3] == "between" and words[-1] == "and":  # "between 22 and 31"
+        low = _number(num.doc[num.i - 2])
+        high = count.best if count.best is not None else count.high
+        if low is not None and low.best is not None and high is not None and low.best <= high:
+            return Count(low=low.best, high=high)
+    for size in range(min(4, len(words)), 0, -1):
+        how = MODIFIERS.get(tuple(words[-size:]))
+        if how:
+            n = next(v for v in (count.best, count.low, count.high) if v is not None)
+            if count.best is None and count.low is not None and count.high is not None:
+                return count  # a range keeps its own bounds
+            return apply_modifier(n, how)
+    return count
