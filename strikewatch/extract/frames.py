@@ -29,6 +29,8 @@ class Frame:
     sub_event_type: str | None = None
     event_type: str | None = None
     specific_event: bool = False
+    event_weight: str | None = None  # of the word that gave the type (events.py); "generic": harm only
+    event_guessed: bool = False  # the sub-event type is a default, not read from the text
     date: Dates | None = None
     date_span: tuple[int, int] | None = None
     place: PlaceMention | None = None
@@ -161,7 +163,7 @@ class Assembler:
             if same and not (seg.separate and seg.has_casualties):
                 self._fill(same[0], seg, source, sent, anchor_place, anchored=seg.has_casualties)
                 return
-            if seg.has_casualties or (seg.separate and cur is not None):
+            if seg.has_casualties or (seg.separate and cur is not None) or self._lede(sent, seg):
                 frame = self._new(seg, anchor_place)
                 if cur is not None and cur.date is not None:
                     frame.date = cur.date
@@ -173,12 +175,12 @@ class Assembler:
             if cur is not None and cur.kind == "incident" and (cur.date is None or dates_equal(cur.date, own_date.dates)) \
                     and (seg.has_casualties or seg.definite) and not other:
                 self._fill(cur, seg, source, sent, None, own_date, anchored=True)
-            elif seg.has_casualties:
+            elif seg.has_casualties or (_opens(seg) and own_date.kind in ("weekday", "explicit", "day")):
                 frame = self._new(seg, place)
                 self._fill(frame, seg, source, sent, None, own_date, anchored=True)
             return
         if anchor_place is not None and own_date is not None:
-            if seg.has_casualties or (seg.event is not None and not seg.irrealis):
+            if seg.has_casualties or _opens(seg, anchors=2):
                 self._fill(self._new(seg, anchor_place), seg, source, sent, None, own_date, anchored=True)
             return
         # neither place nor date: the incident being told goes on, if the sentence points back to it
@@ -188,8 +190,23 @@ class Assembler:
                 frame.date = cur.date
                 frame.flags.append("date inherited from context")
             self._fill(frame, seg, source, sent, anchored=True)
+        elif self._lede(sent, seg):
+            self._fill(self._new(seg, place), seg, source, sent, anchored=True)
         elif cur is not None and (seg.has_casualties or seg.definite or perp.unspecified or perp.uncertain):
             self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
+
+    def _lede(self, sent: SentenceFacts, seg: Segment) -> bool:
+        """The first event the article tells as a fact, named firmly, opens its incident even with no
+        place or day of its own ("Farmers protested outside the mill", "Troops defused a bomb"):
+        the lede is about the article's incident. Later lines need an anchor."""
+        if self.current is not None or self.frames or sent.title or not _opens(seg):
+            return False
+        # not strikes, blasts and battles: their ledes give figures, a place or a day, and a lede
+        # without them is commentary ("warned against new missile strikes")
+        # and only an event told as an act ("farmers protested", "staged a sit-in"), not a noun in
+        # commentary ("those responsible for the riots")
+        return seg.event is not None and seg.event.event_type not in ("Battles", "Explosions/Remote violence") \
+            and seg.event.sub_event_type != "Attack" and seg.event.verbal
 
     def _refines(self, cur: Frame | None, seg: Segment, place: PlaceMention, dated: bool) -> bool:
         """The segment, with no figures of its own, names where the current incident happened: the
@@ -259,9 +276,16 @@ class Assembler:
             date = next((d for d in seg.dates if is_event_date(d)), None)
         if date is not None and frame.date is None:
             frame.date, frame.date_span = date.dates, (date.start, date.end)  # type: ignore[attr-defined]
-        if seg.event is not None and (frame.sub_event_type is None or (anchored and seg.event.specific and not frame.specific_event)):
-            frame.sub_event_type, frame.event_type = seg.event.sub_event_type, seg.event.event_type
-            frame.specific_event = seg.event.specific
+        ev = seg.event
+        # a type read from a word naming harm only ("killed"), or left open by the parties, gives way
+        # to any settled event word; a background line ("recaptured the city in March") redefines nothing
+        open_type = frame.event_weight == "generic" or frame.event_guessed
+        if ev is not None and (frame.sub_event_type is None or (open_type and ev.weight != "generic" and not ev.guessed)
+                               or (anchored and ev.specific and not frame.specific_event and not seg.aggregate)):
+            frame.sub_event_type, frame.event_type = ev.sub_event_type, ev.event_type
+            frame.specific_event, frame.event_guessed, frame.event_weight = ev.specific, ev.guessed, ev.weight
+        elif ev is not None and anchored and ev.specific and ev.sub_event_type == frame.sub_event_type:
+            frame.specific_event = True  # a later line names firmly what the first named vaguely
         perp = seg.perpetrator
         if perp.actors and not frame.unspecified:
             if not frame.actors or perp.uncertain:
@@ -299,6 +323,17 @@ class Assembler:
                 claim.add(fact)
                 if fact.ambiguous and "killed-or-wounded ambiguous" not in frame.flags:
                     frame.flags.append("killed-or-wounded ambiguous")
+
+
+def _opens(seg: Segment, anchors: int = 1) -> bool:
+    """An event told without figures opens an incident of its own when it is told as a fact: an
+    arrest, a protest, a landmine that hit a patrol (events.py, `EventFact.opens`). With only a
+    place or only a day, the word must name the event firmly: "the pace of strikes" is no event.
+    A place alone opens nothing: news prose names places and past battles in every background line."""
+    event = seg.event
+    if event is None or not event.opens or seg.irrealis or seg.rate or seg.aggregate:
+        return False
+    return anchors == 2 or event.firm
 
 
 def frame_location(frame: Frame) -> Location:

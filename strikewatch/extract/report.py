@@ -54,8 +54,11 @@ def _merge(into: Frame, other: Frame) -> None:
     into.unspecified = into.unspecified or (other.unspecified and not into.actors)
     if into.strikes is None:
         into.strikes = other.strikes
-    if into.sub_event_type is None or (other.specific_event and not into.specific_event):
+    generic = (into.event_weight == "generic" or into.event_guessed) and other.event_weight not in (None, "generic") \
+        and not other.event_guessed
+    if into.sub_event_type is None or generic or (other.specific_event and not into.specific_event):
         into.sub_event_type, into.event_type, into.specific_event = other.sub_event_type, other.event_type, other.specific_event
+        into.event_guessed, into.event_weight = other.event_guessed, other.event_weight
     host_values = _killed_values(into)
     for c in other.claims:
         if c.source is None and c.type is None and c.killed is not None and set(c.killed.values()) & host_values:
@@ -152,12 +155,14 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
                 named_by_type.setdefault(c.type, c.source)
     for stype, name in (named_sources or {}).items():
         named_by_type.setdefault(stype, name)
-    sub_counts = Counter(f.sub_event_type for f in frames if f.sub_event_type)
+    sub_counts = Counter(f.sub_event_type for f in frames if f.sub_event_type and not f.event_guessed)
     reports: list[Report] = []
     for f in frames:
         claims = _settle_claims(f, named_by_type)
         has_figures = any(not c.empty for c in claims) or f.strikes is not None
-        if f.kind == "incident" and not has_figures and (f.place is None or rank(f.place) >= 5):
+        # opened by an event told without figures ("police arrested 12 on Monday", frames.py `_opens`)
+        told = f.segment.event is not None and f.segment.event.opens and not f.segment.casualties
+        if f.kind == "incident" and not has_figures and (f.place is None or rank(f.place) >= 5) and not told:
             continue  # nothing but a mention of fighting somewhere in the country
         flags = list(f.flags)
         location = frame_location(f)
@@ -170,12 +175,14 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
             flags.append(why)
         if article.published and date.start and date.basis == "weekday" and (article.published - date.start).days >= 5:
             flags.append("weekday resolved far back from the publication date")
-        if f.sub_event_type is None:
+        if f.sub_event_type is None or f.event_guessed:
+            # nothing in the frame settles its type: the article's most common one, flagged
             common = sub_counts.most_common(1)
             sub = common[0][0] if common else None
             from ..lexicon import SUB_EVENT_TYPES
 
             event_type, sub_event = (SUB_EVENT_TYPES[sub], sub) if sub else DEFAULT_EVENT
+            flags.append("sub-event-guessed")  # no event word of its own: linking gives it no weight
         else:
             event_type, sub_event = f.event_type or DEFAULT_EVENT[0], f.sub_event_type
         evidence = [Span(start=s, end=e, text=text[s:e]) for s, e in sorted(set(f.spans))]
