@@ -4,6 +4,7 @@ deactivated (users.py refuses, and the page says why)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -61,17 +62,18 @@ def change_role(request: Request, admin: Admin, name: Annotated[str, Form(max_le
 
 @router.post("/admin/users/deactivate", response_class=HTMLResponse)
 def deactivate(request: Request, admin: Admin, name: Annotated[str, Form(max_length=100)]) -> HTMLResponse:
-    try:
-        deactivate_user(request.app.state.store.engine, name)
-    except UserError as exc:
-        return _page(request, str(exc), error=True)
-    return _page(request, f"{name} is deactivated: signed out everywhere, API tokens revoked.")
+    return _change(request, deactivate_user, name, f"{name} is deactivated: signed out everywhere, API tokens revoked.")
 
 
 @router.post("/admin/users/activate", response_class=HTMLResponse)
 def activate(request: Request, admin: Admin, name: Annotated[str, Form(max_length=100)]) -> HTMLResponse:
+    return _change(request, activate_user, name, f"{name} may sign in again.")
+
+
+def _change(request: Request, change: Callable[..., object], name: str, done: str) -> HTMLResponse:
+    """One change to a user, its refusal (the last admin, an unknown name) shown on the page."""
     try:
-        activate_user(request.app.state.store.engine, name)
+        change(request.app.state.store.engine, name)
     except UserError as exc:
         return _page(request, str(exc), error=True)
-    return _page(request, f"{name} may sign in again.")
+    return _page(request, done)

@@ -7,6 +7,7 @@ on a sign-up page, since who may correct the record is the operator's decision.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -147,28 +148,31 @@ def user_role(name: Annotated[str, typer.Argument(help="User name")],
     out.print(f"{name} is now {role}")
 
 
+def _change_user(change: Callable[..., object], db: str | None, name: str, done: str) -> None:
+    """Apply one change to a user; a refused change (the last admin, an unknown name) is a usage error."""
+    from .users import UserError
+
+    try:
+        change(_open(db).engine, name)
+    except UserError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    out.print(done)
+
+
 @user_app.command("deactivate")
 def user_deactivate(name: Annotated[str, typer.Argument(help="User name")], db: Db = None) -> None:
     """Stop a user signing in: their sessions end and their API tokens are revoked at once."""
-    from .users import UserError, deactivate_user
+    from .users import deactivate_user
 
-    try:
-        deactivate_user(_open(db).engine, name)
-    except UserError as exc:
-        raise typer.BadParameter(str(exc)) from None
-    out.print(f"{name} is deactivated: signed out everywhere, API tokens revoked")
+    _change_user(deactivate_user, db, name, f"{name} is deactivated: signed out everywhere, API tokens revoked")
 
 
 @user_app.command("activate")
 def user_activate(name: Annotated[str, typer.Argument(help="User name")], db: Db = None) -> None:
     """Let a deactivated user sign in again (their old tokens stay revoked)."""
-    from .users import UserError, activate_user
+    from .users import activate_user
 
-    try:
-        activate_user(_open(db).engine, name)
-    except UserError as exc:
-        raise typer.BadParameter(str(exc)) from None
-    out.print(f"{name} may sign in again")
+    _change_user(activate_user, db, name, f"{name} may sign in again")
 
 
 @user_app.command("list")
