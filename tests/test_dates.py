@@ -268,3 +268,15 @@ def test_dates_a_date_that_dates_a_document_does_not_date_the_incident(extractor
 def test_dates_a_reported_date_still_dates_a_note_that_has_no_other(extractor):
     (r,) = _reports(extractor, "As reported on 9 April 2022, five people were killed in an airstrike on a house in Gaza City.")
     assert str(r.date.start) == "2022-04-09"
+
+
+def test_a_segment_counted_from_the_story_keeps_its_own_date(extractor):
+    from strikewatch.model import Article
+
+    text = ("Coalition jets struck a bridge near Raqqa on Friday, killing three people, activists said. "
+            "The strikes came a day after the coalition said it would look into whether its raids last week "
+            "near Manbij had killed more than 50 civilians.")
+    reports = extractor.extract(Article(id="manbij", text=text, published="2016-07-30"))
+    manbij = next(r for r in reports if r.location.name and "Manbij" in r.location.name)
+    # "last week" of a Saturday's story, not "a day after" Friday's strike
+    assert (str(manbij.date.start), str(manbij.date.end), manbij.date.precision) == ("2016-07-18", "2016-07-24", "week")

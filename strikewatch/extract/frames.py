@@ -139,7 +139,11 @@ class Assembler:
             (f for f in reversed(self.frames) if f.kind == "incident"), None)
         if relative is not None and told is not None and (seg.has_casualties or anchor_place):
             frame = self._new(seg, anchor_place or (told.place if seg.same_place else None))
-            if told.date is not None and told.date.start is not None:
+            if own_date is not None:
+                # "a day after ... its strikes last week": the segment's own date beats counting from the
+                # incident told (the "day after" dates the telling, the event has a date of its own)
+                frame.date, frame.date_span = own_date.dates, (own_date.start, own_date.end)
+            elif told.date is not None and told.date.start is not None:
                 d = told.date.start + dt.timedelta(days=relative.offset_days)
                 alt = told.date.alternative + dt.timedelta(days=relative.offset_days) if told.date.alternative else None
                 frame.date = Dates(start=d, end=d, precision="day", basis="relative", alternative=alt)
