@@ -255,6 +255,21 @@ def _transient(exc: DBAPIError) -> bool:
     return "database is locked" in str(orig) or "database is busy" in str(orig)
 
 
+def _wal(cur: Any) -> None:
+    """Switch a new database file to WAL. SQLite answers "database is locked" at once, without its busy
+    handler, while another process holds the file in the old journal mode (two processes opening and
+    migrating a brand-new database together), so wait for it here, as busy_timeout would."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except Exception as exc:  # sqlite3.OperationalError, without importing the driver here
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _create_engine(url: str) -> Engine:
     parsed = sa.make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -284,7 +299,7 @@ def _sqlite_engine(url: sa.URL) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         if not memory:
-            cur.execute("PRAGMA journal_mode=WAL")
+            _wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")  # with WAL: a power cut may lose the last commit, never consistency
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
