@@ -37,3 +37,13 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is not beside the project")
     return SHARED
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """A new, empty database of each kind (PostgreSQL: the server `make test` starts)."""
+    from strikewatch.store.testing import fresh_database, pg_test_url
+
+    pg = pg_test_url() if request.param == "postgresql" else None
+    with fresh_database(request.param, tmp_path, pg_url=pg) as url:
+        yield url

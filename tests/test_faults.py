@@ -36,13 +36,6 @@ GOOD = ("ALEPPO, March 6 - Government air strikes killed 11 civilians, including
 ARABIC = "قالت مصادر محلية إن غارات جوية استهدفت سوقا شعبيا في المدينة صباح الاثنين وأدت إلى مقتل أحد عشر مدنيا"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    pg = pg_test_url() if request.param == "postgresql" else None
-    with fresh_database(request.param, tmp_path, pg_url=pg) as url:
-        yield url
-
-
 def sw(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """`strikewatch ARGS` in a process of its own; never a traceback, whatever happened."""
     proc = subprocess.run([SW, *args], capture_output=True, text=True, timeout=timeout)

@@ -22,7 +22,7 @@ from strikewatch.limits import Limits  # noqa: E402
 from strikewatch.model import Analysis, Article, Count, Dates, Incident, Location, Perpetrator, Report  # noqa: E402
 from strikewatch.store import Store, run  # noqa: E402
 from strikewatch.store.export import render  # noqa: E402
-from strikewatch.store.testing import fake_analyze, fresh_database, pg_test_url  # noqa: E402
+from strikewatch.store.testing import fake_analyze  # noqa: E402
 from strikewatch.web.app import Settings, create_app  # noqa: E402
 from strikewatch.web.memory import MemoryStore  # noqa: E402
 from strikewatch.web.throttle import Throttle  # noqa: E402
@@ -360,13 +360,6 @@ def test_an_article_over_the_time_budget_is_set_aside_and_the_rest_added(tmp_pat
     finally:
         app.state.store._extract.close()
         store.close()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    pg = pg_test_url() if request.param == "postgresql" else None
-    with fresh_database(request.param, tmp_path, pg_url=pg) as url:
-        yield url
 
 
 def test_sessions_table_is_built_by_the_migrations(db_url):

@@ -24,7 +24,7 @@ from strikewatch.store import (
     store_stats,
 )
 from strikewatch.store.schema import articles, metadata, reports
-from strikewatch.store.testing import fake_analyze, fresh_database, pg_test_url, write_articles
+from strikewatch.store.testing import fake_analyze, fresh_database, write_articles
 
 ARTICLES = [  # a and b tell one strike (Douma, 20 Feb 2018) with different tolls; c and d others
     {"id": "a", "text": "Air strikes: 10 killed in Douma on 2018-02-20.", "outlet": "SANA", "published": "2018-02-21"},
@@ -33,14 +33,6 @@ ARTICLES = [  # a and b tell one strike (Douma, 20 Feb 2018) with different toll
     {"id": "d", "text": "A strike: 7 killed in Raqqa on 2018-04-11.", "outlet": "SANA", "published": "2018-04-11"},
     {"id": "e", "text": "Nothing was reported killed.", "outlet": "SANA", "published": "2018-04-12"},
 ]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    """A new, empty database of each kind."""
-    pg = pg_test_url() if request.param == "postgresql" else None
-    with fresh_database(request.param, tmp_path, pg_url=pg) as url:
-        yield url
 
 
 @pytest.fixture()

@@ -13,17 +13,9 @@ from typer.testing import CliRunner
 
 from strikewatch.cli import app
 from strikewatch.store import Store, store_stats
-from strikewatch.store.testing import fresh_database, pg_test_url
 
 INPUTS = Path(__file__).parent / "data" / "ingest"
 runner = CliRunner()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    pg = pg_test_url() if request.param == "postgresql" else None
-    with fresh_database(request.param, tmp_path, pg_url=pg) as url:
-        yield url
 
 
 def cli(*args: str) -> str:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import multiprocessing as mp
 
-import pytest
 import sqlalchemy as sa
 
 from strikewatch.store import Store, load_incidents, quarantined, store_stats
 from strikewatch.store.schema import articles, incident_reports, reports
-from strikewatch.store.testing import fresh_database, ingest_worker, pg_test_url, run_worker, write_articles
+from strikewatch.store.testing import ingest_worker, run_worker, write_articles
 
 N = 240
 PLACES = ["Douma", "Raqqa", "Idlib", "Aleppo"]
@@ -28,13 +27,6 @@ def feed(tmp_path):
     with b.open("a") as f:
         f.write('{"id": "broken",\n')
     return [str(a), str(b)]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    pg = pg_test_url() if request.param == "postgresql" else None
-    with fresh_database(request.param, tmp_path, pg_url=pg) as url:
-        yield url
 
 
 def twice_at_once(target, url, paths, batch_size):

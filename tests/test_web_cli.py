@@ -15,14 +15,9 @@ def test_web_cli_registers_serve_and_user():
     assert "--db" in serve and "--port" in serve
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db(request, tmp_path):
-    """A new, empty database of each kind (PostgreSQL: the server `make test` starts)."""
-    from strikewatch.store.testing import fresh_database, pg_test_url
-
-    pg = pg_test_url() if request.param == "postgresql" else None
-    with fresh_database(request.param, tmp_path, pg_url=pg) as url:
-        yield url
+@pytest.fixture
+def db(db_url):
+    return db_url
 
 
 def test_web_cli_user_add_token_and_list(db):
