@@ -51,6 +51,12 @@ class Count(_Model):
     def values(self) -> list[int]:
         return [v for v in (self.low, self.best, self.high) if v is not None]
 
+    def plus(self, other: Count) -> Count:
+        """Two figures of one list added: each bound known only when both are."""
+        def add(x: int | None, y: int | None) -> int | None:
+            return None if x is None or y is None else x + y
+        return Count(low=add(self.low, other.low), best=add(self.best, other.best), high=add(self.high, other.high))
+
 
 class Victims(_Model):
     civilians: Count | None = None

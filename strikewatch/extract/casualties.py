@@ -263,12 +263,6 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     return out
 
 
-def _sum(a: Count, b: Count) -> Count:
-    def add(x: int | None, y: int | None) -> int | None:
-        return None if x is None or y is None else x + y
-    return Count(low=add(a.low, b.low), best=add(a.best, b.best), high=add(a.high, b.high))
-
-
 def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[CasualtyFact]:
     """Victims counted on the parse (victims.py) replace the window reading of the same figures.
 
@@ -297,7 +291,7 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
             for m in whole:
                 if m.category in by_cat:
                     part = by_cat[m.category]  # type: ignore[index]
-                    part.count, part.end = _sum(part.count, m.count), m.end  # type: ignore[arg-type]
+                    part.count, part.end = part.count.plus(m.count), m.end  # type: ignore[arg-type]
                 else:
                     by_cat[m.category] = CasualtyFact(g.role, m.count, m.category, m.start, m.end,  # type: ignore[index,arg-type]
                                                       ambiguous=g.ambiguous, adds=g.adds and not by_cat)
@@ -306,9 +300,10 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
             continue
         # one figure per predicate, its victims added up ("4 policemen and 1 commando": 5), so that the
         # companions of a later sentence never add to an earlier sentence's total
-        total = whole[0].count
-        for m in whole[1:]:
-            total = _sum(total, m.count)  # type: ignore[arg-type]
+        counts = [m.count for m in whole if m.count is not None]
+        total = counts[0]
+        for c in counts[1:]:
+            total = total.plus(c)
         cats = {m.category for m in whole}
         category = cats.pop() if len(cats) == 1 else "people"
         kept.append(CasualtyFact(g.role, total, category, min(m.start for m in whole),  # type: ignore[arg-type]
@@ -322,7 +317,7 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
                 continue  # the whole figure is of that kind already
             if m.category in parts and not m.subset:
                 part = parts[m.category]
-                part.count, part.end = _sum(part.count, m.count), m.end
+                part.count, part.end = part.count.plus(m.count), m.end
             else:
                 parts[m.category] = CasualtyFact(g.role, m.count, m.category, m.start, m.end, subset_of=first)
         kept += parts.values()

@@ -60,13 +60,6 @@ class SourceTracker:
         return resolved
 
 
-def _plus(a: Count, b: Count) -> Count:
-    """Two figures of one list added: each bound known only when both are."""
-    def add(x: int | None, y: int | None) -> int | None:
-        return None if x is None or y is None else x + y
-    return Count(low=add(a.low, b.low), best=add(a.best, b.best), high=add(a.high, b.high))
-
-
 def _value(c: Count) -> int | None:
     return next((v for v in (c.best, c.low, c.high) if v is not None), None)
 
@@ -109,7 +102,7 @@ class ClaimBuilder:
     def add(self, fact: CasualtyFact) -> None:
         self.spans.append(Span(start=fact.start, end=fact.end, field="injured" if fact.role == "shot" else fact.role))
         if fact.role == "shot":  # people hit by gunfire: the wounded are those of them not killed
-            self.shot = _plus(self.shot, fact.count) if fact.adds and self.shot is not None else self.shot or fact.count
+            self.shot = self.shot.plus(fact.count) if fact.adds and self.shot is not None else self.shot or fact.count
             return
         if fact.role == "injured":
             if self.injured is None or fact.toll:
@@ -122,8 +115,8 @@ class ClaimBuilder:
         if cat in ("children", "women"):
             if fact.adds and fact.subset_of is None and self.killed is not None:
                 # "a policeman and two children were killed": the children add to the dead
-                self.killed = _plus(self.killed, fact.count)
-                self.victims[cat] = _plus(self.victims[cat], fact.count) if cat in self.victims else fact.count
+                self.killed = self.killed.plus(fact.count)
+                self.victims[cat] = self.victims[cat].plus(fact.count) if cat in self.victims else fact.count
                 return
             # the first figure told stands, as for the dead: later mentions are restatements or details
             if cat not in self.victims or fact.toll:
@@ -132,14 +125,14 @@ class ClaimBuilder:
                     self.parts[cat] = fact.count
             return
         if fact.adds and self.killed is not None and fact.start - self.killed_at <= ADDS_REACH:
-            self.killed = _plus(self.killed, fact.count)
+            self.killed = self.killed.plus(fact.count)
             self.killed_at = fact.start
         elif self.killed is None or fact.toll:
             self.killed = fact.count
             self.killed_at = fact.start
         if cat in ("civilians", "combatants"):
             if fact.adds and cat in self.victims:
-                self.victims[cat] = _plus(self.victims[cat], fact.count)
+                self.victims[cat] = self.victims[cat].plus(fact.count)
             elif cat not in self.victims or fact.toll:
                 self.victims[cat] = fact.count
 
@@ -166,7 +159,7 @@ class ClaimBuilder:
             parts = list(self.parts.values())
             killed = parts[0]
             for p in parts[1:]:
-                killed = _plus(killed, p)
+                killed = killed.plus(p)
         injured = self.injured
         if injured is None and self.shot is not None:
             hit = _value(self.shot)

@@ -316,12 +316,15 @@ def _parts(tok: Token, lex: Lexicons) -> list[Member]:
         if prep.dep_ == "prep" and prep.lower_ in ("including", "among"):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    for sub in sorted([obj, *obj.conjuncts], key=lambda t: t.i):
-                        part = _member(sub, lex)
-                        if part:
-                            part.subset = True
-                            out.append(part)
+                    for part in _listed(obj, lex):
+                        part.subset = True
+                        out.append(part)
     return out
+
+
+def _listed(obj: Token, lex: Lexicons) -> list[Member]:
+    """The people an object and its conjuncts name, in text order."""
+    return [m for sub in sorted([obj, *obj.conjuncts], key=lambda t: t.i) if (m := _member(sub, lex))]
 
 
 def _added(prep: Token, lex: Lexicons) -> list[Member]:
@@ -336,12 +339,7 @@ def _added(prep: Token, lex: Lexicons) -> list[Member]:
             break
     if target is prep:
         return []
-    out = []
-    for sub in [target, *target.conjuncts]:
-        m = _member(sub, lex)
-        if m:
-            out.append(m)
-    return out
+    return _listed(target, lex)
 
 
 def _companions(verb: Token, lex: Lexicons) -> list[Member]:
@@ -352,10 +350,7 @@ def _companions(verb: Token, lex: Lexicons) -> list[Member]:
                                  and c.doc[c.i - 1].lower_ in ("along", "together")):
             for obj in c.children:
                 if obj.dep_ == "pobj":
-                    for sub in [obj, *obj.conjuncts]:
-                        m = _member(sub, lex)
-                        if m:
-                            out.append(m)
+                    out += _listed(obj, lex)
         elif c.dep_ == "prep" and c.lower_ in ("in", "along", "together"):
             out += _added(c, lex)
     return out
