@@ -406,9 +406,11 @@ def test_faults_time_budget_sets_aside_only_the_articles_that_overrun(monkeypatc
 def test_faults_real_extractor_pathological_article_and_arabic_are_set_aside(extractor, monkeypatch):
     from strikewatch.pipeline import analyze_articles
 
-    monkeypatch.setenv("STRIKEWATCH_ARTICLE_SECONDS", "1.5")
+    # a budget well above what a normal article costs even on a loaded machine (its first use of the
+    # models included), and a flood well beyond it
+    monkeypatch.setenv("STRIKEWATCH_ARTICLE_SECONDS", "4")
     flood = "".join(f"An air strike on Idlib on day {n} killed {n % 37 + 2} civilians, the monitor said. "
-                    for n in range(1000))  # 83,000 characters, every sentence a report
+                    for n in range(3000))  # 250,000 characters, every sentence a report
     arts = [Article(id="good", text=GOOD, published="2017-03-07"), Article(id="flood", text=flood),
             Article(id="ar", text=ARABIC, language="ar")]
     results = dict((a.id, r) for a, r in analyze_articles(arts))
