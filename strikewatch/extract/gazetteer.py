@@ -128,9 +128,11 @@ class Gazetteer:
     """Name -> place look-ups. Build once with `Gazetteer.load()`; the constructor does no I/O."""
 
     def __init__(self, places: Iterable[tuple[Place, Sequence[str]]], regions: Sequence[Region],
-                 countries: dict[str, Place], stopwords: Iterable[str] = (), world: World | None = None):
+                 countries: dict[str, Place], stopwords: Iterable[str] = (), world: World | None = None,
+                 demonyms: Mapping[str, str] | None = None):
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
         self.world = world
+        self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
         self._exact: dict[str, list[Place]] = {}  # norm(name) -> places
         self._loose: dict[str, list[Place]] = {}  # loose(norm(name)) -> the war's own places
@@ -165,7 +167,7 @@ class Gazetteer:
         places = _load_supplement(cities, names, by_code, stopwords := _load_stopwords(), world_admin1)
         countries = {norm(c["name"]): _country(c) for c in raw.values()}
         countries.update({norm(alias): _country(raw[code]) for alias, code in COUNTRY_ALIASES.items()})
-        return cls(places, regions, countries, stopwords, world)
+        return cls(places, regions, countries, stopwords, world, demonyms=_load_demonyms(names))
 
     def candidates(self, name: str, *, exact: bool = False, countries: Sequence[str] = (),
                    within: Place | None = None, variants: bool = False) -> list[Place]:
@@ -253,6 +255,9 @@ class Gazetteer:
             codes |= {r.a1 for r in self.world.find(key)
                       if r.a1 and (r.level == 1 or (not r.level and r.population >= WORLD_MIN_POPULATION))}
         return frozenset(codes)
+
+    def demonym(self, name: str) -> str | None:  # "Afghan" -> "AF": the country a nationality adjective names
+        return self.demonyms.get(norm(name))
 
     def lookup(self, name: str) -> Place | None:  # the best place of that name
         return next(iter(self.candidates(name)), None)
@@ -361,6 +366,20 @@ def _load_admin1(cities: Mapping[str, dict[str, Any]], names: dict[str, str]) ->
             place = Place(row["admin1"], *coords, names[cc], row["admin1"], "region", rank=0, cc=cc, a1=f"{cc}.{code}",
                           level=1)
             out.append(Region(code, place, tuple(a for a in row["aliases"].split("|") if a), row["fakes"] or None))
+    if problems:
+        raise DataFileError(path, problems)
+    return out
+
+
+def _load_demonyms(names: Mapping[str, str]) -> dict[str, str]:
+    """gazetteer_demonyms.csv: nationality adjective -> ISO code of a known country."""
+    path, rows, problems = _read("gazetteer_demonyms.csv", ("demonym", "country"))
+    out: dict[str, str] = {}
+    for n, row in rows:
+        key, cc = norm(row["demonym"]), row["country"]
+        if not key or cc not in names or key in out:
+            problems.append(f"line {n}: demonym {row['demonym']!r} is empty or listed twice, or {cc!r} is no country code")
+        out[key] = cc
     if problems:
         raise DataFileError(path, problems)
     return out

@@ -54,6 +54,7 @@ _OUTER = re.compile(r"^(?:\s+(?:district|sub-?district|province|county|city|town
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood)s?\b", re.I)
 CUE_FREE = 20_000
+NEAR_OUTER_KM = 60  # a place this close to the unit the text puts it in may lie just across its border
 # capitalised words that follow a place without continuing its name: "in south Nashville Monday night"
 _CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
                       "June July August September October November December".split())
@@ -125,6 +126,7 @@ def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
 def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
     """The article's countries and the provinces it names (GeoNames admin1 codes)."""
     votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
+    nationals: Counter[str] = Counter()  # "Afghan forces": counted only where nothing else votes
     units: set[str] = set()
     spans: list[str] = []
     for run in _runs(text, 0, len(text)):
@@ -134,6 +136,9 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                 surface = re.sub(r"['’]s$", "", text[words[i].start : words[j - 1].end])
                 if (c := g.country(surface)) is not None and c.cc:
                     votes[c.cc] += 12
+                    break
+                if (cc := g.demonym(surface)) is not None:
+                    nationals[cc] += 1
                     break
                 if g.is_stopword(surface):
                     continue
@@ -147,6 +152,9 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
         for surface in spans:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
                 votes.update(ccs)
+    if not votes and nationals:  # "Kenyan police fired on protesters in Milimani": Kenya's places
+        top = nationals.most_common(1)[0][1]
+        votes.update({cc: n for cc, n in nationals.items() if n == top})
     if not votes:
         return (), frozenset()
     top = votes.most_common(1)[0][1]
@@ -192,8 +200,9 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     edge_word = not one_word and (g.is_stopword(run[i].text) or g.is_stopword(run[j - 1].text))
     variants = bool(_UNIT_AFTER.match(text[e : e + 16]) or _CITY_BEFORE.search(text[max(0, s - 20) : s]))
     found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
-    if (outer := _outer(text, e, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": searched in Helmand
-        found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or found
+    if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
+        found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or [
+            p for p in found if _may_lie_in(p, outer, g)]
     if _DISTRICT_AFTER.match(text[e : e + 16]):  # "Arghandab district": the unit, not a village of that name
         found = sorted(found, key=lambda p: p.level != 2)
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
@@ -222,6 +231,30 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     return _resolve(text, s, e, place, g)
 
 
+def _outer_of_run(text: str, run: list[_Token], j: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
+    """The unit named as the container of run[:j]: right after it ("X district, Y"), or after the
+    rest of its run when that rest is an unknown name ("X Kalay of Y district": Y holds X too)."""
+    for k in range(j - 1, len(run)):
+        if not run[k].link and (outer := _outer(text, run[k].end, g, ctx)) is not None:
+            return outer
+    return None
+
+
+def _may_lie_in(p: Place, outer: Place, g: Gazetteer) -> bool:
+    """A place found outside the unit the text puts it in is still taken when it is in the same
+    province or close to the unit ("Douma, Damascus": a town by the capital), or when it is a unit
+    of the same rank in a list ("Kandahar, Helmand and Zabul"); a homonym far away is not: the
+    "Rabat area of X district, Zabul" is not Morocco's capital."""
+    if p.cc == outer.cc and (p.rank == 0 or (p.level and p.level == outer.level)):
+        return True  # the curated places of the war ("Eastern Ghouta of Damascus"); a list of units
+    if (p.a1 and p.a1 == outer.a1) or (p.admin1 and (p.country, p.admin1) == (outer.country, outer.admin1)):
+        return True
+    if outer.lat is None:  # a district without a point: its province's
+        outer = g.region_of(outer) or outer
+    d = distance_km(p.location(), outer.location())
+    return d is not None and d <= NEAR_OUTER_KM
+
+
 def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
     """The admin unit named right after a place as its container: "..., Balkh", "... of Helmand province"."""
     m = _OUTER.match(text[e : e + 80])
@@ -235,6 +268,11 @@ def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | Non
             return units[0]
         if (region := g.region(name)) is not None and region.level:
             return region
+    for k in range(len(words), 0, -1):  # then as transliterations vary: "Nahri Saraj" is Nahr-e Saraj
+        name = " ".join(words[:k]).removesuffix("'s").removesuffix("’s")
+        if len(name) >= 5 and (units := [p for p in g.candidates(name, countries=ctx, variants=True)
+                                         if p.level >= 1 and p.rank <= 1]):
+            return units[0]
     return None
 
 
