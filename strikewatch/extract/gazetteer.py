@@ -122,6 +122,7 @@ class Region:  # a governorate or province: GeoNames admin1 code, its place, the
     place: Place  # precision "region", named by its admin1 name
     aliases: tuple[str, ...]
     fakes: str | None = None  # the FA-KES label (Syria only)
+    capital: int | None = None  # geonameid of its seat
 
 
 class Gazetteer:
@@ -277,6 +278,10 @@ class Gazetteer:
         units = [p for p in self._world(key, True, tuple(cc), None) if p.level == 1 and (not cc or p.rank == 1)]
         return units[0] if units else None
 
+    def curated_province(self, name: str, cc: str | None) -> Region | None:
+        """The curated province of exactly that name (or alias) in that country (ISO code)."""
+        return next((r for r in self._regions.get(norm(name), []) if r.place.cc == cc), None)
+
     def region_of(self, place: Place | Location) -> Place | None:  # the governorate a place lies in
         if (r := self._admin1.get((place.country, place.admin1))) is not None:
             return r.place
@@ -365,7 +370,8 @@ def _load_admin1(cities: Mapping[str, dict[str, Any]], names: dict[str, str]) ->
         if coords and cc in names:
             place = Place(row["admin1"], *coords, names[cc], row["admin1"], "region", rank=0, cc=cc, a1=f"{cc}.{code}",
                           level=1)
-            out.append(Region(code, place, tuple(a for a in row["aliases"].split("|") if a), row["fakes"] or None))
+            out.append(Region(code, place, tuple(a for a in row["aliases"].split("|") if a), row["fakes"] or None,
+                              int(row["capital"]) if row["capital"].isdigit() else None))
     if problems:
         raise DataFileError(path, problems)
     return out

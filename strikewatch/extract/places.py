@@ -48,13 +48,13 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|around|nearby|close to|(?:outskirt
 _CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
 # "X district, Y province", "X district of Y", "X (Y district, Z)", "X in Y": Y may hold X
-_OUTER = re.compile(r"^(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
+_OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
                     r"governorate|municipality|neighbou?rhood|camp)s?(?:\s+cent(?:er|re))?)?(?:\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
                     r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood)s?\b", re.I)
 CUE_FREE = 20_000
-NEAR_OUTER_KM = 60  # a place this close to the unit the text puts it in may lie just across its border
+NEAR_OUTER_KM = 40  # a place this close to the unit the text puts it in may lie just across its border
 # capitalised words that follow a place without continuing its name: "in south Nashville Monday night"
 _CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
                       "June July August September October November December".split())
@@ -66,6 +66,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"east|west|rural|besieged|nearby|neighbou?ring|downtown)\s+)?$", re.I)
 _AFTER_UNIT = re.compile(r"\b(?:district|sub-?district|county|raion)s?(?:\s+cent(?:er|re))?\s*(?:,|\s(?:of|in))\s*(?:the\s+)?$",
                          re.I)
+# "Balkh (Khas Balkh) district", "Khost city": the word after says a town or its district is meant
+_LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|city|town|village|area)s?\b", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
@@ -221,6 +223,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None if inside and one_word else _resolve(text, s, e, region, g)  # Rif Dimashq, Anbar, Hatay
     if place is None or (surface.isupper() and place.rank > 2 and len(surface) < 6):
         return None  # acronyms in capitals (SANA, ISIS) are not towns; datelines (BEIRUT) are
+    if (province := _province_not_town(text, s, e, place, g)) is not None:
+        return None if inside and one_word else _resolve(text, s, e, province, g)
     if inside and (one_word or place.rank > 0):
         return None  # the war's own multi-word names ("Khan Touman") are not read as parts of others
     nxt = run[j] if j < len(run) and not run[j].link else None
@@ -229,6 +233,17 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
+
+
+def _province_not_town(text: str, s: int, e: int, place: Place, g: Gazetteer) -> Place | None:
+    """A curated province named like a small town that is not its seat is the province, unless the
+    words say "town" or "city": "a post in Urozgan" is the province, not the village Uruzgan; a seat
+    ("Kandahar", "Daraa") stays the town, the more precise of the two."""
+    if place.level or place.rank == 0 or _CITY_BEFORE.search(text[max(0, s - 20) : s]) \
+            or _LOCAL_AFTER.match(text[e : e + 60]):
+        return None
+    r = g.curated_province(text[s:e], place.cc)
+    return r.place if r is not None and r.capital is not None and r.capital != place.geonameid else None
 
 
 def _outer_of_run(text: str, run: list[_Token], j: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
@@ -245,8 +260,8 @@ def _may_lie_in(p: Place, outer: Place, g: Gazetteer) -> bool:
     province or close to the unit ("Douma, Damascus": a town by the capital), or when it is a unit
     of the same rank in a list ("Kandahar, Helmand and Zabul"); a homonym far away is not: the
     "Rabat area of X district, Zabul" is not Morocco's capital."""
-    if p.cc == outer.cc and (p.rank == 0 or (p.level and p.level == outer.level)):
-        return True  # the curated places of the war ("Eastern Ghouta of Damascus"); a list of units
+    if p.cc == outer.cc and (p.rank == 0 or p.level == outer.level == 1):
+        return True  # the curated places of the war ("Eastern Ghouta of Damascus"); a list of provinces
     if (p.a1 and p.a1 == outer.a1) or (p.admin1 and (p.country, p.admin1) == (outer.country, outer.admin1)):
         return True
     if outer.lat is None:  # a district without a point: its province's
