@@ -49,7 +49,8 @@ _CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
 # "X district, Y province", "X district of Y", "X (Y district, Z)", "X in Y": Y may hold X
 _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
-                    r"governorate|municipality|neighbou?rhood|camp)s?(?:\s+cent(?:er|re))?)?(?:\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
+                    r"governorate|municipality|neighbou?rhood|camp|locality|territory|bazaar|market|valley)s?"
+                    r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
                     r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood)s?\b", re.I)
@@ -275,6 +276,8 @@ def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | Non
     m = _OUTER.match(text[e : e + 80])
     if m is None:
         return None
+    if m.group("sep").strip() == "(" and text[e + m.end() : e + m.end() + 1] == ")":
+        return _outer(text, e + m.end() + 1, g, ctx)  # "Qazi (Qaziyan) village of X": another name, then X
     words = m.group("outer").split()
     for k in range(len(words), 0, -1):
         name = " ".join(words[:k]).removesuffix("'s").removesuffix("’s")
