@@ -89,3 +89,10 @@ def test_demonym_file_problems_name_the_line(monkeypatch: pytest.MonkeyPatch) ->
         _load_demonyms({"AF": "Afghanistan"})
     assert err.value.path == "strikewatch/data/gazetteer_demonyms.csv"
     assert [p.split(":")[0] for p in err.value.problems] == ["line 3", "line 4"]
+
+
+def test_misspelt_district_found_among_its_provinces_districts(gazetteer: Gazetteer) -> None:
+    # two letters swapped ("Bafrak" for Barfak): found only because the province is named beside it
+    got = found("Taliban militants killed a farmer in Tala wa Bafrak district, Baghlan.", gazetteer)
+    assert got["Tala wa Bafrak"] == ("Afghanistan", "Baghlan", "district")
+    assert "Tala wa Bafrak" not in found("Taliban militants killed a farmer in Tala wa Bafrak.", gazetteer)

@@ -21,6 +21,7 @@ large towns elsewhere; `within=` searches inside one unit ("X district, Y provin
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import io
 import math
@@ -40,6 +41,7 @@ from .gazetteer_index import LEVEL_NAMES, Row, World
 NEIGHBOURS = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
 REGION = NEIGHBOURS + ("IR", "SA", "YE", "EG", "LY", "KW", "QA", "AE", "BH", "OM", "CY")
 WORLD_MIN_POPULATION, REGION_MIN_POPULATION = 100_000, 1_000  # far away only big cities: fewer named like words
+MISSPELT_RATIO = 0.85  # difflib similarity of a misspelt district name to its own ("bafrak"/"barfak" 0.93)
 LOCAL_ALIAS_POPULATION = 5_000  # a smaller place of the article's country is found by its own name only
 SUPPLEMENT_PRECISIONS = ("point", "neighbourhood", "city", "district")
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "ul"})
@@ -232,6 +234,17 @@ class Gazetteer:
     def _admin1_name(self, r: Row) -> str | None:
         region = self._curated.get(r.a1 or "")
         return region.place.admin1 if region else self.world.admin1.get(r.a1 or "") if self.world else None
+
+    def misspelt_unit(self, name: str, within: Place) -> Place | None:
+        """The one district of the province `within` whose name is this name misspelt by a letter or
+        two ("Tala wa Bafrak" for Tala wa Barfak): only where the text names both, district and province."""
+        if self.world is None or within.level != 1 or not within.a1 or len(key := norm(name)) < 6:
+            return None
+        scored = sorted(((difflib.SequenceMatcher(None, key, norm(r.name)).ratio(), r)
+                         for r in self.world.units_in(within.a1)), key=lambda t: -t[0])
+        if not scored or scored[0][0] < MISSPELT_RATIO or (len(scored) > 1 and scored[1][0] >= MISSPELT_RATIO):
+            return None
+        return self._admit(scored[0][1], (within.cc or "",), within)
 
     def countries_of(self, name: str, *, min_population: int = WORLD_MIN_POPULATION,
                      variants: bool = False) -> frozenset[str]:

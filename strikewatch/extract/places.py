@@ -206,6 +206,9 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
         found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or [
             p for p in found if _may_lie_in(p, outer, g)]
+    if not found and outer is not None and _DISTRICT_AFTER.match(text[e : e + 16]) \
+            and (unit := g.misspelt_unit(surface, outer)) is not None:
+        found = [unit]  # "Tala wa Bafrak district, Baghlan": Tala wa Barfak
     if _DISTRICT_AFTER.match(text[e : e + 16]):  # "Arghandab district": the unit, not a village of that name
         found = sorted(found, key=lambda p: p.level != 2)
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
