@@ -49,6 +49,10 @@ def test_hierarchy_nearby_town_named_with_the_capital_is_kept(gazetteer: Gazette
 def test_hierarchy_list_of_provinces_is_not_nested(gazetteer: Gazetteer) -> None:
     got = found("Police killed two robbers in Kandahar, Helmand and Zabul provinces.", gazetteer)
     assert [got[k][1] for k in ("Kandahar", "Helmand", "Zabul provinces")] == ["Kandahar", "Helmand", "Zabul"]
+    # a list of cities: Assiut is not looked for inside Alexandria's governorate
+    got = found("Students protested in Assiut, Alexandria, and Suez on Monday.", gazetteer)
+    assert [got[k][:2] for k in ("Assiut", "Alexandria", "Suez")] == [("Egypt", "Asyut"), ("Egypt", "Al Iskandariyah"),
+                                                                    ("Egypt", "As Suways")]
 
 
 @pytest.mark.parametrize("text,mention,admin1", [

@@ -55,6 +55,8 @@ _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|t
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood)s?\b", re.I)
 CUE_FREE = 20_000
+# "in Assiut, Alexandria, and Suez": a list of places, not a town and its province
+_LISTED = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,|and\b)")
 NEAR_OUTER_KM = 40  # a place this close to the unit the text puts it in may lie just across its border
 # capitalised words that follow a place without continuing its name: "in south Nashville Monday night"
 _CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
@@ -204,8 +206,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     variants = bool(_UNIT_AFTER.match(text[e : e + 16]) or _CITY_BEFORE.search(text[max(0, s - 20) : s]))
     found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
     if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
-        found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or [
-            p for p in found if _may_lie_in(p, outer, g)]
+        found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or (
+            found if _LISTED.match(text[e : e + 80]) else [p for p in found if _may_lie_in(p, outer, g)])
     if not found and outer is not None and _DISTRICT_AFTER.match(text[e : e + 16]) \
             and (unit := g.misspelt_unit(surface, outer)) is not None:
         found = [unit]  # "Tala wa Bafrak district, Baghlan": Tala wa Barfak
