@@ -1,0 +1,160 @@
+"""US local news: which state an article is about, and which of several same-named places it means.
+
+US copy names its state in a few set ways, read here as cues with a weight:
+- after a city: "Hartsville, Ind.", "Peoria, IL", "Bristol, Tennessee", and datelines
+  ("JACKSON, Tenn. --"): strong (3);
+- the state named on its own ("police in Ohio"): 1; "Georgia" and "Washington" count only where the
+  article is American by other cues (a country, a stopword);
+- a county ("Cook County", "Caddo Parish"): 2, shared among the states that have one of that name;
+- "D.C.": the District of Columbia, strong.
+An article with cues worth 2 or more is a US article: its places are American unless it names another
+country, a bare county name ("Johnson") is a surname, not Johnson County, and among same-named towns
+(Springfield, Columbus, Jackson) the one in the article's most cued state wins; a small town in a
+state the article never names (Howland, Maine in an Ohio story) is dropped. Street addresses ("the
+1200 block of Main Street", "at Prescott and Gollihar") are not towns.
+
+    >>> from strikewatch.extract.gazetteer import Gazetteer
+    >>> sorted(us_cues("The shooting happened in Hartsville, Ind., police said.", Gazetteer.load()).items())
+    [('US.IN', 3)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..errors import DataFileError
+from .gazetteer import Gazetteer, Place
+
+CITY_CUE, STATE_CUE, COUNTY_CUE = 3, 1, 2
+US_ARTICLE = 2  # cue weight that makes an article American
+BIG_TOWN = 100_000  # a town this big may be meant from anywhere in the country
+_WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
+_COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough)\b")
+_UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
+_STREET_WORDS = (r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|parkway|pkwy|highway|hwy|"
+                 r"court|ct|circle|cir|place|pl|trail|terrace|ter|pike|square|alley|loop)s?\b\.?")
+_STREET_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’\-]*){0,2}[ \t]+" + _STREET_WORDS, re.I)
+# "in the 1200 block of", "at 3577", "the intersection of", "the corner of X and"
+_STREET_BEFORE = re.compile(
+    r"(?:\bblock\s+of|\b\d+[ \t]+|\b(?:intersection|corner)\s+of|\b(?:intersection|corner)\s+of\s+[A-Z][\w'’\-]*"
+    r"(?:[ \t]+[A-Z][\w'’\-]*)?(?:[ \t]+" + _STREET_WORDS + r")?\s+(?:and|&))\s+"
+    r"(?:(?:north|south|east|west|[NSEW])\.?\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class States:
+    names: dict[str, str]  # GeoNames admin1 code ("US.IL") -> name ("Illinois")
+    after_city: re.Pattern[str]  # ", Ill." / ", IL" / ", Illinois" right after a capitalised word
+    named: re.Pattern[str]  # a state's full name anywhere
+    code: dict[str, str]  # spelling as written -> admin1 code
+
+
+@functools.cache
+def states(g: Gazetteer) -> States:
+    """us_states.csv, checked against the world index's US admin1 units."""
+    path = "strikewatch/data/us_states.csv"
+    names = {code: name for code, name in (g.world.admin1.items() if g.world else ()) if code.startswith("US.")}
+    if not names:  # a gazetteer built by hand, without the world: no US states to find
+        return States({}, re.compile(r"(?!)"), re.compile(r"(?!)"), {})
+    text = resources.files("strikewatch.data").joinpath("us_states.csv").read_text(encoding="utf-8")
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
+    problems: list[str] = []
+    code: dict[str, str] = {}
+    if not lines or lines[0][1] != "postal,ap":
+        raise DataFileError(path, ["the header must be: postal,ap"])
+    for n, line in lines[1:]:
+        postal, _, ap = line.partition(",")
+        a1 = f"US.{postal}"
+        if a1 not in names or not re.fullmatch(r"[A-Z]{2}", postal):
+            problems.append(f"line {n}: {postal!r} is not the code of a US state in the gazetteer")
+            continue
+        for spelling in [postal, names[a1], *filter(None, ap.split("|"))]:
+            if code.setdefault(spelling, a1) != a1:
+                problems.append(f"line {n}: {spelling!r} already names {code[spelling]}")
+    if problems:
+        raise DataFileError(path, problems)
+    spellings = sorted(code, key=len, reverse=True)
+    alt = "|".join(re.escape(s) for s in spellings)
+    after_city = re.compile(rf"(?<=[A-Za-z]),[ \t]*(?P<st>{alt})(?![\w])(?!\.\w)")
+    full = "|".join(re.escape(n) for n in sorted(names.values(), key=len, reverse=True))
+    named = re.compile(rf"\b(?P<st>{full})\b(?![ \t]+(?:City|County|Street|Avenue|Road|University|State[ \t]+University))")
+    return States(names, after_city, named, code)
+
+
+@functools.lru_cache(maxsize=64)
+def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
+    """The US states the text points to (admin1 codes) and how firmly; empty when it is no US story."""
+    st = states(g)
+    cues: dict[str, float] = {}
+
+    def add(a1: str, w: float) -> None:
+        cues[a1] = cues.get(a1, 0) + w
+
+    after = set()
+    for m in st.after_city.finditer(text):
+        add(st.code[m.group("st")], CITY_CUE)
+        after.add(m.start("st"))
+    for m in _DC.finditer(text):
+        if m.start() - 2 not in after and m.start() - 1 not in after:
+            add("US.DC", CITY_CUE)
+    for m in st.named.finditer(text):
+        if m.start() not in after:
+            add(st.code[m.group("st")], STATE_CUE)
+    for m in _COUNTY.finditer(text):
+        name = m.group("name").split()
+        for k in range(len(name)):  # "the Cook County": the longest tail that is a US county
+            units = [p for p in g.candidates(" ".join(name[k:]) + " County", exact=True, countries=("US",))
+                     if p.cc == "US" and p.level == 2]
+            if units:
+                for p in units:  # Madison County is in 19 states: a faint cue for each
+                    add(p.a1 or "", COUNTY_CUE / len(units))
+                break
+    strong = sum(w for a1, w in cues.items() if a1 not in _WEAK_STATES)
+    if strong < US_ARTICLE and not any(w >= CITY_CUE for w in cues.values()):
+        return {}
+    return cues
+
+
+_DC = re.compile(r"(?<![\w.])D\.[ \t]?C\.?(?![\w])|\bWashington,[ \t]*DC\b")
+
+
+def capital_mentions(text: str, g: Gazetteer, start: int, end: int) -> list[tuple[int, int, Place]]:
+    """"D.C." and "Washington, DC": the city of Washington ("Washington" alone is a stopword: a
+    state, a person, a government)."""
+    city = next((p for p in g.candidates("Washington", countries=("US",)) if p.a1 == "US.DC" and p.level == 0), None)
+    if city is None:
+        return []
+    return [(m.start(), m.end(), city) for m in _DC.finditer(text, start, end)]
+
+
+def state_after(text: str, e: int, g: Gazetteer) -> Place | None:
+    """The state written right after a place: "Hartsville, Ind." -> Indiana."""
+    m = states(g).after_city.match(text, e) if e > 0 else None
+    if m is None:
+        return None
+    return g.region(states(g).names[states(g).code[m.group("st")]], country="United States")
+
+
+def is_street(text: str, s: int, e: int) -> bool:
+    """The name is part of a street address: "the 1200 block of Main", "Willis Street", "at Prescott and Gollihar"."""
+    return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text, e, e + 40))
+
+
+def choose(found: list[Place], text: str, e: int, surface: str, cues: dict[str, float], ctx: tuple[str, ...]) -> list[Place]:
+    """The candidates a US article can mean, best first."""
+    county = bool(re.search(r"\b(?:County|Parish|Borough)$", surface) or _UNIT_WORD.match(text[e : e + 12]))
+    keep = []
+    for p in found:
+        if p.cc != "US":
+            if p.cc in ctx and p.rank <= 1:
+                keep.append(p)  # a place of another country the article names
+            continue
+        if p.level == 2 and not county:
+            continue  # "Johnson" is a surname before it is Johnson County
+        if p.level == 0 and p.population < BIG_TOWN and cues and cues.get(p.a1 or "", 0) < STATE_CUE:
+            continue  # Howland, Maine in a story from Ohio
+        keep.append(p)
+    return sorted(keep, key=lambda p: -cues.get(p.a1 or "", 0) if p.cc == "US" else 0)
