@@ -151,11 +151,13 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                         votes[cc] += 6 // len(ccs)
                     units |= g.admin1_of(surface)
                     break
-    if cues := usplaces.us_cues(text, g):
+    if usplaces.us_story(cues := usplaces.us_cues(text, g)):
         # a US story: its states decide, and only countries it names by name (not Georgia) join it
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
             cc == "GE" and cues.get("US.GA"))]
         return ("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
+    if not votes and usplaces.local_force(text, g):
+        votes["US"] += 1  # "Opelousas Police": a US town's force, in a story naming no state
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
         for surface in spans:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
@@ -198,7 +200,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None
     inside = _inside_name(text, run, i, last_end, g)
     us = ctx[:1] == ("US",)
-    if us and usplaces.is_street(text, s, e):
+    if us and usplaces.not_a_town(text, s, e):
         return None
     if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
         if inside and one_word:
@@ -217,14 +219,15 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.level != 2)
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
         found = sorted(found, key=lambda p: p.level != 1)
-    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])):
+    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])
+            or (us and usplaces.town_follows(text, e))):  # "Opelousas Police", "Duncan Teen
         # a village or district of the article's country is a place only where the words say so: "in
         # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
         found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]
     if units and any(p.rank == 1 and p.a1 in units for p in found):  # Bailey of the state the article names
         found = sorted(found, key=lambda p: p.rank == 1 and p.a1 not in units)
     if us:
-        found = usplaces.choose(found, text, e, surface, usplaces.us_cues(text, g), ctx)
+        found = usplaces.choose(found, text, e, surface, g, ctx)
     place = found[0] if found else None
     # a governorate's own name beats a foreign town found under an alternate name: "Anbar" is not
     # Ambar in Turkey, "Hatay" not Antakya; "Beirut" stays the city
@@ -237,7 +240,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None  # the war's own multi-word names ("Khan Touman") are not read as parts of others
     nxt = run[j] if j < len(run) and not run[j].link else None
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
-            and nxt.text not in _CALENDAR \
+            and nxt.text not in _CALENDAR and not (us and nxt.text.lower().rstrip("'’s") in usplaces.followers()) \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)

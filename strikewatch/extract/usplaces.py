@@ -9,13 +9,16 @@ US copy names its state in a few set ways, read here as cues with a weight:
 - "D.C.": the District of Columbia, strong.
 An article with cues worth 2 or more is a US article: its places are American unless it names another
 country, a bare county name ("Johnson") is a surname, not Johnson County, and among same-named towns
-(Springfield, Columbus, Jackson) the one in the article's most cued state wins; a small town in a
-state the article never names (Howland, Maine in an Ohio story) is dropped. Street addresses ("the
+(Springfield, Columbus, Jackson) the one in the article's most cued state wins; a town in a state
+the article never names (Howland, Maine in an Ohio story) is dropped. A big US town (100,000+) named
+is a faint cue for its state (1): "San Antonio police" needs no "Texas". Street addresses ("the
 1200 block of Main Street", "at Prescott and Gollihar") are not towns.
 
     >>> from strikewatch.extract.gazetteer import Gazetteer
     >>> sorted(us_cues("The shooting happened in Hartsville, Ind., police said.", Gazetteer.load()).items())
     [('US.IN', 3)]
+    >>> us_story({'US.IN': 3})
+    True
 """
 
 from __future__ import annotations
@@ -26,12 +29,15 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..errors import DataFileError
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer, Place, norm
 
-CITY_CUE, STATE_CUE, COUNTY_CUE = 3, 1, 2
+CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE = 3, 1, 2, 1
 US_ARTICLE = 2  # cue weight that makes an article American
-BIG_TOWN = 100_000  # a town this big may be meant from anywhere in the country
+BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
+_TOWN = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2}\b|\b[A-Z]{3,}(?:[ \t]+[A-Z]{3,}){0,2}\b")
+_FORCE = re.compile(r"\b(?P<town>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:Police|Sheriff's)\b")
+_RESIDENCE = re.compile(r"\b\d{1,3},[ \t]+of[ \t]+(?:the[ \t]+)?$")  # "Jacob Setter, 14, of Graysville": a home
 _COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough)\b")
 _UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
 _STREET_WORDS = (r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|parkway|pkwy|highway|hwy|"
@@ -86,7 +92,8 @@ def states(g: Gazetteer) -> States:
 
 @functools.lru_cache(maxsize=64)
 def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
-    """The US states the text points to (admin1 codes) and how firmly; empty when it is no US story."""
+    """The US states the text points to (admin1 codes) and how firmly (`us_story` says whether
+    they make it a US story)."""
     st = states(g)
     cues: dict[str, float] = {}
 
@@ -98,11 +105,13 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
         add(st.code[m.group("st")], CITY_CUE)
         after.add(m.start("st"))
     for m in _DC.finditer(text):
-        if m.start() - 2 not in after and m.start() - 1 not in after:
+        if m.start() not in after:  # "Washington, D.C." counted once
             add("US.DC", CITY_CUE)
     for m in st.named.finditer(text):
         if m.start() not in after:
             add(st.code[m.group("st")], STATE_CUE)
+    for a1, w in _towns(text, g)[0].items():
+        add(a1, w)
     for m in _COUNTY.finditer(text):
         name = m.group("name").split()
         for k in range(len(name)):  # "the Cook County": the longest tail that is a US county
@@ -112,13 +121,55 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
                 for p in units:  # Madison County is in 19 states: a faint cue for each
                     add(p.a1 or "", COUNTY_CUE / len(units))
                 break
-    strong = sum(w for a1, w in cues.items() if a1 not in _WEAK_STATES)
-    if strong < US_ARTICLE and not any(w >= CITY_CUE for w in cues.values()):
-        return {}
     return cues
 
 
-_DC = re.compile(r"(?<![\w.])D\.[ \t]?C\.?(?![\w])|\bWashington,[ \t]*DC\b")
+@functools.lru_cache(maxsize=64)
+def _towns(text: str, g: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
+    """The towns a text names, each name once: (cues of big US towns, "San Antonio police"; support,
+    each US state holding a town of 1,000+ of a name the text uses, shared among those states)."""
+    cues: dict[str, float] = {}
+    support: dict[str, float] = {}
+    seen: set[str] = set()
+    people = surnames(text)
+    for m in _TOWN.finditer(text):
+        words = m.group().split()
+        for i in range(len(words)):  # "San Antonio Police": its longest part that is a town
+            if (words[i - 1] if i else text[max(0, m.start() - 4) : m.start()].strip()) == "The":
+                continue  # "The Enterprise": a newspaper
+            for j in range(len(words), i, -1):
+                name, key = " ".join(words[i:j]), norm(" ".join(words[i:j]))
+                rows = [r for r in (g.world.find(key) if g.world is not None else ()) if not r.level and r.how == 0]
+                if not rows:
+                    continue
+                if key not in seen and name not in people and not g.is_stopword(key):
+                    seen.add(key)
+                    top = max(rows, key=lambda r: r.population)
+                    if top.cc == "US" and top.population >= BIG_TOWN:
+                        cues[top.a1 or ""] = cues.get(top.a1 or "", 0) + TOWN_CUE
+                    states = {r.a1 for r in rows if r.cc == "US" and r.population >= 1_000 and r.a1}
+                    for a1 in states:
+                        support[a1] = support.get(a1, 0) + 1 / len(states)
+                break
+    return cues, support
+
+
+def local_force(text: str, g: Gazetteer) -> bool:
+    """"Opelousas Police", "Duncan Police Chief": a US town's own police force is named."""
+    for m in _FORCE.finditer(text):
+        rows = g.world.find(norm(m.group("town"))) if g.world is not None else ()
+        if any(r.cc == "US" and not r.level and r.population >= 1_000 for r in rows):
+            return True
+    return False
+
+
+def us_story(cues: dict[str, float]) -> bool:
+    """Cues enough to call the article American whatever else it names."""
+    strong = sum(w for a1, w in cues.items() if a1 not in _WEAK_STATES)
+    return strong >= US_ARTICLE or any(w >= CITY_CUE for w in cues.values())
+
+
+_DC = re.compile(r"(?<![\w.])D\.[ \t]?C\.?(?![\w])|\bWashington,[ \t]*DC\b|\b(?:[Nn]orth|[Ss]outh)(?:east|west)[ \t]+Washington\b")
 
 
 def capital_mentions(text: str, g: Gazetteer, start: int, end: int) -> list[tuple[int, int, Place]]:
@@ -138,15 +189,25 @@ def state_after(text: str, e: int, g: Gazetteer) -> Place | None:
     return g.region(states(g).names[states(g).code[m.group("st")]], country="United States")
 
 
+def not_a_town(text: str, s: int, e: int) -> bool:
+    """The name is part of a street address ("the 1200 block of Main", "Willis Street", "at Prescott
+    and Gollihar"), a person's surname ("Jefferson said"), or a victim's home town ("Jacob Setter,
+    14, of Graysville"), not the scene."""
+    one_word = not re.search(r"\s", text[s:e])
+    return bool(_RESIDENCE.search(text, max(0, s - 24), s) or (one_word and is_surname(text, s, e))
+                or is_street(text, s, e))
+
+
 def is_street(text: str, s: int, e: int) -> bool:
-    """The name is part of a street address: "the 1200 block of Main", "Willis Street", "at Prescott and Gollihar"."""
     return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text, e, e + 40))
 
 
-def choose(found: list[Place], text: str, e: int, surface: str, cues: dict[str, float], ctx: tuple[str, ...]) -> list[Place]:
+def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ctx: tuple[str, ...]) -> list[Place]:
     """The candidates a US article can mean, best first."""
+    cues = us_cues(text, g)
     county = bool(re.search(r"\b(?:County|Parish|Borough)$", surface) or _UNIT_WORD.match(text[e : e + 12]))
     keep = []
+    settled = any(w >= STATE_CUE for w in cues.values())  # the article names its state
     for p in found:
         if p.cc != "US":
             if p.cc in ctx and p.rank <= 1:
@@ -154,7 +215,51 @@ def choose(found: list[Place], text: str, e: int, surface: str, cues: dict[str, 
             continue
         if p.level == 2 and not county:
             continue  # "Johnson" is a surname before it is Johnson County
-        if p.level == 0 and p.population < BIG_TOWN and cues and cues.get(p.a1 or "", 0) < STATE_CUE:
+        if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE:
             continue  # Howland, Maine in a story from Ohio
         keep.append(p)
-    return sorted(keep, key=lambda p: -cues.get(p.a1 or "", 0) if p.cc == "US" else 0)
+    support = _towns(text, g)[1]
+    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -support.get(p.a1 or "", 0)) if p.cc == "US" else (0, 0))
+
+
+_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sgt|Lt|Capt|Cpl|Det|Officer|Deputy|Chief|Sheriff|Judge|Trooper|Detective|Sen|Rep|Gov|"
+          r"Mayor|Coach|Pastor|Rev|Attorney|Prosecutor|Investigator|Agent|Sergeant|Lieutenant|Captain|Corporal)\.?")
+_NAME = r"[A-Z][a-z'’\-]+(?:[ \t]+[A-Z]\.)?"
+# "Sgt. Wayne Jefferson", "Elijah Jackson, 16,", "Elijah Jackson and Shakur Franklin, both 16", "identified as Tracy Davis"
+_PERSON = re.compile(
+    rf"\b{_TITLE}[ \t]+(?:{_NAME}[ \t]+)?(?P<a>[A-Z][a-z'’\-]+)\b"
+    rf"|\b{_NAME}[ \t]+(?P<b>[A-Z][a-z'’\-]+)(?:[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*(?:both[ \t]+|ages?[ \t]+)?\d{{1,3}}\b"
+    rf"|\b{_NAME}[ \t]+(?P<c>[A-Z][a-z'’\-]+)[ \t]+and[ \t]+{_NAME}[ \t]+[A-Z][a-z'’\-]+,[ \t]*both\b"
+    rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b")
+_PLACE_CUE = re.compile(r"\b(?:in|near|outside|from|at|to|of)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=64)
+def surnames(text: str) -> frozenset[str]:
+    """Family names the article gives people: a title before it, an age after it."""
+    return frozenset(next(v for v in m.groups() if v) for m in _PERSON.finditer(text))
+
+
+def is_surname(text: str, s: int, e: int) -> bool:
+    """A one-word name the article uses for a person ("Jefferson said"), not after "in" or "near"."""
+    word = text[s:e]
+    return word in surnames(text) and not _PLACE_CUE.search(text[max(0, s - 24) : s]) \
+        and not re.match(r",[ \t]*[A-Z]", text[e : e + 3])  # "Jackson, Tenn." is the town
+
+
+@functools.cache
+def followers() -> frozenset[str]:
+    """us_town_followers.txt: words after a town that do not continue its name."""
+    path = "strikewatch/data/us_town_followers.txt"
+    text = resources.files("strikewatch.data").joinpath("us_town_followers.txt").read_text(encoding="utf-8")
+    words = {n: line.split("#", 1)[0].strip() for n, line in enumerate(text.splitlines(), 1)}
+    bad = [f"line {n}: {w!r} must be one lower-case word" for n, w in words.items() if w and not re.fullmatch(r"[a-z']+", w)]
+    if bad:
+        raise DataFileError(path, bad)
+    return frozenset(words.values()) - {""}
+
+
+def town_follows(text: str, e: int) -> bool:
+    """A word of us_town_followers.txt comes next: "Opelousas Police", "Duncan Teen"."""
+    m = re.match(r"[ \t]+([A-Za-z']+)", text[e : e + 30])
+    return m is not None and m.group(1).lower().rstrip("'’s") in followers()
