@@ -111,11 +111,12 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
                     break
             else:
                 i += 1
-    if ctx[:1] == ("US",):
+    if ctx[:1] == ("US",):  # "D.C.", "St. Louis"
         extra = [PlaceMention(s, e, text[s:e], p.location(text[s:e]), _relations(text, s, e))
-                 for s, e, p in usplaces.capital_mentions(text, gazetteer, start, end)
+                 for s, e, p in usplaces.us_mentions(text, gazetteer, start, end, ctx)
                  if not any(s < me and ms < e for ms, me in masked)]
-        out = sorted(out + extra, key=lambda p: p.start)
+        out = sorted([p for p in out if not any(p.start < x.end and x.start < p.end for x in extra)] + extra,
+                     key=lambda p: p.start)
     return _plural_regions(text, out, gazetteer)
 
 
@@ -156,8 +157,6 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
             cc == "GE" and cues.get("US.GA"))]
         return ("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
-    if not votes and usplaces.local_force(text, g):
-        votes["US"] += 1  # "Opelousas Police": a US town's force, in a story naming no state
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
         for surface in spans:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
@@ -212,7 +211,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
     if (outer := _outer(text, e, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": searched in Helmand
         inner = g.candidates(surface, exact=edge_word, countries=ctx, within=outer)
-        if us and not inner and outer.level == 1 and not inside:
+        if us and not inner and outer.level == 1 and not inside and not _UNIT_AFTER.match(" " + surface):
             return _resolve(text, s, e, outer, g)  # "Hartsville, Ind.", a town too small for the gazetteer: its state
         found = inner or found
     if _DISTRICT_AFTER.match(text[e : e + 16]):  # "Arghandab district": the unit, not a village of that name

@@ -35,8 +35,9 @@ CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE = 3, 1, 2, 1
 US_ARTICLE = 2  # cue weight that makes an article American
 BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
-_TOWN = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2}\b|\b[A-Z]{3,}(?:[ \t]+[A-Z]{3,}){0,2}\b")
-_FORCE = re.compile(r"\b(?P<town>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:Police|Sheriff's)\b")
+_TOWN = re.compile(r"\b(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2}\b|\b[A-Z]{3,}(?:[ \t]+[A-Z]{3,}){0,2}\b")
+_ABBREVIATED = re.compile(r"\b(?:St|Ft|Mt)\.?[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?")
+_FORCE = re.compile(r"\b(?P<town>(?:(?:St|Ft|Mt)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|Sheriff['’]s|PD)\b")
 _RESIDENCE = re.compile(r"\b\d{1,3},[ \t]+of[ \t]+(?:the[ \t]+)?$")  # "Jacob Setter, 14, of Graysville": a home
 _COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough)\b")
 _UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
@@ -112,6 +113,8 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
             add(st.code[m.group("st")], STATE_CUE)
     for a1, w in _towns(text, g)[0].items():
         add(a1, w)
+    for a1, w in local_forces(text, g).items():
+        add(a1, w)
     for m in _COUNTY.finditer(text):
         name = m.group("name").split()
         for k in range(len(name)):  # "the Cook County": the longest tail that is a US county
@@ -154,13 +157,16 @@ def _towns(text: str, g: Gazetteer) -> tuple[dict[str, float], dict[str, float]]
     return cues, support
 
 
-def local_force(text: str, g: Gazetteer) -> bool:
-    """"Opelousas Police", "Duncan Police Chief": a US town's own police force is named."""
-    for m in _FORCE.finditer(text):
-        rows = g.world.find(norm(m.group("town"))) if g.world is not None else ()
-        if any(r.cc == "US" and not r.level and r.population >= 1_000 for r in rows):
-            return True
-    return False
+def local_forces(text: str, g: Gazetteer) -> dict[str, float]:
+    """"Opelousas Police", "Daytona Beach police": a US town's own force is named, where the biggest
+    place of that name is American (not "Damascus police"); the town's state, each town once."""
+    out: dict[str, float] = {}
+    for town in {m.group("town") for m in _FORCE.finditer(text)}:
+        rows = [r for r in (g.world.find(norm(town)) if g.world is not None else ()) if not r.level and r.how == 0]
+        top = max(rows, key=lambda r: r.population, default=None)
+        if top is not None and top.cc == "US" and top.population >= 1_000 and g.country(town) is None:
+            out[top.a1 or ""] = out.get(top.a1 or "", 0) + COUNTY_CUE
+    return out
 
 
 def us_story(cues: dict[str, float]) -> bool:
@@ -172,13 +178,23 @@ def us_story(cues: dict[str, float]) -> bool:
 _DC = re.compile(r"(?<![\w.])D\.[ \t]?C\.?(?![\w])|\bWashington,[ \t]*DC\b|\b(?:[Nn]orth|[Ss]outh)(?:east|west)[ \t]+Washington\b")
 
 
-def capital_mentions(text: str, g: Gazetteer, start: int, end: int) -> list[tuple[int, int, Place]]:
-    """"D.C." and "Washington, DC": the city of Washington ("Washington" alone is a stopword: a
-    state, a person, a government)."""
+def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, ...]) -> list[tuple[int, int, Place]]:
+    """Places the word-run finder cannot read: "D.C." and "Washington, DC" (the city of Washington;
+    "Washington" alone is a stopword: a state, a person, a government), and names abbreviated with a
+    full stop: "St. Louis", "Ft. Myers", "Mt. Vernon" (not "St. Mary's Hospital")."""
+    out = []
     city = next((p for p in g.candidates("Washington", countries=("US",)) if p.a1 == "US.DC" and p.level == 0), None)
-    if city is None:
-        return []
-    return [(m.start(), m.end(), city) for m in _DC.finditer(text, start, end)]
+    if city is not None:
+        out += [(m.start(), m.end(), city) for m in _DC.finditer(text, start, end)]
+    for m in _ABBREVIATED.finditer(text, start, end):
+        words = m.group().split()
+        for k in range(len(words), 1, -1):
+            e = m.start() + len(" ".join(words[:k]))
+            found = choose(g.candidates(" ".join(words[:k]), countries=ctx), text, e, text[m.start() : e], g, ctx)
+            if found and not re.match(r"['’]s\b", text[e : e + 3]):
+                out.append((m.start(), e, found[0]))
+                break
+    return out
 
 
 def state_after(text: str, e: int, g: Gazetteer) -> Place | None:
