@@ -219,7 +219,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
         found = sorted(found, key=lambda p: p.level != 1)
     if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])
-            or (us and usplaces.town_follows(text, e))):  # "Opelousas Police", "Duncan Teen
+            or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)))):  # "Opelousas Police"
         # a village or district of the article's country is a place only where the words say so: "in
         # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
         found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]

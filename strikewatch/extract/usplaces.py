@@ -35,9 +35,9 @@ CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE = 3, 1, 2, 1
 US_ARTICLE = 2  # cue weight that makes an article American
 BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
-_TOWN = re.compile(r"\b(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2}\b|\b[A-Z]{3,}(?:[ \t]+[A-Z]{3,}){0,2}\b")
+_TOWN = re.compile(r"\b(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)?){0,2}\b|\b[A-Z]{3,}(?:[ \t]+[A-Z]{3,}){0,2}\b")
 _ABBREVIATED = re.compile(r"\b(?:St|Ft|Mt)\.?[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?")
-_FORCE = re.compile(r"\b(?P<town>(?:(?:St|Ft|Mt)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|Sheriff['’]s|PD)\b")
+_FORCE = re.compile(r"\b(?P<town>(?:(?:St|Ft|Mt)\.?[ \t]+)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|Sheriff['’]s|PD)\b")
 _RESIDENCE = re.compile(r"\b\d{1,3},[ \t]+of[ \t]+(?:the[ \t]+)?$")  # "Jacob Setter, 14, of Graysville": a home
 _COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough)\b")
 _UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
@@ -102,8 +102,9 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
         cues[a1] = cues.get(a1, 0) + w
 
     after = set()
-    for m in st.after_city.finditer(text):
-        add(st.code[m.group("st")], CITY_CUE)
+    outlet = outlet_span(text) or (-1, -1)
+    for m in st.after_city.finditer(text):  # the outlet's home ("- WMC Action News 5 - Memphis, Tennessee"): fainter
+        add(st.code[m.group("st")], OUTLET_CUE if outlet[0] <= m.start() < outlet[1] else CITY_CUE)
         after.add(m.start("st"))
     for m in _DC.finditer(text):
         if m.start() not in after:  # "Washington, D.C." counted once
@@ -155,6 +156,18 @@ def _towns(text: str, g: Gazetteer) -> tuple[dict[str, float], dict[str, float]]
                         support[a1] = support.get(a1, 0) + 1 / len(states)
                 break
     return cues, support
+
+
+# the outlet at the end of a title: "... shooting - WMC Action News 5 - Memphis, Tennessee", "... | KCTV5"
+_OUTLET = re.compile(r"^[^\n]{12,}?(?P<tail>[ \t]+[-|–—][ \t]+[^\n]*(?:\.com|\.net|News|TV|Channel|Radio|Fox|FOX|CBS|NBC|ABC|"
+                     r"Herald|Times|Post|Tribune|Gazette|Journal|Dispatch|Press|Sports|Weather|\b[KW][A-Z]{2,3}\b)[^\n]*)$")
+OUTLET_CUE = 1  # the outlet's home state: local news mostly, not always, reports its own state
+
+
+def outlet_span(text: str) -> tuple[int, int] | None:
+    """Where the first line (the title) names its outlet and the outlet's home town."""
+    m = _OUTLET.match(text[: text.find("\n") if "\n" in text else len(text)])
+    return m.span("tail") if m else None
 
 
 def local_forces(text: str, g: Gazetteer) -> dict[str, float]:
@@ -246,6 +259,7 @@ _PERSON = re.compile(
     rf"\b{_TITLE}[ \t]+(?:{_NAME}[ \t]+)?(?P<a>[A-Z][a-z'’\-]+)\b"
     rf"|\b{_NAME}[ \t]+(?P<b>[A-Z][a-z'’\-]+)(?:[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*(?:both[ \t]+|ages?[ \t]+)?\d{{1,3}}\b"
     rf"|\b{_NAME}[ \t]+(?P<c>[A-Z][a-z'’\-]+)[ \t]+and[ \t]+{_NAME}[ \t]+[A-Z][a-z'’\-]+,[ \t]*both\b"
+    rf"|\b{_NAME}[ \t]+(?P<e>[A-Z][a-z'’\-]+),[ \t]+(?:a|an|the|his|her|their)[ \t]+[a-z]"
     rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b")
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside|from|at|to|of)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?$", re.I)
 
@@ -279,3 +293,11 @@ def town_follows(text: str, e: int) -> bool:
     """A word of us_town_followers.txt comes next: "Opelousas Police", "Duncan Teen"."""
     m = re.match(r"[ \t]+([A-Za-z']+)", text[e : e + 30])
     return m is not None and m.group(1).lower().rstrip("'’s") in followers()
+
+
+_DATELINE = re.compile(r"[ \t]*(?:,|[-–—]|\()")
+
+
+def dateline_at(text: str, s: int, e: int) -> bool:
+    """The name opens a line and a dateline's comma, dash or bracket follows: "LAKE PLACID - A woman ..."."""
+    return (s == 0 or text[s - 1] == "\n") and bool(_DATELINE.match(text, e))
