@@ -157,6 +157,8 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
             cc == "GE" and cues.get("US.GA"))]
         return ("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
+    if votes["US"]:  # fainter US cues ("San Antonio police") count as a province named each
+        votes["US"] += round(6 * sum(cues.values()))
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
         for surface in spans:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
@@ -219,7 +221,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
         found = sorted(found, key=lambda p: p.level != 1)
     if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])
-            or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)))):  # "Opelousas Police"
+            or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
+                        or usplaces.COUNTY_WORD.search(surface)))):  # "Opelousas Police", "Madison County"
         # a village or district of the article's country is a place only where the words say so: "in
         # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
         found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]

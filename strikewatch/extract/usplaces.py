@@ -40,6 +40,7 @@ _ABBREVIATED = re.compile(r"\b(?:St|Ft|Mt)\.?[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z
 _FORCE = re.compile(r"\b(?P<town>(?:(?:St|Ft|Mt)\.?[ \t]+)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|Sheriff['’]s|PD)\b")
 _RESIDENCE = re.compile(r"\b\d{1,3},[ \t]+of[ \t]+(?:the[ \t]+)?$")  # "Jacob Setter, 14, of Graysville": a home
 _COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough)\b")
+COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough|COUNTY|PARISH)$")
 _UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
 _STREET_WORDS = (r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|parkway|pkwy|highway|hwy|"
                  r"court|ct|circle|cir|place|pl|trail|terrace|ter|pike|square|alley|loop)s?\b\.?")
@@ -66,7 +67,12 @@ def states(g: Gazetteer) -> States:
     names = {code: name for code, name in (g.world.admin1.items() if g.world else ()) if code.startswith("US.")}
     if not names:  # a gazetteer built by hand, without the world: no US states to find
         return States({}, re.compile(r"(?!)"), re.compile(r"(?!)"), {})
-    text = resources.files("strikewatch.data").joinpath("us_states.csv").read_text(encoding="utf-8")
+    return parse_states(resources.files("strikewatch.data").joinpath("us_states.csv").read_text(encoding="utf-8"),
+                        names, path)
+
+
+def parse_states(text: str, names: dict[str, str], path: str) -> States:
+    """The rows of us_states.csv; every problem is collected, then raised naming file and line."""
     lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
     problems: list[str] = []
     code: dict[str, str] = {}
@@ -141,6 +147,8 @@ def _towns(text: str, g: Gazetteer) -> tuple[dict[str, float], dict[str, float]]
         for i in range(len(words)):  # "San Antonio Police": its longest part that is a town
             if (words[i - 1] if i else text[max(0, m.start() - 4) : m.start()].strip()) == "The":
                 continue  # "The Enterprise": a newspaper
+            if i + 1 < len(words) and words[i + 1] in ("County", "Parish", "COUNTY"):
+                continue  # "Madison County" is no cue for Madison, Wisconsin
             for j in range(len(words), i, -1):
                 name, key = " ".join(words[i:j]), norm(" ".join(words[i:j]))
                 rows = [r for r in (g.world.find(key) if g.world is not None else ()) if not r.level and r.how == 0]
@@ -234,7 +242,7 @@ def is_street(text: str, s: int, e: int) -> bool:
 def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ctx: tuple[str, ...]) -> list[Place]:
     """The candidates a US article can mean, best first."""
     cues = us_cues(text, g)
-    county = bool(re.search(r"\b(?:County|Parish|Borough)$", surface) or _UNIT_WORD.match(text[e : e + 12]))
+    county = bool(COUNTY_WORD.search(surface) or _UNIT_WORD.match(text[e : e + 12]))
     keep = []
     settled = any(w >= STATE_CUE for w in cues.values())  # the article names its state
     for p in found:
