@@ -54,6 +54,8 @@ def test_counties_need_their_word_and_follow_the_state(g):
             "Deputy Ray Johnson said the man was flown to a hospital.")
     places = found(text, g)
     assert ("Madison County", "Alabama", "United States") in places
+    court = "He appeared Monday in Cook County Circuit Court in Chicago, Ill., charged with murder."
+    assert ("Cook County", "Illinois", "United States") in found(court, g)
     assert not any(m == "Johnson" for m, _a, _c in places)  # a deputy's name, not Johnson County
 
 
@@ -65,6 +67,8 @@ def test_street_addresses_surnames_and_home_towns_are_not_the_scene(g):
     assert "DAYTON" in names
     assert not names & {"Prescott", "Salem", "Wilson", "Springboro"}
     assert "Wilson" in surnames(text)
+    street = "SAVANNAH, Ga. — A man was shot Friday on Massachusetts Avenue near Willis Street, police said."
+    assert {m for m, _a, _c in found(street, g)} == {"SAVANNAH"}
 
 
 def test_a_town_too_small_for_the_gazetteer_falls_back_to_its_state(g):

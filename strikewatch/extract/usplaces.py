@@ -43,7 +43,7 @@ _COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0
 COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough|COUNTY|PARISH)$")
 _UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
 _STREET_WORDS = (r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|parkway|pkwy|highway|hwy|"
-                 r"court|ct|circle|cir|place|pl|trail|terrace|ter|pike|square|alley|loop)s?\b\.?")
+                 r"circle|cir|trail|terrace|ter|pike|alley|loop)s?\b\.?")  # not Court: "Cook County Circuit Court"
 _STREET_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’\-]*){0,2}[ \t]+" + _STREET_WORDS, re.I)
 # "in the 1200 block of", "at 3577", "the intersection of", "the corner of X and"
 _STREET_BEFORE = re.compile(
@@ -236,7 +236,7 @@ def not_a_town(text: str, s: int, e: int) -> bool:
 
 
 def is_street(text: str, s: int, e: int) -> bool:
-    return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text, e, e + 40))
+    return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text[e : e + 40]))
 
 
 def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ctx: tuple[str, ...]) -> list[Place]:
