@@ -61,6 +61,8 @@ def headline_casualties(sent: SpacySpan, lex: Lexicons, found: list[CasualtyFact
 
 def _role(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
+    if verb.lower_ in ("dies", "died") and verb.dep_ == "ROOT":
+        return "killed"  # "Civilian dies of wounds": the parser may take "dies" for a plural noun
     if not verb.tag_.startswith("VB"):
         return None
     if lemma in _DIE:
@@ -81,7 +83,8 @@ def _negated(verb: Token) -> bool:
 def _victims(verb: Token, role: str) -> list[Token]:
     """The victim heads of one predicate, with their conjuncts."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if objects and verb.lemma_.lower() not in _DIE:
+    dies = verb.lemma_.lower() in _DIE or verb.lower_ in ("dies", "died")
+    if objects and not dies:
         heads = objects  # "Sniper kills serviceman"
     elif verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         heads = [verb.head]  # "Militia member killed in ...": the noun the participle hangs on
@@ -91,7 +94,7 @@ def _victims(verb: Token, role: str) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ in _SUBJECT and c.i < verb.i]
         if not heads:
             heads = [c for c in verb.children if c.dep_ in ("amod", "compound") and c.i < verb.i]
-        if verb.lemma_.lower() not in _DIE and verb.tag_ not in ("VBD", "VBN"):
+        if not dies and verb.tag_ not in ("VBD", "VBN"):
             return []  # "Rebels kill" with no object: who was killed is not said
     out: list[Token] = []
     for h in heads:

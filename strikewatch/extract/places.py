@@ -198,7 +198,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.level != 2)
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
         found = sorted(found, key=lambda p: p.level != 1)
-    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])):
+    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e)):
         # a village or district of the article's country is a place only where the words say so: "in
         # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
         found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]
@@ -220,6 +220,14 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
+
+
+def _alone(text: str, s: int, e: int) -> bool:
+    """The name is a line of its own ("Shelling kills two\n\nMaryinka"): a line that says nothing
+    but a name names a place as plainly as "in" does."""
+    line_end = text.find("\n", e)
+    after = text[e:] if line_end < 0 else text[e:line_end]
+    return not text[text.rfind("\n", 0, s) + 1 : s].strip() and not after.strip()
 
 
 def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
