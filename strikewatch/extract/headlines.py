@@ -41,16 +41,16 @@ def headline_casualties(sent: SpacySpan, lex: Lexicons, found: list[CasualtyFact
     """Facts the headline tells that `found` (the sentence reader's) lacks; offsets in the Doc's text."""
     out: list[CasualtyFact] = []
     for m in _IN_ACTION.finditer(sent.text):
-        role = "killed" if m.group("kind").upper() == "KIA" else "injured"
+        kind = "killed" if m.group("kind").upper() == "KIA" else "injured"
         count = _figure(m.group("n"))
         s, e = sent.start_char + m.start(), sent.start_char + m.end()
-        if count is not None and not _covered(found + out, role, s, e):
-            out.append(CasualtyFact(role, count, None, s, e))
+        if count is not None and not _covered(found + out, kind, s, e):
+            out.append(CasualtyFact(kind, count, None, s, e))
     for verb in sent:
         role = _role(verb)
         if role is None or _negated(verb):
             continue
-        for victim in _victims(verb, role):
+        for victim in _victims(verb):
             s, e = _phrase(victim)
             if _covered(found + out, role, s, e):
                 continue
@@ -80,7 +80,7 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
 
 
-def _victims(verb: Token, role: str) -> list[Token]:
+def _victims(verb: Token) -> list[Token]:
     """The victim heads of one predicate, with their conjuncts."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     dies = verb.lemma_.lower() in _DIE or verb.lower_ in ("dies", "died")
