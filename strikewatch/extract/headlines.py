@@ -50,12 +50,17 @@ def headline_casualties(sent: SpacySpan, lex: Lexicons, found: list[CasualtyFact
         role = _role(verb)
         if role is None or _negated(verb):
             continue
-        for victim in _victims(verb):
-            s, e = _phrase(victim)
-            if _covered(found + out, role, s, e):
-                continue
-            if (category := _one_person(victim, lex)) is not None:
-                out.append(CasualtyFact(role, _ONE, category, s, e))
+        # the object if it names people ("kills civilian"), else the subject: a trailing source
+        # ("... killed in shelling - DPR") can be parsed as the object of the headline's verb
+        for victims in _victims(verb):
+            mine = []
+            for victim in victims:
+                s, e = _phrase(victim)
+                if not _covered(found + out, role, s, e) and (category := _one_person(victim, lex)) is not None:
+                    mine.append(CasualtyFact(role, _ONE, category, s, e))
+            if mine:
+                out += mine
+                break
     return out
 
 
@@ -80,26 +85,20 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children)
 
 
-def _victims(verb: Token) -> list[Token]:
-    """The victim heads of one predicate, with their conjuncts."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+def _victims(verb: Token) -> list[list[Token]]:
+    """The victim heads of one predicate, with their conjuncts: the object's, then the subject's."""
     dies = verb.lemma_.lower() in _DIE or verb.lower_ in ("dies", "died")
-    if objects and not dies:
-        heads = objects  # "Sniper kills serviceman"
-    elif verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "ADJ"):
-        heads = [verb.head]  # "Militia member killed in ...": the noun the participle hangs on
-    else:
+    groups: list[list[Token]] = []
+    if not dies:
+        groups.append([c for c in verb.children if c.dep_ == "dobj"])  # "Sniper kills serviceman"
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        groups.append([verb.head])  # "Militia member killed in ...": the noun the participle hangs on
+    elif dies or verb.tag_ in ("VBD", "VBN"):  # "Rebels kill" with no object: who died is not said
         # "Woman killed in ...", "Civilian dies ...": the subject, or the person word the parser
         # hung on the verb as a modifier
-        heads = [c for c in verb.children if c.dep_ in _SUBJECT and c.i < verb.i]
-        if not heads:
-            heads = [c for c in verb.children if c.dep_ in ("amod", "compound") and c.i < verb.i]
-        if not dies and verb.tag_ not in ("VBD", "VBN"):
-            return []  # "Rebels kill" with no object: who was killed is not said
-    out: list[Token] = []
-    for h in heads:
-        out += sorted([h, *h.conjuncts], key=lambda t: t.i)
-    return out
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT and c.i < verb.i]
+        groups.append(subjects or [c for c in verb.children if c.dep_ in ("amod", "compound") and c.i < verb.i])
+    return [sorted({t for h in heads for t in (h, *h.conjuncts)}, key=lambda t: t.i) for heads in groups if heads]
 
 
 def _phrase(h: Token) -> tuple[int, int]:
