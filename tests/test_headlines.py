@@ -30,6 +30,7 @@ def read(nlp, lexicons, text):
     ("Militia member killed in artillery fire", [("killed", 1, "combatants")]),
     ("Maksym Tkachenko killed by mortar round", [("killed", 1, "people")]),
     ("Military reports 2 KIA, 5 WIA after ambush", [("injured", 5, None), ("killed", 2, None)]),
+    ("Civilian killed in Gorlovka in shelling by Ukrainian troops - LPR", [("killed", 1, "civilians")]),
 ])
 def test_a_headline_counts_the_person_it_names(nlp, lexicons, text, expect):
     assert read(nlp, lexicons, text) == expect
@@ -141,3 +142,12 @@ def test_a_name_on_a_line_of_its_own_is_a_place(gaz):
 def test_donbas_sets_the_country_but_is_no_finer_place(gaz):
     found = [(p.mention, p.location.precision, p.location.country) for p in find_places("Clashes in Donbass", gaz)]
     assert found == [("Donbass", "country", "Ukraine")]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("A sniper killed a soldier at a village, Luhansk Obl, on Monday", "Luhansk Obl"),
+    ("Shelling was reported across Donetsk oblast", "Donetsk oblast"),
+])
+def test_an_oblast_named_with_its_word_or_abbreviation_is_the_region(gaz, text, mention):
+    [p] = [p for p in find_places(text, gaz) if p.location.precision != "country"]
+    assert (p.mention, p.location.precision) == (mention, "region")

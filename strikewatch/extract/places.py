@@ -34,10 +34,11 @@ _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-
 # one-word names followed by these stay places even when capitalised: "Idlib Province", "Homs City"
 _PLACE_WORDS = frozenset({"province", "provinces", "governorate", "countryside", "city", "town", "village", "camp",
                           "airport", "airbase", "base", "district", "region", "area", "suburbs", "border", "crossing",
-                          "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts"})
+                          "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts",
+                          "oblast", "obl", "raion", "rayon"})
 _DIR = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central"
 _REGION_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIR}|rural|eastern|western)\s+)?"
-                           r"(?P<kw>provinces?|governorates?|countryside|country-side)\b", re.I)
+                           r"(?P<kw>provinces?|governorates?|countryside|country-side|oblasts?|obl)\b", re.I)
 _REGION_BEFORE = re.compile(rf"\b(?:(?P<dir>{_DIR})\s+)?(?P<kw>provinces?|governorates?|countryside)\s+of\s+"
                             r"(?:the\s+)?$", re.I)
 _RURAL_BEFORE = re.compile(r"\b(?P<kw>rural)\s+$", re.I)
