@@ -90,6 +90,11 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _HEADLINE_SPEAKER = re.compile(r"^[^\n.]{10,}:\s*(?P<who>[A-Z][\w'\- ]{1,40}?)\s*$", re.M)
 
 
+def _is_title_line(line: str) -> bool:
+    line = line.rstrip()
+    return not line.endswith((".", "\"", "”", ":")) and len(line) < 200
+
+
 @dataclass
 class _Sentence:
     start: int
@@ -143,9 +148,10 @@ class Extractor:
         out: list[_Sentence] = []
         paragraphs = list(_PARAGRAPH.finditer(text))
         docs = self._splitter.pipe(m.group(0) for m in paragraphs)
+        # a list of headlines (a digest, a monitor's sources) has no prose: every line is a title
+        digest = all(_is_title_line(m.group(0)) for m in paragraphs)
         for n, (m, doc) in enumerate(zip(paragraphs, docs, strict=True)):
-            line = m.group(0).rstrip()
-            title = n <= 2 and not line.endswith((".", "\"", "”", ":")) and len(line) < 200
+            title = (n <= 2 or digest) and _is_title_line(m.group(0))
             for sent in doc.sents:
                 s, e = m.start() + sent.start_char, m.start() + sent.end_char
                 if text[s:e].strip():

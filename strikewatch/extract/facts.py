@@ -20,6 +20,7 @@ from .casualties import CasualtyFact, find_casualties
 from .dates import Anchor, DateMention, find_dates, is_period, refine_by_parse
 from .events import EventFact, EventReader, is_irrealis, is_rate
 from .gazetteer import Gazetteer
+from .headlines import headline_casualties
 from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
 from .phrases import PhraseIndex
@@ -119,6 +120,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         source.start_char += base
         source.end_char += base
     cas = find_casualties(doc[:], ctx.lexicons)
+    if title:  # "Woman killed in shelling": headline grammar (headlines.py)
+        cas.facts += headline_casualties(doc[:], ctx.lexicons, cas.facts)
     triggers = ctx.triggers.find(doc, [(s - base, e - base) for s, e in masked])
     actor_masked = [(m.start_char, m.end_char) for m in source_matches if m.text.lower() not in ctx.lexicons.actors
                     and m.text not in ctx.lexicons.actors] + [(s - base, e - base) for s, e in ctx.masked]

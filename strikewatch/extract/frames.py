@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Count, Dates, Location
 from .claims import ClaimBuilder, SourceTracker
 from .dates import DateMention, is_period
+from .events import VIOLENT
 from .facts import Segment, SentenceFacts
 from .places import PlaceMention
 
@@ -167,7 +168,8 @@ class Assembler:
             if same and not (seg.separate and seg.has_casualties):
                 self._fill(same[0], seg, source, sent, anchor_place, anchored=seg.has_casualties)
                 return
-            if seg.has_casualties or (seg.separate and cur is not None) or self._lede(sent, seg):
+            if seg.has_casualties or (seg.separate and cur is not None) or self._lede(sent, seg) \
+                    or _headline_event(sent, seg):
                 frame = self._new(seg, anchor_place)
                 if cur is not None and cur.date is not None:
                     frame.date = cur.date
@@ -338,6 +340,13 @@ def _opens(seg: Segment, anchors: int = 1) -> bool:
     if event is None or not event.opens or seg.irrealis or seg.rate or seg.aggregate:
         return False
     return anchors == 2 or event.firm
+
+
+def _headline_event(sent: SentenceFacts, seg: Segment) -> bool:
+    """A headline that tells violence at a named place tells an incident, figures or not ("Fighting
+    flares near the port", "Town shelled overnight"): a headline is the story's own summary, not a
+    background line. Talks, plans and tallies in a headline open nothing."""
+    return sent.title and _opens(seg) and seg.event is not None and seg.event.event_type in VIOLENT
 
 
 def frame_location(frame: Frame) -> Location:

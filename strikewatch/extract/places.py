@@ -35,10 +35,11 @@ _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-
 # one-word names followed by these stay places even when capitalised: "Idlib Province", "Homs City"
 _PLACE_WORDS = frozenset({"province", "provinces", "governorate", "countryside", "city", "town", "village", "camp",
                           "airport", "airbase", "base", "district", "region", "area", "suburbs", "border", "crossing",
-                          "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts"})
+                          "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts",
+                          "oblast", "obl", "raion", "rayon"})
 _DIR = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central"
 _REGION_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIR}|rural|eastern|western)\s+)?"
-                           r"(?P<kw>provinces?|governorates?|countryside|country-side)\b", re.I)
+                           r"(?P<kw>provinces?|governorates?|countryside|country-side|oblasts?|obl)\b", re.I)
 _REGION_BEFORE = re.compile(rf"\b(?:(?P<dir>{_DIR})\s+)?(?P<kw>provinces?|governorates?|countryside)\s+of\s+"
                             r"(?:the\s+)?$", re.I)
 _RURAL_BEFORE = re.compile(r"\b(?P<kw>rural)\s+$", re.I)
@@ -238,7 +239,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.level != 1)
     if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])
             or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
-                        or usplaces.COUNTY_WORD.search(surface)))):  # "Opelousas Police", "Madison County"
+                        or usplaces.COUNTY_WORD.search(surface)))  # "Opelousas Police", "Madison County"
+            or _alone(text, s, e)):
         # a village or district of the article's country is a place only where the words say so: "in
         # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
         found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]
@@ -299,6 +301,14 @@ def _may_lie_in(p: Place, outer: Place, g: Gazetteer) -> bool:
         outer = g.region_of(outer) or outer
     d = distance_km(p.location(), outer.location())
     return d is not None and d <= NEAR_OUTER_KM
+
+
+def _alone(text: str, s: int, e: int) -> bool:
+    """The name is a line of its own ("Shelling kills two\n\nMaryinka"): a line that says nothing
+    but a name names a place as plainly as "in" does."""
+    line_end = text.find("\n", e)
+    after = text[e:] if line_end < 0 else text[e:line_end]
+    return not text[text.rfind("\n", 0, s) + 1 : s].strip() and not after.strip()
 
 
 def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
