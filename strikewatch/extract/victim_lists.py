@@ -1,0 +1,269 @@
+"""The dead named one by one: "A, 34, his wife B, 30, and their children C, 9, and D, 5".
+
+Case files and local reports often give a total and then list the victims, or give no total at all
+and only the list. Each person of a list is read on its own: an age decides child (under 18) or
+adult; a word of kinship or sex (`data/lexicon/kinship.csv`: "his wife", "her son", "a baby girl",
+"Umm ...") decides a woman or a child when no age is given. A group without names ("their four
+children") counts for its figure, less the names that follow it ("their four children: C, D, E, F").
+
+Lists are found two ways: the victims of a death predicate (victims.py) when they include a name,
+and the stretch after a list cue ("identified as", "named as", "among them", "including", "namely",
+"the victims were", "killed:") in a sentence about the dead, up to the first word of injury.
+
+The people found are a roster (`Listed`), merged over an incident's sentences and deduplicated by
+name in claims.py (`merge_rosters`); the roster gives the children and women, and the dead, only
+where no figure is stated for them: a stated figure is the writer's, a roster may be partial.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+from text_to_num import text2num
+
+from ..errors import DataFileError
+from ..lexicon import Lexicons
+
+_PATH = "strikewatch/data/lexicon/kinship.csv"
+_NUM = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+# "(36 years old)", "36-year-old", "aged 36", "(36)", ", 36" after a name; months, weeks, days: a baby
+_AGE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+(?:{_NUM}))?[\s-]+(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]*old\b|"
+                  rf"\baged?\s+(?P<a>{_NUM})\b|\((?P<p>\d{{1,3}})\)|^\s*(?P<bare>\d{{1,2}})\s*$", re.I)
+_CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,5}?as\b:?|\bnamely\b|"
+                  r"\bamong\s+them\b|\bincluding\b|\bconsist(?:ed|s|ing)\s+of\b|"
+                  r"\b(?:victims|dead|killed|deceased|martyrs|fatalities)\s+(?:\w+\s+){0,2}?(?:were|are|included?|includ(?:ing|es))\b:?|"
+                  r"\b(?:killed|martyred|dead|victims)\s*:", re.I)
+# "A (13 years old) and his daughter B (one year old) were all reported killed": the list before the predicate
+_BEFORE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,3}?(?:killed|martyred|dead)\b", re.I)
+_SAID = re.compile(r"according to [^,]*,|\b(?:said|says|reported|posted|wrote|stated|confirmed|announced|shared)\b(?: that)?",
+                   re.I)
+_DEATH = re.compile(r"kill|dead\b|death|died|\bdie\b|martyr|victims|fatalit|bodies|lives\b|perish", re.I)
+_HARM_END = re.compile(r"injur|wound|\bhurt\b|surviv|alive|rescued|missing|\bwhile\b|\bwhereas\b|;", re.I)
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_SEPARATORS = {",", ";", ":", "and", "&", "–", "—", "-", "as", "plus"}
+_NOT_NAMES = {"facebook", "twitter", "instagram", "telegram", "x", "airwars", "israeli", "palestinian", "gaza",
+              "ministry", "health", "civil", "defence", "defense", "hamas", "idf", "un", "unrwa", "abu", "al", "el"}
+
+
+@dataclass(frozen=True)
+class Kin:
+    sex: str | None  # "f", "m" or None
+    minor: bool | None  # True: a child whatever else is said; False: an adult word; None: the age decides
+
+
+@dataclass
+class Listed:
+    """One person (or one unnamed group) of a list of the dead."""
+
+    key: str | None  # the name as written, folded ("omar nazir"), None when unnamed
+    category: str | None  # "children", "women", or None (a man, or an adult of unknown sex)
+    start: int  # char offsets in the Doc
+    end: int
+    count: int = 1  # a group without names: its figure
+
+
+@functools.cache
+def load_kinship() -> dict[str, Kin]:
+    """Read and validate kinship.csv; every problem is reported at once."""
+    text = resources.files("strikewatch.data").joinpath("lexicon", "kinship.csv").read_text("utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    problems: list[str] = []
+    out: dict[str, Kin] = {}
+    reader = csv.DictReader(rows)
+    if reader.fieldnames != ["word", "sex", "minor"]:
+        raise DataFileError(_PATH, ["header must be: word,sex,minor"])
+    for n, row in enumerate(reader, 2):
+        word, sex, minor = (row.get("word") or "").strip().lower(), row.get("sex") or "", row.get("minor") or ""
+        if not word:
+            problems.append(f"row {n}: empty word")
+        if sex not in ("f", "m", ""):
+            problems.append(f"row {n}: sex must be f, m or blank")
+        if minor not in ("yes", "no", ""):
+            problems.append(f"row {n}: minor must be yes, no or blank")
+        if word in out:
+            problems.append(f"row {n}: duplicate word {word!r}")
+        out[word] = Kin(sex or None, {"yes": True, "no": False}.get(minor))
+    if problems:
+        raise DataFileError(_PATH, problems)
+    return out
+
+
+def age_of(text: str) -> int | None:
+    """The age a list item gives, in years (0 for "three weeks old"); None when it gives none."""
+    m = _AGE.search(text)
+    if m is None:
+        return None
+    raw = m.group("n") or m.group("a") or m.group("p") or m.group("bare")
+    if m.group("unit") and not m.group("unit").lower().startswith(("year", "yr")):
+        return 0
+    try:
+        return int(raw) if raw.isdigit() else text2num(raw.lower(), "en")
+    except ValueError:
+        return None
+
+
+def _category(age: int | None, kin: Kin | None, default: str | None) -> str | None:
+    if age is not None:
+        return "children" if age < 18 else ("women" if kin is not None and kin.sex == "f" else None)
+    if kin is not None and kin.minor:
+        return "children"
+    if kin is not None and kin.sex == "f":
+        return "women"
+    return default
+
+
+def _name(tokens: list[Token]) -> list[Token]:
+    """The name words of a list item: capitalised proper nouns outside brackets, not an owner ("B's")."""
+    out: list[Token] = []
+    depth = 0
+    for i, t in enumerate(tokens):
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if depth or not t.text[:1].isupper() or t.pos_ != "PROPN" or t.lower_ in _NOT_NAMES:
+            continue
+        if t.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC"):
+            continue
+        j = i
+        while j + 1 < len(tokens) and (tokens[j + 1].pos_ == "PROPN" or tokens[j + 1].text == "-"):
+            j += 1
+        if j + 1 < len(tokens) and tokens[j + 1].text in _POSSESSIVE:
+            continue  # "Hamid's two sons": the owner, not a victim
+        out.append(t)
+    return out
+
+
+def _chunks(tokens: list[Token]) -> list[list[Token]]:
+    """Split a list at its commas and "and"s, never inside brackets."""
+    out: list[list[Token]] = [[]]
+    depth = 0
+    for t in tokens:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and t.lower_ in _SEPARATORS:
+            if t.lower_ == "as" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "well"):
+                out[-1].append(t)
+                continue
+            out.append([])
+            continue
+        if depth == 0 and t.lower_ == "well" and t.i > 0 and t.doc[t.i - 1].lower_ == "as":
+            continue
+        out[-1].append(t)
+    return [c for c in out if c]
+
+
+def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
+    """The people a stretch of a sentence lists, with their categories."""
+    kinship = load_kinship()
+    out: list[Listed] = []
+    header: tuple[int, str | None, int, int] | None = None  # (figure, category, start, end) of "four children"
+    members = 0
+    pending: str | None = None
+    prev_kin_only: Listed | None = None
+    for chunk in _chunks(tokens):
+        text = chunk[-1].doc.text[chunk[0].idx: chunk[-1].idx + len(chunk[-1])]
+        names = _name(chunk)
+        kin_tok = next((t for t in chunk if t.lower_ in kinship or t.lemma_.lower() in kinship), None)
+        kin = kinship.get(kin_tok.lower_, kinship.get(kin_tok.lemma_.lower())) if kin_tok is not None else None
+        age = age_of(text)
+        figure = next((c for t in chunk for c in t.children if c.dep_ == "nummod" and c in chunk
+                       and t.tag_ in ("NNS", "NNPS") and (t.lower_ in kinship or t.lower_ in lex.victims)), None)
+        start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1])
+        if figure is not None and age is None:
+            n = age_of(f"{figure.text} years old")  # a number word or digits, read the same way
+            if n is not None and n > 0:
+                if header is not None:
+                    out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
+                pending = _category(None, kin, None)
+                header, members = (n, pending, start, end), 0
+                if names:
+                    members += 1
+                    out.append(Listed(" ".join(t.lower_ for t in names), pending, start, end))
+                prev_kin_only = None
+                continue
+        if not names and kin is None and not any(t.lower_ in lex.victims and t.tag_ in ("NN", "NNP") for t in chunk):
+            if age is not None and prev_kin_only is None and out and out[-1].key and re.fullmatch(r"\s*\d{1,3}\s*", text):
+                out[-1].category = _category(age, None, out[-1].category)  # "A, 34," the age of the name before
+            continue
+        if prev_kin_only is not None and names and kin is None:
+            # "his wife, B": the name of the relative just told
+            prev_kin_only.key = " ".join(t.lower_ for t in names)
+            prev_kin_only.category = _category(age, kinship.get(text.split()[0].lower()), prev_kin_only.category) \
+                if age is not None else prev_kin_only.category
+            prev_kin_only.end = end
+            prev_kin_only = None
+            continue
+        default = pending if header is not None and members < header[0] and kin is None else None
+        item = Listed(" ".join(t.lower_ for t in names) or None, _category(age, kin, default), start, end)
+        if header is not None and members < header[0] and kin is None and names:
+            members += 1
+        elif header is not None and kin is not None:
+            out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
+            header, pending = None, None
+        out.append(item)
+        prev_kin_only = item if not names and kin is not None and kin_tok is chunk[-1] else None
+    if header is not None:
+        out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
+    return [x for x in out if x.count > 0]
+
+
+def _cue_regions(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Char ranges (in the sentence) after a list cue, in a sentence about the dead, up to any word of injury."""
+    text = sent.text
+    out: list[tuple[int, int]] = []
+    for m in _CUE.finditer(text):
+        before = text[:m.start()]
+        harm = [h.start() for h in _HARM_END.finditer(before)]
+        death = [d.end() for d in _DEATH.finditer(text[:m.end()])]
+        if not death or (harm and harm[-1] > death[-1]):
+            continue  # the list is of the wounded, or of nothing
+        stop = _HARM_END.search(text, m.end())
+        out.append((m.end(), stop.start() if stop else len(text)))
+    for m in _BEFORE.finditer(text):
+        start = max([0] + [x.end() for x in _SAID.finditer(text, 0, m.start())] +
+                    [x.end() for x in _HARM_END.finditer(text, 0, m.start())])
+        out.append((start, m.start()))
+    return out
+
+
+def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Listed]:
+    """Every person the sentence lists among the dead. `heads`: the victim tokens of its death predicates."""
+    doc = sent.doc
+    ranges: list[tuple[int, int]] = []
+    for i in heads:
+        h = doc[i]
+        ranges.append((h.left_edge.i, h.right_edge.i + 1))
+    for s, e in _cue_regions(sent):
+        toks = [t.i for t in sent if s <= t.idx - sent.start_char < e]
+        if toks:
+            ranges.append((toks[0], toks[-1] + 1))
+    ranges.sort()
+    merged: list[list[int]] = []
+    for s, e in ranges:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out: list[Listed] = []
+    for s, e in merged:
+        stretch = [t for t in doc[s:e] if not _HARM_END.match(t.text)]
+        found = read_list(stretch, lex)
+        if any(x.key for x in found):  # a list of the dead names someone; "two civilians" alone is a figure
+            out += found
+    return out
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "omar nazir shaaban" and "omar": one person told twice; two Muhammads with other names are two."""
+    x, y = a.split(), b.split()
+    if not x or not y or x[0] != y[0]:
+        return False
+    return set(x) <= set(y) or set(y) <= set(x)
