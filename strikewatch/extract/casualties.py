@@ -76,6 +76,7 @@ class SentenceCasualties:
     facts: list[CasualtyFact] = field(default_factory=list)
     present: list[str] = field(default_factory=list)  # "the dead included women and children"
     unknown: bool = False  # "no immediate reports of casualties"
+    listed: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (roster facts)
 
 
 def _role_right(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
@@ -235,7 +236,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
                                       adds=idx in adds and subset_of is None))
     groups = read_victims(sent, lex)
     out.facts = _with_parse(out.facts, groups)
-    out.facts += _roster(sent, groups, lex)
+    out.listed = _roster(sent, groups, lex)
     text = sent.text
     base = sent.start_char
     coded = _CODED.search(text)
