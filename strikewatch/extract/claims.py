@@ -207,9 +207,21 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
         n = sum(p.count.best or 0 for p in facts)
         return Count(low=n, best=n, high=n)
 
-    if all(c.killed is None and not c.parts for c in claims):
-        target.killed = total(people)
+    # "up to six were killed" gives a ceiling only (docs/conventions.md); the dead it names are its floor
+    named = total(people).best or 0
+    for c in claims:
+        k = c.killed
+        if k is not None and k.low is None and k.best is None and k.high is not None and 0 < named <= k.high:
+            c.killed = Count(low=named, high=k.high)
+    # likewise for the dead: no figure, or only one person told ("she was killed") of a longer list
+    told = [_value(c.killed) or 0 for c in claims if c.killed is not None]
+    if all(n <= 1 for n in told) and not any(c.parts for c in claims) and total(people).best > max(told, default=0):
+        holder = next((c for c in claims if c.killed is not None), target)
+        holder.killed = total(people)
     for cat in ("children", "women"):
         mine = [p for p in people if p.category == cat]
-        if mine and all(cat not in c.victims for c in claims):
-            target.victims[cat] = total(mine)
+        stated = [_value(c.victims[cat]) or 0 for c in claims if cat in c.victims]
+        # a stated figure stands, unless it is a single person ("killed with his wife") of a longer list
+        if mine and all(n <= 1 for n in stated) and len(mine) > max(stated, default=0):
+            holder = next((c for c in claims if cat in c.victims), target)
+            holder.victims[cat] = total(mine)

@@ -36,10 +36,10 @@ _NUM = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 # "(36 years old)", "36-year-old", "aged 36", "(36)", ", 36" after a name; months, weeks, days: a baby
 _AGE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+(?:{_NUM}))?[\s-]+(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]*old\b|"
                   rf"\baged?\s+(?P<a>{_NUM})\b|\((?P<p>\d{{1,3}})\)|^\s*(?P<bare>\d{{1,2}})\s*$", re.I)
-_CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,5}?as\b:?|\bnamely\b|"
+_CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,3}?as\b:?|\bnamely\b|"
                   r"\bamong\s+them\b|\bincluding\b|\bconsist(?:ed|s|ing)\s+of\b|"
                   r"\b(?:victims|dead|killed|deceased|martyrs|fatalities)\s+(?:\w+\s+){0,2}?(?:were|are|included?|includ(?:ing|es))\b:?|"
-                  r"\b(?:killed|martyred|dead|victims)\s*:", re.I)
+                  r"\b(?:killed|martyred|dead|victims)\s*:|\bas\s+(?:were|was|did)\b", re.I)
 # "A (13 years old) and his daughter B (one year old) were all reported killed": the list before the predicate
 _BEFORE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,3}?(?:killed|martyred|dead)\b", re.I)
 _SAID = re.compile(r"according to [^,]*,|\b(?:said|says|reported|posted|wrote|stated|confirmed|announced|shared)\b(?: that)?",
@@ -47,9 +47,13 @@ _SAID = re.compile(r"according to [^,]*,|\b(?:said|says|reported|posted|wrote|st
 _DEATH = re.compile(r"kill|dead\b|death|died|\bdie\b|martyr|victims|fatalit|bodies|lives\b|perish", re.I)
 _HARM_END = re.compile(r"injur|wound|\bhurt\b|surviv|alive|rescued|missing|\bwhile\b|\bwhereas\b|;", re.I)
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_STOPS = {"was", "were", "is", "are", "had", "have", "has", "when", "after", "by", "in", "on", "at", "while", "who",
+          "which", "whose", "during", "from", "near", "since", "because", "but", "that"}
 _SEPARATORS = {",", ";", ":", "and", "&", "–", "—", "-", "as", "plus"}
 _NOT_NAMES = {"facebook", "twitter", "instagram", "telegram", "x", "airwars", "israeli", "palestinian", "gaza",
-              "ministry", "health", "civil", "defence", "defense", "hamas", "idf", "un", "unrwa", "abu", "al", "el"}
+              "ministry", "health", "civil", "defence", "defense", "hamas", "idf", "un", "unrwa", "abu", "al", "el",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
 @dataclass(frozen=True)
@@ -124,11 +128,10 @@ def _name(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     depth = 0
     for i, t in enumerate(tokens):
-        depth += t.text == "("
-        depth -= t.text == ")"
-        if depth or not t.text[:1].isupper() or t.pos_ != "PROPN" or t.lower_ in _NOT_NAMES:
+        depth = max(0, depth + t.text.count("(") - t.text.count(")"))
+        if depth or ")" in t.text or not t.text[:1].isupper() or t.pos_ != "PROPN" or t.lower_ in _NOT_NAMES:
             continue
-        if t.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "DATE", "FAC"):
+        if t.ent_type_ in ("ORG", "NORP", "DATE", "FAC"):  # not GPE: the small model tags many names as places
             continue
         j = i
         while j + 1 < len(tokens) and (tokens[j + 1].pos_ == "PROPN" or tokens[j + 1].text == "-"):
@@ -144,11 +147,9 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
     depth = 0
     for t in tokens:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        if depth == 0 and t.lower_ in _SEPARATORS:
+        depth = max(0, depth + t.text.count("(") - t.text.count(")"))  # "(8)" can be one token or three
+        spaced = t.text not in ("-", "–", "—") or (t.i > 0 and bool(t.doc[t.i - 1].whitespace_))  # not "9-year-old"
+        if depth == 0 and t.lower_ in _SEPARATORS and spaced:
             if t.lower_ == "as" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "well"):
                 out[-1].append(t)
                 continue
@@ -168,6 +169,8 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
     members = 0
     pending: str | None = None
     prev_kin_only: Listed | None = None
+    prev_kin: Kin | None = None
+    prev_end = -1
     for chunk in _chunks(tokens):
         text = chunk[-1].doc.text[chunk[0].idx: chunk[-1].idx + len(chunk[-1])]
         names = _name(chunk)
@@ -196,10 +199,15 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
         if prev_kin_only is not None and names and kin is None:
             # "his wife, B": the name of the relative just told
             prev_kin_only.key = " ".join(t.lower_ for t in names)
-            prev_kin_only.category = _category(age, kinship.get(text.split()[0].lower()), prev_kin_only.category) \
-                if age is not None else prev_kin_only.category
+            if age is not None:
+                prev_kin_only.category = _category(age, prev_kin, prev_kin_only.category)
             prev_kin_only.end = end
             prev_kin_only = None
+            continue
+        if not names and kin is not None and chunk[0].lower_ in ("the", "a", "an") and out and out[-1].key \
+                and out[-1].end == prev_end:
+            # "A, the mother of the family,": who the person just named is, not another person
+            out[-1].category = out[-1].category or _category(age, kin, None)
             continue
         default = pending if header is not None and members < header[0] and kin is None else None
         item = Listed(" ".join(t.lower_ for t in names) or None, _category(age, kin, default), start, end)
@@ -209,16 +217,33 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
             header, pending = None, None
         out.append(item)
-        prev_kin_only = item if not names and kin is not None and kin_tok is chunk[-1] else None
+        prev_end = end
+        described = kin_tok is chunk[-1] or chunk[-1].lower_ in lex.victims  # "his wife", "a neighbour"
+        prev_kin_only, prev_kin = (item, kin) if not names and described else (None, None)
     if header is not None:
         out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
     return [x for x in out if x.count > 0]
 
 
-def _cue_regions(sent: SpacySpan) -> list[tuple[int, int]]:
+def _clause(tokens: list[Token], backward: bool) -> list[Token]:
+    """The list itself: a stretch read forward ends at the first word that opens a clause or a phrase of
+    place or time ("..., were killed in Khan Younis"); one read back from its predicate starts after the last."""
+    depth = 0
+    stops: list[int] = []
+    for k, t in enumerate(tokens):
+        depth = max(0, depth + t.text.count("(") - t.text.count(")"))
+        hyphened = k > 0 and tokens[k - 1].text == "-"  # "daughter-in-law"
+        if depth == 0 and not hyphened and (t.lower_ in _STOPS or _HARM_END.match(t.text)):
+            stops.append(k)
+    if not stops:
+        return tokens
+    return tokens[stops[-1] + 1:] if backward else tokens[:stops[0]]
+
+
+def _cue_regions(sent: SpacySpan) -> list[tuple[int, int, bool]]:
     """Char ranges (in the sentence) after a list cue, in a sentence about the dead, up to any word of injury."""
     text = sent.text
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, bool]] = []
     for m in _CUE.finditer(text):
         before = text[:m.start()]
         harm = [h.start() for h in _HARM_END.finditer(before)]
@@ -226,11 +251,11 @@ def _cue_regions(sent: SpacySpan) -> list[tuple[int, int]]:
         if not death or (harm and harm[-1] > death[-1]):
             continue  # the list is of the wounded, or of nothing
         stop = _HARM_END.search(text, m.end())
-        out.append((m.end(), stop.start() if stop else len(text)))
+        out.append((m.end(), stop.start() if stop else len(text), False))
     for m in _BEFORE.finditer(text):
         start = max([0] + [x.end() for x in _SAID.finditer(text, 0, m.start())] +
                     [x.end() for x in _HARM_END.finditer(text, 0, m.start())])
-        out.append((start, m.start()))
+        out.append((start, m.start(), True))
     return out
 
 
@@ -241,10 +266,13 @@ def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Lis
     for i in heads:
         h = doc[i]
         ranges.append((h.left_edge.i, h.right_edge.i + 1))
-    for s, e in _cue_regions(sent):
+    before: list[tuple[int, int]] = []
+    for s, e, back in _cue_regions(sent):
         toks = [t.i for t in sent if s <= t.idx - sent.start_char < e]
         if toks:
             ranges.append((toks[0], toks[-1] + 1))
+            if back:
+                before.append(ranges[-1])
     ranges.sort()
     merged: list[list[int]] = []
     for s, e in ranges:
@@ -254,7 +282,7 @@ def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Lis
             merged.append([s, e])
     out: list[Listed] = []
     for s, e in merged:
-        stretch = [t for t in doc[s:e] if not _HARM_END.match(t.text)]
+        stretch = _clause(list(doc[s:e]), backward=any(s2 <= s and e <= e2 for s2, e2 in before))
         found = read_list(stretch, lex)
         if any(x.key for x in found):  # a list of the dead names someone; "two civilians" alone is a figure
             out += found
