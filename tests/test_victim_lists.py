@@ -125,3 +125,27 @@ def test_a_broken_kinship_file_names_its_problems(monkeypatch):
         assert "sex" in message and "minor" in message and "duplicate" in message
     finally:
         load_kinship.cache_clear()
+
+
+def figures(nlp, lexicons, text):
+    doc = nlp(text)
+    return [(f.role, f.count.low, f.count.best) for f in find_casualties(doc[:], lexicons).facts if f.subset_of is None]
+
+
+def test_a_year_before_the_figure_is_not_the_figure(nlp, lexicons):
+    got = figures(nlp, lexicons, "On the 4th of June, 2024 eleven members of the Saleh family were killed in a strike.")
+    assert ("killed", 11, 11) in got
+
+
+def test_a_figure_before_an_adjective_still_counts_the_noun(nlp, lexicons):
+    got = figures(nlp, lexicons, "Late on Monday, at least 25 identified civilians belonging to two large families, "
+                                  "including a teacher, were killed in the strike.")
+    assert ("killed", 25, None) in got
+
+
+def test_up_to_keeps_its_ceiling_and_the_named_dead_give_the_floor(extractor):
+    text = ("Up to five civilians were killed when a strike hit a house in Rafah on 4 May 2024. The victims were "
+            "identified as Karim Odeh (60 years old), his wife Salwa Odeh and their grandson Ziad Odeh (8).")
+    claims = report_of(extractor, text).claims
+    killed = [c.killed for c in claims if c.killed is not None]
+    assert [(k.low, k.best, k.high) for k in killed] == [(3, None, 5)]

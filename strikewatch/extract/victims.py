@@ -260,6 +260,9 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
     num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c) and not _is_year(c)), None)
     if num is None and h.left_edge.like_num and h.left_edge.i < h.i and not _is_age(h.left_edge):
         num = h.left_edge  # "seven identified members": the parser hangs the figure on the adjective
+    if num is None:  # "at least 25 identified civilians": the figure hangs on the adjective, as npadvmod
+        num = next((n for a in h.lefts if a.dep_ == "amod" for n in a.children if n.like_num and n.i < a.i
+                    and n.dep_ in ("npadvmod", "nummod", "advmod") and not _is_age(n) and not _is_year(n)), None)
     vague_mod = next((lex.quantities[c.lower_] for c in h.children if c.dep_ in ("amod", "nummod")
                       and c.lower_ in lex.quantities), None)  # "several others", "many people"
     if (word in UNKNOWN_PRONOUNS or h.pos_ == "PRON") and num is None and vague_mod is None:
