@@ -215,7 +215,7 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
             c.killed = Count(low=named, high=k.high)
     # likewise for the dead: no figure, or only one person told ("she was killed") of a longer list
     told = [_value(c.killed) or 0 for c in claims if c.killed is not None]
-    if all(n <= 1 for n in told) and not any(c.parts for c in claims) and total(people).best > max(told, default=0):
+    if all(n <= 1 for n in told) and not any(c.parts for c in claims) and named > max(told, default=0):
         holder = next((c for c in claims if c.killed is not None), target)
         holder.killed = total(people)
     for cat in ("children", "women"):

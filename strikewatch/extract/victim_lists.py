@@ -262,31 +262,23 @@ def _cue_regions(sent: SpacySpan) -> list[tuple[int, int, bool]]:
 def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Listed]:
     """Every person the sentence lists among the dead. `heads`: the victim tokens of its death predicates."""
     doc = sent.doc
-    ranges: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int, bool]] = []  # token ranges, read back from their predicate or not
     for i in heads:
         h = doc[i]
-        ranges.append((h.left_edge.i, h.right_edge.i + 1))
-    before: list[tuple[int, int]] = []
+        ranges.append((h.left_edge.i, h.right_edge.i + 1, False))
     for s, e, back in _cue_regions(sent):
         toks = [t.i for t in sent if s <= t.idx - sent.start_char < e]
         if toks:
-            ranges.append((toks[0], toks[-1] + 1))
-            if back:
-                before.append(ranges[-1])
-    ranges.sort()
-    merged: list[list[int]] = []
-    for s, e in ranges:
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
+            ranges.append((toks[0], toks[-1] + 1, back))
+    # each stretch on its own ("the victims were identified in local reports as: ..." holds two cues, and
+    # the first one's stretch ends at "in"); a person found twice is kept once, by the longest stretch
     out: list[Listed] = []
-    for s, e in merged:
-        stretch = _clause(list(doc[s:e]), backward=any(s2 <= s and e <= e2 for s2, e2 in before))
-        found = read_list(stretch, lex)
-        if any(x.key for x in found):  # a list of the dead names someone; "two civilians" alone is a figure
-            out += found
-    return out
+    for s, e, back in sorted(ranges, key=lambda r: r[0] - r[1]):
+        found = read_list(_clause(list(doc[s:e]), backward=back), lex)
+        if not any(x.key for x in found):  # a list of the dead names someone; "two civilians" alone is a figure
+            continue
+        out += [x for x in found if not any(x.start < y.end and y.start < x.end for y in out)]
+    return sorted(out, key=lambda x: x.start)
 
 
 def same_person(a: str, b: str) -> bool:
