@@ -149,3 +149,15 @@ def test_up_to_keeps_its_ceiling_and_the_named_dead_give_the_floor(extractor):
     claims = report_of(extractor, text).claims
     killed = [c.killed for c in claims if c.killed is not None]
     assert [(k.low, k.best, k.high) for k in killed] == [(3, None, 5)]
+
+
+@pytest.mark.parametrize("text, children, women", [
+    ("A relative named eight of the people killed in the house: Samer Issa (47 years old), Umm Samer Issa, "
+     "Rami Issa (17 years old) and Dana Issa.", 1, 1),
+    ("The agency later published the names of those killed in the strike – Nabil Taha, his wife Huda Taha (48), "
+     "and their daughter Ruba Taha (9).", 1, 1),
+])
+def test_a_colon_or_a_dash_after_the_dead_opens_their_list(nlp, lexicons, text, children, women):
+    got = listed(nlp, lexicons, text)
+    assert sum(n for c, n in got if c == "children") == children
+    assert sum(n for c, n in got if c == "women") == women
