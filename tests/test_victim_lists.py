@@ -161,3 +161,16 @@ def test_a_colon_or_a_dash_after_the_dead_opens_their_list(nlp, lexicons, text, 
     got = listed(nlp, lexicons, text)
     assert sum(n for c, n in got if c == "children") == children
     assert sum(n for c, n in got if c == "women") == women
+
+
+@pytest.mark.parametrize("text, total, parts", [
+    ("At least six people were killed, a woman and five children, and others were hurt when the shell hit.",
+     6, {"women": 1, "children": 5}),
+    ("Two residents were killed – a woman and a girl – by the blast near the bakery.", 2, {"women": 1, "children": 1}),
+])
+def test_an_appositive_after_a_figure_is_its_breakdown(nlp, lexicons, text, total, parts):
+    doc = nlp(text)
+    facts = find_casualties(doc[:], lexicons).facts
+    whole = [f for f in facts if f.role == "killed" and f.subset_of is None]
+    assert [f.count.best if f.count.best is not None else f.count.low for f in whole] == [total]
+    assert {f.category: f.count.best for f in facts if f.subset_of is not None} == parts

@@ -239,7 +239,25 @@ def _persons(head: Token, lex: Lexicons) -> list[Member]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "along", "together") and h is head:
                 members += _added(prep, lex)
     # the first conjunct heads the phrase, so its subtree holds every "including"
-    return members + _parts(conjuncts[0], lex) if members else members
+    return members + _parts(conjuncts[0], lex) + _breakdown(head, lex) if members else members
+
+
+def _breakdown(head: Token, lex: Lexicons) -> list[Member]:
+    """ "five people were killed, a woman and four children": a figure's appositive names who they were,
+    a part of it, not more people. Only under a counted noun, and only nouns of a victim category
+    (an appositive name or age, "Maria Lopez, 52", is no breakdown)."""
+    if not any(c.dep_ == "nummod" or c.lower_ in lex.quantities for c in head.children):
+        return []
+    out: list[Member] = []
+    for app in head.children:
+        if app.dep_ != "appos" or app.pos_ != "NOUN":
+            continue
+        parts = _listed(app, lex)
+        if parts and all(p.category in ("children", "women") for p in parts):
+            for p in parts:
+                p.subset = True
+            out += parts
+    return out
 
 
 def _nobody(h: Token) -> bool:
