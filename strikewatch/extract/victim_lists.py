@@ -50,6 +50,7 @@ _HARM_END = re.compile(r"injur|wound|\bhurt\b|surviv|alive|rescued|missing|\bwhi
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _STOPS = {"was", "were", "is", "are", "had", "have", "has", "when", "after", "by", "in", "on", "at", "while", "who",
           "which", "whose", "during", "from", "near", "since", "because", "but", "that"}
+_AGE_UNITS = {"years", "yrs", "months", "weeks", "days"}
 _SEPARATORS = {",", ";", ":", "and", "&", "–", "—", "-", "as", "plus"}
 _NOT_NAMES = {"facebook", "twitter", "instagram", "telegram", "x", "airwars", "israeli", "palestinian", "gaza",
               "ministry", "health", "civil", "defence", "defense", "hamas", "idf", "un", "unrwa", "abu", "al", "el",
@@ -132,8 +133,12 @@ def _name(tokens: list[Token]) -> list[Token]:
         depth = max(0, depth + t.text.count("(") - t.text.count(")"))
         if depth or ")" in t.text or not t.text[:1].isupper() or t.pos_ != "PROPN" or t.lower_ in _NOT_NAMES:
             continue
-        if t.ent_type_ in ("ORG", "NORP", "DATE", "FAC"):  # not GPE: the small model tags many names as places
+        if t.ent_type_ in ("ORG", "NORP", "DATE", "FAC", "TIME", "CARDINAL"):
             continue
+        if t.ent_type_ in ("GPE", "LOC") and not (t.i > 0 and t.doc[t.i - 1].ent_iob_ != "O" and t.ent_iob_ == "I") \
+                and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I"):
+            continue  # a one-word place ("Idlib"); the small model tags many two-word names as places too
+
         j = i
         while j + 1 < len(tokens) and (tokens[j + 1].pos_ == "PROPN" or tokens[j + 1].text == "-"):
             j += 1
@@ -193,6 +198,9 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
                     out.append(Listed(" ".join(t.lower_ for t in names), pending, start, end))
                 prev_kin_only = None
                 continue
+        if any(t.tag_ in ("NNS", "NNPS") and t.lower_ not in _AGE_UNITS and any(c.dep_ == "nummod" for c in t.children)
+               for t in chunk):
+            continue  # "twenty-eight leaders of the group": a figure, read by victims.py, not one person
         if not names and kin is None and not any(t.lower_ in lex.victims and t.tag_ in ("NN", "NNP") for t in chunk):
             if age is not None and prev_kin_only is None and out and out[-1].key and re.fullmatch(r"\s*\d{1,3}\s*", text):
                 out[-1].category = _category(age, None, out[-1].category)  # "A, 34," the age of the name before
