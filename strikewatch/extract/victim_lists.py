@@ -50,6 +50,9 @@ _HARM_END = re.compile(r"injur|wound|\bhurt\b|surviv|alive|rescued|missing|\bwhi
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _STOPS = {"was", "were", "is", "are", "had", "have", "has", "when", "after", "by", "in", "on", "at", "while", "who",
           "which", "whose", "during", "from", "near", "since", "because", "but", "that"}
+_NAMED_THINGS = {"family", "families", "clan", "household", "home", "house", "residence", "building", "tower", "towers",
+                 "mosque", "school", "hospital", "street", "road", "camp", "neighbourhood", "neighborhood", "area",
+                 "roundabout", "junction", "square", "agency", "news", "center", "centre", "ministry", "brigades"}
 _AGE_UNITS = {"years", "yrs", "months", "weeks", "days"}
 _SEPARATORS = {",", ";", ":", "and", "&", "–", "—", "-", "as", "plus"}
 _NOT_NAMES = {"facebook", "twitter", "instagram", "telegram", "x", "airwars", "israeli", "palestinian", "gaza",
@@ -142,8 +145,8 @@ def _name(tokens: list[Token]) -> list[Token]:
         j = i
         while j + 1 < len(tokens) and (tokens[j + 1].pos_ == "PROPN" or tokens[j + 1].text == "-"):
             j += 1
-        if j + 1 < len(tokens) and tokens[j + 1].text in _POSSESSIVE:
-            continue  # "Hamid's two sons": the owner, not a victim
+        if j + 1 < len(tokens) and (tokens[j + 1].text in _POSSESSIVE or tokens[j + 1].lower_ in _NAMED_THINGS):
+            continue  # "Hamid's two sons", "the Saleh family", "Al-Amal Street": not a victim's name
         out.append(t)
     return out
 
