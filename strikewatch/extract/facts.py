@@ -81,7 +81,12 @@ class Segment:
 
     @property
     def has_casualties(self) -> bool:
-        return bool(self.casualties)
+        return any(c.roster is None for c in self.casualties)
+
+    @property
+    def listed(self) -> bool:
+        """Names the dead one by one (victim_lists.py): adds to the incident told, opens none."""
+        return any(c.roster is not None for c in self.casualties)
 
 
 @dataclass
@@ -138,7 +143,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         if e <= s:
             continue
         seg = Segment(base + s, base + e, text[s:e])
-        seg.casualties = [c for c in cas.facts if s <= c.start < e]
+        seg.casualties = [c for c in cas.facts + cas.listed if s <= c.start < e]
         for c in seg.casualties:
             c.start, c.end = c.start + base, c.end + base
         seg.dates = [d for d in dates if base + s <= d.start < base + e]

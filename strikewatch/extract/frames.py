@@ -118,11 +118,15 @@ class Assembler:
 
     def _feed_segment(self, sent: SentenceFacts, seg: Segment, source: object) -> None:
         perp = seg.perpetrator
-        eventful = seg.event is not None or seg.has_casualties or seg.definite  # "the dead were evacuees"
+        eventful = seg.event is not None or seg.has_casualties or seg.definite or seg.listed  # "the dead were evacuees"
         if not eventful and not (perp.actors or perp.unspecified or perp.uncertain):
             return
         # "whether the jets were Syrian or Russian" is irrealis, and it is what the source says of the perpetrator
         if (seg.rate or seg.irrealis) and not seg.has_casualties and not (perp.uncertain or perp.unspecified):
+            return
+        if seg.listed and not seg.has_casualties and not seg.separate and self.current is not None \
+                and self.current.kind == "incident":
+            self._fill(self.current, seg, source, sent)  # names the dead of the incident being told
             return
         place = best_place(seg.places)
         # a country is no anchor for an incident: "air strikes in Syria this week" is not one
@@ -198,7 +202,7 @@ class Assembler:
             self._fill(frame, seg, source, sent, anchored=True)
         elif self._lede(sent, seg):
             self._fill(self._new(seg, place), seg, source, sent, anchored=True)
-        elif cur is not None and (seg.has_casualties or seg.definite or perp.unspecified or perp.uncertain):
+        elif cur is not None and (seg.has_casualties or seg.definite or seg.listed or perp.unspecified or perp.uncertain):
             self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
 
     def _lede(self, sent: SentenceFacts, seg: Segment) -> bool:

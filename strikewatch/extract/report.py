@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Article, Count, Dates, Location, Perpetrator, Report, Span
-from .claims import ClaimBuilder
+from .claims import ClaimBuilder, merge_rosters
 from .dates import Anchor
 from .docdates import ArticleDates
 from .frames import Frame, dates_equal, frame_location, place_fits, rank, same_place
@@ -164,6 +164,7 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
     sub_counts = Counter(f.sub_event_type for f in frames if f.sub_event_type and not f.event_guessed)
     reports: list[Report] = []
     for f in frames:
+        merge_rosters(f.claims)
         claims = _settle_claims(f, named_by_type)
         has_figures = any(not c.empty for c in claims) or f.strikes is not None
         # opened by an event told without figures ("police arrested 12 on Monday", frames.py `_opens`)
