@@ -50,6 +50,11 @@ NONE_WORDS = {"nobody", "none", "no-one"}
 # predicates that take the subject of the verb they are coordinated with
 _PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute": "killed", "wound": "injured",
                "injure": "injured", "hurt": "injured", "shoot": "shot"}
+# "was shot but survived": only beside a predicate of harm, whose victims it takes ("survived by his
+# wife" alone is an obituary's phrase, no injury)
+_SURVIVED = {"survive": "injured"}
+OTHER_WORDS = {"other", "another", "others"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
 COMPANION_PREPS = {"alongside", "besides", "beside"}
 ADDING_ADVERBS = {"also", "too", "additionally", "further"}
@@ -86,6 +91,8 @@ class VictimGroup:
     members: list[Member] = field(default_factory=list)
     adds: bool = False  # "were also killed": victims on top of those already told
     ambiguous: bool = False  # "were killed and wounded": a figure of casualties, not of the dead
+    others: bool = False  # "three other people were shot": victims besides the dead told with them
+    fresh: bool = False  # told as new people ("a man", "two women"), not referred back to ("he", "the boy")
 
 
 @functools.cache
@@ -154,6 +161,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         group = VictimGroup(pattern.role, pattern.id, verb.i, members)
         group.members += _companions(verb, lex) + _parts(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
+        group.fresh = _fresh(victim)
+        group.others = group.fresh and _others(victim)
         groups[(verb.i, pattern.role)] = group
     # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
     # to hang the victims on the date; a passive predicate with no subject takes the counted people
@@ -174,7 +183,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         for conj in doc[i].conjuncts:
             if conj.i < i or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children) or not _realis(conj):
                 continue
-            other = _PREDICATES.get(conj.lemma_)
+            other = _PREDICATES.get(conj.lemma_) or _SURVIVED.get(conj.lemma_)
             if other and other != role and (conj.i, other) not in groups and {role, other} != {"killed", "injured"}:
                 groups[(conj.i, other)] = VictimGroup(other, group.pattern + "+conj", conj.i, list(group.members))
     # "were killed and wounded": one subject for both predicates, so the figure counts casualties
@@ -190,6 +199,19 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 if (conj.i, other) in groups:
                     groups[(conj.i, other)].ambiguous = True
     return sorted(groups.values(), key=lambda g: g.verb)
+
+
+def _others(victim: Token) -> bool:
+    """ "three other people", "another man", "two others": people besides those told before them."""
+    return victim.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in ("amod", "det", "nummod", "advmod")
+                                               for c in victim.children)
+
+
+def _fresh(victim: Token) -> bool:
+    """An indefinite victim phrase: "a man", "two women", "another teen"; not "he", "the boy", "his wife"."""
+    if victim.lower_ in ONE_PRONOUNS or victim.pos_ == "PRON" and victim.lower_ not in OTHER_WORDS:
+        return False
+    return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in victim.children)
 
 
 def _nearest_counted(sent: SpacySpan, verb: Token, lex: Lexicons) -> Token | None:
