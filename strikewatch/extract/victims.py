@@ -54,6 +54,8 @@ _PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute":
 # wife" alone is an obituary's phrase, no injury)
 _SURVIVED = {"survive": "injured"}
 OTHER_WORDS = {"other", "another", "others"}
+PLACE_VERBS = {"hit", "strike", "target", "bomb", "shell", "raid", "attack", "pound", "destroy", "damage"}
+FATAL_ADVERBS = {"fatally", "mortally"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
 COMPANION_PREPS = {"alongside", "besides", "beside"}
@@ -153,6 +155,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
         if not _realis(verb) or (verb.i, pattern.role) in groups:
             continue
+        if pattern.role != "killed" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
+            continue  # "was fatally wounded": a death, not also a wound
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
         members = _persons(victim, lex)
@@ -424,7 +428,15 @@ def _looks_like_name(h: Token) -> bool:
     parts = [c for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if parts:
         return True
-    return any(c.dep_ == "appos" and c.like_num for c in h.children)
+    if any(c.dep_ == "appos" and c.like_num for c in h.children):
+        return True
+    # a surname alone as the subject of the harm ("Johnson was pronounced dead", "Kelso and Lum were
+    # shot"): news names a victim in full once, then by the surname; acronyms and lone capitals are not names
+    subject = h.dep_ in ("nsubj", "nsubjpass") or h.dep_ == "conj" and h.head.dep_ in ("nsubj", "nsubjpass")
+    predicate = h.head if h.dep_ != "conj" else h.head.head
+    if predicate.lemma_ in PLACE_VERBS:
+        return False  # "Gaza was struck": places are hit too
+    return subject and h.text.istitle() and h.text.isalpha() and len(h.text) > 2
 
 
 def _number(tok: Token) -> Count | None:
