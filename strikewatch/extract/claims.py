@@ -168,6 +168,8 @@ class ClaimBuilder:
             for p in parts[1:]:
                 killed = killed.plus(p)
         injured = self.injured
+        if injured is not None and _value(injured) == 0 and self.shot is not None:
+            injured = None  # "no one else was hurt" denies no one of those told as hit
         if injured is None and self.shot is not None:
             hit = _value(self.shot)
             dead = _value(killed) if killed is not None else dead_elsewhere

@@ -55,6 +55,9 @@ _PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute":
 _SURVIVED = {"survive": "injured"}
 OTHER_WORDS = {"other", "another", "others"}
 PLACE_VERBS = {"hit", "strike", "target", "bomb", "shell", "raid", "attack", "pound", "destroy", "damage"}
+GUNSHOT = {"gunshot", "bullet", "gun", "shotgun", "gunfire"}
+SPEAKING_VERBS = {"say", "tell", "report", "add", "state", "announce", "confirm", "believe", "think", "fear", "know",
+                  "feel", "understand", "claim", "declare", "estimate", "write", "recall", "describe"}
 FATAL_ADVERBS = {"fatally", "mortally"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
@@ -162,12 +165,17 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         members = _persons(victim, lex)
         if not members:
             continue
-        group = VictimGroup(pattern.role, pattern.id, verb.i, members)
+        role = pattern.role
+        if role == "injured" and (_gunshot_wound(sent, tokens) or _told_back(victim)):
+            role = "shot"  # hit, not known to have survived: the article may tell the death elsewhere
+            if (verb.i, role) in groups:
+                continue
+        group = VictimGroup(role, pattern.id, verb.i, members)
         group.members += _companions(verb, lex) + _parts(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
         group.fresh = _fresh(victim)
         group.others = group.fresh and _others(victim)
-        groups[(verb.i, pattern.role)] = group
+        groups[(verb.i, role)] = group
     # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
     # to hang the victims on the date; a passive predicate with no subject takes the counted people
     # nearest before it
@@ -209,6 +217,23 @@ def _others(victim: Token) -> bool:
     """ "three other people", "another man", "two others": people besides those told before them."""
     return victim.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in ("amod", "det", "nummod", "advmod")
                                                for c in victim.children)
+
+
+def _gunshot_wound(sent: SpacySpan, tokens: list[int]) -> bool:
+    """ "suffered a gunshot wound", "found with a bullet wound": a wound that says he was hit, not that
+    he lived ("she suffered a gunshot wound to the head and was pronounced dead")."""
+    for i in tokens:
+        tok = _token(sent, i)
+        if tok.lemma_ in ("wound", "injury") and any(c.lower_ in GUNSHOT for c in tok.children):
+            return True
+    return False
+
+
+def _told_back(victim: Token) -> bool:
+    """ "he was wounded", "the victim was wounded": a person told before, who may be the dead."""
+    if victim.lower_ in ONE_PRONOUNS:
+        return True
+    return victim.lower_ == "victim" and any(c.lower_ == "the" for c in victim.children)
 
 
 def _fresh(victim: Token) -> bool:
@@ -434,8 +459,8 @@ def _looks_like_name(h: Token) -> bool:
     # shot"): news names a victim in full once, then by the surname; acronyms and lone capitals are not names
     subject = h.dep_ in ("nsubj", "nsubjpass") or h.dep_ == "conj" and h.head.dep_ in ("nsubj", "nsubjpass")
     predicate = h.head if h.dep_ != "conj" else h.head.head
-    if predicate.lemma_ in PLACE_VERBS:
-        return False  # "Gaza was struck": places are hit too
+    if predicate.lemma_ in PLACE_VERBS or predicate.lemma_ in SPEAKING_VERBS:
+        return False  # "Gaza was struck": places are hit too; "Smith said no one was killed": the speaker
     return subject and h.text.istitle() and h.text.isalpha() and len(h.text) > 2
 
 
