@@ -50,9 +50,6 @@ NONE_WORDS = {"nobody", "none", "no-one"}
 # predicates that take the subject of the verb they are coordinated with
 _PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute": "killed", "wound": "injured",
                "injure": "injured", "hurt": "injured", "shoot": "shot"}
-# "was shot but survived": only beside a predicate of harm, whose victims it takes ("survived by his
-# wife" alone is an obituary's phrase, no injury)
-_SURVIVED = {"survive": "injured"}
 OTHER_WORDS = {"other", "another", "others"}
 PLACE_VERBS = {"hit", "strike", "target", "bomb", "shell", "raid", "attack", "pound", "destroy", "damage"}
 GUNSHOT = {"gunshot", "bullet", "gun", "shotgun", "gunfire"}
@@ -193,9 +190,10 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
     # "a man was shot and killed": a predicate coordinated with another shares its subject
     for (i, role), group in list(groups.items()):
         for conj in doc[i].conjuncts:
-            if conj.i < i or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children) or not _realis(conj):
+            own = ("nsubj", "nsubjpass") if _survived(conj) else ("nsubj", "nsubjpass", "dobj")
+            if conj.i < i or any(c.dep_ in own for c in conj.children) or not _realis(conj):
                 continue
-            other = _PREDICATES.get(conj.lemma_) or _SURVIVED.get(conj.lemma_)
+            other = _PREDICATES.get(conj.lemma_) or ("injured" if _survived(conj) else None)
             if other and other != role and (conj.i, other) not in groups and {role, other} != {"killed", "injured"}:
                 groups[(conj.i, other)] = VictimGroup(other, group.pattern + "+conj", conj.i, list(group.members))
     # "were killed and wounded": one subject for both predicates, so the figure counts casualties
@@ -217,6 +215,16 @@ def _others(victim: Token) -> bool:
     """ "three other people", "another man", "two others": people besides those told before them."""
     return victim.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in ("amod", "det", "nummod", "advmod")
                                                for c in victim.children)
+
+
+def _survived(verb: Token) -> bool:
+    """ "was shot but survived", "were struck but sustained minor injuries": beside a predicate of harm
+    whose victims it takes, a wound they lived through ("survived by his wife" alone is an obituary's)."""
+    if verb.lemma_ == "survive":
+        return True
+    return verb.lemma_ in ("sustain", "suffer") and any(
+        c.dep_ == "dobj" and c.lemma_ in ("injury", "wound") and not any(g.lower_ in GUNSHOT for g in c.children)
+        for c in verb.children)
 
 
 def _gunshot_wound(sent: SpacySpan, tokens: list[int]) -> bool:
@@ -304,7 +312,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         return _member(obj, lex) if obj is not None else None
     if _nobody(h):
         return None
-    if word in ONE_PRONOUNS:
+    if word in ONE_PRONOUNS or word == "another" and h.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        # "another" alone is one more person: "three were killed and another wounded"
         return Member(Count(low=1, best=1, high=1), None, h.idx, h.idx + len(h))
     num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c)), None)
     if num is None and h.left_edge.like_num and h.left_edge.i < h.i and not _is_age(h.left_edge):
@@ -350,8 +359,10 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         dets = {c.lower_ for c in h.children if c.dep_ in ("det", "poss")}
         if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
             return None
+        # "her brother and 4-year-old daughter": a singular conjunct shares the first one's determiner
+        shared = h.dep_ == "conj" and h.tag_ == "NN" and h.head.pos_ in ("NOUN", "PROPN")
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
-                or any(c.dep_ == "poss" for c in h.children):
+                or any(c.dep_ == "poss" for c in h.children) or shared:
             if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex)):
                 return None
             return Member(Count(low=1, best=1, high=1), category, start, end)
