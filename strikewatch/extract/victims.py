@@ -162,17 +162,17 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         members = _persons(victim, lex)
         if not members:
             continue
-        role = pattern.role
-        if role == "injured" and (_gunshot_wound(sent, tokens) or _told_back(victim)):
-            role = "shot"  # hit, not known to have survived: the article may tell the death elsewhere
-            if (verb.i, role) in groups:
+        harm = pattern.role
+        if harm == "injured" and (_gunshot_wound(sent, tokens) or _told_back(victim)):
+            harm = "shot"  # hit, not known to have survived: the article may tell the death elsewhere
+            if (verb.i, harm) in groups:
                 continue
-        group = VictimGroup(role, pattern.id, verb.i, members)
+        group = VictimGroup(harm, pattern.id, verb.i, members)
         group.members += _companions(verb, lex) + _parts(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
         group.fresh = _fresh(victim)
         group.others = group.fresh and _others(victim)
-        groups[(verb.i, role)] = group
+        groups[(verb.i, harm)] = group
     # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
     # to hang the victims on the date; a passive predicate with no subject takes the counted people
     # nearest before it
