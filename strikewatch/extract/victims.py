@@ -173,6 +173,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         group.fresh = _fresh(victim)
         group.others = group.fresh and _others(victim)
         groups[(verb.i, harm)] = group
+    _died_of_wounds(groups)
     # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
     # to hang the victims on the date; a passive predicate with no subject takes the counted people
     # nearest before it
@@ -217,6 +218,17 @@ def _others(victim: Token) -> bool:
                                                for c in victim.children)
 
 
+def _died_of_wounds(groups: dict[tuple[int, str], VictimGroup]) -> None:
+    """ "a juvenile injured in the shooting has died": the wounded who died are hit, not also wounded."""
+    dead = {(m.start, m.end) for g in groups.values() if g.role == "killed" for m in g.members}
+    for key, g in list(groups.items()):
+        if g.role == "injured" and g.members and all((m.start, m.end) in dead for m in g.members):
+            del groups[key]
+            if (key[0], "shot") not in groups:
+                g.role = "shot"
+                groups[(key[0], "shot")] = g
+
+
 def _survived(verb: Token) -> bool:
     """ "was shot but survived", "were struck but sustained minor injuries": beside a predicate of harm
     whose victims it takes, a wound they lived through ("survived by his wife" alone is an obituary's)."""
@@ -241,7 +253,9 @@ def _told_back(victim: Token) -> bool:
     """ "he was wounded", "the victim was wounded": a person told before, who may be the dead."""
     if victim.lower_ in ONE_PRONOUNS:
         return True
-    return victim.lower_ == "victim" and any(c.lower_ == "the" for c in victim.children)
+    # "the toddler", "the victim": one person named before; not "the two men", not "his wife"
+    return victim.tag_ == "NN" and any(c.lower_ == "the" and c.dep_ == "det" for c in victim.children) \
+        and not any(c.dep_ in ("nummod", "conj") for c in victim.children)
 
 
 def _fresh(victim: Token) -> bool:
