@@ -163,7 +163,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         if not members:
             continue
         harm = pattern.role
-        if harm == "injured" and (_gunshot_wound(sent, tokens) or _told_back(victim)):
+        lived = any(_token(sent, i).lemma_ in ("survive", "recover", "live") for i in tokens)  # "is expected to survive"
+        if harm == "injured" and not lived and (_gunshot_wound(sent, tokens) or _told_back(victim)):
             harm = "shot"  # hit, not known to have survived: the article may tell the death elsewhere
             if (verb.i, harm) in groups:
                 continue
