@@ -20,10 +20,15 @@ from ..errors import DataFileError
 from ..lexicon import SUB_EVENT_TYPES
 from .features import norm
 
+TYPES = "compatible-types.csv"
+GROUPS = "actor-groups.csv"
 
-def _rows(name: str, header: list[str]) -> tuple[str, list[tuple[int, list[str]]], list[str]]:
-    path = f"strikewatch/data/link/{name}"
-    text = resources.files("strikewatch.data").joinpath("link", name).read_text(encoding="utf-8")
+
+def _bundled(name: str) -> str:
+    return resources.files("strikewatch.data").joinpath("link", name).read_text(encoding="utf-8")
+
+
+def _rows(text: str, header: list[str]) -> tuple[list[tuple[int, list[str]]], list[str]]:
     lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
     problems: list[str] = []
     rows: list[tuple[int, list[str]]] = []
@@ -35,13 +40,18 @@ def _rows(name: str, header: list[str]) -> tuple[str, list[tuple[int, list[str]]
             problems.append(f"line {n}: want {len(header)} non-empty columns ({','.join(header)}), got {line!r}")
             continue
         rows.append((n, values))
-    return path, rows, problems
+    return rows, problems
 
 
 @functools.cache
 def compatible_types() -> frozenset[frozenset[str]]:
     """The pairs of sub-event types one event may be given, each as an unordered pair."""
-    path, rows, problems = _rows("compatible-types.csv", ["type_a", "type_b", "why"])
+    return parse_types(_bundled(TYPES), f"strikewatch/data/link/{TYPES}")
+
+
+def parse_types(text: str, path: str) -> frozenset[frozenset[str]]:
+    """`text` in the layout of compatible-types.csv, or DataFileError listing every problem."""
+    rows, problems = _rows(text, ["type_a", "type_b", "why"])
     pairs: set[frozenset[str]] = set()
     for n, (a, b, _why) in rows:
         bad = [t for t in (a, b) if t not in SUB_EVENT_TYPES]
@@ -65,7 +75,12 @@ def types_compatible(a: str, b: str) -> bool:
 @functools.cache
 def actor_groups() -> dict[str, frozenset[str]]:
     """Normalised named group -> the normalised generic labels that cover it."""
-    path, rows, problems = _rows("actor-groups.csv", ["label", "member", "why"])
+    return parse_groups(_bundled(GROUPS), f"strikewatch/data/link/{GROUPS}")
+
+
+def parse_groups(text: str, path: str) -> dict[str, frozenset[str]]:
+    """`text` in the layout of actor-groups.csv, or DataFileError listing every problem."""
+    rows, problems = _rows(text, ["label", "member", "why"])
     out: dict[str, set[str]] = {}
     for n, (label, member, _why) in rows:
         lk, mk = norm(label), norm(member)
