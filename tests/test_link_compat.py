@@ -149,6 +149,14 @@ def test_tolls_a_third_report_gives_together_do_not_keep_their_reports_apart() -
     assert [sorted(i.reports) for i in incidents] == [["agency-3#1", "paper-2#1", "tv-1#1"]]
 
 
+def test_small_tolls_told_side_by_side_bridge_nothing() -> None:
+    # a report giving 1 and 4 for one small strike must not chain a 1-dead and a 4-dead strike together
+    one = bus_bombing("tv-1#1", (None, 1))
+    four = bus_bombing("paper-2#1", ("Observatory", 4))
+    both = bus_bombing("agency-3#1", (None, 1), ("Observatory", 4))
+    assert not any({"tv-1#1", "paper-2#1"} <= set(i.reports) for i in link([one, four, both]).incidents)
+
+
 def test_a_bridge_does_not_lift_the_other_vetoes() -> None:
     own = bus_bombing("tv-1#1", (None, 110))
     elsewhere = told("paper-2#1", "Suicide bomb", day("2019-03-09"), where=TALDOU,

@@ -19,6 +19,7 @@ from .features import Features
 from .similarity import Pair, figure_relation
 
 Compare = Callable[[Features, Features], Pair]
+BRIDGE_MIN = 10  # a toll told side by side with another bridges them only from this size (as killed_shared_10)
 
 
 @dataclass(slots=True)
@@ -109,7 +110,10 @@ def _bridged(feats: Sequence[Features], members: Sequence[int], x: int, y: int) 
 
 
 def _agree(p: tuple[int, ...], q: tuple[int, ...]) -> bool:
-    return figure_relation(p, q, 0)[0] in ("shared", "close")
+    """Shared or close tolls, and telling ones: sources that give 1 and 4 for one small toll would
+    otherwise chain every 1-dead and 4-dead strike of a town and day together."""
+    relation, _, size = figure_relation(p, q, 0)
+    return relation in ("shared", "close") and size >= BRIDGE_MIN
 
 
 def _current(feats: Sequence[Features], members: Sequence[int]) -> dict[int, Features]:
