@@ -231,7 +231,7 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
     elif drel == "midnight":
         # weighed as a next day: only the veto on a next day without the same figures is lifted
         out.append(("date_adjacent", f"one night either side of midnight: {_day(min(a.lo or 0, b.lo or 0))}"
-                                     f" late / {_day(max(a.lo or 0, b.lo or 0))} early"))
+                                     f" / {_day(max(a.lo or 0, b.lo or 0))}"))
     elif drel == "followup":
         out.append(("date_followup", f"follow-up {_gap(a, b)} days apart"))
     elif drel == "guessed":
