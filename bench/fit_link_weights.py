@@ -85,7 +85,7 @@ def pair_rows(analysis: Analysis, gold: dict[str, str]) -> tuple[list[list[str]]
 # The killed features stay hand-set too: in this sparse sample two reports of "1 dead" in one town
 # are nearly always one shooting, and fitted (0.5 -> 1.7) they cost 1.6 points of precision on the
 # crowded synthetic benchmark (bench_link.py), where same-town look-alikes are the rule.
-FREE = ("date_followup", "date_adjacent", "injured_shared", "injured_close", "injured_update",
+FREE = ("date_followup", "date_adjacent", "age_shared", "ages_shared_2", "injured_shared", "injured_close", "injured_update",
         "injured_differ", "injured_conflict", "source_shared", "name_shared", "street_shared")
 
 

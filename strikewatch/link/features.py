@@ -93,6 +93,7 @@ class Features:
     words: frozenset[str]  # distinctive words of its sentences (words.py)
     names: frozenset[str]  # people named in its article (keys.py): "first last"
     streets: frozenset[str]  # streets named in its article (keys.py)
+    ages: frozenset[str]  # the ages of the people its article tells of (keys.py)
     date_guessed: bool  # a fallback from the publication date, not read from the text
     type_guessed: bool  # a default sub-event type, not read from the text
 
@@ -170,6 +171,7 @@ def features(index: int, report: Report) -> Features:
         words=content_words(report),
         names=frozenset(key_of(s) for s in report.evidence if s.field == "name") or NONE,
         streets=frozenset(key_of(s) for s in report.evidence if s.field == "address") or NONE,
+        ages=frozenset(key_of(s) for s in report.evidence if s.field == "age") or NONE,
         date_guessed=d.basis == "publication",
         type_guessed=TYPE_GUESSED in report.flags,
     )

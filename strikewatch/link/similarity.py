@@ -258,6 +258,10 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
         out.append(("name_shared", "named in both: " + ", ".join(sorted(people)[:4])))
     if streets:
         out.append(("street_shared", "same street: " + ", ".join(sorted(streets)[:4])))
+    ages = a.ages & b.ages
+    if ages:  # one age in common ("a 20-year-old") is common enough; two are the same people
+        out.append(("ages_shared_2" if len(ages) >= 2 else "age_shared",
+                    "same ages: " + ", ".join(sorted(ages, key=int)[:4])))
     # Wording only helps where the place cannot tie two reports (a province, the country, no place):
     # where it can, wire boilerplate shared by reports of other strikes in the same town did more harm
     # than good (bench: precision 0.886 -> 0.872). One outlet's house style repeats across all its
