@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from strikewatch.link import link
+from strikewatch.link.blocking import candidate_pairs
 from strikewatch.link.features import features
 from strikewatch.link.fold import folds
 from strikewatch.link.keys import ages, annotate, names
@@ -95,3 +96,54 @@ def test_restatements_of_one_article_share_their_keys() -> None:
 def test_a_sentence_opener_is_no_first_name() -> None:
     assert [k for _, _, k in names(FOLLOW)] == []  # "But Reyes": Reyes is named, but not in full here
     assert [k for _, _, k in names(STORY)] == ["anita reyes"]
+
+
+def _keyed(r: Report, text: str) -> Report:
+    annotate(Article(id=r.article, text=text), [r])
+    return r
+
+
+NAMED = ("Deputies said Anita Reyes, 41, and her nephew Jorge Salas, 19, were shot on Friday. "
+         "Reyes was treated and released; Salas remains in the hospital.")
+
+
+def test_a_story_without_a_date_meets_the_story_days_before_it() -> None:
+    # the later story gives no date ("deputies arrested a man in the shooting"): its guess is the
+    # 15th or 16th, five days after the shooting, yet it is a candidate for the first story
+    first = _keyed(report("wsfa-1#1", MILLBROOK, day="2017-03-10"), NAMED)
+    later = _keyed(report("waka-2#1", MILLBROOK, day="2017-03-15", basis="publication", published="2017-03-16"), NAMED)
+    later.date = Dates(start=dt.date(2017, 3, 15), end=dt.date(2017, 3, 16), precision="period", basis="publication")
+    assert [i.reports for i in link([first, later]).incidents] == [["waka-2#1", "wsfa-1#1"]]
+    # with no name to tie them, blocking still proposes the pair (in either order)
+    plain = [r.model_copy(update={"evidence": r.evidence[:1]}) for r in (first, later)]
+    assert list(candidate_pairs([features(0, plain[0]), features(1, plain[1])])) == [(0, 1)]
+    assert list(candidate_pairs([features(0, plain[1]), features(1, plain[0])])) == [(0, 1)]
+    # three weeks later it tells of something else, as far as blocking goes
+    plain[1].date = Dates(start=dt.date(2017, 3, 30), end=dt.date(2017, 3, 31), precision="period",
+                          basis="publication")
+    assert list(candidate_pairs([features(0, plain[0]), features(1, plain[1])])) == []
+
+
+def test_the_same_people_outweigh_two_towns_of_one_state() -> None:
+    # one story places the shooting in the town, the other in the outlet's city: the same two
+    # people named, with their ages, say it is one shooting
+    first = _keyed(report("wsfa-1#1", MILLBROOK), NAMED)
+    other = _keyed(report("waka-2#1", WETUMPKA), NAMED)
+    pair = compare(features(0, first), features(1, other))
+    assert pair.veto is None and any("outweighed by the same people" in r for r in pair.reasons)
+    # one name in common (the sheriff of every story of the county) is not enough
+    lone = _keyed(report("waka-3#1", WETUMPKA), "Sheriff Dale Pruitt said nobody was hurt. Pruitt asked for calm.")
+    sheriff = _keyed(report("wsfa-4#1", MILLBROOK), "Sheriff Dale Pruitt said a man was hurt. Pruitt gave no name.")
+    assert compare(features(0, lone), features(1, sheriff)).veto == "other place"
+
+
+def test_a_shared_street_outweighs_the_type_read_from_the_wording() -> None:
+    text = "Shots were fired Friday on Cobb Road near a park, deputies said."
+    attack = _keyed(report("wsfa-1#1", MILLBROOK), text)
+    clash = _keyed(report("waka-2#1", MILLBROOK), text)
+    clash.event_type, clash.sub_event_type, clash.flags = "Battles", "Armed clash", []
+    attack.flags = []
+    pair = compare(features(0, attack), features(1, clash))
+    assert pair.veto is None and "street_shared" in pair.features
+    bare = [r.model_copy(update={"evidence": r.evidence[:1]}) for r in (attack, clash)]
+    assert compare(features(0, bare[0]), features(1, bare[1])).veto == "other event type"
