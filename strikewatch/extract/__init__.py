@@ -85,6 +85,7 @@ def is_candidate(text: str, start: int = 0, end: int | None = None) -> bool:
 # "BEIRUT, March 19 (Reuters) -", "Moscow:", "BEIRUT -": a dateline names where the story was filed
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]+){0,2})\s*"
                        r"(?:,[^\n:\-—]{0,40}?)?(?:\([A-Za-z .]+\))?\s*(?::|-|—|–)\s", re.M)
+_FILED_AT = re.compile(r"[\s,]*(?P<place>[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,}){0,2})(?=\s*[,:\-—–(]|\s+[A-Z][a-z])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _HEADLINE_SPEAKER = re.compile(r"^[^\n.]{10,}:\s*(?P<who>[A-Z][\w'\- ]{1,40}?)\s*$", re.M)
 
@@ -180,6 +181,10 @@ class Extractor:
         when = article_dates(text, article.published, article.title)  # dateline, anchor, lede date
         if when.dateline is not None:  # "Wednesday 27 Jul 2016 ..." at the top
             stamped.append(when.dateline[1:])
+            # "Last updated at Jul 01 2016 BEIRUT At least ...": the city in capitals after the printed
+            # date is where the story was filed, like a wire dateline's
+            if (filed := _FILED_AT.match(text, when.dateline[2])) is not None:
+                masked.append(filed.span("place"))
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
                           article.published, masked, stamped, anchor=when.anchor,
                           lede_at=when.lede.start if when.lede else None)
