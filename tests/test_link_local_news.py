@@ -10,7 +10,7 @@ from strikewatch.link import link
 from strikewatch.link.blocking import candidate_pairs
 from strikewatch.link.features import features
 from strikewatch.link.fold import folds
-from strikewatch.link.keys import ages, annotate, names
+from strikewatch.link.keys import ages, annotate, names, streets
 from strikewatch.link.similarity import compare
 from strikewatch.model import Article, Claim, Count, Dates, Location, Report, Span
 
@@ -147,3 +147,12 @@ def test_a_shared_street_outweighs_the_type_read_from_the_wording() -> None:
     assert pair.veto is None and "street_shared" in pair.features
     bare = [r.model_copy(update={"evidence": r.evidence[:1]}) for r in (attack, clash)]
     assert compare(features(0, bare[0]), features(1, bare[1])).veto == "other event type"
+
+
+def test_one_street_written_with_or_without_its_direction_is_one_key() -> None:
+    text = "Gunfire on E. 52nd Street; later on East 52nd Street, then 52nd Street and S. Alder Ave. again."
+    assert [k for _, _, k in streets(text)] == ["52nd street", "alder avenue"]
+    one = _keyed(report("wsfa-1#1", MILLBROOK), "A man was shot on N. Alder Avenue on Friday.")
+    two = _keyed(report("waka-2#1", MILLBROOK), "Deputies closed Alder Avenue after the Friday shooting.")
+    pair = compare(features(0, one), features(1, two))
+    assert pair.veto is None and "same street: alder avenue" in pair.reasons

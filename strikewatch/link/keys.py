@@ -83,6 +83,15 @@ def names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# "E. 44th Street", "East 44th Street" and "44th Street" are one street in one town's news
+_DIRECTION = re.compile(r"^(?:the |[nsew]\. |north |south |east |west )", re.IGNORECASE)
+
+
+def _street_key(name: str, kind: str) -> str:
+    """A street's key: its name without a direction or "the", and its kind spelt out."""
+    return f"{_DIRECTION.sub('', name).lower()} {_KINDS[kind.lower()]}"
+
+
 def streets(text: str) -> list[tuple[int, int, str]]:
     """(start, end, key) of each street named, first mention only; key is "name kind"."""
     stop = not_names()
@@ -92,7 +101,7 @@ def streets(text: str) -> list[tuple[int, int, str]]:
         name = m.group(1)
         if name.split()[-1].lower() in stop and not name[0].isdigit():
             continue
-        key = f"{name.lower()} {_KINDS[m.group(2).lower()]}"
+        key = _street_key(name, m.group(2))
         if key not in seen:
             seen.add(key)
             found.append((m.start(), m.end(), key))
@@ -176,6 +185,6 @@ def key_of(span: Span) -> str:
     if span.field == "address":
         m = _STREET.search(span.text)
         if m:
-            return f"{m.group(1).lower()} {_KINDS[m.group(2).lower()]}"
+            return _street_key(m.group(1), m.group(2))
     words = [w for w in re.split(r"[ ]+", span.text) if w and not re.fullmatch(r"[A-Z]\.", w)]
     return f"{words[0]} {words[-1]}".lower() if words else ""
