@@ -156,3 +156,10 @@ def test_one_street_written_with_or_without_its_direction_is_one_key() -> None:
     two = _keyed(report("waka-2#1", MILLBROOK), "Deputies closed Alder Avenue after the Friday shooting.")
     pair = compare(features(0, one), features(1, two))
     assert pair.veto is None and "same street: alder avenue" in pair.reasons
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    text = "Deputies named the victim as Curtis Bell Jr. of Millbrook. Bell was 30."
+    assert [k for _, _, k in names(text)] == ["curtis bell"]
+    r = _keyed(report("wsfa-1#1", MILLBROOK), text)
+    assert features(0, r).names == {"curtis bell"}

@@ -68,7 +68,7 @@ def names(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for m in _NAME.finditer(text):
-        words = [w for w in m.groups() if w]
+        words = _bare([w for w in m.groups() if w])
         if any(w.lower() in stop for w in words):
             continue
         key = f"{words[0]} {words[-1]}".lower()
@@ -186,5 +186,10 @@ def key_of(span: Span) -> str:
         m = _STREET.search(span.text)
         if m:
             return _street_key(m.group(1), m.group(2))
-    words = [w for w in re.split(r"[ ]+", span.text) if w and not re.fullmatch(r"[A-Z]\.", w)]
+    words = _bare([w for w in re.split(r"[ ]+", span.text) if w and not re.fullmatch(r"[A-Z]\.", w)])
     return f"{words[0]} {words[-1]}".lower() if words else ""
+
+
+def _bare(words: list[str]) -> list[str]:
+    """A name without its generational suffix: "Darnell Okafor Jr" is keyed "darnell okafor"."""
+    return words[:-1] if len(words) > 2 and words[-1].rstrip(".") in ("Jr", "Sr") else words
