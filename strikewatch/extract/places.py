@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Location
+from . import usplaces
 from .gazetteer import Gazetteer, Place, norm
 
 MAX_WORDS = 6  # the longest name tried: "Maarat al-Numan" is three words, "Bab al-Hawa crossing" four
@@ -34,10 +35,11 @@ _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-
 # one-word names followed by these stay places even when capitalised: "Idlib Province", "Homs City"
 _PLACE_WORDS = frozenset({"province", "provinces", "governorate", "countryside", "city", "town", "village", "camp",
                           "airport", "airbase", "base", "district", "region", "area", "suburbs", "border", "crossing",
-                          "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts"})
+                          "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts",
+                          "oblast", "obl", "raion", "rayon"})
 _DIR = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central"
 _REGION_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIR}|rural|eastern|western)\s+)?"
-                           r"(?P<kw>provinces?|governorates?|countryside|country-side)\b", re.I)
+                           r"(?P<kw>provinces?|governorates?|countryside|country-side|oblasts?|obl)\b", re.I)
 _REGION_BEFORE = re.compile(rf"\b(?:(?P<dir>{_DIR})\s+)?(?P<kw>provinces?|governorates?|countryside)\s+of\s+"
                             r"(?:the\s+)?$", re.I)
 _RURAL_BEFORE = re.compile(r"\b(?P<kw>rural)\s+$", re.I)
@@ -116,6 +118,12 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
                     break
             else:
                 i += 1
+    if ctx[:1] == ("US",):  # "D.C.", "St. Louis"
+        extra = [PlaceMention(s, e, text[s:e], p.location(text[s:e]), _relations(text, s, e))
+                 for s, e, p in usplaces.us_mentions(text, gazetteer, start, end, ctx)
+                 if not any(s < me and ms < e for ms, me in masked)]
+        out = sorted([p for p in out if not any(p.start < x.end and x.start < p.end for x in extra)] + extra,
+                     key=lambda p: p.start)
     return _plural_regions(text, out, gazetteer)
 
 
@@ -133,6 +141,7 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
     votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
     nationals: Counter[str] = Counter()  # "Afghan forces": counted only where nothing else votes
     units: set[str] = set()
+    named: set[str] = set()
     spans: list[str] = []
     for run in _runs(text, 0, len(text)):
         words = [t for t in run if not t.link]
@@ -141,6 +150,7 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                 surface = re.sub(r"['’]s$", "", text[words[i].start : words[j - 1].end])
                 if (c := g.country(surface)) is not None and c.cc:
                     votes[c.cc] += 12
+                    named.add(c.cc)
                     break
                 if (cc := g.demonym(surface)) is not None:
                     nationals[cc] += 1
@@ -153,6 +163,13 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                         votes[cc] += 6 // len(ccs)
                     units |= g.admin1_of(surface)
                     break
+    if usplaces.us_story(cues := usplaces.us_cues(text, g)):
+        # a US story: its states decide, and only countries it names by name (not Georgia) join it
+        others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
+            cc == "GE" and cues.get("US.GA"))]
+        return ("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
+    if votes["US"]:  # fainter US cues ("San Antonio police") count as a province named each
+        votes["US"] += round(6 * sum(cues.values()))
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
         for surface in spans:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
@@ -197,7 +214,10 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or g.is_stopword(surface):
         return None
     inside = _inside_name(text, run, i, last_end, g)
-    if (country := g.country(surface)) is not None:
+    us = ctx[:1] == ("US",)
+    if us and usplaces.not_a_town(text, s, e):
+        return None
+    if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
         if inside and one_word:
             return None
         return PlaceMention(s, e, surface, country.location(surface), _relations(text, s, e) + ["country"])
@@ -206,8 +226,10 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     variants = bool(_UNIT_AFTER.match(text[e : e + 16]) or _CITY_BEFORE.search(text[max(0, s - 20) : s]))
     found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
     if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
-        found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or (
-            found if _LISTED.match(text[e : e + 80]) else [p for p in found if _may_lie_in(p, outer, g)])
+        inner = g.candidates(surface, exact=edge_word, countries=ctx, within=outer)
+        if us and not inner and outer.level == 1 and not inside and not _UNIT_AFTER.match(" " + surface):
+            return _resolve(text, s, e, outer, g)  # "Hartsville, Ind.", a town too small for the gazetteer: its state
+        found = inner or (found if _LISTED.match(text[e : e + 80]) else [p for p in found if _may_lie_in(p, outer, g)])
     if not found and outer is not None and _DISTRICT_AFTER.match(text[e : e + 16]) \
             and (unit := g.misspelt_unit(surface, outer)) is not None:
         found = [unit]  # "Tala wa Bafrak district, Baghlan": Tala wa Barfak
@@ -215,12 +237,17 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.level != 2)
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
         found = sorted(found, key=lambda p: p.level != 1)
-    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])):
+    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])
+            or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
+                        or usplaces.COUNTY_WORD.search(surface)))  # "Opelousas Police", "Madison County"
+            or _alone(text, s, e)):
         # a village or district of the article's country is a place only where the words say so: "in
         # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
         found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]
     if units and any(p.rank == 1 and p.a1 in units for p in found):  # Bailey of the state the article names
         found = sorted(found, key=lambda p: p.rank == 1 and p.a1 not in units)
+    if us:
+        found = usplaces.choose(found, text, e, surface, g, ctx)
     place = found[0] if found else None
     # a governorate's own name beats a foreign town found under an alternate name: "Anbar" is not
     # Ambar in Turkey, "Hatay" not Antakya; "Beirut" stays the city
@@ -235,7 +262,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None  # the war's own multi-word names ("Khan Touman") are not read as parts of others
     nxt = run[j] if j < len(run) and not run[j].link else None
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
-            and nxt.text not in _CALENDAR \
+            and nxt.text not in _CALENDAR and not (us and nxt.text.lower().rstrip("'’s") in usplaces.followers()) \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
@@ -276,8 +303,18 @@ def _may_lie_in(p: Place, outer: Place, g: Gazetteer) -> bool:
     return d is not None and d <= NEAR_OUTER_KM
 
 
+def _alone(text: str, s: int, e: int) -> bool:
+    """The name is a line of its own ("Shelling kills two\n\nMaryinka"): a line that says nothing
+    but a name names a place as plainly as "in" does."""
+    line_end = text.find("\n", e)
+    after = text[e:] if line_end < 0 else text[e:line_end]
+    return not text[text.rfind("\n", 0, s) + 1 : s].strip() and not after.strip()
+
+
 def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
     """The admin unit named right after a place as its container: "..., Balkh", "... of Helmand province"."""
+    if ctx[:1] == ("US",) and (state := usplaces.state_after(text, e, g)) is not None:
+        return state  # "Hartsville, Ind."
     m = _OUTER.match(text[e : e + 80])
     if m is None:
         return None
