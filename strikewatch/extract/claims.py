@@ -83,6 +83,7 @@ class ClaimBuilder:
     present: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     shot: Count | None = None  # "a man was shot": hit, killed or not
+    shot_others: Count | None = None  # "three other people were shot": hit and not among the dead
     killed_at: int = 0  # where the figure of the dead was last set
     roster: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (victim_lists.py)
 
@@ -105,6 +106,9 @@ class ClaimBuilder:
             self.roster.append(fact)  # counted over the whole incident: merge_rosters
             return
         self.spans.append(Span(start=fact.start, end=fact.end, field="injured" if fact.role == "shot" else fact.role))
+        if fact.role == "shot" and fact.others:
+            self.shot_others = self.shot_others.plus(fact.count) if self.shot_others is not None else fact.count
+            return
         if fact.role == "shot":  # people hit by gunfire: the wounded are those of them not killed
             self.shot = self.shot.plus(fact.count) if fact.adds and self.shot is not None else self.shot or fact.count
             return
@@ -158,7 +162,10 @@ class ClaimBuilder:
         self.spans = other.spans + self.spans
         self.roster = other.roster + self.roster
 
-    def build(self, text: str) -> Claim:
+    def build(self, text: str, dead_elsewhere: int = 0) -> Claim:
+        """`dead_elsewhere`: the most dead the article tells in its other incident claims. People told
+        only as "shot" in a claim with no dead of its own are, up to that figure, those dead told in
+        another sentence ("a man was shot ..." then "he died at the hospital"), not also wounded."""
         killed = self.killed
         if killed is None and self.parts:  # "a child and two women were killed": the dead are at least them
             parts = list(self.parts.values())
@@ -166,11 +173,15 @@ class ClaimBuilder:
             for p in parts[1:]:
                 killed = killed.plus(p)
         injured = self.injured
+        if injured is not None and _value(injured) == 0 and self.shot is not None:
+            injured = None  # "no one else was hurt" denies no one of those told as hit
         if injured is None and self.shot is not None:
             hit = _value(self.shot)
-            dead = _value(killed) if killed is not None else 0
+            dead = _value(killed) if killed is not None else dead_elsewhere
             if hit is not None and dead is not None and hit > dead:  # all of them dead: no figure of wounded
                 injured = Count(low=hit - dead, best=hit - dead, high=hit - dead)
+        if injured is None and self.shot_others is not None:
+            injured = self.shot_others  # besides the dead, whatever the figure of those hit
         victims = Victims(present=[c for c in self.present if c not in self.victims], **self.victims)
         spans = sorted({(s.start, s.end, s.field): s for s in self.spans}.values(), key=lambda s: s.start)
         return Claim(source=self.source, source_type=self.type, killed=killed, injured=injured,
@@ -178,7 +189,8 @@ class ClaimBuilder:
 
     @property
     def empty(self) -> bool:
-        return self.killed is None and self.injured is None and self.shot is None and not self.victims \
+        return self.killed is None and self.injured is None and self.shot is None and self.shot_others is None \
+            and not self.victims \
             and not self.present
 
 

@@ -127,6 +127,12 @@ def _main_place(places: list[PlaceMention]) -> Location:
     return p.location.model_copy(update={"mention": p.mention})
 
 
+def _finer_in(country: PlaceMention, places: list[PlaceMention]) -> Location | None:
+    """The article's main place inside the country a report names, when the article names one."""
+    inside = [p for p in places if rank(p) < 5 and p.location.country == country.location.country]
+    return _main_place(inside) if inside else None
+
+
 def _country_of(places: list[PlaceMention]) -> Location:
     counts = Counter(p.location.country for p in places if p.location.country)
     country = counts.most_common(1)[0][0] if counts else None
@@ -143,6 +149,13 @@ def _fallback_date(article: Article, frame: Frame, when: ArticleDates | None) ->
     return when.fallback()
 
 
+def article_dead(frames: list[Frame]) -> int:
+    """The largest figure of the dead any incident claim of the article gives (0 when none does)."""
+    return max((v for f in frames if f.kind == "incident" for c in f.claims if c.killed is not None
+                and (v := next((x for x in (c.killed.best, c.killed.low, c.killed.high) if x is not None), None))
+                is not None), default=0)
+
+
 def build_reports(article: Article, frames: list[Frame], places: list[PlaceMention],
                   named_sources: dict[str, str] | None = None, when: ArticleDates | None = None) -> list[Report]:
     text = article.text
@@ -156,6 +169,7 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
     for stype, name in (named_sources or {}).items():
         named_by_type.setdefault(stype, name)
     sub_counts = Counter(f.sub_event_type for f in frames if f.sub_event_type and not f.event_guessed)
+    dead = article_dead(frames)
     reports: list[Report] = []
     for f in frames:
         merge_rosters(f.claims)
@@ -170,6 +184,9 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
         if f.place is None:
             location = _country_of(places) if f.kind == "aggregate" else _main_place(places)
             flags.append("place from the article's main place" if f.kind == "incident" else "place: country")
+        elif f.kind == "incident" and rank(f.place) >= 5 and (finer := _finer_in(f.place, places)) is not None:
+            location = finer  # "Soldier killed in Ukraine" over a line that names the town: the town
+            flags.append("place from the article's main place")
         date, date_span = f.date, f.date_span
         if date is None or date.start is None:
             date, date_span, why = _fallback_date(article, f, when)
@@ -196,7 +213,7 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
         reports.append(Report(
             id=f"{article.id}#{len(reports) + 1}", article=article.id, kind=f.kind,  # type: ignore[arg-type]
             event_type=event_type, sub_event_type=sub_event, date=date, location=location,
-            perpetrator=_perpetrator(f, claims), claims=[c.build(text) for c in claims], evidence=evidence,
+            perpetrator=_perpetrator(f, claims), claims=[c.build(text, dead) for c in claims], evidence=evidence,
             strikes=f.strikes if f.strikes is None else Count(**f.strikes.model_dump()), flags=flags,
             outlet=article.outlet, published=article.published,
         ))

@@ -50,6 +50,13 @@ NONE_WORDS = {"nobody", "none", "no-one"}
 # predicates that take the subject of the verb they are coordinated with
 _PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute": "killed", "wound": "injured",
                "injure": "injured", "hurt": "injured", "shoot": "shot"}
+OTHER_WORDS = {"other", "another", "others"}
+PLACE_VERBS = {"hit", "strike", "target", "bomb", "shell", "raid", "attack", "pound", "destroy", "damage"}
+GUNSHOT = {"gunshot", "bullet", "gun", "shotgun", "gunfire"}
+SPEAKING_VERBS = {"say", "tell", "report", "add", "state", "announce", "confirm", "believe", "think", "fear", "know",
+                  "feel", "understand", "claim", "declare", "estimate", "write", "recall", "describe"}
+FATAL_ADVERBS = {"fatally", "mortally"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
 COMPANION_PREPS = {"alongside", "besides", "beside"}
 ADDING_ADVERBS = {"also", "too", "additionally", "further"}
@@ -87,6 +94,8 @@ class VictimGroup:
     adds: bool = False  # "were also killed": victims on top of those already told
     ambiguous: bool = False  # "were killed and wounded": a figure of casualties, not of the dead
     head: int = -1  # token index of the victim phrase's head (victim_lists.py reads the names in it)
+    others: bool = False  # "three other people were shot": victims besides the dead told with them
+    fresh: bool = False  # told as new people ("a man", "two women"), not referred back to ("he", "the boy")
 
 
 @functools.cache
@@ -147,15 +156,26 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
         if not _realis(verb) or (verb.i, pattern.role) in groups:
             continue
+        if pattern.role != "killed" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
+            continue  # "was fatally wounded": a death, not also a wound
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
         members = _persons(victim, lex)
         if not members:
             continue
-        group = VictimGroup(pattern.role, pattern.id, verb.i, members, head=victim.i)
+        harm = pattern.role
+        lived = any(_token(sent, i).lemma_ in ("survive", "recover", "live") for i in tokens)  # "is expected to survive"
+        if harm == "injured" and not lived and (_gunshot_wound(sent, tokens) or _told_back(victim)):
+            harm = "shot"  # hit, not known to have survived: the article may tell the death elsewhere
+            if (verb.i, harm) in groups:
+                continue
+        group = VictimGroup(harm, pattern.id, verb.i, members, head=victim.i)
         group.members += _companions(verb, lex) + _parts(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
-        groups[(verb.i, pattern.role)] = group
+        group.fresh = _fresh(victim)
+        group.others = group.fresh and _others(victim)
+        groups[(verb.i, harm)] = group
+    _died_of_wounds(groups)
     # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
     # to hang the victims on the date; a passive predicate with no subject takes the counted people
     # nearest before it
@@ -173,9 +193,10 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
     # "a man was shot and killed": a predicate coordinated with another shares its subject
     for (i, role), group in list(groups.items()):
         for conj in doc[i].conjuncts:
-            if conj.i < i or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children) or not _realis(conj):
+            own = ("nsubj", "nsubjpass") if _survived(conj) else ("nsubj", "nsubjpass", "dobj")
+            if conj.i < i or any(c.dep_ in own for c in conj.children) or not _realis(conj):
                 continue
-            other = _PREDICATES.get(conj.lemma_)
+            other = _PREDICATES.get(conj.lemma_) or ("injured" if _survived(conj) else None)
             if other and other != role and (conj.i, other) not in groups and {role, other} != {"killed", "injured"}:
                 groups[(conj.i, other)] = VictimGroup(other, group.pattern + "+conj", conj.i, list(group.members))
     # "were killed and wounded": one subject for both predicates, so the figure counts casualties
@@ -191,6 +212,59 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 if (conj.i, other) in groups:
                     groups[(conj.i, other)].ambiguous = True
     return sorted(groups.values(), key=lambda g: g.verb)
+
+
+def _others(victim: Token) -> bool:
+    """ "three other people", "another man", "two others": people besides those told before them."""
+    return victim.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in ("amod", "det", "nummod", "advmod")
+                                               for c in victim.children)
+
+
+def _died_of_wounds(groups: dict[tuple[int, str], VictimGroup]) -> None:
+    """ "a juvenile injured in the shooting has died": the wounded who died are hit, not also wounded."""
+    dead = {(m.start, m.end) for g in groups.values() if g.role == "killed" for m in g.members}
+    for key, g in list(groups.items()):
+        if g.role == "injured" and g.members and all((m.start, m.end) in dead for m in g.members):
+            del groups[key]
+            if (key[0], "shot") not in groups:
+                g.role = "shot"
+                groups[(key[0], "shot")] = g
+
+
+def _survived(verb: Token) -> bool:
+    """ "was shot but survived", "were struck but sustained minor injuries": beside a predicate of harm
+    whose victims it takes, a wound they lived through ("survived by his wife" alone is an obituary's)."""
+    if verb.lemma_ == "survive":
+        return True
+    return verb.lemma_ in ("sustain", "suffer") and any(
+        c.dep_ == "dobj" and c.lemma_ in ("injury", "wound") and not any(g.lower_ in GUNSHOT for g in c.children)
+        for c in verb.children)
+
+
+def _gunshot_wound(sent: SpacySpan, tokens: list[int]) -> bool:
+    """ "suffered a gunshot wound", "found with a bullet wound": a wound that says he was hit, not that
+    he lived ("she suffered a gunshot wound to the head and was pronounced dead")."""
+    for i in tokens:
+        tok = _token(sent, i)
+        if tok.lemma_ in ("wound", "injury") and any(c.lower_ in GUNSHOT for c in tok.children):
+            return True
+    return False
+
+
+def _told_back(victim: Token) -> bool:
+    """ "he was wounded", "the victim was wounded": a person told before, who may be the dead."""
+    if victim.lower_ in ONE_PRONOUNS:
+        return True
+    # "the toddler", "the victim": one person named before; not "the two men", not "his wife"
+    return victim.tag_ == "NN" and any(c.lower_ == "the" and c.dep_ == "det" for c in victim.children) \
+        and not any(c.dep_ in ("nummod", "conj") for c in victim.children)
+
+
+def _fresh(victim: Token) -> bool:
+    """An indefinite victim phrase: "a man", "two women", "another teen"; not "he", "the boy", "his wife"."""
+    if victim.lower_ in ONE_PRONOUNS or victim.pos_ == "PRON" and victim.lower_ not in OTHER_WORDS:
+        return False
+    return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in victim.children)
 
 
 def _nearest_counted(sent: SpacySpan, verb: Token, lex: Lexicons) -> Token | None:
@@ -272,7 +346,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         return _member(obj, lex) if obj is not None else None
     if _nobody(h):
         return None
-    if word in ONE_PRONOUNS:
+    if word in ONE_PRONOUNS or word == "another" and h.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        # "another" alone is one more person: "three were killed and another wounded"
         return Member(Count(low=1, best=1, high=1), None, h.idx, h.idx + len(h))
     # "On 7 October 2023 six members ...": a year the parser hangs on the noun is no figure
     num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c) and not _is_year(c)), None)
@@ -322,8 +397,10 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         dets = {c.lower_ for c in h.children if c.dep_ in ("det", "poss")}
         if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
             return None
+        # "her brother and 4-year-old daughter": a singular conjunct shares the first one's determiner
+        shared = h.dep_ == "conj" and h.tag_ == "NN" and h.head.pos_ in ("NOUN", "PROPN")
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
-                or any(c.dep_ == "poss" for c in h.children):
+                or any(c.dep_ == "poss" for c in h.children) or shared:
             if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex)):
                 return None
             return Member(Count(low=1, best=1, high=1), category, start, end)
@@ -429,7 +506,15 @@ def _looks_like_name(h: Token) -> bool:
     parts = [c for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if parts:
         return True
-    return any(c.dep_ == "appos" and c.like_num for c in h.children)
+    if any(c.dep_ == "appos" and c.like_num for c in h.children):
+        return True
+    # a surname alone as the subject of the harm ("Johnson was pronounced dead", "Kelso and Lum were
+    # shot"): news names a victim in full once, then by the surname; acronyms and lone capitals are not names
+    subject = h.dep_ in ("nsubj", "nsubjpass") or h.dep_ == "conj" and h.head.dep_ in ("nsubj", "nsubjpass")
+    predicate = h.head if h.dep_ != "conj" else h.head.head
+    if predicate.lemma_ in PLACE_VERBS or predicate.lemma_ in SPEAKING_VERBS:
+        return False  # "Gaza was struck": places are hit too; "Smith said no one was killed": the speaker
+    return subject and h.text.istitle() and h.text.isalpha() and len(h.text) > 2
 
 
 def _number(tok: Token) -> Count | None:

@@ -1,0 +1,78 @@
+"""Killed and wounded in local shooting news: who was hit, who died, who lived.
+
+A crime story tells one shooting over many sentences: the victim is first "shot", later "died at the
+hospital"; the survivors are "in stable condition" or "expected to survive". Every text here is
+written for this test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikewatch.model import Article
+
+
+def tolls(extractor, text: str) -> tuple[set[int], set[int]]:
+    """Every incident claim's killed and injured figure for the article."""
+    reports = extractor.extract(Article(id="s", text=text, published=dt.date(2016, 4, 12)))
+    killed = {c.killed.best for r in reports if r.kind == "incident" for c in r.claims if c.killed is not None}
+    injured = {c.injured.best for r in reports if r.kind == "incident" for c in r.claims if c.injured is not None}
+    return killed, injured
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a follow-up: the man shot is the man who died, wherever the article says so
+    ("A man was shot outside a bar on Oak Street in Fresno on Saturday night.\n\n"
+     "He was taken to Mercy Hospital in Fresno, where he was pronounced dead early on Sunday.", {1}, set()),
+    ("Police said two brothers were shot at a cookout in Macon on Sunday. One of them died at the scene.", {1}, {1}),
+    # the others hit are told as other people than the dead
+    ("One woman was killed and three other people were shot at a house party in Tulsa on Friday.", {1}, {3}),
+    ("The gunman killed a clerk and wounded two other customers in Reno on Monday.", {1}, {2}),
+    # the wounded told in the ways local news tells them
+    ("Two teenagers were hospitalized after a drive-by shooting in Toledo on Monday night.", set(), {2}),
+    ("A stray bullet sent four people to the hospital in Omaha on Saturday.", set(), {4}),
+    ("A cashier was shot during a robbery in Akron on Tuesday. She is in stable condition.", set(), {1}),
+    ("A father was killed in Joliet on Sunday. His daughter was also shot, but survived.", {1}, {1}),
+    ("A nurse was killed and her husband and adult son injured in a shooting in Provo on Monday.", {1}, {2}),
+    ("A boy was shot in the leg and a girl was grazed by a bullet in Dayton on Friday.", set(), {2}),
+    ("Three people were killed and another wounded at a farmhouse near Lubbock on Sunday.", {3}, {1}),
+])
+def test_a_shooting_story_gives_its_dead_and_its_wounded(extractor, text, killed, injured):
+    assert tolls(extractor, text) == (killed, injured)
+
+
+@pytest.mark.parametrize("text", [
+    # a gunshot wound or "he was wounded" says he was hit, not that he lived
+    "A woman was found dead in her home in Flint on Sunday. She had suffered a gunshot wound to the chest.",
+    "A teenager was shot while hunting near Bangor on Saturday. He was wounded in the neck and died later that day.",
+    "Deputies found Hollis had been fatally wounded by a rifle round at a cabin near Ely on Sunday.",
+])
+def test_one_dead_is_not_also_wounded(extractor, text):
+    assert tolls(extractor, text) == ({1}, set())
+
+
+@pytest.mark.parametrize("text", [
+    "A neighbor was charged on Monday in the shooting death of a 19-year-old student in Waco.",
+    "Two men were arrested in the fatal shooting of a store owner in Waco on Monday.",
+    "Officers said Whitfield was pronounced dead at the hospital in Waco on Monday.",
+    "The wounded guard passed away at a hospital in Waco on Monday.",
+])
+def test_deaths_told_as_nouns_surnames_and_euphemisms(extractor, text):
+    assert tolls(extractor, text)[0] == {1}
+
+
+def test_a_speaker_named_by_surname_is_no_victim(extractor):
+    text = "Whitfield said she was relieved that no one was killed in the shooting in Waco on Monday."
+    assert tolls(extractor, text)[0] == {0}
+
+
+def test_a_pronoun_told_again_is_the_same_person_not_another(extractor):
+    text = "A 4-year-old is in critical condition after he was shot in the stomach in Houston on Monday night."
+    assert tolls(extractor, text) == (set(), {1})
+
+
+def test_survived_by_his_wife_is_no_wound(extractor):
+    text = "A retired officer was shot dead in Erie on Monday. He is survived by his wife and two sons."
+    assert tolls(extractor, text) == ({1}, set())
