@@ -30,7 +30,7 @@ from strikewatch.evaluate.corpus_score import (
 from strikewatch.evaluate.quality import main as quality_main
 from strikewatch.evaluate.quality_md import corpus_table
 from strikewatch.evaluate.run_corpus import evaluate_corpus, select
-from strikewatch.model import Analysis, Incident, Report
+from strikewatch.model import Analysis, Article, Incident, Report
 
 DATA = Path(__file__).parent / "data" / "evaluate"
 KM_PER_DEG_LAT = 111.195
@@ -206,7 +206,8 @@ def test_ucdp_ranges_dates_and_admin1_where_the_headline_names_a_place():
         rep("3", "880003", day="2017-03-20", admin1="Luhansk"),
     ])
     s = score_ucdp(rows, a)
-    assert figs(s) == {"deaths_in_range": (1, 3), "date": (2, 3), "admin1_named": (1, 2), "place_25km": (1, 3)}
+    assert figs(s) == {"deaths_in_range": (1, 3), "date": (2, 3), "admin1_named": (1, 2), "admin1_told": (1, 2),
+                       "place_25km": (1, 3)}
     assert s.baseline["deaths_in_range"].right == 1  # only "Three soldiers killed" has a person noun
 
 
@@ -300,3 +301,13 @@ def test_real_corpora_with_a_limit(shared, extractor, kind, rel):
     assert s.rows == 6 and s.articles >= 6
     assert all(f.of and 0 <= f.right <= f.of for f in s.figures.values() if f.of)
     assert any(f.of for f in s.baseline.values())
+
+
+def test_a_ucdp_source_listed_by_a_bare_place_name_tells_nothing():
+    from strikewatch.evaluate.corpus_score import tells_something
+
+    def arts(text):
+        return [Article(id="u", text=text)]
+
+    assert not tells_something(arts("Marinka\n\nKrasnohorivka bus station"))
+    assert tells_something(arts("Marinka\n\nTwo soldiers wounded near the town"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from ..model import Analysis, Report
+from ..model import Analysis, Article, Report
 from .baseline import regex_date, regex_injured, regex_killed
 from .corpora import Row
 from .readings import dated, exact, in_range, incident_reports, near, same_admin1, toll, victims, within
@@ -190,9 +190,15 @@ def names_place(text: str, places: Iterable[str]) -> bool:
     return False
 
 
+def tells_something(articles: Iterable[Article]) -> bool:
+    """Some headline is more than a bare name: UCDP lists many sources by a place name alone
+    ("Debaltseve", "Donetsk airport"), which names a place but tells no event to report."""
+    return any(len(line.split()) > 3 for a in articles for line in a.text.split("\n") if line.strip())
+
+
 def score_ucdp(rows: list[Row], analysis: Analysis) -> CorpusScore:
     by = _by_article(analysis)
-    f = _figs("deaths_in_range", "date", "admin1_named", "place_25km")
+    f = _figs("deaths_in_range", "date", "admin1_named", "admin1_told", "place_25km")
     b = _figs("deaths_in_range", "date")
     for row in rows:
         g, reps = row.gold, [r for a in row.articles for r in by.get(a.id, [])]
@@ -204,6 +210,8 @@ def score_ucdp(rows: list[Row], analysis: Analysis) -> CorpusScore:
         b["date"].add(found is not None and g["start"] <= found <= g["end"])
         if g["admin1"] and names_place(text, g["places"]):
             f["admin1_named"].add(same_admin1(g["admin1"], reps))
+            if tells_something(row.articles):
+                f["admin1_told"].add(same_admin1(g["admin1"], reps))
         _places(f, g, reps, 25)
     return CorpusScore("ucdp", "", len(rows), sum(len(r.articles) for r in rows), f, b)
 

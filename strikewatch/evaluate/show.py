@@ -101,6 +101,7 @@ LABELS = {
     "women_in_range": "women within range", "killed": "killed exact", "injured": "injured exact",
     "state": "US state right", "deaths_in_range": "deaths (best) within low..high",
     "admin1_named": "admin1, where the text names a place",
+    "admin1_told": "admin1, where a headline tells something there",
 }
 DATE_LABEL = {"ucdp": "date within start..end"}
 

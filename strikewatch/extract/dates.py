@@ -59,7 +59,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period", re.compile(r"\b(?:this|last|past) (?P<unit>week|month|year)(?: alone)?\b|\bso far this (?P<unit2>week|month|year)\b", re.I)),
     ("period", re.compile(rf"\bsince (?:(?P<year>(?:19|20)\d\d)|(?:the )?(?:start|beginning) of (?:the )?(?:year|(?P<smonth>{_MON})))\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|last|since) (?:early |mid-|late )?(?P<month>{_MON})\.?(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.I)),
-    ("day", re.compile(r"\b(?P<word>yesterday|today|last night|this morning|tonight|overnight|earlier today|on the same day|the same day)\b", re.I)),
+    ("day", re.compile(r"\b(?P<word>yesterday|today|last night|this morning|tonight|overnight|earlier today|on the same day|the same day|"
+                       r"(?:earlier|later) in the day)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?:late|early)\s+(?:on\s+)?)?(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
 ]
 
@@ -211,6 +212,10 @@ def _resolve(kind: str, m: re.Match[str], anchor: Anchor, at: int) -> DateMentio
     if kind == "day" and "same day" in text.lower():
         mention.kind = "relative"  # "the same day": the day of the incident being told
         return mention
+    if kind == "day" and text.lower().endswith("in the day"):
+        # "earlier in the day": the day of the incident being told, or, when none is told yet, the
+        # day the article is written (resolved below, as "earlier today")
+        mention.kind = "relative"
     pub = anchor.day
     if pub is None or (not anchor.written and kind in ("day", "ago", "vague")):
         return mention  # nothing to resolve against: the date stays unknown, and says so

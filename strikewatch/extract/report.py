@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Article, Count, Dates, Location, Perpetrator, Report, Span
-from .claims import ClaimBuilder
+from .claims import ClaimBuilder, merge_rosters
 from .dates import Anchor
 from .docdates import ArticleDates
 from .frames import Frame, dates_equal, frame_location, place_fits, rank, same_place
@@ -127,6 +127,12 @@ def _main_place(places: list[PlaceMention]) -> Location:
     return p.location.model_copy(update={"mention": p.mention})
 
 
+def _finer_in(country: PlaceMention, places: list[PlaceMention]) -> Location | None:
+    """The article's main place inside the country a report names, when the article names one."""
+    inside = [p for p in places if rank(p) < 5 and p.location.country == country.location.country]
+    return _main_place(inside) if inside else None
+
+
 def _country_of(places: list[PlaceMention]) -> Location:
     counts = Counter(p.location.country for p in places if p.location.country)
     country = counts.most_common(1)[0][0] if counts else None
@@ -166,6 +172,7 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
     dead = article_dead(frames)
     reports: list[Report] = []
     for f in frames:
+        merge_rosters(f.claims)
         claims = _settle_claims(f, named_by_type)
         has_figures = any(not c.empty for c in claims) or f.strikes is not None
         # opened by an event told without figures ("police arrested 12 on Monday", frames.py `_opens`)
@@ -177,6 +184,9 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
         if f.place is None:
             location = _country_of(places) if f.kind == "aggregate" else _main_place(places)
             flags.append("place from the article's main place" if f.kind == "incident" else "place: country")
+        elif f.kind == "incident" and rank(f.place) >= 5 and (finer := _finer_in(f.place, places)) is not None:
+            location = finer  # "Soldier killed in Ukraine" over a line that names the town: the town
+            flags.append("place from the article's main place")
         date, date_span = f.date, f.date_span
         if date is None or date.start is None:
             date, date_span, why = _fallback_date(article, f, when)

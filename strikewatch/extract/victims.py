@@ -93,6 +93,7 @@ class VictimGroup:
     members: list[Member] = field(default_factory=list)
     adds: bool = False  # "were also killed": victims on top of those already told
     ambiguous: bool = False  # "were killed and wounded": a figure of casualties, not of the dead
+    head: int = -1  # token index of the victim phrase's head (victim_lists.py reads the names in it)
     others: bool = False  # "three other people were shot": victims besides the dead told with them
     fresh: bool = False  # told as new people ("a man", "two women"), not referred back to ("he", "the boy")
 
@@ -170,7 +171,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             harm = "shot"  # hit, not known to have survived: the article may tell the death elsewhere
             if (verb.i, harm) in groups:
                 continue
-        group = VictimGroup(harm, pattern.id, verb.i, members)
+        group = VictimGroup(harm, pattern.id, verb.i, members, head=victim.i)
         group.members += _companions(verb, lex) + _parts(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
         group.fresh = _fresh(victim)
@@ -190,7 +191,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         if nearest is not None:
             members = _persons(nearest, lex)
             if members:
-                groups[(verb.i, role)] = VictimGroup(role, "passive-no-subject", verb.i, members)
+                groups[(verb.i, role)] = VictimGroup(role, "passive-no-subject", verb.i, members, head=nearest.i)
     # "a man was shot and killed": a predicate coordinated with another shares its subject
     for (i, role), group in list(groups.items()):
         for conj in doc[i].conjuncts:
@@ -314,7 +315,25 @@ def _persons(head: Token, lex: Lexicons) -> list[Member]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "along", "together") and h is head:
                 members += _added(prep, lex)
     # the first conjunct heads the phrase, so its subtree holds every "including"
-    return members + _parts(conjuncts[0], lex) if members else members
+    return members + _parts(conjuncts[0], lex) + _breakdown(head, lex) if members else members
+
+
+def _breakdown(head: Token, lex: Lexicons) -> list[Member]:
+    """ "five people were killed, a woman and four children": a figure's appositive names who they were,
+    a part of it, not more people. Only under a counted noun, and only nouns of a victim category
+    (an appositive name or age, "Maria Lopez, 52", is no breakdown)."""
+    if not any(c.dep_ == "nummod" or c.lower_ in lex.quantities for c in head.children):
+        return []
+    out: list[Member] = []
+    for app in head.children:
+        if app.dep_ != "appos" or app.pos_ != "NOUN":
+            continue
+        parts = _listed(app, lex)
+        if parts and all(p.category in ("children", "women") for p in parts):
+            for p in parts:
+                p.subset = True
+            out += parts
+    return out
 
 
 def _nobody(h: Token) -> bool:
@@ -333,9 +352,13 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
             or word == "self" and h.dep_ == "dobj":  # "child shot self", a headline's "himself"
         # "another" alone is one more person: "three were killed and another wounded"
         return Member(Count(low=1, best=1, high=1), None, h.idx, h.idx + len(h))
-    num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c)), None)
+    # "On 7 October 2023 six members ...": a year the parser hangs on the noun is no figure
+    num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c) and not _is_year(c)), None)
     if num is None and h.left_edge.like_num and h.left_edge.i < h.i and not _is_age(h.left_edge):
         num = h.left_edge  # "seven identified members": the parser hangs the figure on the adjective
+    if num is None:  # "at least 25 identified civilians": the figure hangs on the adjective, as npadvmod
+        num = next((n for a in h.lefts if a.dep_ == "amod" for n in a.children if n.like_num and n.i < a.i
+                    and n.dep_ in ("npadvmod", "nummod", "advmod") and not _is_age(n) and not _is_year(n)), None)
     vague_mod = next((lex.quantities[c.lower_] for c in h.children if c.dep_ in ("amod", "nummod")
                       and c.lower_ in lex.quantities), None)  # "several others", "many people"
     if (word in UNKNOWN_PRONOUNS or h.pos_ == "PRON") and num is None and vague_mod is None:
@@ -464,6 +487,10 @@ def _is_age(tok: Token) -> bool:
     """ "62" in "his 62-year-old wife" is an age, not a count."""
     nxt = tok.doc[tok.i + 1: tok.i + 3]
     return any(t.lower_ in ("year", "years", "-year") for t in nxt)
+
+
+def _is_year(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1900 < int(tok.text) < 2100
 
 
 def _is_age_noun(tok: Token) -> bool:

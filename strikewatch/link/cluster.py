@@ -5,7 +5,8 @@ into one incident (the extractor kept them apart on purpose) or when any two mem
 group veto each other: linking is not transitive, so a chain A~B~C must not smuggle in an A and C
 that are a day and a toll apart. A figure its own source replaced in a later report of the merged
 group ("the toll rose to 55") is left out of that check: the old 10 must not keep the Observatory's
-update away from the rescuers' 61. Groups that existed before (incidents of an earlier run) are never
+update away from the rescuers' 61, nor do two tolls that another member gives side by side (a paper's
+own 100 beside the Observatory's 24: sources disagreeing about one incident). Groups that existed before (incidents of an earlier run) are never
 merged with each other, so their ids survive.
 """
 
@@ -15,9 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .features import Features
-from .similarity import Pair
+from .similarity import Pair, figure_relation
 
 Compare = Callable[[Features, Features], Pair]
+BRIDGE_MIN = 10  # a toll told side by side with another bridges them only from this size (as killed_shared_10)
 
 
 @dataclass(slots=True)
@@ -85,9 +87,33 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare)
                 return False
             if current is None:
                 current = _current(feats, a.members + b.members)
-            if compare(current[x], current[y]).veto is not None:
+            if compare(current[x], current[y]).veto is None:
+                continue
+            # tolls another member tells side by side: no veto of their own, but every other one holds
+            if not _bridged(feats, a.members + b.members, x, y) or compare(
+                    replace(current[x], killed=(), killed_by={}), current[y]).veto is not None:
                 return False
     return True
+
+
+def _bridged(feats: Sequence[Features], members: Sequence[int], x: int, y: int) -> bool:
+    """Another member tells both tolls of x and y itself (a paper's own "at least 100" beside the
+    Observatory's 24): within the incident they are sources disagreeing, not two incidents."""
+    fx, fy = feats[x], feats[y]
+    for z in members:
+        fz = feats[z]
+        if z in (x, y) or len(fz.killed) < 2:
+            continue
+        if _agree(fx.killed, fz.killed) and _agree(fy.killed, fz.killed):
+            return True
+    return False
+
+
+def _agree(p: tuple[int, ...], q: tuple[int, ...]) -> bool:
+    """Shared or close tolls, and telling ones: sources that give 1 and 4 for one small toll would
+    otherwise chain every 1-dead and 4-dead strike of a town and day together."""
+    relation, _, size = figure_relation(p, q, 0)
+    return relation in ("shared", "close") and size >= BRIDGE_MIN
 
 
 def _current(feats: Sequence[Features], members: Sequence[int]) -> dict[int, Features]:

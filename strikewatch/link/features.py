@@ -30,6 +30,9 @@ TYPE_GUESSED = "sub-event-guessed"
 NONE: frozenset[str] = frozenset()
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# the words of a date that put an event near midnight (similarity.across_midnight)
+_LATE = re.compile(r"\b(?:late|night|tonight|overnight|midnight)\b", re.I)
+_EARLY = re.compile(r"\b(?:early|dawn|daybreak|overnight|midnight|small hours|before sunrise)\b", re.I)
 
 
 def norm(text: str | None) -> str:
@@ -94,6 +97,8 @@ class Features:
     names: frozenset[str]  # people named in its article (keys.py): "first last"
     streets: frozenset[str]  # streets named in its article (keys.py)
     date_guessed: bool  # a fallback from the publication date, not read from the text
+    late: bool  # told late in its day ("Thursday night", "late Thursday", "overnight")
+    early: bool  # told early in its day ("early Friday", "at dawn", "overnight")
     type_guessed: bool  # a default sub-event type, not read from the text
 
     @property
@@ -171,5 +176,7 @@ def features(index: int, report: Report) -> Features:
         names=frozenset(key_of(s) for s in report.evidence if s.field == "name") or NONE,
         streets=frozenset(key_of(s) for s in report.evidence if s.field == "address") or NONE,
         date_guessed=d.basis == "publication",
+        late=any(_LATE.search(s.text) for s in report.evidence if s.field == "date"),
+        early=any(_EARLY.search(s.text) for s in report.evidence if s.field == "date"),
         type_guessed=TYPE_GUESSED in report.flags,
     )

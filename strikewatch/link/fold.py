@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .compat import common_actors
 from .features import Features
 from .geo import place_relation
 from .similarity import date_relation, figure_relation
@@ -39,7 +40,7 @@ def _meet(a: Features, b: Features) -> str | None:
         return None
     if a.injured and b.injured and figure_relation(a.injured, b.injured, 0)[0] not in ("shared", "close"):
         return None
-    if a.actors and b.actors and not a.actors & b.actors:
+    if a.actors and b.actors and not common_actors(a.actors, b.actors):
         return None
     if a.streets and b.streets and not a.streets & b.streets:
         return None  # two streets named: two strikes in one town

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .blocking import FOLLOWUP_DAYS
+from .compat import common_actors, types_compatible
 from .features import Features
 from .geo import PRECISE, place_relation
 from .weights import THRESHOLD, weights
@@ -152,11 +153,14 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
     # a person or landmark named in both outweighs the type read from the wording ("gunfire
     # exchanged" for a shooting): then the type is no evidence either way, as a guessed one
     guessed_type = a.type_guessed or b.type_guessed or (bool(tie) and bool(a.names & b.names))
-    if a.event_type and b.event_type and a.event_type != b.event_type and not guessed_type:
+    if a.event_type and b.event_type and a.event_type != b.event_type and not guessed_type \
+            and not types_compatible(a.sub_event_type, b.sub_event_type):
         return Pair(veto="other event type")
     drel, width = date_relation(a, b)
     if a.date_guessed or b.date_guessed:
         drel = "guessed"  # a fallback from the publication day says nothing of the day itself
+    elif drel == "adjacent" and across_midnight(a, b):
+        drel = "midnight"
     elif drel == "none" and tie and _gap(a, b) <= FOLLOWUP_DAYS:
         drel = "followup"
     if drel == "none":
@@ -170,9 +174,12 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
         return Pair(veto=f"other figures: killed {kfig}")
     if drel == "adjacent" and not tie and (prel not in PRECISE or krel not in ("shared", "close")):
         return Pair(veto="next day without the same place and figures")
+    if drel == "midnight" and not tie and prel not in PRECISE:
+        return Pair(veto="next day without the same place")
     if drel == "shifted" and (prel not in PRECISE or krel in ("update", "differ")):
         return Pair(veto="a week apart without the same place and figures")
-    if a.actors and b.actors and not a.actors & b.actors and a.attribution in ADMITTED and b.attribution in ADMITTED:
+    if a.actors and b.actors and not common_actors(a.actors, b.actors) and a.attribution in ADMITTED \
+            and b.attribution in ADMITTED:
         return Pair(veto="two perpetrators each claiming")
     if drel == "same" and prel in PRECISE and a.streets and b.streets and not tie:
         # one town, one day, each report naming its street and none in common: two strikes
@@ -181,6 +188,14 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
     if not score:
         return Pair()
     return _score(a, b, drel, width, prel, km, (krel, kfig, ksize), later, tie, guessed_type)
+
+
+def across_midnight(a: Features, b: Features) -> bool:
+    """Two single days in a row where the earlier is told late ("Thursday night", "late Thursday")
+    or the later early ("early Friday", "at dawn on Friday"): one night told either side of midnight,
+    or in two time zones (a strike at 4 a.m. in Syria is the evening before in Washington)."""
+    first, second = (a, b) if (a.lo or 0) < (b.lo or 0) else (b, a)
+    return first.late or second.early
 
 
 def _gap(a: Features, b: Features) -> int:
@@ -213,6 +228,10 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
         out.append(("date_shifted", f"week shift: {x.id} dated {_day(x.lo or 0)} read as {_day(x.shifted[0])}"))
     elif drel == "adjacent":
         out.append(("date_adjacent", "next day with the same figures" if not tie else f"next day, {tie}"))
+    elif drel == "midnight":
+        # weighed as a next day: only the veto on a next day without the same figures is lifted
+        out.append(("date_adjacent", f"one night either side of midnight: {_day(min(a.lo or 0, b.lo or 0))}"
+                                     f" / {_day(max(a.lo or 0, b.lo or 0))}"))
     elif drel == "followup":
         out.append(("date_followup", f"follow-up {_gap(a, b)} days apart"))
     elif drel == "guessed":
@@ -231,11 +250,14 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
         out.append(("", "sub-event types differ, outweighed by a name in both"))
     elif a.sub_event_type == b.sub_event_type:
         out.append(("type_same", f"same sub-event type {a.sub_event_type}"))
+    elif types_compatible(a.sub_event_type, b.sub_event_type):
+        out.append(("", f"sub-event types one event may be told as: {a.sub_event_type} / {b.sub_event_type}"))
     else:
         # "air strike" for "shelling" happens, but it is evidence against
         out.append(("type_differ", f"sub-event types differ: {a.sub_event_type} / {b.sub_event_type}"))
     kname = _killed_feature(krel, ksize)
-    if kname == "killed_differ" and drel == "same" and prel in PRECISE and a.sub_event_type == b.sub_event_type:
+    if kname == "killed_differ" and drel == "same" and prel in PRECISE and (
+            a.sub_event_type == b.sub_event_type or types_compatible(a.sub_event_type, b.sub_event_type)):
         # one bombing, one town, one day: early and late tolls of the same day differ (22, 31, 48)
         kname = "killed_differ_same_day"
     if krel != "none":
@@ -245,8 +267,9 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
     if irel != "none":
         out.append((f"injured_{irel}", f"injured {irel} {ifig}"))
     if a.actors and b.actors:
-        common = a.actors & b.actors
-        out.append(("perpetrator_shared", "shared perpetrator " + ", ".join(sorted(a.actor_names[k] for k in common)))
+        common = common_actors(a.actors, b.actors)
+        shown = sorted(a.actor_names.get(k) or b.actor_names[k] for k in common)
+        out.append(("perpetrator_shared", "shared perpetrator " + ", ".join(shown))
                    if common else ("perpetrator_differ", "perpetrators differ"))
     shared = a.sources & b.sources
     if shared:

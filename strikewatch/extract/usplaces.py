@@ -1,0 +1,311 @@
+"""US local news: which state an article is about, and which of several same-named places it means.
+
+US copy names its state in a few set ways, read here as cues with a weight:
+- after a city: "Hartsville, Ind.", "Peoria, IL", "Bristol, Tennessee", and datelines
+  ("JACKSON, Tenn. --"): strong (3);
+- the state named on its own ("police in Ohio"): 1; "Georgia" and "Washington" count only where the
+  article is American by other cues (a country, a stopword);
+- a county ("Cook County", "Caddo Parish"): 2, shared among the states that have one of that name;
+- "D.C.": the District of Columbia, strong.
+An article with cues worth 2 or more is a US article: its places are American unless it names another
+country, a bare county name ("Johnson") is a surname, not Johnson County, and among same-named towns
+(Springfield, Columbus, Jackson) the one in the article's most cued state wins; a town in a state
+the article never names (Howland, Maine in an Ohio story) is dropped. A big US town (100,000+) named
+is a faint cue for its state (1): "San Antonio police" needs no "Texas". Street addresses ("the
+1200 block of Main Street", "at Prescott and Gollihar") are not towns.
+
+    >>> from strikewatch.extract.gazetteer import Gazetteer
+    >>> sorted(us_cues("The shooting happened in Hartsville, Ind., police said.", Gazetteer.load()).items())
+    [('US.IN', 3)]
+    >>> us_story({'US.IN': 3})
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..errors import DataFileError
+from .gazetteer import Gazetteer, Place, norm
+
+CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE = 3, 1, 2, 1
+US_ARTICLE = 2  # cue weight that makes an article American
+BIG_TOWN = 100_000  # a town this big named is a cue for its state
+_WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
+_TOWN = re.compile(r"\b(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)?){0,2}\b|\b[A-Z]{3,}(?:[ \t]+[A-Z]{3,}){0,2}\b")
+_ABBREVIATED = re.compile(r"\b(?:St|Ft|Mt)\.?[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?")
+_FORCE = re.compile(r"\b(?P<town>(?:(?:St|Ft|Mt)\.?[ \t]+)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|Sheriff['’]s|PD)\b")
+_RESIDENCE = re.compile(r"\b\d{1,3},[ \t]+of[ \t]+(?:the[ \t]+)?$")  # "Jacob Setter, 14, of Graysville": a home
+_COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough)\b")
+COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough|COUNTY|PARISH)$")
+_UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
+_STREET_WORDS = (r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|parkway|pkwy|highway|hwy|"
+                 r"circle|cir|trail|terrace|ter|pike|alley|loop)s?\b\.?")  # not Court: "Cook County Circuit Court"
+_STREET_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’\-]*){0,2}[ \t]+" + _STREET_WORDS, re.I)
+# "in the 1200 block of", "at 3577", "the intersection of", "the corner of X and"
+_STREET_BEFORE = re.compile(
+    r"(?:\bblock\s+of|\b\d+[ \t]+|\b(?:intersection|corner)\s+of|\b(?:intersection|corner)\s+of\s+[A-Z][\w'’\-]*"
+    r"(?:[ \t]+[A-Z][\w'’\-]*)?(?:[ \t]+" + _STREET_WORDS + r")?\s+(?:and|&))\s+"
+    r"(?:(?:north|south|east|west|[NSEW])\.?\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class States:
+    names: dict[str, str]  # GeoNames admin1 code ("US.IL") -> name ("Illinois")
+    after_city: re.Pattern[str]  # ", Ill." / ", IL" / ", Illinois" right after a capitalised word
+    named: re.Pattern[str]  # a state's full name anywhere
+    code: dict[str, str]  # spelling as written -> admin1 code
+
+
+@functools.cache
+def states(g: Gazetteer) -> States:
+    """us_states.csv, checked against the world index's US admin1 units."""
+    path = "strikewatch/data/us_states.csv"
+    names = {code: name for code, name in (g.world.admin1.items() if g.world else ()) if code.startswith("US.")}
+    if not names:  # a gazetteer built by hand, without the world: no US states to find
+        return States({}, re.compile(r"(?!)"), re.compile(r"(?!)"), {})
+    return parse_states(resources.files("strikewatch.data").joinpath("us_states.csv").read_text(encoding="utf-8"),
+                        names, path)
+
+
+def parse_states(text: str, names: dict[str, str], path: str) -> States:
+    """The rows of us_states.csv; every problem is collected, then raised naming file and line."""
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
+    problems: list[str] = []
+    code: dict[str, str] = {}
+    if not lines or lines[0][1] != "postal,ap":
+        raise DataFileError(path, ["the header must be: postal,ap"])
+    for n, line in lines[1:]:
+        postal, _, ap = line.partition(",")
+        a1 = f"US.{postal}"
+        if a1 not in names or not re.fullmatch(r"[A-Z]{2}", postal):
+            problems.append(f"line {n}: {postal!r} is not the code of a US state in the gazetteer")
+            continue
+        for spelling in [postal, names[a1], *filter(None, ap.split("|"))]:
+            if code.setdefault(spelling, a1) != a1:
+                problems.append(f"line {n}: {spelling!r} already names {code[spelling]}")
+    if problems:
+        raise DataFileError(path, problems)
+    spellings = sorted(code, key=len, reverse=True)
+    alt = "|".join(re.escape(s) for s in spellings)
+    after_city = re.compile(rf"(?<=[A-Za-z]),[ \t]*(?P<st>{alt})(?![\w])(?!\.\w)")
+    full = "|".join(re.escape(n) for n in sorted(names.values(), key=len, reverse=True))
+    named = re.compile(rf"\b(?P<st>{full})\b(?![ \t]+(?:City|County|Street|Avenue|Road|University|State[ \t]+University))")
+    return States(names, after_city, named, code)
+
+
+@functools.lru_cache(maxsize=64)
+def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
+    """The US states the text points to (admin1 codes) and how firmly (`us_story` says whether
+    they make it a US story)."""
+    st = states(g)
+    cues: dict[str, float] = {}
+
+    def add(a1: str, w: float) -> None:
+        cues[a1] = cues.get(a1, 0) + w
+
+    after = set()
+    outlet = outlet_span(text) or (-1, -1)
+    for m in st.after_city.finditer(text):  # the outlet's home ("- WMC Action News 5 - Memphis, Tennessee"): fainter
+        add(st.code[m.group("st")], OUTLET_CUE if outlet[0] <= m.start() < outlet[1] else CITY_CUE)
+        after.add(m.start("st"))
+    for m in _DC.finditer(text):
+        if m.start() not in after:  # "Washington, D.C." counted once
+            add("US.DC", CITY_CUE)
+    for m in st.named.finditer(text):
+        if m.start() not in after:
+            add(st.code[m.group("st")], STATE_CUE)
+    for a1, w in _towns(text, g)[0].items():
+        add(a1, w)
+    for a1, w in local_forces(text, g).items():
+        add(a1, w)
+    for m in _COUNTY.finditer(text):
+        name = m.group("name").split()
+        for k in range(len(name)):  # "the Cook County": the longest tail that is a US county
+            units = [p for p in g.candidates(" ".join(name[k:]) + " County", exact=True, countries=("US",))
+                     if p.cc == "US" and p.level == 2]
+            if units:
+                for p in units:  # Madison County is in 19 states: a faint cue for each
+                    add(p.a1 or "", COUNTY_CUE / len(units))
+                break
+    return cues
+
+
+@functools.lru_cache(maxsize=64)
+def _towns(text: str, g: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
+    """The towns a text names, each name once: (cues of big US towns, "San Antonio police"; support,
+    each US state holding a town of 1,000+ of a name the text uses, shared among those states)."""
+    cues: dict[str, float] = {}
+    support: dict[str, float] = {}
+    seen: set[str] = set()
+    people = surnames(text)
+    for m in _TOWN.finditer(text):
+        words = m.group().split()
+        for i in range(len(words)):  # "San Antonio Police": its longest part that is a town
+            if (words[i - 1] if i else text[max(0, m.start() - 4) : m.start()].strip()) == "The":
+                continue  # "The Enterprise": a newspaper
+            if i + 1 < len(words) and words[i + 1] in ("County", "Parish", "COUNTY"):
+                continue  # "Madison County" is no cue for Madison, Wisconsin
+            for j in range(len(words), i, -1):
+                name, key = " ".join(words[i:j]), norm(" ".join(words[i:j]))
+                rows = [r for r in (g.world.find(key) if g.world is not None else ()) if not r.level and r.how == 0]
+                if not rows:
+                    continue
+                if key not in seen and name not in people and not g.is_stopword(key):
+                    seen.add(key)
+                    top = max(rows, key=lambda r: r.population)
+                    if top.cc == "US" and top.population >= BIG_TOWN:
+                        cues[top.a1 or ""] = cues.get(top.a1 or "", 0) + TOWN_CUE
+                    states = {r.a1 for r in rows if r.cc == "US" and r.population >= 1_000 and r.a1}
+                    for a1 in states:
+                        support[a1] = support.get(a1, 0) + 1 / len(states)
+                break
+    return cues, support
+
+
+# the outlet at the end of a title: "... shooting - WMC Action News 5 - Memphis, Tennessee", "... | KCTV5"
+_OUTLET = re.compile(r"^[^\n]{12,}?(?P<tail>[ \t]+[-|–—][ \t]+[^\n]*(?:\.com|\.net|News|TV|Channel|Radio|Fox|FOX|CBS|NBC|ABC|"
+                     r"Herald|Times|Post|Tribune|Gazette|Journal|Dispatch|Press|Sports|Weather|\b[KW][A-Z]{2,3}\b)[^\n]*)$")
+OUTLET_CUE = 1  # the outlet's home state: local news mostly, not always, reports its own state
+
+
+def outlet_span(text: str) -> tuple[int, int] | None:
+    """Where the first line (the title) names its outlet and the outlet's home town."""
+    m = _OUTLET.match(text[: text.find("\n") if "\n" in text else len(text)])
+    return m.span("tail") if m else None
+
+
+def local_forces(text: str, g: Gazetteer) -> dict[str, float]:
+    """"Opelousas Police", "Daytona Beach police": a US town's own force is named, where the biggest
+    place of that name is American (not "Damascus police"); the town's state, each town once."""
+    out: dict[str, float] = {}
+    for town in {m.group("town") for m in _FORCE.finditer(text)}:
+        rows = [r for r in (g.world.find(norm(town)) if g.world is not None else ()) if not r.level and r.how == 0]
+        top = max(rows, key=lambda r: r.population, default=None)
+        if top is not None and top.cc == "US" and top.population >= 1_000 and g.country(town) is None:
+            out[top.a1 or ""] = out.get(top.a1 or "", 0) + COUNTY_CUE
+    return out
+
+
+def us_story(cues: dict[str, float]) -> bool:
+    """Cues enough to call the article American whatever else it names."""
+    strong = sum(w for a1, w in cues.items() if a1 not in _WEAK_STATES)
+    return strong >= US_ARTICLE or any(w >= CITY_CUE for w in cues.values())
+
+
+_DC = re.compile(r"(?<![\w.])D\.[ \t]?C\.?(?![\w])|\bWashington,[ \t]*DC\b|\b(?:[Nn]orth|[Ss]outh)(?:east|west)[ \t]+Washington\b")
+
+
+def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, ...]) -> list[tuple[int, int, Place]]:
+    """Places the word-run finder cannot read: "D.C." and "Washington, DC" (the city of Washington;
+    "Washington" alone is a stopword: a state, a person, a government), and names abbreviated with a
+    full stop: "St. Louis", "Ft. Myers", "Mt. Vernon" (not "St. Mary's Hospital")."""
+    out = []
+    city = next((p for p in g.candidates("Washington", countries=("US",)) if p.a1 == "US.DC" and p.level == 0), None)
+    if city is not None:
+        out += [(m.start(), m.end(), city) for m in _DC.finditer(text, start, end)]
+    for m in _ABBREVIATED.finditer(text, start, end):
+        words = m.group().split()
+        for k in range(len(words), 1, -1):
+            e = m.start() + len(" ".join(words[:k]))
+            found = choose(g.candidates(" ".join(words[:k]), countries=ctx), text, e, text[m.start() : e], g, ctx)
+            if found and not re.match(r"['’]s\b", text[e : e + 3]):
+                out.append((m.start(), e, found[0]))
+                break
+    return out
+
+
+def state_after(text: str, e: int, g: Gazetteer) -> Place | None:
+    """The state written right after a place: "Hartsville, Ind." -> Indiana."""
+    m = states(g).after_city.match(text, e) if e > 0 else None
+    if m is None:
+        return None
+    return g.region(states(g).names[states(g).code[m.group("st")]], country="United States")
+
+
+def not_a_town(text: str, s: int, e: int) -> bool:
+    """The name is part of a street address ("the 1200 block of Main", "Willis Street", "at Prescott
+    and Gollihar"), a person's surname ("Jefferson said"), or a victim's home town ("Jacob Setter,
+    14, of Graysville"), not the scene."""
+    one_word = not re.search(r"\s", text[s:e])
+    return bool(_RESIDENCE.search(text, max(0, s - 24), s) or (one_word and is_surname(text, s, e))
+                or is_street(text, s, e))
+
+
+def is_street(text: str, s: int, e: int) -> bool:
+    return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text[e : e + 40]))
+
+
+def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ctx: tuple[str, ...]) -> list[Place]:
+    """The candidates a US article can mean, best first."""
+    cues = us_cues(text, g)
+    county = bool(COUNTY_WORD.search(surface) or _UNIT_WORD.match(text[e : e + 12]))
+    keep = []
+    settled = any(w >= STATE_CUE for w in cues.values())  # the article names its state
+    for p in found:
+        if p.cc != "US":
+            if p.cc in ctx and p.rank <= 1:
+                keep.append(p)  # a place of another country the article names
+            continue
+        if p.level == 2 and not county:
+            continue  # "Johnson" is a surname before it is Johnson County
+        if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE:
+            continue  # Howland, Maine in a story from Ohio
+        keep.append(p)
+    support = _towns(text, g)[1]
+    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -support.get(p.a1 or "", 0)) if p.cc == "US" else (0, 0))
+
+
+_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sgt|Lt|Capt|Cpl|Det|Officer|Deputy|Chief|Sheriff|Judge|Trooper|Detective|Sen|Rep|Gov|"
+          r"Mayor|Coach|Pastor|Rev|Attorney|Prosecutor|Investigator|Agent|Sergeant|Lieutenant|Captain|Corporal)\.?")
+_NAME = r"[A-Z][a-z'’\-]+(?:[ \t]+[A-Z]\.)?"
+# "Sgt. Wayne Jefferson", "Elijah Jackson, 16,", "Elijah Jackson and Shakur Franklin, both 16", "identified as Tracy Davis"
+_PERSON = re.compile(
+    rf"\b{_TITLE}[ \t]+(?:{_NAME}[ \t]+)?(?P<a>[A-Z][a-z'’\-]+)\b"
+    rf"|\b{_NAME}[ \t]+(?P<b>[A-Z][a-z'’\-]+)(?:[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*(?:both[ \t]+|ages?[ \t]+)?\d{{1,3}}\b"
+    rf"|\b{_NAME}[ \t]+(?P<c>[A-Z][a-z'’\-]+)[ \t]+and[ \t]+{_NAME}[ \t]+[A-Z][a-z'’\-]+,[ \t]*both\b"
+    rf"|\b{_NAME}[ \t]+(?P<e>[A-Z][a-z'’\-]+),[ \t]+(?:a|an|the|his|her|their)[ \t]+[a-z]"
+    rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b")
+_PLACE_CUE = re.compile(r"\b(?:in|near|outside|from|at|to|of)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=64)
+def surnames(text: str) -> frozenset[str]:
+    """Family names the article gives people: a title before it, an age after it."""
+    return frozenset(next(v for v in m.groups() if v) for m in _PERSON.finditer(text))
+
+
+def is_surname(text: str, s: int, e: int) -> bool:
+    """A one-word name the article uses for a person ("Jefferson said"), not after "in" or "near"."""
+    word = text[s:e]
+    return word in surnames(text) and not _PLACE_CUE.search(text[max(0, s - 24) : s]) \
+        and not re.match(r",[ \t]*[A-Z]", text[e : e + 3])  # "Jackson, Tenn." is the town
+
+
+@functools.cache
+def followers() -> frozenset[str]:
+    """us_town_followers.txt: words after a town that do not continue its name."""
+    path = "strikewatch/data/us_town_followers.txt"
+    text = resources.files("strikewatch.data").joinpath("us_town_followers.txt").read_text(encoding="utf-8")
+    words = {n: line.split("#", 1)[0].strip() for n, line in enumerate(text.splitlines(), 1)}
+    bad = [f"line {n}: {w!r} must be one lower-case word" for n, w in words.items() if w and not re.fullmatch(r"[a-z']+", w)]
+    if bad:
+        raise DataFileError(path, bad)
+    return frozenset(words.values()) - {""}
+
+
+def town_follows(text: str, e: int) -> bool:
+    """A word of us_town_followers.txt comes next: "Opelousas Police", "Duncan Teen"."""
+    m = re.match(r"[ \t]+([A-Za-z']+)", text[e : e + 30])
+    return m is not None and m.group(1).lower().rstrip("'’s") in followers()
+
+
+_DATELINE = re.compile(r"[ \t]*(?:,|[-–—]|\()")
+
+
+def dateline_at(text: str, s: int, e: int) -> bool:
+    """The name opens a line and a dateline's comma, dash or bracket follows: "LAKE PLACID - A woman ..."."""
+    return (s == 0 or text[s - 1] == "\n") and bool(_DATELINE.match(text, e))

@@ -1,0 +1,301 @@
+"""The dead named one by one: "A, 34, his wife B, 30, and their children C, 9, and D, 5".
+
+Case files and local reports often give a total and then list the victims, or give no total at all
+and only the list. Each person of a list is read on its own: an age decides child (under 18) or
+adult; a word of kinship or sex (`data/lexicon/kinship.csv`: "his wife", "her son", "a baby girl",
+"Umm ...") decides a woman or a child when no age is given. A group without names ("their four
+children") counts for its figure, less the names that follow it ("their four children: C, D, E, F").
+
+Lists are found two ways: the victims of a death predicate (victims.py) when they include a name,
+and the stretch after a list cue ("identified as", "named as", "among them", "including", "namely",
+"the victims were", "killed:") in a sentence about the dead, up to the first word of injury.
+
+The people found are a roster (`Listed`), merged over an incident's sentences and deduplicated by
+name in claims.py (`merge_rosters`); the roster gives the children and women, and the dead, only
+where no figure is stated for them: a stated figure is the writer's, a roster may be partial.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+from text_to_num import text2num
+
+from ..errors import DataFileError
+from ..lexicon import Lexicons
+
+_PATH = "strikewatch/data/lexicon/kinship.csv"
+_NUM = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+# "(36 years old)", "36-year-old", "aged 36", "(36)", ", 36" after a name; months, weeks, days: a baby
+_AGE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+(?:{_NUM}))?[\s-]+(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]*old\b|"
+                  rf"\baged?\s+(?P<a>{_NUM})\b|\((?P<p>\d{{1,3}})\)|^\s*(?P<bare>\d{{1,2}})\s*$", re.I)
+_CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,3}?as\b:?|\bnamely\b|"
+                  r"\bamong\s+them\b|\bincluding\b|\bconsist(?:ed|s|ing)\s+of\b|"
+                  r"\b(?:victims|dead|killed|deceased|martyrs|fatalities)\s+(?:\w+\s+){0,2}?(?:were|are|included?|includ(?:ing|es))\b:?|"
+                  r"\b(?:killed|martyred|dead|victims)\s*:|\bas\s+(?:were|was|did)\b|"
+                  r"(?<=\w):\s|\s[–—]\s", re.I)  # "... who were killed: A, B" "... killed in the strike – A, B"
+# "A (13 years old) and his daughter B (one year old) were all reported killed": the list before the predicate
+_BEFORE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,3}?(?:killed|martyred|dead)\b", re.I)
+_SAID = re.compile(r"according to [^,]*,|\b(?:said|says|reported|posted|wrote|stated|confirmed|announced|shared)\b(?: that)?",
+                   re.I)
+_DEATH = re.compile(r"kill|dead\b|death|died|\bdie\b|martyr|victims|fatalit|bodies|lives\b|perish", re.I)
+_HARM_END = re.compile(r"injur|wound|\bhurt\b|surviv|alive|rescued|missing|\bwhile\b|\bwhereas\b|;", re.I)
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_STOPS = {"was", "were", "is", "are", "had", "have", "has", "when", "after", "by", "in", "on", "at", "while", "who",
+          "which", "whose", "during", "from", "near", "since", "because", "but", "that"}
+_NAMED_THINGS = {"family", "families", "clan", "household", "home", "house", "residence", "building", "tower", "towers",
+                 "mosque", "school", "hospital", "street", "road", "camp", "neighbourhood", "neighborhood", "area",
+                 "roundabout", "junction", "square", "agency", "news", "center", "centre", "ministry", "brigades"}
+_AGE_UNITS = {"years", "yrs", "months", "weeks", "days"}
+_SEPARATORS = {",", ";", ":", "and", "&", "–", "—", "-", "as", "plus"}
+_NOT_NAMES = {"facebook", "twitter", "instagram", "telegram", "x", "airwars", "israeli", "palestinian", "gaza",
+              "ministry", "health", "civil", "defence", "defense", "hamas", "idf", "un", "unrwa", "abu", "al", "el",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+@dataclass(frozen=True)
+class Kin:
+    sex: str | None  # "f", "m" or None
+    minor: bool | None  # True: a child whatever else is said; False: an adult word; None: the age decides
+
+
+@dataclass
+class Listed:
+    """One person (or one unnamed group) of a list of the dead."""
+
+    key: str | None  # the name as written, folded ("omar nazir"), None when unnamed
+    category: str | None  # "children", "women", or None (a man, or an adult of unknown sex)
+    start: int  # char offsets in the Doc
+    end: int
+    count: int = 1  # a group without names: its figure
+
+
+@functools.cache
+def load_kinship() -> dict[str, Kin]:
+    """Read and validate kinship.csv; every problem is reported at once."""
+    text = resources.files("strikewatch.data").joinpath("lexicon", "kinship.csv").read_text("utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    problems: list[str] = []
+    out: dict[str, Kin] = {}
+    reader = csv.DictReader(rows)
+    if reader.fieldnames != ["word", "sex", "minor"]:
+        raise DataFileError(_PATH, ["header must be: word,sex,minor"])
+    for n, row in enumerate(reader, 2):
+        word, sex, minor = (row.get("word") or "").strip().lower(), row.get("sex") or "", row.get("minor") or ""
+        if not word:
+            problems.append(f"row {n}: empty word")
+        if sex not in ("f", "m", ""):
+            problems.append(f"row {n}: sex must be f, m or blank")
+        if minor not in ("yes", "no", ""):
+            problems.append(f"row {n}: minor must be yes, no or blank")
+        if word in out:
+            problems.append(f"row {n}: duplicate word {word!r}")
+        out[word] = Kin(sex or None, {"yes": True, "no": False}.get(minor))
+    if problems:
+        raise DataFileError(_PATH, problems)
+    return out
+
+
+def age_of(text: str) -> int | None:
+    """The age a list item gives, in years (0 for "three weeks old"); None when it gives none."""
+    m = _AGE.search(text)
+    if m is None:
+        return None
+    raw = m.group("n") or m.group("a") or m.group("p") or m.group("bare")
+    if m.group("unit") and not m.group("unit").lower().startswith(("year", "yr")):
+        return 0
+    try:
+        return int(raw) if raw.isdigit() else text2num(raw.lower(), "en")
+    except ValueError:
+        return None
+
+
+def _category(age: int | None, kin: Kin | None, default: str | None) -> str | None:
+    if age is not None:
+        return "children" if age < 18 else ("women" if kin is not None and kin.sex == "f" else None)
+    if kin is not None and kin.minor:
+        return "children"
+    if kin is not None and kin.sex == "f":
+        return "women"
+    return default
+
+
+def _name(tokens: list[Token]) -> list[Token]:
+    """The name words of a list item: capitalised proper nouns outside brackets, not an owner ("B's")."""
+    out: list[Token] = []
+    depth = 0
+    for i, t in enumerate(tokens):
+        depth = max(0, depth + t.text.count("(") - t.text.count(")"))
+        if depth or ")" in t.text or not t.text[:1].isupper() or t.pos_ != "PROPN" or t.lower_ in _NOT_NAMES:
+            continue
+        if t.ent_type_ in ("ORG", "NORP", "DATE", "FAC", "TIME", "CARDINAL"):
+            continue
+        if t.ent_type_ in ("GPE", "LOC") and not (t.i > 0 and t.doc[t.i - 1].ent_iob_ != "O" and t.ent_iob_ == "I") \
+                and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I"):
+            continue  # a one-word place ("Idlib"); the small model tags many two-word names as places too
+
+        j = i
+        while j + 1 < len(tokens) and (tokens[j + 1].pos_ == "PROPN" or tokens[j + 1].text == "-"):
+            j += 1
+        if j + 1 < len(tokens) and (tokens[j + 1].text in _POSSESSIVE or tokens[j + 1].lower_ in _NAMED_THINGS):
+            continue  # "Hamid's two sons", "the Saleh family", "Al-Amal Street": not a victim's name
+        out.append(t)
+    return out
+
+
+def _chunks(tokens: list[Token]) -> list[list[Token]]:
+    """Split a list at its commas and "and"s, never inside brackets."""
+    out: list[list[Token]] = [[]]
+    depth = 0
+    for t in tokens:
+        depth = max(0, depth + t.text.count("(") - t.text.count(")"))  # "(8)" can be one token or three
+        spaced = t.text not in ("-", "–", "—") or (t.i > 0 and bool(t.doc[t.i - 1].whitespace_))  # not "9-year-old"
+        if depth == 0 and t.lower_ in _SEPARATORS and spaced:
+            if t.lower_ == "as" and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "well"):
+                out[-1].append(t)
+                continue
+            out.append([])
+            continue
+        if depth == 0 and t.lower_ == "well" and t.i > 0 and t.doc[t.i - 1].lower_ == "as":
+            continue
+        out[-1].append(t)
+    return [c for c in out if c]
+
+
+def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
+    """The people a stretch of a sentence lists, with their categories."""
+    kinship = load_kinship()
+    out: list[Listed] = []
+    header: tuple[int, str | None, int, int] | None = None  # (figure, category, start, end) of "four children"
+    members = 0
+    pending: str | None = None
+    prev_kin_only: Listed | None = None
+    prev_kin: Kin | None = None
+    prev_end = -1
+    for chunk in _chunks(tokens):
+        text = chunk[-1].doc.text[chunk[0].idx: chunk[-1].idx + len(chunk[-1])]
+        names = _name(chunk)
+        kin_tok = next((t for t in chunk if t.lower_ in kinship or t.lemma_.lower() in kinship), None)
+        kin = kinship.get(kin_tok.lower_, kinship.get(kin_tok.lemma_.lower())) if kin_tok is not None else None
+        age = age_of(text)
+        figure = next((c for t in chunk for c in t.children if c.dep_ == "nummod" and c in chunk
+                       and t.tag_ in ("NNS", "NNPS") and (t.lower_ in kinship or t.lower_ in lex.victims)), None)
+        start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1])
+        if figure is not None and age is None:
+            n = age_of(f"{figure.text} years old")  # a number word or digits, read the same way
+            if n is not None and n > 0:
+                if header is not None:
+                    out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
+                pending = _category(None, kin, None)
+                header, members = (n, pending, start, end), 0
+                if names:
+                    members += 1
+                    out.append(Listed(" ".join(t.lower_ for t in names), pending, start, end))
+                prev_kin_only = None
+                continue
+        if any(t.tag_ in ("NNS", "NNPS") and t.lower_ not in _AGE_UNITS and any(c.dep_ == "nummod" for c in t.children)
+               for t in chunk):
+            continue  # "twenty-eight leaders of the group": a figure, read by victims.py, not one person
+        if not names and kin is None and not any(t.lower_ in lex.victims and t.tag_ in ("NN", "NNP") for t in chunk):
+            if age is not None and prev_kin_only is None and out and out[-1].key and re.fullmatch(r"\s*\d{1,3}\s*", text):
+                out[-1].category = _category(age, None, out[-1].category)  # "A, 34," the age of the name before
+            continue
+        if prev_kin_only is not None and names and kin is None:
+            # "his wife, B": the name of the relative just told
+            prev_kin_only.key = " ".join(t.lower_ for t in names)
+            if age is not None:
+                prev_kin_only.category = _category(age, prev_kin, prev_kin_only.category)
+            prev_kin_only.end = end
+            prev_kin_only = None
+            continue
+        if not names and kin is not None and chunk[0].lower_ in ("the", "a", "an") and out and out[-1].key \
+                and out[-1].end == prev_end:
+            # "A, the mother of the family,": who the person just named is, not another person
+            out[-1].category = out[-1].category or _category(age, kin, None)
+            continue
+        default = pending if header is not None and members < header[0] and kin is None else None
+        item = Listed(" ".join(t.lower_ for t in names) or None, _category(age, kin, default), start, end)
+        if header is not None and members < header[0] and kin is None and names:
+            members += 1
+        elif header is not None and kin is not None:
+            out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
+            header, pending = None, None
+        out.append(item)
+        prev_end = end
+        described = kin_tok is chunk[-1] or chunk[-1].lower_ in lex.victims  # "his wife", "a neighbour"
+        prev_kin_only, prev_kin = (item, kin) if not names and described else (None, None)
+    if header is not None:
+        out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
+    return [x for x in out if x.count > 0]
+
+
+def _clause(tokens: list[Token], backward: bool) -> list[Token]:
+    """The list itself: a stretch read forward ends at the first word that opens a clause or a phrase of
+    place or time ("..., were killed in Khan Younis"); one read back from its predicate starts after the last."""
+    depth = 0
+    stops: list[int] = []
+    for k, t in enumerate(tokens):
+        depth = max(0, depth + t.text.count("(") - t.text.count(")"))
+        hyphened = k > 0 and tokens[k - 1].text == "-"  # "daughter-in-law"
+        if depth == 0 and not hyphened and (t.lower_ in _STOPS or _HARM_END.match(t.text)):
+            stops.append(k)
+    if not stops:
+        return tokens
+    return tokens[stops[-1] + 1:] if backward else tokens[:stops[0]]
+
+
+def _cue_regions(sent: SpacySpan) -> list[tuple[int, int, bool]]:
+    """Char ranges (in the sentence) after a list cue, in a sentence about the dead, up to any word of injury."""
+    text = sent.text
+    out: list[tuple[int, int, bool]] = []
+    for m in _CUE.finditer(text):
+        before = text[:m.start()]
+        harm = [h.start() for h in _HARM_END.finditer(before)]
+        death = [d.end() for d in _DEATH.finditer(text[:m.end()])]
+        if not death or (harm and harm[-1] > death[-1]):
+            continue  # the list is of the wounded, or of nothing
+        stop = _HARM_END.search(text, m.end())
+        out.append((m.end(), stop.start() if stop else len(text), False))
+    for m in _BEFORE.finditer(text):
+        start = max([0] + [x.end() for x in _SAID.finditer(text, 0, m.start())] +
+                    [x.end() for x in _HARM_END.finditer(text, 0, m.start())])
+        out.append((start, m.start(), True))
+    return out
+
+
+def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Listed]:
+    """Every person the sentence lists among the dead. `heads`: the victim tokens of its death predicates."""
+    doc = sent.doc
+    ranges: list[tuple[int, int, bool]] = []  # token ranges, read back from their predicate or not
+    for i in heads:
+        h = doc[i]
+        ranges.append((h.left_edge.i, h.right_edge.i + 1, False))
+    for s, e, back in _cue_regions(sent):
+        toks = [t.i for t in sent if s <= t.idx - sent.start_char < e]
+        if toks:
+            ranges.append((toks[0], toks[-1] + 1, back))
+    # each stretch on its own ("the victims were identified in local reports as: ..." holds two cues, and
+    # the first one's stretch ends at "in"); a person found twice is kept once, by the longest stretch
+    out: list[Listed] = []
+    for s, e, back in sorted(ranges, key=lambda r: r[0] - r[1]):
+        found = read_list(_clause(list(doc[s:e]), backward=back), lex)
+        if not any(x.key for x in found):  # a list of the dead names someone; "two civilians" alone is a figure
+            continue
+        out += [x for x in found if not any(x.start < y.end and y.start < x.end for y in out)]
+    return sorted(out, key=lambda x: x.start)
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "omar nazir shaaban" and "omar": one person told twice; two Muhammads with other names are two."""
+    x, y = a.split(), b.split()
+    if not x or not y or x[0] != y[0]:
+        return False
+    return set(x) <= set(y) or set(y) <= set(x)

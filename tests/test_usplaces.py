@@ -1,0 +1,133 @@
+"""US local news: the state a story is about and which same-named town it means (extract/usplaces.py).
+
+Sentences are written for these tests in the way US local copy is worded (datelines with AP state
+abbreviations, "the 1200 block of", county sheriffs, outlets in the title); no corpus text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.errors import DataFileError
+from strikewatch.extract.gazetteer import Gazetteer
+from strikewatch.extract.places import article_countries, find_places
+from strikewatch.extract.usplaces import outlet_span, parse_states, surnames, us_cues, us_story
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def found(text: str, g: Gazetteer) -> list[tuple[str, str | None, str | None]]:
+    return [(p.mention, p.location.admin1, p.location.country) for p in find_places(text, g)]
+
+
+def test_ap_dateline_decides_between_same_named_towns(g):
+    text = ("SPRINGFIELD, Ill. (AP) — Two men were wounded late Friday outside a bar in Springfield, "
+            "police said. Springfield officers found both men in the parking lot.")
+    places = found(text, g)
+    assert places and all(admin1 == "Illinois" for _m, admin1, _c in places)
+    assert us_cues(text, g)["US.IL"] >= 3 and us_story(us_cues(text, g))
+
+
+@pytest.mark.parametrize("text,town,state", [
+    ("A teenager was shot Sunday in Columbus, Georgia, the county coroner said.", "Columbus", "Georgia"),
+    ("A man was wounded at a gas station in Jackson, Tenn., on Tuesday night, deputies said.", "Jackson", "Tennessee"),
+    ("Officers were called to a home in Bristol, Tennessee, where two women had been shot.", "Bristol", "Tennessee"),
+])
+def test_the_state_written_beside_a_town_picks_it(g, text, town, state):
+    assert (town, state, "United States") in found(text, g)
+
+
+def test_a_us_story_never_resolves_to_a_foreign_homonym(g):
+    # Bristol (England), Police (Poland), Lee (France) and Salé ("Sallee") are all GeoNames towns
+    text = ("Bristol police said a woman was shot on Sunday near Lee Street in Bristol, Tenn. Police arrested "
+            "Mark Sallee, 34, at the scene. Sallee was charged with assault.")
+    places = found(text, g)
+    assert places and {c for _m, _a, c in places} == {"United States"}
+    assert {a for _m, a, _c in places} == {"Tennessee"}
+
+
+def test_counties_need_their_word_and_follow_the_state(g):
+    text = ("Madison County deputies say a man was shot on a farm road near Huntsville, Ala., on Friday. "
+            "Deputy Ray Johnson said the man was flown to a hospital.")
+    places = found(text, g)
+    assert ("Madison County", "Alabama", "United States") in places
+    court = "He appeared Monday in Cook County Circuit Court in Chicago, Ill., charged with murder."
+    assert ("Cook County", "Illinois", "United States") in found(court, g)
+    assert not any(m == "Johnson" for m, _a, _c in places)  # a deputy's name, not Johnson County
+
+
+def test_street_addresses_surnames_and_home_towns_are_not_the_scene(g):
+    text = ("DAYTON, Ohio — Dayton police said two men were shot in the 1400 block of Prescott Avenue and near "
+            "the intersection of Salem and Wilson on Monday. Officer Dana Wilson said a third man, Joe Hart, 24, "
+            "of Springboro, was not hurt. Wilson said the men were taken to Miami Valley Hospital.")
+    names = {m for m, _a, _c in found(text, g)}
+    assert "DAYTON" in names
+    assert not names & {"Prescott", "Salem", "Wilson", "Springboro"}
+    assert "Wilson" in surnames(text)
+    street = "SAVANNAH, Ga. — A man was shot Friday on Massachusetts Avenue near Willis Street, police said."
+    assert {m for m, _a, _c in found(street, g)} == {"SAVANNAH"}
+
+
+def test_a_town_too_small_for_the_gazetteer_falls_back_to_its_state(g):
+    # no Hartsville in Indiana among GeoNames' places of 500+: the state, not Hartsville in South Carolina
+    text = "Deputies arrived at a home in Hartsville, Ind., on Sunday night after a boy was shot."
+    hit = [p for p in find_places(text, g) if p.mention == "Hartsville"]
+    assert hit and hit[0].location.admin1 == "Indiana" and hit[0].location.precision == "region"
+
+
+def test_washington_dc_and_its_quarters(g):
+    text = "D.C. police said four people were shot Saturday in Southeast Washington near a bus stop."
+    places = found(text, g)
+    assert places and all(a == "District of Columbia" for _m, a, _c in places)
+    assert article_countries(text, g)[:1] == ("US",)
+
+
+def test_georgia_the_state_in_a_us_story_and_the_country_elsewhere(g):
+    us = "A man was shot in Macon, Ga., and Georgia state troopers are searching for the driver."
+    assert ("Georgia", "Georgia", "United States") in found(us, g)
+    abroad = "Talks between Russia and Georgia resumed in Tbilisi on Monday."
+    assert not us_story(us_cues(abroad, g))
+    assert any(m == "Georgia" and c == "Georgia" for m, _a, c in found(abroad, g))
+
+
+def test_a_town_police_force_makes_the_story_american(g):
+    text = "Opelousas Police say a teen was shot on Sunday afternoon. The teen died at a hospital."
+    assert article_countries(text, g)[:1] == ("US",)
+    assert ("Opelousas", "Louisiana", "United States") in found(text, g)
+
+
+def test_outlet_in_the_title_is_a_fainter_cue(g):
+    text = "Man hurt in shooting near Nampa park - KXYZ News - Boise, Idaho\n\nA man was shot in Nampa on Friday."
+    span = outlet_span(text)
+    assert span is not None and "Boise" in text[span[0] : span[1]]
+    assert us_cues(text, g)["US.ID"] < 3
+    assert ("Nampa", "Idaho", "United States") in found(text, g)
+
+
+def test_other_wars_are_untouched(g):
+    text = "Air strikes hit Raqqa and the Idlib countryside on Saturday, killing 12 civilians, a monitor said."
+    assert not us_story(us_cues(text, g))
+    assert article_countries(text, g)[:1] == ("SY",)
+
+
+def test_us_states_data_is_validated():
+    names = {"US.IL": "Illinois", "US.IN": "Indiana"}
+    good = parse_states("postal,ap\nIL,Ill.\nIN,Ind.\n", names, "x.csv")
+    assert good.code["Ill."] == "US.IL" and good.after_city.search("Peoria, Ill.")
+    with pytest.raises(DataFileError, match=r"line 3.*'ZZ'"):
+        parse_states("postal,ap\nIL,Ill.\nZZ,Zz.\n", names, "x.csv")
+    with pytest.raises(DataFileError, match="already names"):
+        parse_states("postal,ap\nIL,Ill.\nIN,Ill.\n", names, "x.csv")
+
+
+def test_report_of_a_us_story_takes_its_dateline_state():
+    from strikewatch.extract import extract
+    from strikewatch.model import Article
+
+    text = ("Teen wounded in overnight shooting\n\nJACKSON, Tenn. — A 16-year-old boy was shot in the leg early "
+            "Sunday outside an apartment complex, police said. The boy was taken to a hospital in stable condition.")
+    reports = [r for r in extract(Article(id="us-1", text=text)) if r.kind == "incident"]
+    assert reports and reports[0].location.admin1 == "Tennessee"

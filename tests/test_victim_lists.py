@@ -1,0 +1,176 @@
+"""The dead named one by one (strikewatch/extract/victim_lists.py): ages and kinship words give the
+children and the women; the list gives the dead only where no figure is stated."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.errors import DataFileError
+from strikewatch.extract import victim_lists
+from strikewatch.extract.casualties import find_casualties
+from strikewatch.extract.victim_lists import age_of, load_kinship, same_person
+from strikewatch.model import Article
+
+
+def listed(nlp, lexicons, text):
+    doc = nlp(text)
+    return [(f.category, f.count.best) for s in doc.sents for f in find_casualties(s, lexicons).listed]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Karim Haddad (41 years old)", 41), ("a 9-year-old boy", 9), ("aged 12", 12), ("Lina Saad (6)", 6),
+    ("her seven-year-old daughter", 7), ("a baby three weeks old", 0), ("his son, 14 years old", 14),
+    ("the director of the clinic", None), ("in 2021", None),
+])
+def test_ages_are_read_in_the_ways_lists_write_them(text, age):
+    assert age_of(text) == age
+
+
+def test_a_named_list_after_a_cue_splits_into_women_and_children(nlp, lexicons):
+    text = ("The people killed in the strike were identified as Samir Haddad (44 years old), his wife Rania Haddad "
+            "(39 years old) and their children Yousef Haddad (12 years old) and Mona Haddad (3 years old).")
+    got = listed(nlp, lexicons, text)
+    assert sorted(c or "" for c, _ in got) == ["", "children", "children", "women"]
+
+
+def test_a_group_is_not_counted_again_for_the_names_that_follow_it(nlp, lexicons):
+    text = ("The victims were named as Adel Nasser, 50, and his three sons: Fadi Nasser, Rami Nasser and "
+            "Hani Nasser.")
+    got = listed(nlp, lexicons, text)
+    assert sum(n for _, n in got) == 4
+
+
+def test_an_unnamed_group_counts_for_its_figure_less_the_names_given(nlp, lexicons):
+    text = "Among the dead were Walid Amin and his four children, two of them still unnamed, Dana Amin and Omar Amin."
+    got = listed(nlp, lexicons, text)
+    assert sum(n for c, n in got if c == "children") == 4
+
+
+def test_kinship_decides_when_no_age_is_given_and_an_age_overrides_it(nlp, lexicons):
+    text = ("Those killed were identified as Huda Karim, the mother of the family, her daughter Salma Karim, "
+            "her 16-year-old daughter Nour Karim and her baby son Adam Karim.")
+    got = sorted(c or "" for c, _ in listed(nlp, lexicons, text))
+    assert got == ["children", "children", "women", "women"]
+
+
+def test_a_list_of_the_wounded_is_not_a_list_of_the_dead(nlp, lexicons):
+    text = ("The strike injured several people, including Maha Said (30 years old) and her son Ali Said "
+            "(8 years old).")
+    assert listed(nlp, lexicons, text) == []
+
+
+def test_figures_without_names_are_no_list(nlp, lexicons):
+    # "two women and a child" is a stated figure read by victims.py, not a roster
+    assert listed(nlp, lexicons, "Two women and a child were killed when the shell hit the market.") == []
+
+
+def test_owners_are_not_victims(nlp, lexicons):
+    text = "Tariq Mansour's two daughters, Rasha Mansour (10) and Dalia Mansour (7), were killed in the raid."
+    got = listed(nlp, lexicons, text)
+    assert sum(n for _, n in got) == 2 and all(c == "children" for c, _ in got)
+
+
+def test_one_person_told_twice_is_one_person():
+    assert same_person("khalil omar nasser", "khalil nasser")
+    assert not same_person("muhammad adel nasser", "muhammad fadi nasser")
+    assert not same_person("rania haddad", "mona haddad")
+
+
+def report_of(extractor, text):
+    reports = [r for r in extractor.extract(Article(id="t", text=text, outlet="Monitor")) if r.kind == "incident"]
+    assert reports
+    return reports[0]
+
+
+def test_with_no_stated_figure_the_roster_gives_the_dead_children_and_women(extractor):
+    text = ("On 3 March 2024 an air strike hit a house in Khan Younis, according to local sources. "
+            "Those killed were identified as Bilal Darwish (52 years old), his wife Amal Darwish (47 years old), "
+            "their daughter Sara Darwish (15 years old) and their son Jamal Darwish (9 years old).")
+    claims = report_of(extractor, text).claims
+    assert any(c.killed is not None and c.killed.best == 4 for c in claims)
+    assert any(c.victims.children is not None and c.victims.children.best == 2 for c in claims)
+    assert any(c.victims.women is not None and c.victims.women.best == 1 for c in claims)
+
+
+def test_a_stated_figure_stands_over_a_partial_roster(extractor):
+    text = ("On 3 March 2024 an air strike on a house in Khan Younis killed nine civilians, including five children. "
+            "Among the victims were Nabil Saleh (40 years old) and his son Tamer Saleh (11 years old).")
+    claims = report_of(extractor, text).claims
+    assert [c.killed.best for c in claims if c.killed is not None] == [9]
+    assert [c.victims.children.best for c in claims if c.victims.children is not None] == [5]
+
+
+def test_the_same_person_named_in_two_sentences_counts_once(extractor):
+    text = ("On 3 March 2024 an air strike hit a flat in Rafah. Those killed were identified as Fadi Awad "
+            "(33 years old) and his daughter Lama Awad (4 years old). Relatives said Lama Awad had been asleep "
+            "when she was killed.")
+    claims = report_of(extractor, text).claims
+    assert [c.killed.best for c in claims if c.killed is not None] == [2]
+
+
+def test_a_broken_kinship_file_names_its_problems(monkeypatch):
+    class Fake:
+        def joinpath(self, *_):
+            return self
+
+        def read_text(self, *_):
+            return "word,sex,minor\nwife,x,no\nwife,f,maybe\n"
+
+    monkeypatch.setattr(victim_lists.resources, "files", lambda _: Fake())
+    load_kinship.cache_clear()
+    try:
+        with pytest.raises(DataFileError) as err:
+            load_kinship()
+        message = str(err.value)
+        assert "sex" in message and "minor" in message and "duplicate" in message
+    finally:
+        load_kinship.cache_clear()
+
+
+def figures(nlp, lexicons, text):
+    doc = nlp(text)
+    return [(f.role, f.count.low, f.count.best) for f in find_casualties(doc[:], lexicons).facts if f.subset_of is None]
+
+
+def test_a_year_before_the_figure_is_not_the_figure(nlp, lexicons):
+    got = figures(nlp, lexicons, "On the 4th of June, 2024 eleven members of the Saleh family were killed in a strike.")
+    assert ("killed", 11, 11) in got
+
+
+def test_a_figure_before_an_adjective_still_counts_the_noun(nlp, lexicons):
+    got = figures(nlp, lexicons, "Late on Monday, at least 25 identified civilians belonging to two large families, "
+                                  "including a teacher, were killed in the strike.")
+    assert ("killed", 25, None) in got
+
+
+def test_up_to_keeps_its_ceiling_and_the_named_dead_give_the_floor(extractor):
+    text = ("Up to five civilians were killed when a strike hit a house in Rafah on 4 May 2024. The victims were "
+            "identified as Karim Odeh (60 years old), his wife Salwa Odeh and their grandson Ziad Odeh (8).")
+    claims = report_of(extractor, text).claims
+    killed = [c.killed for c in claims if c.killed is not None]
+    assert [(k.low, k.best, k.high) for k in killed] == [(3, None, 5)]
+
+
+@pytest.mark.parametrize("text, children, women", [
+    ("A relative named eight of the people killed in the house: Samer Issa (47 years old), Umm Samer Issa, "
+     "Rami Issa (17 years old) and Dana Issa.", 1, 1),
+    ("The agency later published the names of those killed in the strike – Nabil Taha, his wife Huda Taha (48), "
+     "and their daughter Ruba Taha (9).", 1, 1),
+])
+def test_a_colon_or_a_dash_after_the_dead_opens_their_list(nlp, lexicons, text, children, women):
+    got = listed(nlp, lexicons, text)
+    assert sum(n for c, n in got if c == "children") == children
+    assert sum(n for c, n in got if c == "women") == women
+
+
+@pytest.mark.parametrize("text, total, parts", [
+    ("At least six people were killed, a woman and five children, and others were hurt when the shell hit.",
+     6, {"women": 1, "children": 5}),
+    ("Two residents were killed – a woman and a girl – by the blast near the bakery.", 2, {"women": 1, "children": 1}),
+])
+def test_an_appositive_after_a_figure_is_its_breakdown(nlp, lexicons, text, total, parts):
+    doc = nlp(text)
+    facts = find_casualties(doc[:], lexicons).facts
+    whole = [f for f in facts if f.role == "killed" and f.subset_of is None]
+    assert [f.count.best if f.count.best is not None else f.count.low for f in whole] == [total]
+    assert {f.category: f.count.best for f in facts if f.subset_of is not None} == parts
