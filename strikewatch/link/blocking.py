@@ -11,6 +11,9 @@ region's undated reports meeting each other grew quadratically (bench_analyze: 3
 100k articles).
 A report naming a person or a street (keys.py) also meets the reports naming them in the weeks
 around its own, for follow-up stories a few days later. A report placed nowhere meets every place.
+A report whose date is only the publication's (a story that gives no date: "police arrested a man
+in the shooting") also meets the reports of its region up to a week before its window: such a
+story is often the follow-up of one told days earlier, and its guessed date says nothing either way.
 The number of pairs is then bounded by how many reports a region has in a few days, not by the
 size of the run.
 """
@@ -61,6 +64,14 @@ def _regions_meet(f: Features, g: Features) -> bool:
         not f.admin1 or not g.admin1 or f.admin1 == g.admin1 or not f.country or not g.country)
 
 
+def _told_later(f: Features, g: Features) -> bool:
+    """Whether one of two dated reports has only a guessed date and the other's window ends within
+    a follow-up's reach before that guess (a story may tell what happened days before it)."""
+    assert f.lo is not None and f.hi is not None and g.lo is not None and g.hi is not None
+    return (f.date_guessed and f.lo - FOLLOWUP_DAYS <= g.hi <= f.hi) or (
+        g.date_guessed and g.lo - FOLLOWUP_DAYS <= f.hi <= g.hi)
+
+
 def _tied(f: Features, g: Features) -> bool:
     """Whether two dated reports name one person or street within a follow-up's reach."""
     assert f.lo is not None and f.hi is not None and g.lo is not None and g.hi is not None
@@ -76,6 +87,7 @@ class Blocks:
         self.undated: dict[tuple[str, str, str, int], list[int]] = defaultdict(list)
         self.admin1s: dict[str, set[str]] = defaultdict(set)  # country -> the admin1 keys it has
         self.named: dict[tuple[str, int], list[int]] = defaultdict(list)  # (person or street, week)
+        self.guessed: dict[Key, list[int]] = defaultdict(list)  # guessed dates by (region, first day)
         for f in feats:
             if not linkable(f):
                 continue
@@ -84,6 +96,8 @@ class Blocks:
                 for key in sorted(f.names | f.streets):
                     for w in range(week(f.lo), week(f.hi) + 1):
                         self.named[(key, w)].append(f.index)
+            if f.date_guessed and f.lo is not None:
+                self.guessed[(f.country, f.admin1, f.lo)].append(f.index)
             if f.lo is None:
                 for k in set(f.killed):
                     self.undated[(f.country, f.admin1, f.place, k)].append(f.index)
@@ -115,6 +129,19 @@ class Blocks:
                 yield from self.days.get((c, a, x), ())
             for w in weeks:
                 yield from self.weeks.get((c, a, w), ())
+        if f.date_guessed:  # a story with no date of its own may tell of the week before it
+            assert f.hi is not None
+            back = range(f.lo - FOLLOWUP_DAYS - 1, f.lo - 1)
+            for c, a in regions:
+                for x in back:
+                    yield from self.days.get((c, a, x), ())
+                for w in sorted({week(x) for x in back} - set(weeks)):
+                    yield from self.weeks.get((c, a, w), ())
+        if self.guessed:  # and the undated stories of the week after meet it
+            assert f.hi is not None
+            for c, a in regions:
+                for x in range(f.lo, f.hi + FOLLOWUP_DAYS + 2):
+                    yield from self.guessed.get((c, a, x), ())
         if f.names or f.streets:  # a follow-up days later (similarity.FOLLOWUP_DAYS): the weeks around
             around = range(week(f.lo) - 1, week(f.hi if f.hi is not None else f.lo) + 2)
             for key in sorted(f.names | f.streets):
@@ -141,7 +168,8 @@ def candidate_pairs(feats: Sequence[Features], *, fresh: Sequence[bool] | None =
             if fresh is not None and not (fresh[i] or fresh[j]):
                 continue
             g = feats[j]
-            if f.lo is not None and g.lo is not None and not _touch(f, g) and not _tied(f, g):
+            if f.lo is not None and g.lo is not None and not _touch(f, g) and not _tied(f, g) \
+                    and not _told_later(f, g):
                 continue  # in the block, but more than a day apart even read a week on
             if not _regions_meet(f, g):
                 continue  # met through a name only, in another region

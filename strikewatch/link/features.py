@@ -96,6 +96,7 @@ class Features:
     words: frozenset[str]  # distinctive words of its sentences (words.py)
     names: frozenset[str]  # people named in its article (keys.py): "first last"
     streets: frozenset[str]  # streets named in its article (keys.py)
+    ages: frozenset[str]  # the ages of the people its article tells of (keys.py)
     date_guessed: bool  # a fallback from the publication date, not read from the text
     late: bool  # told late in its day ("Thursday night", "late Thursday", "overnight")
     early: bool  # told early in its day ("early Friday", "at dawn", "overnight")
@@ -175,6 +176,7 @@ def features(index: int, report: Report) -> Features:
         words=content_words(report),
         names=frozenset(key_of(s) for s in report.evidence if s.field == "name") or NONE,
         streets=frozenset(key_of(s) for s in report.evidence if s.field == "address") or NONE,
+        ages=frozenset(key_of(s) for s in report.evidence if s.field == "age") or NONE,
         date_guessed=d.basis == "publication",
         late=any(_LATE.search(s.text) for s in report.evidence if s.field == "date"),
         early=any(_EARLY.search(s.text) for s in report.evidence if s.field == "date"),

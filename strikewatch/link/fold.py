@@ -14,18 +14,21 @@ restates every other.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .compat import common_actors
-from .features import Features
+from .features import PLACE_RANK, Features
 from .geo import place_relation
 from .similarity import date_relation, figure_relation
 
 VAGUE = frozenset({"country", "unknown"})
+CITY, COUNTRY = PLACE_RANK["city"], PLACE_RANK["country"]
 
 
-def _meet(a: Features, b: Features) -> str | None:
-    """None when two reports of one article cannot restate each other, else their place relation."""
+def _meet(a: Features, b: Features, *, within: bool = False) -> str | None:
+    """None when two reports of one article cannot restate each other, else their place relation.
+    With `within`, a town inside the other's district or province may be the same incident told
+    at two precisions (asked only where the article tells one incident at a town)."""
     if a.event_type != b.event_type and not (a.type_guessed or b.type_guessed):
         return None
     if a.sub_event_type != b.sub_event_type and not (a.type_guessed or b.type_guessed):
@@ -34,8 +37,8 @@ def _meet(a: Features, b: Features) -> str | None:
     if drel not in ("same", "overlap", "unknown") and not (a.date_guessed or b.date_guessed):
         return None
     prel, _ = place_relation(a, b)
-    if prel in ("other", "region"):  # a town inside a province the article names is no restatement
-        return None
+    if prel == "other" or (prel == "region" and not within):
+        return None  # a town inside a province the article names is a restatement only when told alone
     if a.killed and b.killed and figure_relation(a.killed, b.killed, 0)[0] not in ("shared", "close"):
         return None
     if a.injured and b.injured and figure_relation(a.injured, b.injured, 0)[0] not in ("shared", "close"):
@@ -53,6 +56,7 @@ def folds(feats: Sequence[Features]) -> list[list[int]]:
     for f in feats:
         by_article[f.article].append(f)
     out: list[list[int]] = []
+    feats_of = {f.index: f for f in feats}
     for told in by_article.values():
         if len(told) < 2:
             continue
@@ -61,21 +65,41 @@ def folds(feats: Sequence[Features]) -> list[list[int]]:
 
         def ok(x: int, y: int, meets: set[tuple[int, int]] = meets) -> bool:
             return ((x, y) if x < y else (y, x)) in meets
-        groups: list[list[int]] = []
-        precise = [f for f in told if not _vague(f)]
+        towns = [f for f in told if f.rank <= CITY]
+        wide = [f for f in told if CITY < f.rank < COUNTRY and f.place]
         vague = [f for f in told if _vague(f)]
-        for f in precise if precise else vague:
-            home = next((g for g in groups if all(ok(f.index, m) for m in g)), None)
-            if home is None:
-                groups.append([f.index])
-            else:
-                home.append(f.index)
-        if precise and len(groups) == 1:  # one incident told at a place: a vague restatement is its own
+        groups = _first_fit(towns, ok)
+        if len(groups) == 1:
+            # one incident told at a town: the district's or the province's report ("a shooting in
+            # Cedar County") is that incident told at a coarser precision, when nothing else differs
+            for f in wide:
+                if all(_meet(f, feats_of[m], within=True) is not None for m in groups[0]):
+                    groups[0].append(f.index)
+                else:
+                    groups.append([f.index])
+        else:
+            groups += _first_fit(wide, ok)
+        lone = len(groups) == 1 and bool(towns or wide)
+        if lone:  # one incident told at a place: a vague restatement is its own
             for f in vague:
                 if all(ok(f.index, m) for m in groups[0]):
                     groups[0].append(f.index)
+        elif not groups:
+            groups = _first_fit(vague, ok)
         out += [sorted(g) for g in groups if len(g) > 1]
     return out
+
+
+def _first_fit(told: Sequence[Features], ok: Callable[[int, int], bool]) -> list[list[int]]:
+    """Complete groups: each report joins the first group whose every member it restates."""
+    groups: list[list[int]] = []
+    for f in told:
+        home = next((g for g in groups if all(ok(f.index, m) for m in g)), None)
+        if home is None:
+            groups.append([f.index])
+        else:
+            home.append(f.index)
+    return groups
 
 
 def _vague(f: Features) -> bool:

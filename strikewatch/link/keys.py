@@ -10,7 +10,9 @@ after extraction, and files them in each report's evidence as spans with field "
 A name is two or three capitalised words whose last word comes back alone elsewhere in the text
 (news writes "John Smith" once, then "Smith"), none of them a word that makes an institution, a
 place or a title (`data/link/not-names.csv`). An address is a street name with its kind ("Capitol
-Street", "Elm Ave."), keyed without house number or block.
+Street", "Elm Ave."), keyed without house number or block. An age is what local news gives of each
+person it tells of ("a 17-year-old", "Smith, 34,", "aged 61"): field "age", keyed by the number;
+two stories of one town and week giving the same ages tell of the same people.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from importlib import resources
 from ..errors import DataFileError
 from ..model import Article, Report, Span
 
+KEY_FIELDS = ("name", "address", "age")
 MAX_KEYS = 8  # per kind and report: the first ones; a long article's tail names bystanders
 _CAP = r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?"
 _NAME = re.compile(rf"\b({_CAP})(?: [A-Z]\.)?(?: ({_CAP}))?(?: ({_CAP}))\b")
@@ -65,7 +68,7 @@ def names(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for m in _NAME.finditer(text):
-        words = [w for w in m.groups() if w]
+        words = _bare([w for w in m.groups() if w])
         if any(w.lower() in stop for w in words):
             continue
         key = f"{words[0]} {words[-1]}".lower()
@@ -80,6 +83,15 @@ def names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# "E. 44th Street", "East 44th Street" and "44th Street" are one street in one town's news
+_DIRECTION = re.compile(r"^(?:the |[nsew]\. |north |south |east |west )", re.IGNORECASE)
+
+
+def _street_key(name: str, kind: str) -> str:
+    """A street's key: its name without a direction or "the", and its kind spelt out."""
+    return f"{_DIRECTION.sub('', name).lower()} {_KINDS[kind.lower()]}"
+
+
 def streets(text: str) -> list[tuple[int, int, str]]:
     """(start, end, key) of each street named, first mention only; key is "name kind"."""
     stop = not_names()
@@ -89,10 +101,31 @@ def streets(text: str) -> list[tuple[int, int, str]]:
         name = m.group(1)
         if name.split()[-1].lower() in stop and not name[0].isdigit():
             continue
-        key = f"{name.lower()} {_KINDS[m.group(2).lower()]}"
+        key = _street_key(name, m.group(2))
         if key not in seen:
             seen.add(key)
             found.append((m.start(), m.end(), key))
+    return found
+
+
+# "a 17-year-old", "17 years old", "aged 17", "age 17", and a name's apposition "Smith, 34," (a
+# capitalised word, the number, a comma): the ways news copy gives a person's age
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|\baged? (\d{1,3})\b|(?<=[a-z]), (\d{1,3}),(?= )")
+MAX_AGE = 110
+
+
+def ages(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each age given, first mention of each number only; key is the number."""
+    found: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for m in _AGE.finditer(text):
+        number = next(g for g in m.groups() if g)
+        if m.group(3) and not re.search(r"[A-Z][a-z]+$", text[max(0, m.start() - 30):m.start()]):
+            continue  # "in 2015, 14, ..." or a list of figures: only a name's apposition
+        if int(number) > MAX_AGE or number in seen:
+            continue
+        seen.add(number)
+        found.append((m.start(), m.end(), number))
     return found
 
 
@@ -103,12 +136,13 @@ def annotate(article: Article, reports: Sequence[Report]) -> list[Report]:
     the report whose own evidence lies nearest to the key's first mention; tallies get none.
     A report that already has such spans is left as it is.
     """
-    told = [r for r in reports if r.kind == "incident" and not any(s.field in ("name", "address") for s in r.evidence)]
+    told = [r for r in reports if r.kind == "incident" and not any(s.field in KEY_FIELDS for s in r.evidence)]
     if not told:
         return list(reports)
     places = {p.lower() for r in told for p in (r.location.name, r.location.mention) if p}
     spans = [("name", s, e, k) for s, e, k in names(article.text) if k not in places]
     spans += [("address", s, e, k) for s, e, k in streets(article.text)]
+    spans += [("age", s, e, k) for s, e, k in ages(article.text)]
     given: dict[str, dict[str, int]] = {r.id: {} for r in told}
     for field, start, end, _key in sorted(spans, key=lambda x: x[1]):
         r = told[0] if len(told) == 1 else min(told, key=lambda r: (_distance(r, start), r.id))
@@ -116,7 +150,26 @@ def annotate(article: Article, reports: Sequence[Report]) -> list[Report]:
         if count.get(field, 0) < MAX_KEYS:
             count[field] = count.get(field, 0) + 1
             r.evidence.append(Span(start=start, end=end, text=article.text[start:end], field=field))
+    _share(told)
     return list(reports)
+
+
+def _share(told: list[Report]) -> None:
+    """The reports that restate one incident (link/fold.py) all get the keys any of them got: the
+    nearest report may be the headline's for a name and the body's for the street, yet both are
+    that incident's, and a follow-up story naming either should meet it. Done here, per article,
+    so that analyze, run and the Dask scoring blocks all see the same keys."""
+    from .features import features
+    from .fold import folds
+
+    if len(told) < 2:
+        return
+    for group in folds([features(i, r) for i, r in enumerate(told)]):
+        spans = {(s.field, key_of(s)): s for m in group for s in told[m].evidence if s.field in KEY_FIELDS}
+        for m in group:
+            have = {(s.field, key_of(s)) for s in told[m].evidence if s.field in KEY_FIELDS}
+            told[m].evidence.extend(span for key, span in sorted(spans.items(), key=lambda kv: kv[1].start)
+                                    if key not in have)
 
 
 def _distance(r: Report, at: int) -> int:
@@ -125,10 +178,18 @@ def _distance(r: Report, at: int) -> int:
 
 
 def key_of(span: Span) -> str:
-    """The key of a name or address span, as `names` and `streets` give it."""
+    """The key of a name, address or age span, as `names`, `streets` and `ages` give it."""
+    if span.field == "age":
+        found = re.search(r"\d+", span.text)
+        return found.group(0) if found else ""
     if span.field == "address":
         m = _STREET.search(span.text)
         if m:
-            return f"{m.group(1).lower()} {_KINDS[m.group(2).lower()]}"
-    words = [w for w in re.split(r"[ ]+", span.text) if w and not re.fullmatch(r"[A-Z]\.", w)]
+            return _street_key(m.group(1), m.group(2))
+    words = _bare([w for w in re.split(r"[ ]+", span.text) if w and not re.fullmatch(r"[A-Z]\.", w)])
     return f"{words[0]} {words[-1]}".lower() if words else ""
+
+
+def _bare(words: list[str]) -> list[str]:
+    """A name without its generational suffix: "Darnell Okafor Jr" is keyed "darnell okafor"."""
+    return words[:-1] if len(words) > 2 and words[-1].rstrip(".") in ("Jr", "Sr") else words

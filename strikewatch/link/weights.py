@@ -25,7 +25,7 @@ FEATURES = (
     "killed_differ_same_day", "killed_update",
     "injured_shared", "injured_close", "injured_update", "injured_differ", "injured_conflict",
     "perpetrator_shared", "perpetrator_differ", "source_shared", "strikes_same", "wording_05", "wording_03",
-    "name_shared", "street_shared",
+    "name_shared", "street_shared", "age_shared", "ages_shared_2",
 )
 
 
