@@ -91,3 +91,15 @@ def test_a_headline_without_articles_names_its_victim_not_its_shooter(extractor,
 
 def test_a_child_who_shot_self_is_one_person_hit(extractor):
     assert tolls(extractor, "Child shot self in Tacoma home\n\nThe boy is in good condition.") == (set(), {1})
+
+
+def test_a_victim_named_in_full_then_by_surname_is_one_death(extractor):
+    text = ("The incident that left Darnell Pruitt dead in Trenton played out inside a rented house on Thursday. "
+            "Pruitt died at the scene from a gunshot wound to his chest.")
+    assert tolls(extractor, text)[0] == {1}
+
+
+def test_a_headline_lists_no_names(extractor):
+    text = ("Boy on Life Support After Being Shot Dies - Channel 9 Now | Eureka, CA\n\n"
+            "A 13-year-old boy who was shot in the head in Eureka on Friday has died, police said.")
+    assert tolls(extractor, text)[0] == {1}
