@@ -301,6 +301,8 @@ def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Lis
 def same_person(a: str, b: str) -> bool:
     """ "omar nazir shaaban" and "omar": one person told twice; two Muhammads with other names are two."""
     x, y = a.split(), b.split()
+    if x and y and min(len(x), len(y)) == 1 and max(len(x), len(y)) > 1 and x[-1] == y[-1]:
+        return True  # "kelvin watford", then "watford": English news names a person again by the surname
     if not x or not y or x[0] != y[0]:
         return False
     return set(x) <= set(y) or set(y) <= set(x)
