@@ -151,3 +151,13 @@ def test_donbas_sets_the_country_but_is_no_finer_place(gaz):
 def test_an_oblast_named_with_its_word_or_abbreviation_is_the_region(gaz, text, mention):
     [p] = [p for p in find_places(text, gaz) if p.location.precision != "country"]
     assert (p.mention, p.location.precision) == (mention, "region")
+
+
+def test_a_ceasefire_violation_is_fighting_and_a_ceasefire_is_an_agreement(extractor):
+    [r] = _reports(extractor, "Separatists violated the ceasefire six times near Avdiivka, a soldier was killed")
+    assert r.sub_event_type == "Armed clash" and r.location.admin1 == "Donetsk Oblast"
+    from strikewatch.extract import event_words
+
+    assert event_words().search("Both sides signed a ceasefire in Minsk")
+    found = [r for r in _reports(extractor, "Both sides signed a ceasefire in Minsk on Friday.") if r.kind == "incident"]
+    assert all(r.sub_event_type == "Agreement" for r in found)

@@ -76,3 +76,30 @@ def test_a_pronoun_told_again_is_the_same_person_not_another(extractor):
 def test_survived_by_his_wife_is_no_wound(extractor):
     text = "A retired officer was shot dead in Erie on Monday. He is survived by his wife and two sons."
     assert tolls(extractor, text) == ({1}, set())
+
+
+@pytest.mark.parametrize("headline, killed", [
+    ("Hunter fatally shot near Bemidji lake\n\nDeputies are investigating.", {1}),
+    ("A gunman fatally shot a cashier at a gas station in Bemidji on Monday.", {1}),
+])
+def test_a_headline_without_articles_names_its_victim_not_its_shooter(extractor, headline, killed):
+    reports = extractor.extract(Article(id="h", text=headline, published=dt.date(2016, 4, 12)))
+    spans = [e.text for r in reports for c in r.claims for e in c.evidence if e.field == "killed"]
+    assert tolls(extractor, headline)[0] == killed
+    assert not any("gunman" in s for s in spans)
+
+
+def test_a_child_who_shot_self_is_one_person_hit(extractor):
+    assert tolls(extractor, "Child shot self in Tacoma home\n\nThe boy is in good condition.") == (set(), {1})
+
+
+def test_a_victim_named_in_full_then_by_surname_is_one_death(extractor):
+    text = ("The incident that left Darnell Pruitt dead in Trenton played out inside a rented house on Thursday. "
+            "Pruitt died at the scene from a gunshot wound to his chest.")
+    assert tolls(extractor, text)[0] == {1}
+
+
+def test_a_headline_lists_no_names(extractor):
+    text = ("Boy on Life Support After Being Shot Dies - Channel 9 Now | Eureka, CA\n\n"
+            "A 13-year-old boy who was shot in the head in Eureka on Friday has died, police said.")
+    assert tolls(extractor, text)[0] == {1}

@@ -113,6 +113,16 @@ def test_other_wars_are_untouched(g):
     assert article_countries(text, g)[:1] == ("SY",)
 
 
+def test_a_syrian_story_that_names_the_us_most_stays_syrian(g):
+    from strikewatch.extract.places import is_us_story
+
+    text = ("BEIRUT - The United States said US-led coalition jets struck Raqqa on Monday. US envoy John Allen "
+            "said the United States would keep up the strikes; the United States and Syria traded accusations. "
+            "A monitor in Syria said 9 civilians were killed in Raqqa.")
+    assert not is_us_story(text, g)
+    assert any(m == "Raqqa" and c == "Syria" for m, _a, c in found(text, g))
+
+
 def test_us_states_data_is_validated():
     names = {"US.IL": "Illinois", "US.IN": "Indiana"}
     good = parse_states("postal,ap\nIL,Ill.\nIN,Ind.\n", names, "x.csv")

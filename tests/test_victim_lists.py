@@ -174,3 +174,10 @@ def test_an_appositive_after_a_figure_is_its_breakdown(nlp, lexicons, text, tota
     whole = [f for f in facts if f.role == "killed" and f.subset_of is None]
     assert [f.count.best if f.count.best is not None else f.count.low for f in whole] == [total]
     assert {f.category: f.count.best for f in facts if f.subset_of is not None} == parts
+
+
+def test_another_name_of_the_same_person_is_not_another_person(nlp, lexicons):
+    got = listed(nlp, lexicons, "Rana Saleh Odeh, also known as Umm Tariq, was killed along with her two sons, "
+                                "Tariq Odeh and Fadi Odeh.")
+    assert sum(n for _, n in got) == 3
+    assert [c for c, _ in got].count("women") == 1

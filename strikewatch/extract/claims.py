@@ -227,7 +227,10 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
             c.killed = Count(low=named, high=k.high)
     # likewise for the dead: no figure, or only one person told ("she was killed") of a longer list
     told = [_value(c.killed) or 0 for c in claims if c.killed is not None]
-    if all(n <= 1 for n in told) and not any(c.parts for c in claims) and named > max(told, default=0):
+    # over a stated one, only a real list (two people or more named together) counts: one person named in
+    # each of two sentences is, in a local news story, mostly one victim named twice ("Kelvin Ward", "Ward")
+    listed = not told or any(p.listed_with > 1 for p in people)
+    if all(n <= 1 for n in told) and not any(c.parts for c in claims) and named > max(told, default=0) and listed:
         holder = next((c for c in claims if c.killed is not None), target)
         holder.killed = total(people)
     for cat in ("children", "women"):

@@ -144,7 +144,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         if e <= s:
             continue
         seg = Segment(base + s, base + e, text[s:e])
-        seg.casualties = [c for c in cas.facts + cas.listed if s <= c.start < e]
+        # a headline lists no one: its capitalised words are no names ("Being Shot", "Newschannel 6 Now")
+        seg.casualties = [c for c in cas.facts + (cas.listed if not title else []) if s <= c.start < e]
         for c in seg.casualties:
             c.start, c.end = c.start + base, c.end + base
         seg.dates = [d for d in dates if base + s <= d.start < base + e]

@@ -118,7 +118,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
                     break
             else:
                 i += 1
-    if ctx[:1] == ("US",):  # "D.C.", "St. Louis"
+    if is_us_story(text, gazetteer):  # "D.C.", "St. Louis"
         extra = [PlaceMention(s, e, text[s:e], p.location(text[s:e]), _relations(text, s, e))
                  for s, e, p in usplaces.us_mentions(text, gazetteer, start, end, ctx)
                  if not any(s < me and ms < e for ms, me in masked)]
@@ -133,6 +133,13 @@ def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
     as the first. None found: the one country all its towns of 20,000+ lie in, if there is one;
     else () and the gazetteer's default (Syria's region)."""
     return _context(text, g)[0]
+
+
+def is_us_story(text: str, g: Gazetteer) -> bool:
+    """US local news: the US is the article's only country, or its state cues make it American. A
+    Syrian article that names the US most is not one (Syria is among its countries)."""
+    ctx = _context(text, g)[0]
+    return ctx[:1] == ("US",) and (len(ctx) == 1 or usplaces.us_story(usplaces.us_cues(text, g)))
 
 
 @functools.lru_cache(maxsize=16)
@@ -168,7 +175,7 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
             cc == "GE" and cues.get("US.GA"))]
         return ("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
-    if votes["US"]:  # fainter US cues ("San Antonio police") count as a province named each
+    if votes["US"] and not named - {"US"}:  # fainter US cues ("San Antonio police") count as a province named each
         votes["US"] += round(6 * sum(cues.values()))
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
         for surface in spans:
@@ -214,7 +221,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or g.is_stopword(surface):
         return None
     inside = _inside_name(text, run, i, last_end, g)
-    us = ctx[:1] == ("US",)
+    us = is_us_story(text, g)
     if us and usplaces.not_a_town(text, s, e):
         return None
     if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
@@ -313,7 +320,7 @@ def _alone(text: str, s: int, e: int) -> bool:
 
 def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | None:
     """The admin unit named right after a place as its container: "..., Balkh", "... of Helmand province"."""
-    if ctx[:1] == ("US",) and (state := usplaces.state_after(text, e, g)) is not None:
+    if is_us_story(text, g) and (state := usplaces.state_after(text, e, g)) is not None:
         return state  # "Hartsville, Ind."
     m = _OUTER.match(text[e : e + 80])
     if m is None:

@@ -53,6 +53,7 @@ _STOPS = {"was", "were", "is", "are", "had", "have", "has", "when", "after", "by
 _NAMED_THINGS = {"family", "families", "clan", "household", "home", "house", "residence", "building", "tower", "towers",
                  "mosque", "school", "hospital", "street", "road", "camp", "neighbourhood", "neighborhood", "area",
                  "roundabout", "junction", "square", "agency", "news", "center", "centre", "ministry", "brigades"}
+_AKA = re.compile(r"\s*(?:also\s+)?(?:known|referred\s+to|called|nicknamed|named)\s+(?:as\s+)?|\s*(?:aka|a\.k\.a\.)\s", re.I)
 _AGE_UNITS = {"years", "yrs", "months", "weeks", "days"}
 _SEPARATORS = {",", ";", ":", "and", "&", "–", "—", "-", "as", "plus"}
 _NOT_NAMES = {"facebook", "twitter", "instagram", "telegram", "x", "airwars", "israeli", "palestinian", "gaza",
@@ -216,6 +217,10 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             prev_kin_only.end = end
             prev_kin_only = None
             continue
+        if _AKA.match(text) and out and out[-1].end == prev_end:
+            # "A, also known as Umm B,": another name of the person just told
+            out[-1].category = out[-1].category or _category(age, kin, None)
+            continue
         if not names and kin is not None and chunk[0].lower_ in ("the", "a", "an") and out and out[-1].key \
                 and out[-1].end == prev_end:
             # "A, the mother of the family,": who the person just named is, not another person
@@ -296,6 +301,8 @@ def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Lis
 def same_person(a: str, b: str) -> bool:
     """ "omar nazir shaaban" and "omar": one person told twice; two Muhammads with other names are two."""
     x, y = a.split(), b.split()
+    if x and y and min(len(x), len(y)) == 1 and max(len(x), len(y)) > 1 and x[-1] == y[-1]:
+        return True  # "kelvin watford", then "watford": English news names a person again by the surname
     if not x or not y or x[0] != y[0]:
         return False
     return set(x) <= set(y) or set(y) <= set(x)

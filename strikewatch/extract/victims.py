@@ -158,6 +158,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             continue
         if pattern.role != "killed" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
             continue  # "was fatally wounded": a death, not also a wound
+        if victim.dep_ == "nsubj" and verb.lemma_ in _PREDICATES and any(c.dep_ == "dobj" for c in verb.children):
+            continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
         members = _persons(victim, lex)
@@ -346,7 +348,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         return _member(obj, lex) if obj is not None else None
     if _nobody(h):
         return None
-    if word in ONE_PRONOUNS or word == "another" and h.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+    if word in ONE_PRONOUNS or word == "another" and h.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") \
+            or word == "self" and h.dep_ == "dobj":  # "child shot self", a headline's "himself"
         # "another" alone is one more person: "three were killed and another wounded"
         return Member(Count(low=1, best=1, high=1), None, h.idx, h.idx + len(h))
     # "On 7 October 2023 six members ...": a year the parser hangs on the noun is no figure
@@ -399,6 +402,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
             return None
         # "her brother and 4-year-old daughter": a singular conjunct shares the first one's determiner
         shared = h.dep_ == "conj" and h.tag_ == "NN" and h.head.pos_ in ("NOUN", "PROPN")
+        # a headline drops the article: "Teenager fatally shot near park", "Child shot self"
+        shared = shared or h.tag_ == "NN" and h.dep_ in ("nsubj", "nsubjpass") and not dets
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
                 or any(c.dep_ == "poss" for c in h.children) or shared:
             if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex)):
