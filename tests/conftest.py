@@ -47,3 +47,30 @@ def db_url(request, tmp_path):
     pg = pg_test_url() if request.param == "postgresql" else None
     with fresh_database(request.param, tmp_path, pg_url=pg) as url:
         yield url
+
+
+@pytest.fixture
+def broken_data(monkeypatch):
+    """`broken_data(module, loader, text)`: the DataFileError message `loader` gives when the package
+    data file that `module` reads through importlib.resources holds `text` (the loader's cache is
+    cleared before and after, so no other test sees the broken file)."""
+    from strikewatch.errors import DataFileError
+
+    def run(module, loader, text: str) -> str:
+        class Fake:
+            def joinpath(self, *_):
+                return self
+
+            def read_text(self, *_):
+                return text
+
+        monkeypatch.setattr(module.resources, "files", lambda _: Fake())
+        loader.cache_clear()
+        try:
+            with pytest.raises(DataFileError) as err:
+                loader()
+            return str(err.value)
+        finally:
+            loader.cache_clear()
+
+    return run

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from strikewatch.errors import DataFileError
 from strikewatch.extract import victim_lists
 from strikewatch.extract.casualties import find_casualties
 from strikewatch.extract.victim_lists import age_of, load_kinship, same_person
@@ -108,23 +107,9 @@ def test_the_same_person_named_in_two_sentences_counts_once(extractor):
     assert [c.killed.best for c in claims if c.killed is not None] == [2]
 
 
-def test_a_broken_kinship_file_names_its_problems(monkeypatch):
-    class Fake:
-        def joinpath(self, *_):
-            return self
-
-        def read_text(self, *_):
-            return "word,sex,minor\nwife,x,no\nwife,f,maybe\n"
-
-    monkeypatch.setattr(victim_lists.resources, "files", lambda _: Fake())
-    load_kinship.cache_clear()
-    try:
-        with pytest.raises(DataFileError) as err:
-            load_kinship()
-        message = str(err.value)
-        assert "sex" in message and "minor" in message and "duplicate" in message
-    finally:
-        load_kinship.cache_clear()
+def test_a_broken_kinship_file_names_its_problems(broken_data):
+    message = broken_data(victim_lists, load_kinship, "word,sex,minor\nwife,x,no\nwife,f,maybe\n")
+    assert "sex" in message and "minor" in message and "duplicate" in message
 
 
 def figures(nlp, lexicons, text):

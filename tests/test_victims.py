@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from strikewatch.errors import DataFileError
 from strikewatch.extract import victims
 from strikewatch.extract.casualties import find_casualties
 from strikewatch.extract.victims import load_patterns, read_victims
@@ -30,29 +29,14 @@ def test_every_pattern_finds_its_own_example(nlp, lexicons, pattern):
     assert found and found[0].role == pattern.role and found[0].members, pattern.example
 
 
-def test_a_broken_pattern_file_names_every_problem(monkeypatch):
+def test_a_broken_pattern_file_names_every_problem(broken_data):
     rows = [{"id": "a", "version": 1, "role": "killed", "example": "x", "pattern": [{"RIGHT_ID": "verb"}]},
             {"id": "a", "version": 1, "role": "maimed", "example": "x", "pattern": []},
             "{not json"]
     text = "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows)
-
-    class Fake:
-        def joinpath(self, *_):
-            return self
-
-        def read_text(self, *_):
-            return text
-
-    monkeypatch.setattr(victims.resources, "files", lambda _: Fake())
-    load_patterns.cache_clear()
-    try:
-        with pytest.raises(DataFileError) as err:
-            load_patterns()
-        message = str(err.value)
-        assert "line 1" in message and "line 2" in message and "line 3" in message
-        assert "duplicate id" in message and "role" in message and "not JSON" in message
-    finally:
-        load_patterns.cache_clear()
+    message = broken_data(victims, load_patterns, text)
+    assert "line 1" in message and "line 2" in message and "line 3" in message
+    assert "duplicate id" in message and "role" in message and "not JSON" in message
 
 
 @pytest.mark.parametrize(
