@@ -38,6 +38,9 @@ def tolls(extractor, text: str) -> tuple[set[int], set[int]]:
     ("A nurse was killed and her husband and adult son injured in a shooting in Provo on Monday.", {1}, {2}),
     ("A boy was shot in the leg and a girl was grazed by a bullet in Dayton on Friday.", set(), {2}),
     ("Three people were killed and another wounded at a farmhouse near Lubbock on Sunday.", {3}, {1}),
+    # "two of the victims were ..." says who the victims were, not that they died
+    ("Four people were shot in north Dayton on Saturday night.\n\nPolice said the four victims were taken "
+     "to the hospital with non-life-threatening injuries. Two of the victims were juveniles.", set(), {4}),
 ])
 def test_a_shooting_story_gives_its_dead_and_its_wounded(extractor, text, killed, injured):
     assert tolls(extractor, text) == (killed, injured)

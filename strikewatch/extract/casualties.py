@@ -200,12 +200,18 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         if category is None:
             continue
         whole = next((p for p in range(idx - 1, -1, -1) if roles[p][0] == "killed"), None)
-        dead = words[q.end + 1] in ("the", "those") or whole is not None
-        if dead:
+        said_dead = words[q.end + 1] in ("the", "those") and words[q.end + 2] in ("dead", "killed")
+        if said_dead or whole is not None:
             q.category = category
             roles[idx] = ("killed", False, False)
             if whole is not None:
                 parts[idx] = whole
+        elif words[q.end + 2] == "victims":
+            # "two of the victims were juveniles" with no toll in the sentence: who the victims were,
+            # not how many died (in local news the victims are often the wounded)
+            q.category = category
+            roles[idx] = ("killed", False, False)
+            amongs[idx] = True
     # a quantity with no role of its own takes the role of the list it continues
     for idx, q in enumerate(quantities):
         if idx > 0 and roles[idx][0] is None and q.category is not None:
