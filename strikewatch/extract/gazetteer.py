@@ -42,6 +42,7 @@ from .respell import ukrainian
 NEIGHBOURS = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
 REGION = NEIGHBOURS + ("IR", "SA", "YE", "EG", "LY", "KW", "QA", "AE", "BH", "OM", "CY")
 WORLD_MIN_POPULATION, REGION_MIN_POPULATION = 100_000, 1_000  # far away only big cities: fewer named like words
+VARIANT_RATIO = 0.75  # a province misspelt in a note that names no country ("Nangrhar" for Nangarhar 0.94)
 MISSPELT_RATIO = 0.85  # difflib similarity of a misspelt district name to its own ("bafrak"/"barfak" 0.93)
 LOCAL_ALIAS_POPULATION = 5_000  # a smaller place of the article's country is found by its own name only
 SUPPLEMENT_PRECISIONS = ("point", "neighbourhood", "city", "district")
@@ -135,10 +136,11 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[tuple[Place, Sequence[str]]], regions: Sequence[Region],
                  countries: dict[str, Place], stopwords: Iterable[str] = (), world: World | None = None,
-                 demonyms: Mapping[str, str] | None = None):
+                 demonyms: Mapping[str, str] | None = None, actors: Mapping[str, tuple[str, ...]] | None = None):
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
         self.world = world
         self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
+        self.actors = {norm(k): v for k, v in (actors or {}).items()}  # "boko haram" -> ("NG",)
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
         self._exact: dict[str, list[Place]] = {}  # norm(name) -> places
         self._loose: dict[str, list[Place]] = {}  # loose(norm(name)) -> the war's own places
@@ -173,7 +175,8 @@ class Gazetteer:
         places = _load_supplement(cities, names, by_code, stopwords := _load_stopwords(), world_admin1)
         countries = {norm(c["name"]): _country(c) for c in raw.values()}
         countries.update({norm(alias): _country(raw[code]) for alias, code in COUNTRY_ALIASES.items()})
-        return cls(places, regions, countries, stopwords, world, demonyms=_load_demonyms(names))
+        return cls(places, regions, countries, stopwords, world, demonyms=_load_demonyms(names),
+                   actors=_load_actors(names))
 
     def candidates(self, name: str, *, exact: bool = False, countries: Sequence[str] = (),
                    within: Place | None = None, variants: bool = False) -> list[Place]:
@@ -268,9 +271,10 @@ class Gazetteer:
         that name: the article-country votes of places.article_countries. `variants`: the countries
         of the provinces whose name's skeleton is this name's ("Nangrhar", "Urozgan")."""
         key = norm(name)
-        if variants:
+        if variants:  # a misspelling, not any name of the same consonants ("Kamalu" is no Akmola)
             rows = self.world.find(key, True) if self.world is not None and len(key) >= 5 else ()
-            return frozenset(r.cc for r in rows if r.level == 1)
+            return frozenset(r.cc for r in rows if r.level == 1
+                             and difflib.SequenceMatcher(None, key, norm(r.name)).ratio() >= VARIANT_RATIO)
         ccs = {p.cc for p in self._exact.get(key, []) if p.cc and p.rank == 0}
         ccs |= {r.place.cc for r in self._regions.get(key, []) if r.place.cc}
         if self.world is not None:
@@ -288,6 +292,9 @@ class Gazetteer:
 
     def demonym(self, name: str) -> str | None:  # "Afghan" -> "AF": the country a nationality adjective names
         return self.demonyms.get(norm(name))
+
+    def actor(self, name: str) -> tuple[str, ...]:  # "Boko Haram" -> ("NG",): where a group fights
+        return self.actors.get(norm(name), ())
 
     def lookup(self, name: str) -> Place | None:  # the best place of that name
         return next(iter(self.candidates(name)), None)
@@ -419,6 +426,22 @@ def _load_demonyms(names: Mapping[str, str]) -> dict[str, str]:
         if not key or cc not in names or key in out:
             problems.append(f"line {n}: demonym {row['demonym']!r} is empty or listed twice, or {cc!r} is no country code")
         out[key] = cc
+    if problems:
+        raise DataFileError(path, problems)
+    return out
+
+
+def _load_actors(names: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """gazetteer_actors.csv: armed group, party or force -> ISO codes of the countries it belongs to
+    (a name may be listed once per country)."""
+    path, rows, problems = _read("gazetteer_actors.csv", ("actor", "country"))
+    out: dict[str, tuple[str, ...]] = {}
+    for n, row in rows:
+        key, cc = norm(row["actor"]), row["country"]
+        if not key or cc not in names or cc in out.get(key, ()):
+            problems.append(f"line {n}: actor {row['actor']!r} is empty or listed twice for {cc!r}, "
+                            "or that is no country code")
+        out[key] = (*out.get(key, ()), cc)
     if problems:
         raise DataFileError(path, problems)
     return out

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from ..errors import DataFileError
 
-FORMAT = 2  # bump when the tables or the keys change: a new file name, the old file is left alone
+FORMAT = 3  # bump when the tables or the keys change: a new file name, the old file is left alone
 LEVEL_NAMES = {0: "city", 1: "region", 2: "district"}
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": ""})
 _SKELETON = (("kh", "k"), ("gh", "g"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("sh", "s"),
@@ -100,13 +100,40 @@ def _tsv(package: str, name: str, width: int) -> Iterator[tuple[int, list[str]]]
         yield n, row
 
 
+_ENGLISH_TYPE = re.compile(r"\s+(?:governorate|province|division|region|state|district|prefecture|department|"
+                           r"emirate|wilaya|wilayah|bibhag)$", re.I)
+_ENGLISH_ALIAS = re.compile(r"[A-Z][A-Za-z'\-]*(?: (?:and|of|el|al|[A-Z][A-Za-z'\-]*))*")
+# not an English name: a unit word of another language, a bare compass point ("Eastern" for Sharqia)
+_NOT_ENGLISH = re.compile(r"^(?:Canton|Kanton|Chantun|County|Emirate|Free State|State|Region|Distrito|Depatman|Woiwodschaft|"
+                          r"Autonomous|Governorship|Governorate)\b| of |(?:Suyu|Municipality|City|Aymak)$|"
+                          r"^(?:(?:North|South|East|West)(?:ern)?|Central|Capital|Federal)$")
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|adh) ")
+
+
+def _same_sounds(a: str, b: str) -> bool:
+    """Two spellings of one name ("Taiz", "Ta'izz"; "Wasit", "Vasit"), not a translation ("North Sinai")."""
+    return skeleton(_ARTICLE.sub("", fold(a)).replace("v", "w")) == skeleton(_ARTICLE.sub("", fold(b)).replace("v", "w"))
+
+
 def _english(name: str, aliases: list[str]) -> str:
-    """The unit's name as English copy writes it: "Donetska oblast" has the alias "Donetsk Oblast"."""
+    """The unit's name as English copy writes it. "Donetska oblast" has the alias "Donetsk Oblast";
+    a name in a transliteration table's spelling ("Shamāl Sīnā'", "Būr Sa‘īd") gives way to an English
+    alias that is a translation, not a respelling ("North Sinai Governorate" -> "North Sinai"; but
+    "Ta'izz", a spelling of Taiz, stays "Taizz"): news and conflict monitors write the English one."""
     if name.lower().endswith(" oblast"):
         for a in aliases:
             if a.isascii() and a.endswith(" Oblast"):
                 return a
-    return " ".join(fold(name).title().split()) if not name.isascii() else name
+    if name.isascii():
+        return name
+    own = " ".join(fold(name).title().split())
+    english = [b for a in aliases if a.isascii() and (b := _ENGLISH_TYPE.sub("", a)) and _ENGLISH_ALIAS.fullmatch(b)
+               and not _NOT_ENGLISH.search(b)]
+    typed = [_ENGLISH_TYPE.sub("", a) for a in aliases if a.isascii() and _ENGLISH_TYPE.search(a)]
+    pick = next((a for a in english if a in typed), None)  # named with its English unit word: English
+    if pick is None or _same_sounds(pick, own) or set(fold(pick).split()) <= set(fold(own).split()):
+        return own  # a respelling, or a short form ("Kashmir" of Jammu and Kashmir)
+    return pick
 
 
 def build(path: Path) -> None:

@@ -36,7 +36,11 @@ _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-
 _PLACE_WORDS = frozenset({"province", "provinces", "governorate", "countryside", "city", "town", "village", "camp",
                           "airport", "airbase", "base", "district", "region", "area", "suburbs", "border", "crossing",
                           "dam", "prison", "hospital", "university", "road", "highway", "front", "outskirts",
-                          "oblast", "obl", "raion", "rayon"})
+                          "oblast", "obl", "raion", "rayon",
+                          # South Asian and African sub-districts and towns' own bodies: "Chandina upazila",
+                          # "Myingyan Township Court", "Ajmer Municipal Corporation", "Lahore Police"
+                          "upazila", "upazilla", "tehsil", "taluka", "taluk", "mandal", "township", "municipality",
+                          "municipal", "corporation", "lga", "commune", "police", "zone", "division"})
 _DIR = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central"
 _REGION_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIR}|rural|eastern|western)\s+)?"
                            r"(?P<kw>provinces?|governorates?|countryside|country-side|oblasts?|obl)\b", re.I)
@@ -51,11 +55,13 @@ _CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
 # "X district, Y province", "X district of Y", "X (Y district, Z)", "X in Y": Y may hold X
 _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
+                    r"upazilla|upazila|tehsil|township|lga|state|"
                     r"governorate|municipality|neighbou?rhood|camp|locality|territory|bazaar|market|valley)s?"
                     r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
                     r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
-                         r"raion|governorate|neighbou?rhood)s?\b", re.I)
+                         r"raion|governorate|neighbou?rhood|upazilla|upazila|tehsil|taluka|township|lga|"
+                         r"local government)s?\b", re.I)
 CUE_FREE = 20_000
 # "in Assiut, Alexandria, and Suez": a list of places, not a town and its province
 _LISTED = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,|and\b)")
@@ -65,7 +71,7 @@ _CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday 
                       "June July August September October November December".split())
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|outside|around|into|to|toward|towards|across|between|of|on|and|or|via|by|hit|struck|"
-    r"shelled|targeted|bombed|entered|captured|reach|reached)|,)\s+(?:the\s+)?"
+    r"shelled|targeted|bombed|entered|captured|reach|reached|stormed|raided|overran|seized)|,)\s+(?:the\s+)?"
     r"(?:(?:town|village|city|area|district|camp|neighbou?rhood|outskirts|suburbs?|vicinity|countryside|region|"
     r"province|county|outskirts)\s+of\s+(?:the\s+)?)?(?:(?:northern|southern|eastern|western|central|north|south|"
     r"east|west|rural|besieged|nearby|neighbou?ring|downtown)\s+)?$", re.I)
@@ -73,7 +79,8 @@ _AFTER_UNIT = re.compile(r"\b(?:district|sub-?district|county|raion)s?(?:\s+cent
                          re.I)
 # "Balkh (Khas Balkh) district", "Khost city": the word after says a town or its district is meant
 _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|city|town|village|area)s?\b", re.I)
-_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts)\b", re.I)
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts|upazilla|upazila|tehsil|lga|"
+                             r"local government)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
@@ -111,7 +118,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
         while i < len(run):
             for j in range(min(len(run), i + MAX_WORDS), i, -1):
                 hit = None if run[i].link or run[j - 1].link else _match(text, run, i, j, gazetteer, masked, last_end,
-                                                                           ctx, units)
+                                                                           ctx, units, out[-1].end if out else -1)
                 if hit is not None:
                     out.append(hit)
                     last_end, i = run[j - 1].end, j
@@ -161,6 +168,9 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                     break
                 if (cc := g.demonym(surface)) is not None:
                     nationals[cc] += 1
+                    break
+                if groups := g.actor(surface):  # "Boko Haram", "Al Shabaab": a cue like a nationality
+                    nationals.update(groups)
                     break
                 if g.is_stopword(surface):
                     continue
@@ -213,7 +223,8 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
 
 
 def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: Sequence[tuple[int, int]],
-           last_end: int, ctx: tuple[str, ...] = (), units: frozenset[str] = frozenset()) -> PlaceMention | None:
+           last_end: int, ctx: tuple[str, ...] = (), units: frozenset[str] = frozenset(),
+           prev_end: int = -1) -> PlaceMention | None:
     s, e = run[i].start, run[j - 1].end
     if text[e - 2 : e] in ("'s", "’s"):
         e -= 2  # "Syria's Latakia province"
@@ -244,6 +255,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.level != 2)
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
         found = sorted(found, key=lambda p: p.level != 1)
+    elif _container(text, prev_end, s):  # "Tarmiyah, Salah al-Din": the province, not an Aleppo quarter
+        found = sorted(found, key=lambda p: not (p.level == 1 and p.rank <= 1))
     if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])
             or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
                         or usplaces.COUNTY_WORD.search(surface)))  # "Opelousas Police", "Madison County"
@@ -273,6 +286,15 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
+
+
+def _container(text: str, prev_end: int, s: int) -> bool:
+    """The name at `s` stands where a unit holding the place found before it (ending at `prev_end`)
+    would: "X, Y", "X district of Y", "X (Y"."""
+    if prev_end < 0 or not 0 < s - prev_end <= 40 or _LISTED.match(text[prev_end : prev_end + 80]):
+        return False  # "in Assiut, Alexandria, and Suez": a list of towns
+    m = _OUTER.match(text[prev_end : s + 40])
+    return m is not None and prev_end + m.start("outer") == s
 
 
 def _province_not_town(text: str, s: int, e: int, place: Place, g: Gazetteer) -> Place | None:

@@ -1,0 +1,104 @@
+"""Places outside Syria and Afghanistan: the country a note's actors give, English admin1 names,
+the unit a place is put in, and sub-district words of South Asia.
+
+Sentences written for these tests (real places, invented events).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.errors import DataFileError
+from strikewatch.extract.gazetteer import Gazetteer, _load_actors
+from strikewatch.extract.gazetteer_index import _english
+from strikewatch.extract.places import article_countries, find_places
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def found(text: str, g: Gazetteer) -> dict[str, tuple[object, ...]]:
+    return {p.mention: (p.location.country, p.location.admin1, p.location.precision) for p in find_places(text, g)}
+
+
+@pytest.mark.parametrize("text,country,mention,admin1", [
+    # no country, province or big town named: the armed group says where
+    ("Boko Haram gunmen stormed Gwoza before dawn and burnt the market.", "NG", "Gwoza", "Borno"),
+    ("Maoists set fire to two trucks at a road project in Dantewada district overnight.", "IN", "Dantewada",
+     "Chhattisgarh"),
+])
+def test_actor_gives_the_country_of_a_note_naming_none(gazetteer: Gazetteer, text: str, country: str, mention: str,
+                                                       admin1: str) -> None:
+    assert country in article_countries(text, gazetteer)
+    assert found(text, gazetteer)[mention][1] == admin1
+    # without the group's name the same place is not taken anywhere
+    bare = text.split(" ", 2)[2] if text.startswith("Boko") else text.replace("Maoists", "Rebels")
+    assert mention not in found(bare, gazetteer)
+
+
+def test_actor_does_not_outvote_a_named_country(gazetteer: Gazetteer) -> None:
+    # a Somali group named in a story about Kenya: Kenya's places stay Kenyan
+    text = "Al Shabaab claimed an attack on a police camp in Mandera, Kenya, on Sunday."
+    assert article_countries(text, gazetteer)[0] == "KE"
+
+
+def test_actor_file_problems_name_the_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = "actor,country\nBoko Haram,NG\nNowhere Front,XX\nBoko Haram,NG\nMaoists,IN\nMaoists,NP\n"
+    monkeypatch.setattr("strikewatch.extract.gazetteer._read", lambda name, cols: (
+        "strikewatch/data/gazetteer_actors.csv",
+        [(n, dict(zip(("actor", "country"), line.split(","), strict=True))) for n, line in enumerate(bad.splitlines()[1:], 2)], []))
+    with pytest.raises(DataFileError) as err:
+        _load_actors({"NG": "Nigeria", "IN": "India", "NP": "Nepal"})
+    assert [p.split(":")[0] for p in err.value.problems] == ["line 3", "line 4"]  # a group may fight in two countries
+
+
+@pytest.mark.parametrize("text,mention,admin1", [
+    ("Protesters blocked the coastal road in El Arish, North Sinai, for an hour.", "El Arish", "North Sinai"),
+    ("Dockers walked out in Port Said over unpaid wages.", "Port Said", "Port Said"),
+    ("A car bomb went off near a checkpoint in Taiz, Taizz, on Saturday.", "Taiz", "Taizz"),
+    ("Students rallied in Srinagar, Jammu and Kashmir, after the arrests.", "Srinagar", "Jammu And Kashmir"),
+    ("Shells fell on a market in Nasiriyah, Thi-Qar, wounding four.", "Nasiriyah", "Thi-Qar"),
+    ("Rioters torched a bus in Comilla, Chittagong, on Sunday night.", "Comilla", "Chittagong"),
+])
+def test_admin1_has_its_english_name(gazetteer: Gazetteer, text: str, mention: str, admin1: str) -> None:
+    assert found(text, gazetteer)[mention][1] == admin1
+
+
+def test_english_name_is_a_translation_not_a_respelling() -> None:
+    assert _english("Shamāl Sīnā'", ["North Sinai", "North Sinai Governorate", "شمال سيناء"]) == "North Sinai"
+    assert _english("Tāʻizz", ["Taiz Governorate", "تعز"]) == "Taizz"  # a spelling of the same name
+    assert _english("Jammū and Kashmīr", ["Kashmir Province"]) == "Jammu And Kashmir"  # a part, not the unit
+    assert _english("Kasaï Central", ["Kizunga Luluwa"]) == "Kasai Central"  # no English unit word: not English
+    assert _english("Illinois", ["State of Illinois", "Estado de Illinois"]) == "Illinois"
+
+
+def test_name_after_a_place_and_comma_is_its_province(gazetteer: Gazetteer) -> None:
+    # an Aleppo quarter shares the name of an Iraqi province: after "X, " the province is meant
+    got = found("A roadside bomb hit an army patrol near Tarmiyah, Salah al-Din, killing one.", gazetteer)
+    assert got["Salah al-Din"][0] == "Iraq"
+    assert got["Salah al-Din"][2] == "region"
+    got = found("Militants attacked a base in Marka, Lower Shabelle, at night.", gazetteer)
+    assert got["Lower Shabelle"] == ("Somalia", "Shabeellaha Hoose", "region")
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    ("Activists hurled crude bombs at a bus in Chandina upazila of Comilla.", "Chandina", None),
+    ("Farmers marched on the Ajmer Municipal Corporation office on Tuesday.", "Ajmer", "India"),
+    ("Students staged a sit-in at Myingyan Township Court.", "Myingyan", "Myanmar"),
+])
+def test_town_before_its_bodys_or_subdistricts_word(gazetteer: Gazetteer, text: str, mention: str,
+                                                    country: str | None) -> None:
+    got = found(text, gazetteer)
+    if country is None:  # a sub-district below our data: the district after it still places the note
+        assert got["Comilla"][:2] == ("Bangladesh", "Chittagong")
+    else:
+        assert got[mention][0] == country
+
+
+def test_unknown_village_is_no_foreign_province_of_like_consonants(gazetteer: Gazetteer) -> None:
+    # a village no source has, written with the consonants of a province abroad: no country, no place
+    text = "Residents of Kamalu village went to the next village with the body of a neighbour."
+    assert article_countries(text, gazetteer) == ()
+    assert "Kamalu" not in found(text, gazetteer)
