@@ -266,9 +266,9 @@ class Gazetteer:
         return self._admit(scored[0][1], (within.cc or "",), within)
 
     def countries_of(self, name: str, *, min_population: int = WORLD_MIN_POPULATION,
-                     variants: bool = False) -> frozenset[str]:
+                     variants: bool = False, districts: bool = False) -> frozenset[str]:
         """The countries (ISO codes) that have a province or a town of `min_population` of exactly
-        that name: the article-country votes of places.article_countries. `variants`: the countries
+        that name (`districts`: or a district): the article-country votes of places.article_countries. `variants`: the countries
         of the provinces whose name's skeleton is this name's ("Nangrhar", "Urozgan")."""
         key = norm(name)
         if variants:  # a misspelling, not any name of the same consonants ("Kamalu" is no Akmola)
@@ -278,7 +278,8 @@ class Gazetteer:
         ccs = {p.cc for p in self._exact.get(key, []) if p.cc and p.rank == 0}
         ccs |= {r.place.cc for r in self._regions.get(key, []) if r.place.cc}
         if self.world is not None:
-            ccs |= {r.cc for r in self.world.find(key) if r.level == 1 or (not r.level and r.population >= min_population)}
+            ccs |= {r.cc for r in self.world.find(key) if r.level == 1 or (districts and r.level == 2)
+                    or (not r.level and r.population >= min_population)}
         return frozenset(ccs)
 
     def admin1_of(self, name: str) -> frozenset[str]:

@@ -194,6 +194,10 @@ def build(path: Path) -> None:
         seat = (next(named, None) if level > 1 else None) or max(members, default=None)
         parts = code.split(".")
         a1 = ".".join(parts[:2])
+        if seat is None and level > 1:
+            # no place of cities500 carries this district's code (GeoNames gives Syria's, Egypt's and many
+            # African towns no admin2): the town of its own name in its province is its seat
+            seat = next((m for m in sorted(seats.get(a1, ()), reverse=True) if m[4] in keys), None)
         a2 = ".".join(parts[:3]) if level >= 2 else None
         entries.append((entry_id, _english(uname, ualiases), cc, a1, a2, level, seat[2] if seat else None,
                         seat[3] if seat else None, 0, ugid or None))

@@ -62,7 +62,13 @@ _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|t
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood|upazilla|upazila|tehsil|taluka|township|lga|"
                          r"local government)s?\b", re.I)
+# a town of the article's country before one of these names a body of that town: "the Karachi Press
+# Club", "Rambukkana Hospital staff", "the Galle Bar Association"
+_BODY_WORDS = frozenset({"press", "club", "university", "college", "court", "school", "secretariat", "assembly", "bar",
+                         "railway", "station", "bus", "jail", "medical", "congress", "chapter", "unit", "mosque",
+                         "temple", "church", "stadium", "bazaar", "market", "chowk", "road", "bridge"})
 CUE_FREE = 20_000
+SMALL_TOWN = 1_000  # in a note that names no country, a town this big named "in X" gives its country if unique
 # "in Assiut, Alexandria, and Suez": a list of places, not a town and its province
 _LISTED = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,|and\b)")
 NEAR_OUTER_KM = 40  # a place this close to the unit the text puts it in may lie just across its border
@@ -157,6 +163,7 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
     units: set[str] = set()
     named: set[str] = set()
     spans: list[str] = []
+    placed: list[tuple[str, int]] = []  # (name, offset): the names, where they stand
     for run in _runs(text, 0, len(text)):
         words = [t for t in run if not t.link]
         for i in range(len(words)):
@@ -175,6 +182,7 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                 if g.is_stopword(surface):
                     continue
                 spans.append(surface)
+                placed.append((surface, words[i].start))
                 if ccs := g.countries_of(surface):
                     for cc in ccs:
                         votes[cc] += 6 // len(ccs)
@@ -191,6 +199,10 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
         for surface in spans:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
                 votes.update(ccs)
+    if not votes and not nationals:  # a district or small town the words call a place ("in Rajbari", "Jumla
+        for surface, at in placed:  # district"): the one country that has a unit or a town of 1,000+ so named
+            if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
+                votes.update(ccs)
     if not votes and nationals:  # "Kenyan police fired on protesters in Milimani": Kenya's places
         top = nationals.most_common(1)[0][1]
         votes.update({cc: n for cc, n in nationals.items() if n == top})
@@ -199,6 +211,13 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
     top = votes.most_common(1)[0][1]
     countries = tuple(cc for cc, n in votes.most_common() if n >= top / 2)
     return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
+
+
+def _cued(text: str, s: int, surface: str) -> bool:
+    """The words say a place is meant: "in X", "X district", a line of its own."""
+    e = s + len(surface)
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _UNIT_AFTER.match(text[e : e + 16])
+                or _CITY_BEFORE.search(text[max(0, s - 20) : s]) or _alone(text, s, e))
 
 
 @functools.lru_cache(maxsize=64)  # the article-wide pass and the finder read the same runs
@@ -282,6 +301,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None  # the war's own multi-word names ("Khan Touman") are not read as parts of others
     nxt = run[j] if j < len(run) and not run[j].link else None
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
+            and not (place.rank == 1 and nxt.text.lower() in _BODY_WORDS) \
             and nxt.text not in _CALENDAR and not (us and nxt.text.lower().rstrip("'’s") in usplaces.followers()) \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
