@@ -76,6 +76,17 @@ def bare(key: str) -> str:
     return rest if first in ARTICLES and len(rest) > 3 else key
 
 
+_SUN = re.compile(r"\b(?:al|el) (?=(t|th|d|dh|r|z|s|sh|n)[aeiou])")
+
+
+def assimilated(key: str) -> str | None:
+    """The Arabic article as spoken before a "sun letter", as transliteration tables write it:
+    "al safra" -> "as safra", "jurf al sakhar" -> "jurf as sakhar" (GeoNames' spelling); None when
+    the key has no such article."""
+    out = _SUN.sub(lambda m: f"a{m.group(1)} ", key)
+    return out if out != key else None
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def loose(key: str) -> str:
     """A coarser key for transliteration variants: vowels, doubled letters, q/k and articles folded."""
@@ -210,7 +221,8 @@ class Gazetteer:
                variants: bool = False) -> list[Place]:
         if self.world is None:
             return []
-        rows = self.world.find(key) or (() if exact else self.world.find(bare(key)))
+        rows = self.world.find(key) or (self.world.find(sun) if (sun := assimilated(key)) else ()) or (
+            () if exact else self.world.find(bare(key)))
         out = [p for r in rows if (p := self._admit(r, countries, within)) is not None]
         if not exact and not any(p.rank <= 1 for p in out) and len(key) >= 5 and (within or countries):
             # a transliteration variant, searched only where the article is: Nahri Saraj, Nahr-e Saraj

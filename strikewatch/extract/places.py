@@ -203,6 +203,9 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
         for surface, at in placed:  # district"): the one country that has a unit or a town of 1,000+ so named
             if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
                 votes.update(ccs)
+    if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
+        for cc in [cc for cc in nationals if votes[cc]]:
+            votes[cc] += 3
     if not votes and nationals:  # "Kenyan police fired on protesters in Milimani": Kenya's places
         top = nationals.most_common(1)[0][1]
         votes.update({cc: n for cc, n in nationals.items() if n == top})
