@@ -128,3 +128,16 @@ def test_small_foreign_town_needs_a_place_cue_in_a_note_naming_no_country(gazett
 def test_town_before_a_body_of_its_own(gazetteer: Gazetteer) -> None:
     got = found("Lawyers rallied outside the Karachi Press Club on Monday.", gazetteer)
     assert got["Karachi"][:2] == ("Pakistan", "Sindh")
+
+
+def test_article_before_a_sun_letter_is_spelt_as_spoken(gazetteer: Gazetteer) -> None:
+    # news writes al-Safra, transliteration tables As Safra: one district of Saada
+    got = found("Coalition jets struck a market in Al Safra district, Sadah, on Friday.", gazetteer)
+    assert got["Al Safra"] == ("Yemen", "Sadah", "district")
+
+
+def test_group_breaks_a_tie_between_two_countries_a_name_has(gazetteer: Gazetteer) -> None:
+    # Al Bayda is a Libyan city and a Yemeni governorate: Houthi fighters put it in Yemen
+    text = "Houthi fighters shelled government positions in Radman district, Al Bayda governorate."
+    assert found(text, gazetteer)["Al Bayda governorate"] == ("Yemen", "Al Bayda", "region")
+    assert article_countries(text, gazetteer)[0] == "YE"

@@ -166,18 +166,23 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
     placed: list[tuple[str, int]] = []  # (name, offset): the names, where they stand
     for run in _runs(text, 0, len(text)):
         words = [t for t in run if not t.link]
-        for i in range(len(words)):
+        i = 0
+        while i < len(words):
+            nxt = i + 1  # past a name that voted: "Al Bayda" votes, not "Bayda" again
             for j in range(min(len(words), i + 3), i, -1):
                 surface = re.sub(r"['’]s$", "", text[words[i].start : words[j - 1].end])
                 if (c := g.country(surface)) is not None and c.cc:
                     votes[c.cc] += 12
                     named.add(c.cc)
+                    nxt = j
                     break
                 if (cc := g.demonym(surface)) is not None:
                     nationals[cc] += 1
+                    nxt = j
                     break
                 if groups := g.actor(surface):  # "Boko Haram", "Al Shabaab": a cue like a nationality
                     nationals.update(groups)
+                    nxt = j
                     break
                 if g.is_stopword(surface):
                     continue
@@ -187,7 +192,9 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                     for cc in ccs:
                         votes[cc] += 6 // len(ccs)
                     units |= g.admin1_of(surface)
+                    nxt = j
                     break
+            i = nxt
     if usplaces.us_story(cues := usplaces.us_cues(text, g)):
         # a US story: its states decide, and only countries it names by name (not Georgia) join it
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
