@@ -83,6 +83,9 @@ def test_name_after_a_place_and_comma_is_its_province(gazetteer: Gazetteer) -> N
     got = found("A roadside bomb hit an army patrol near Tarmiyah, Salah al-Din, killing one.", gazetteer)
     assert got["Salah al-Din"][0] == "Iraq"
     assert got["Salah al-Din"][2] == "region"
+    # the sentence goes on after the province: "X, Y, killing ..." is a place and its province, not a list
+    got = found("A mine exploded in Makhmour, Erbil, killing a shepherd.", gazetteer)
+    assert got["Makhmour"][:2] == ("Iraq", "Erbil") and got["Erbil"][2] == "region"
     got = found("Militants attacked a base in Marka, Lower Shabelle, at night.", gazetteer)
     assert got["Lower Shabelle"] == ("Somalia", "Shabeellaha Hoose", "region")
 

@@ -71,6 +71,8 @@ CUE_FREE = 20_000
 SMALL_TOWN = 1_000  # in a note that names no country, a town this big named "in X" gives its country if unique
 # "in Assiut, Alexandria, and Suez": a list of places, not a town and its province
 _LISTED = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,|and\b)")
+# a list goes on after its second name ("Assiut, Alexandria, and Suez"); "Makhmour, Erbil, killing two" does not
+_LIST_OF_3 = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,\s*(?:and\s+)?[A-Z]|and\b)")
 NEAR_OUTER_KM = 40  # a place this close to the unit the text puts it in may lie just across its border
 # capitalised words that follow a place without continuing its name: "in south Nashville Monday night"
 _CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
@@ -321,7 +323,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
 def _container(text: str, prev_end: int, s: int) -> bool:
     """The name at `s` stands where a unit holding the place found before it (ending at `prev_end`)
     would: "X, Y", "X district of Y", "X (Y"."""
-    if prev_end < 0 or not 0 < s - prev_end <= 40 or _LISTED.match(text[prev_end : prev_end + 80]):
+    if prev_end < 0 or not 0 < s - prev_end <= 40 or _LIST_OF_3.match(text[prev_end : prev_end + 80]):
         return False  # "in Assiut, Alexandria, and Suez": a list of towns
     m = _OUTER.match(text[prev_end : s + 40])
     return m is not None and prev_end + m.start("outer") == s
