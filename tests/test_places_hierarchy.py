@@ -51,8 +51,8 @@ def test_hierarchy_list_of_provinces_is_not_nested(gazetteer: Gazetteer) -> None
     assert [got[k][1] for k in ("Kandahar", "Helmand", "Zabul provinces")] == ["Kandahar", "Helmand", "Zabul"]
     # a list of cities: Assiut is not looked for inside Alexandria's governorate
     got = found("Students protested in Assiut, Alexandria, and Suez on Monday.", gazetteer)
-    assert [got[k][:2] for k in ("Assiut", "Alexandria", "Suez")] == [("Egypt", "Asyut"), ("Egypt", "Alexandria"),
-                                                                    ("Egypt", "As Suways")]
+    assert [got[k][:2] for k in ("Assiut", "Alexandria", "Suez")] == [("Egypt", "Assiut"), ("Egypt", "Alexandria"),
+                                                                    ("Egypt", "Suez")]
 
 
 @pytest.mark.parametrize("text,mention,admin1", [

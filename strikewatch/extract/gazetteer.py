@@ -229,8 +229,7 @@ class Gazetteer:
             vowels = loose(key).replace(" ", "")
             out += [p for r in self.world.find(key, True)
                     if (p := self._admit(r, countries, within)) and p.rank <= 1
-                    and (within or (variants and _close(key, norm(r.name)))
-                         or loose(norm(r.name)).replace(" ", "") == vowels)]
+                    and (within or variants or loose(norm(r.name)).replace(" ", "") == vowels)]
         if not exact and "UA" in countries and not any(p.rank <= 1 for p in out):
             out += self._ukrainian(key, countries, within)
         return out
@@ -341,12 +340,6 @@ class Gazetteer:
 
     def is_stopword(self, name: str) -> bool:  # "Said", "Sham": towns in GeoNames, words in the news
         return norm(name) in self.stopwords or bare(norm(name)) in self.stopwords
-
-
-def _close(a: str, b: str) -> bool:
-    """A variant spelling, not another name of like consonants: "Kash Rod" / "Khash Rod" (0.94), not
-    "Timli" / "Yavatmal"."""
-    return difflib.SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio() >= VARIANT_RATIO
 
 
 def _precedence(p: Place) -> tuple[int, int, int, int, str, int, float, float]:
