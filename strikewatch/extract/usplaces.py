@@ -44,7 +44,8 @@ COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough|COUNTY|PARISH)$")
 _UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
 _STREET_WORDS = (r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|parkway|pkwy|highway|hwy|"
                  r"circle|cir|trail|terrace|ter|pike|alley|loop)s?\b\.?")  # not Court: "Cook County Circuit Court"
-_STREET_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’\-]*){0,2}[ \t]+" + _STREET_WORDS, re.I)
+# the street's name is capitalised ("Willis Street"), its word in any case: "Lexington bowling alley" is no street
+_STREET_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’\-]*){0,2}[ \t]+(?i:" + _STREET_WORDS + ")")
 # "in the 1200 block of", "at 3577", "the intersection of", "the corner of X and"
 _STREET_BEFORE = re.compile(
     r"(?:\bblock\s+of|\b\d+[ \t]+|\b(?:intersection|corner)\s+of|\b(?:intersection|corner)\s+of\s+[A-Z][\w'’\-]*"
@@ -309,3 +310,25 @@ _DATELINE = re.compile(r"[ \t]*(?:,|[-–—]|\()")
 def dateline_at(text: str, s: int, e: int) -> bool:
     """The name opens a line and a dateline's comma, dash or bracket follows: "LAKE PLACID - A woman ..."."""
     return (s == 0 or text[s - 1] == "\n") and bool(_DATELINE.match(text, e))
+
+
+@functools.cache
+def _vocabulary() -> re.Pattern[str]:
+    """us_vocabulary.txt as one pattern: phrases of American institutions ("sheriff's deputies")."""
+    path = "strikewatch/data/us_vocabulary.txt"
+    text = resources.files("strikewatch.data").joinpath("us_vocabulary.txt").read_text(encoding="utf-8")
+    rows = {n: line.strip() for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"}
+    bad = [f"line {n}: {w!r} must be lower case" for n, w in rows.items() if w != w.lower()]
+    if bad or not rows:
+        raise DataFileError(path, bad or ["no phrases"])
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+                   for w in sorted(rows.values(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+
+
+US_WORDS = 2  # different phrases of us_vocabulary.txt that make an article naming no other country American
+
+
+def american_words(text: str) -> int:
+    """How many different phrases of American institutions the text uses."""
+    return len({re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)})
