@@ -141,3 +141,70 @@ def test_report_of_a_us_story_takes_its_dateline_state():
             "Sunday outside an apartment complex, police said. The boy was taken to a hospital in stable condition.")
     reports = [r for r in extract(Article(id="us-1", text=text)) if r.kind == "incident"]
     assert reports and reports[0].location.admin1 == "Tennessee"
+
+
+def _incident_places(text: str, id: str) -> list[tuple[str | None, str | None]]:
+    from strikewatch.extract import extract
+    from strikewatch.model import Article
+
+    return [(r.location.name, r.location.admin1) for r in extract(Article(id=id, text=text)) if r.kind == "incident"]
+
+
+def test_the_outlets_home_town_in_the_title_is_not_the_scene():
+    text = ("Two men hurt in shooting outside Nampa bar - KXYZ News - Boise, Idaho\n\nTwo men were shot and wounded "
+            "outside a bar in Nampa early Saturday, police said. Both were taken to a hospital.")
+    places = _incident_places(text, "us-outlet-1")
+    assert places and all(name == "Nampa" for name, _a1 in places)
+
+
+def test_the_outlets_home_town_stands_in_when_the_story_names_no_other():
+    text = ("Man wounded in overnight shooting - KXYZ News - Boise, Idaho\n\nA man was shot in the arm early "
+            "Saturday outside an apartment complex, police said. He was taken to a hospital.")
+    assert ("Boise", "Idaho") in _incident_places(text, "us-outlet-2")
+
+
+def test_american_institutions_make_a_story_american(g):
+    text = ("A 9-year-old boy was shot in Belgrade on Sunday afternoon. Sheriff's deputies found the boy at a home "
+            "and the county prosecutor's office said no felony charge would be filed.")
+    assert ("Belgrade", "Montana", "United States") in found(text, g)
+    serbian = ("Police in Belgrade, Serbia, said a man was shot on Sunday; a prosecutor's office spokesman said a "
+               "felony case was opened.")
+    assert ("Belgrade", "Central Serbia", "Serbia") in found(serbian, g)
+
+
+def test_spellings_other_countries_share_are_no_american_cue():
+    from strikewatch.extract.usplaces import american_words
+
+    assert american_words("An air strike hit a home in the Zeitoun neighborhood; neighbors said a high school "
+                          "and the police department were damaged.") == 0
+    assert american_words("Sheriff’s deputies and the medical examiner were called to the 300 block of Oak.") == 3
+
+
+def test_a_town_spelled_like_a_common_word_before_its_state(g):
+    text = "MOBILE, Ala. (WXYZ) — Two teenagers were shot on Friday night, police said."
+    assert ("MOBILE", "Alabama", "United States") in found(text, g)
+
+
+def test_a_word_before_a_town_and_its_state_is_not_a_town_too_small_to_know(g):
+    places = found("Off-duty Albany, NY firefighter hurt when his own gun went off, officials said.", g)
+    assert [(m, a1) for m, a1, _c in places] == [("Albany", "New York")]
+    assert found("A man was shot in Hartsville, Ind., on Sunday.", g)[0][1] == "Indiana"  # too small: the state
+
+
+def test_a_lower_case_word_after_a_town_is_no_street(g):
+    text = "Three men were shot at a Lexington bowling alley late Sunday, Kentucky police said."
+    assert ("Lexington", "Kentucky", "United States") in found(text, g)
+    assert not any(m == "Lexington" for m, _a, _c in found("Shots were fired at 1200 Lexington Avenue.", g))
+
+
+def test_a_metro_police_force_names_its_town(g):
+    text = "Louisville Metro police are investigating after a teen was grazed by a bullet on Thursday."
+    assert ("Louisville", "Kentucky", "United States") in found(text, g)
+
+
+def test_us_vocabulary_data_is_validated():
+    from strikewatch.extract.usplaces import parse_vocabulary
+
+    assert parse_vocabulary("# comment\nsheriff's deputies\n", "v.txt").search("Sheriff’s  deputies said")
+    with pytest.raises(DataFileError, match=r"(?s)v\.txt.*line 2"):
+        parse_vocabulary("felony\nDistrict Attorney\n", "v.txt")

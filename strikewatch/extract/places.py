@@ -75,6 +75,7 @@ _AFTER_UNIT = re.compile(r"\b(?:district|sub-?district|county|raion)s?(?:\s+cent
 _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|city|town|village|area)s?\b", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
+_SAINT_BEFORE = re.compile(r"\b(?:St|Ft|Mt)\.[ \t]*$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
 
@@ -226,8 +227,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     us = is_us_story(text, g)
     # a common word is a town where its state follows: "MOBILE, Ala.", "Orange, Texas"
     common = g.is_stopword(surface) and not (us and usplaces.state_after(text, e, g) is not None)
-    if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or common:
-        return None
+    if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or common or _SAINT_BEFORE.search(text[max(0, s - 6) : s]):
+        return None  # "St. Ann" is no town Ann (a US story reads it whole: usplaces.us_mentions)
     inside = _inside_name(text, run, i, last_end, g)
     if us and usplaces.not_a_town(text, s, e):
         return None

@@ -246,6 +246,12 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     county = bool(COUNTY_WORD.search(surface) or _UNIT_WORD.match(text[e : e + 12]))
     keep = []
     settled = any(w >= STATE_CUE for w in cues.values())  # the article names its state
+    if found and (a1 := placed(text, g).get(norm(surface))) is not None and not county:
+        # "Manchester, Illinois" once: every later "Manchester" is that one, or (too small for the
+        # gazetteer) its state, never Manchester, Missouri
+        same = [p for p in found if p.cc == "US" and p.level == 0 and p.a1 == a1]
+        state = g.region(states(g).names[a1], country="United States")
+        return same or ([state] if state is not None else [])
     for p in found:
         if p.cc != "US":
             if p.cc in ctx and p.rank <= 1:
@@ -257,7 +263,49 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             continue  # Howland, Maine in a story from Ohio
         keep.append(p)
     support = _towns(text, g)[1]
-    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -support.get(p.a1 or "", 0)) if p.cc == "US" else (0, 0))
+    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -support.get(p.a1 or "", 0), -_size(p, g))
+                  if p.cc == "US" else (0, 0, 0))
+
+
+_BEFORE_STATE = re.compile(r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}$")
+
+
+@functools.lru_cache(maxsize=64)
+def placed(text: str, g: Gazetteer) -> dict[str, str]:
+    """Names the text writes with their state ("Manchester, Illinois", "PEORIA, Ill."), folded, to the
+    state's admin1 code; a name written with two different states is left out."""
+    st = states(g)
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    for m in st.after_city.finditer(text):
+        before = _BEFORE_STATE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        words = before.group().split()
+        for k in range(len(words)):  # "in Manchester", "Police in Manchester": the name is the end of the run
+            key = norm(" ".join(words[k:]))
+            if key in seen and out.get(key) != st.code[m.group("st")]:
+                out.pop(key, None)
+            elif key not in seen:
+                out[key] = st.code[m.group("st")]
+            seen.add(key)
+    return out
+
+
+def _size(p: Place, g: Gazetteer) -> int:
+    """People in a place, or in a county's towns of 500+: with nothing else to go by, the bigger of two
+    same-named counties is the likelier (Harris County, Texas, not Georgia's)."""
+    if p.level != 2 or not p.a2 or g.world is None:
+        return p.population
+    return _county_people(p.a2, g)
+
+
+@functools.lru_cache(maxsize=4096)
+def _county_people(a2: str, g: Gazetteer) -> int:
+    # a read-only query on the index's entry table (indexed by a2); the index format is unchanged
+    row = g.world.con.execute("SELECT SUM(population) FROM entry WHERE a2 = ? AND level = 0", (a2,)).fetchone() \
+        if g.world is not None else None
+    return int(row[0] or 0) if row else 0
 
 
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sgt|Lt|Capt|Cpl|Det|Officer|Deputy|Chief|Sheriff|Judge|Trooper|Detective|Sen|Rep|Gov|"
@@ -315,8 +363,12 @@ def dateline_at(text: str, s: int, e: int) -> bool:
 @functools.cache
 def _vocabulary() -> re.Pattern[str]:
     """us_vocabulary.txt as one pattern: phrases of American institutions ("sheriff's deputies")."""
-    path = "strikewatch/data/us_vocabulary.txt"
     text = resources.files("strikewatch.data").joinpath("us_vocabulary.txt").read_text(encoding="utf-8")
+    return parse_vocabulary(text, "strikewatch/data/us_vocabulary.txt")
+
+
+def parse_vocabulary(text: str, path: str) -> re.Pattern[str]:
+    """One phrase a line, lower case; '#' starts a comment line; problems raised naming file and line."""
     rows = {n: line.strip() for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"}
     bad = [f"line {n}: {w!r} must be lower case" for n, w in rows.items() if w != w.lower()]
     if bad or not rows:
