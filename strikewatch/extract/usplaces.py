@@ -378,7 +378,7 @@ def parse_vocabulary(text: str, path: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
 
 
-US_WORDS = 2  # different phrases of us_vocabulary.txt that make an article naming no other country American
+US_WORDS = 1  # phrases of us_vocabulary.txt that make an article naming no other country American
 
 
 def american_words(text: str) -> int:
