@@ -209,3 +209,43 @@ def test_us_vocabulary_data_is_validated():
     assert parse_vocabulary("# comment\nsheriff's deputies\n", "v.txt").search("Sheriff’s  deputies said")
     with pytest.raises(DataFileError, match=r"(?s)v\.txt.*line 2"):
         parse_vocabulary("felony\nDistrict Attorney\n", "v.txt")
+
+
+def test_a_name_written_once_with_its_state_keeps_that_state(g):
+    text = ("Four people died in a shooting in Kinmundy, Illinois, late Friday, state police said. Kinmundy is a "
+            "small town; residents of Kinmundy gathered at a church on Sunday.")
+    assert all(a1 == "Illinois" for m, a1, _c in found(text, g) if m == "Kinmundy")
+    text = ("A man was shot in Manchester, Illinois, late Friday, state police said. Deputies said the "
+            "gunman drove from Manchester toward the county line.")
+    assert [a1 for m, a1, _c in found(text, g) if m == "Manchester"] == ["Illinois", "Illinois"]
+
+
+def test_the_bigger_of_two_same_named_counties_when_nothing_else_speaks(g):
+    text = "A boy was hurt when a gun went off at a home in northwest Harris County, sheriff's deputies said."
+    assert ("Harris County", "Texas", "United States") in found(text, g)
+    text = "A man was shot in Harris County, Ga., on Friday, sheriff's deputies said."
+    assert ("Harris County", "Georgia", "United States") in found(text, g)
+
+
+def test_an_abbreviated_saint_is_no_town_of_the_bare_name(g):
+    assert not any(m == "Ann" for m, _a, _c in found("A St. Ann officer shot himself by accident during a chase.", g))
+
+
+def test_a_town_police_force_shares_its_cue_among_towns_of_one_size(g):
+    from strikewatch.extract.usplaces import local_forces
+
+    shared = local_forces("Springfield police are looking for a gunman.", g)
+    assert {"US.MO", "US.IL"} <= set(shared) and max(shared.values()) < 2
+    assert local_forces("Opelousas police are looking for a gunman.", g) == {"US.LA": 2}
+
+
+def test_a_tip_line_number_names_the_state():
+    pytest.importorskip("phonenumbers")
+    g = Gazetteer.load()
+    text = ("Two men were shot in Lansdowne on Sunday evening, police said. Anyone with information is asked to "
+            "call 410-555-0142.")
+    assert ("Lansdowne", "Maryland", "United States") in found(text, g)
+    text = ("SPRINGFIELD - Springfield police are looking for a man who shot a teen on Tuesday. Call Crime "
+            "Stoppers at (217) 555-0167.")
+    assert {a1 for _m, a1, _c in found(text, g)} == {"Illinois"}
+    assert us_cues("Call the tip line at 800-555-0100.", g) == {}  # toll free: no state

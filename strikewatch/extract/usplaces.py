@@ -31,7 +31,7 @@ from importlib import resources
 from ..errors import DataFileError
 from .gazetteer import Gazetteer, Place, norm
 
-CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE = 3, 1, 2, 1
+CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE = 3, 1, 2, 1, 2
 US_ARTICLE = 2  # cue weight that makes an article American
 BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
@@ -119,6 +119,8 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
     for m in st.named.finditer(text):
         if m.start() not in after:
             add(st.code[m.group("st")], STATE_CUE)
+    for a1 in phone_states(text, st):  # "Anyone with information may call 410-555-0100": Maryland's police
+        add(a1, PHONE_CUE)
     for a1, w in _towns(text, g)[0].items():
         add(a1, w)
     for a1, w in local_forces(text, g).items():
@@ -187,7 +189,11 @@ def local_forces(text: str, g: Gazetteer) -> dict[str, float]:
         rows = [r for r in (g.world.find(norm(town)) if g.world is not None else ()) if not r.level and r.how == 0]
         top = max(rows, key=lambda r: r.population, default=None)
         if top is not None and top.cc == "US" and top.population >= 1_000 and g.country(town) is None:
-            out[top.a1 or ""] = out.get(top.a1 or "", 0) + COUNTY_CUE
+            # shared with same-named US towns at least half as big: "Springfield Police" may be Missouri's
+            # or Illinois'; another cue (a phone number, the state) decides
+            peers = {r.a1 or "" for r in rows if r.cc == "US" and r.population * 2 >= top.population}
+            for a1 in peers:
+                out[a1] = out.get(a1, 0) + COUNTY_CUE / len(peers)
     return out
 
 
@@ -384,3 +390,32 @@ US_WORDS = 1  # phrases of us_vocabulary.txt that make an article naming no othe
 def american_words(text: str) -> int:
     """How many different phrases of American institutions the text uses."""
     return len({re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)})
+
+
+# a US number as local news prints a tip line: "(904) 555-0143", "410-555-0100", "217.555.0199"
+_PHONE = re.compile(r"(?<![\w(+-])(?:\((?P<a>[2-9]\d\d)\)[ \t]?|(?P<b>[2-9]\d\d)[-.])\d{3}[-.]\d{4}(?![\w-])")
+
+
+def phone_states(text: str, st: States) -> list[str]:
+    """The states of the US telephone numbers the text prints (once a state), by their area codes, from
+    the `phonenumbers` package's offline geocoding data; toll-free and unknown codes say nothing.
+    Without the package installed, none."""
+    try:
+        import phonenumbers
+        from phonenumbers import geocoder
+    except ImportError:
+        return []
+    out: list[str] = []
+    for m in _PHONE.finditer(text):
+        try:
+            number = phonenumbers.parse(m.group(), "US")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.region_code_for_number(number) != "US":
+            continue  # Canada and the Caribbean share the +1 plan
+        where = geocoder.description_for_number(number, "en")  # "Maryland", "Jacksonville, FL", "Washington D.C."
+        name = "DC" if where.startswith("Washington D") else where.rpartition(", ")[2]
+        a1 = st.code.get(name)
+        if a1 is not None and a1 not in out:
+            out.append(a1)
+    return out
