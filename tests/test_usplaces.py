@@ -249,3 +249,15 @@ def test_a_tip_line_number_names_the_state():
             "Stoppers at (217) 555-0167.")
     assert {a1 for _m, a1, _c in found(text, g)} == {"Illinois"}
     assert us_cues("Call the tip line at 800-555-0100.", g) == {}  # toll free: no state
+
+
+def test_a_county_sits_at_the_middle_of_its_towns_not_at_its_biggest(g):
+    from strikewatch.evaluate.readings import km
+
+    places = find_places("Deputies said a hunter was shot in Calaveras County on Friday; the sheriff's office "
+                         "is investigating.", g)
+    county = next(p.location for p in places if p.mention == "Calaveras County")
+    biggest = next(p for p in g.candidates("Calaveras County", countries=("US",)) if p.level == 2)
+    assert county.lat is not None and county.lon is not None and biggest.lat is not None and biggest.lon is not None
+    assert km(county.lat, county.lon, 38.196, -120.680) < 15  # San Andreas, the seat, near the county's middle
+    assert km(county.lat, county.lon, biggest.lat, biggest.lon) > 10
