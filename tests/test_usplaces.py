@@ -261,3 +261,9 @@ def test_a_county_sits_at_the_middle_of_its_towns_not_at_its_biggest(g):
     assert county.lat is not None and county.lon is not None and biggest.lat is not None and biggest.lon is not None
     assert km(county.lat, county.lon, 38.196, -120.680) < 15  # San Andreas, the seat, near the county's middle
     assert km(county.lat, county.lon, biggest.lat, biggest.lon) > 10
+
+
+def test_abbreviated_saints_read_whole_in_any_story(g):
+    assert ("Port St. Lucie", "Florida", "United States") in found(
+        "Boy charged after his sister is shot in Port St. Lucie\n\nThe 15-year-old faces a weapons charge.", g)
+    assert ("St. Louis", "Missouri", "United States") in found("Two dead after overnight St. Louis shootings.", g)

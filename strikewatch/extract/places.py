@@ -119,10 +119,11 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
                     break
             else:
                 i += 1
-    if is_us_story(text, gazetteer):  # "D.C.", "St. Louis"
-        extra = [PlaceMention(s, e, text[s:e], p.location(text[s:e]), _relations(text, s, e))
-                 for s, e, p in usplaces.us_mentions(text, gazetteer, start, end, ctx)
-                 if not any(s < me and ms < e for ms, me in masked)]
+    # "D.C." in a US story; "St. Louis", "Port St. Lucie" in any
+    extra = [PlaceMention(s, e, text[s:e], p.location(text[s:e]), _relations(text, s, e))
+             for s, e, p in usplaces.us_mentions(text, gazetteer, start, end, ctx, is_us_story(text, gazetteer))
+             if not any(s < me and ms < e for ms, me in masked)]
+    if extra:
         out = sorted([p for p in out if not any(p.start < x.end and x.start < p.end for x in extra)] + extra,
                      key=lambda p: p.start)
     return _plural_regions(text, out, gazetteer)

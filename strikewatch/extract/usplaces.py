@@ -206,21 +206,30 @@ def us_story(cues: dict[str, float]) -> bool:
 _DC = re.compile(r"(?<![\w.])D\.[ \t]?C\.?(?![\w])|\bWashington,[ \t]*DC\b|\b(?:[Nn]orth|[Ss]outh)(?:east|west)[ \t]+Washington\b")
 
 
-def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, ...]) -> list[tuple[int, int, Place]]:
+def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, ...],
+                us: bool = True) -> list[tuple[int, int, Place]]:
     """Places the word-run finder cannot read: "D.C." and "Washington, DC" (the city of Washington;
     "Washington" alone is a stopword: a state, a person, a government), and names abbreviated with a
-    full stop: "St. Louis", "Ft. Myers", "Mt. Vernon" (not "St. Mary's Hospital")."""
+    full stop: "St. Louis", "Ft. Myers", "Mt. Vernon", "Port St. Lucie" (not "St. Mary's Hospital").
+    Outside a US story (`us` false) only the abbreviated names, as the article's countries admit them."""
     out = []
     city = next((p for p in g.candidates("Washington", countries=("US",)) if p.a1 == "US.DC" and p.level == 0), None)
-    if city is not None:
+    if city is not None and us:
         out += [(m.start(), m.end(), city) for m in _DC.finditer(text, start, end)]
     for m in _ABBREVIATED.finditer(text, start, end):
-        words = m.group().split()
-        for k in range(len(words), 1, -1):
-            e = m.start() + len(" ".join(words[:k]))
-            found = choose(g.candidates(" ".join(words[:k]), countries=ctx), text, e, text[m.start() : e], g, ctx)
-            if found and not re.match(r"['’]s\b", text[e : e + 3]):
-                out.append((m.start(), e, found[0]))
+        lead = re.search(r"\b[A-Z][a-z]+[ \t]+$", text[max(start, m.start() - 20) : m.start()])  # "Port St. Lucie"
+        for s in ([m.start() - len(lead.group())] if lead else []) + [m.start()]:
+            words = text[s : m.end()].split()
+            hit = None
+            for k in range(len(words), 1 + (s < m.start()), -1):
+                e = s + len(" ".join(words[:k]))
+                found = g.candidates(" ".join(words[:k]), countries=ctx)
+                found = choose(found, text, e, text[s:e], g, ctx) if us else found
+                if found and not re.match(r"['’]s\b", text[e : e + 3]):
+                    hit = (s, e, found[0])
+                    break
+            if hit is not None:
+                out.append(hit)
                 break
     return out
 
