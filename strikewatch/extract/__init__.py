@@ -196,7 +196,7 @@ class Extractor:
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
                           article.published, masked, stamped, anchor=when.anchor,
                           lede_at=when.lede.start if when.lede else None)
-        assembler = Assembler(article.published)
+        assembler = Assembler(article.published, alone="\n" not in text.strip())
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
         places = find_places(text, self.gazetteer, masked=masked)

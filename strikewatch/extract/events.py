@@ -50,7 +50,10 @@ _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassin
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
 _STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "observe", "conduct", "lead", "impose",
-          "sign", "reach", "declare", "break"}
+          "sign", "reach", "declare", "break", "continue", "begin", "start", "call", "enforce", "join", "resume"}
+# the small model lemmatises some of these badly ("staged" -> "stag"): the inflected forms say it too
+_STAGE_FORMS = {f for w in _STAGE for f in (w, w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing")} | {
+    "held", "began", "begun", "led", "broke", "carried", "carries", "joined", "started", "called"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
 _RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b|\beach day\b", re.I)
 # plans, threats and habits; modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
@@ -146,9 +149,13 @@ class EventReader:
         while last.dep_ in ("compound", "amod") and last.head is not last:  # "a protest march"
             last = last.head
         told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
-        fact.verbal = first.pos_ == "VERB" or not told_back and (
-            (last.dep_ in ("dobj", "nsubjpass") and last.head.lemma_ in _STAGE)
-            or (last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING))
+        theirs = not any(c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
+        fact.verbal = first.pos_ == "VERB" or (
+            # "staged a sit-in", "continued their strike": their own act, not one told before
+            (theirs and last.dep_ in ("dobj", "nsubjpass") and _stages(last.head))
+            # "blocked the road in protest": the clause's own act is the protest
+            or (not told_back and last.dep_ == "pobj" and last.head.lower_ == "in" and last.head.head.pos_ == "VERB")
+            or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING))
         return fact
 
 
@@ -181,6 +188,13 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
         # "an attack killed five": violence, but whether a clash or an attack nobody says
         guessed = not settled and best.value.weight != "specific"
     return EventFact(sub, SUB_EVENT_TYPES[sub], best, best.value.weight == "specific", best.value.weight, guessed)
+
+
+def _stages(verb: Token) -> bool:
+    """The verb makes an event of its object: "staged a sit-in", "took out a rally", "began a strike"."""
+    if verb.lemma_ in _STAGE or verb.lower_ in _STAGE_FORMS:
+        return True
+    return verb.lemma_ == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _lemma(m: Match[Trigger]) -> str:
@@ -280,6 +294,15 @@ def is_rate(text: str) -> bool:
     return bool(_RATE.search(text))
 
 
-def is_irrealis(text: str, tokens: Iterable[Token] = ()) -> bool:
-    """Plans, threats, habits, or a modal verb among `tokens` (the segment's parsed words)."""
-    return bool(_IRREALIS.search(text)) or any(t.tag_ == "MD" for t in tokens)
+def is_irrealis(text: str, tokens: Iterable[Token] = (), event: Token | None = None, offset: int = 0) -> bool:
+    """Plans, threats, habits, or a modal verb among `tokens` (the segment's parsed words). With the
+    `event` word (and the character `offset` of `text` in its Doc), only what governs the event
+    counts: a cue before it ("vowed to continue its attacks") or a modal over its clause ("a strike
+    will be launched"), not one told of something else ("protested against plans to demolish the
+    market", "protested, saying their jobs should be kept")."""
+    if event is None:
+        return bool(_IRREALIS.search(text)) or any(t.tag_ == "MD" for t in tokens)
+    if any(m.start() + offset < event.idx for m in _IRREALIS.finditer(text)):
+        return True
+    over = {event.i, *(a.i for a in event.ancestors)}
+    return any(t.tag_ == "MD" and t.head.i in over for t in tokens)

@@ -1,0 +1,58 @@
+"""Event types on short notes and briefs from many countries: protests told as acts, labour
+strikes, riots, and the strategic developments. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikewatch.extract.events import is_irrealis
+from strikewatch.model import Article
+
+
+def event(extractor, text):
+    doc = extractor.nlp(text)
+    return extractor.triggers.classify(doc, extractor.triggers.find(doc))
+
+
+def incidents(extractor, text, published="2021-06-14"):
+    reports = extractor.extract(Article(id="n", text=text, published=dt.date.fromisoformat(published)))
+    return [(r.event_type, r.sub_event_type) for r in reports if r.kind == "incident"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses staged a sit-in outside the district hospital over unpaid allowances.",  # "staged" lemmatised badly
+    "Shop owners took out a rally against the new market tax.",
+    "Dock workers continued their protest at the harbour gate for a third day.",
+    "Villagers blocked the highway in protest against frequent power cuts.",
+])
+def test_notes_protest_told_as_an_act_is_verbal(extractor, text):
+    fact = event(extractor, text)
+    assert fact.sub_event_type == "Peaceful protest" and fact.verbal
+
+
+def test_notes_irrealis_only_when_it_governs_the_event(extractor):
+    doc = extractor.nlp("Residents protested against the council's plan to demolish the old market.")
+    assert not is_irrealis(doc.text, doc, doc[1])
+    doc = extractor.nlp("Teachers protested outside the ministry, saying their contracts should be renewed.")
+    assert not is_irrealis(doc.text, doc, doc[1])
+    doc = extractor.nlp("The union threatened to protest outside parliament next week.")
+    assert is_irrealis(doc.text, doc, doc[4])
+    doc = extractor.nlp("Students will protest outside the university on Monday.")
+    assert is_irrealis(doc.text, doc, doc[2])
+
+
+@pytest.mark.parametrize("text", [
+    "Pensioners protested against the council's plan to close the clinic in the town centre.",
+    "Religious groups held nationwide protests against the cartoons.",
+    "Market traders staged a demonstration against the new levy",  # one line, no full stop: a note, not a title
+])
+def test_notes_a_protest_note_opens_a_report(extractor, text):
+    assert incidents(extractor, text) == [("Protests", "Peaceful protest")]
+
+
+def test_notes_a_violent_lede_with_a_place_opens_a_report(extractor):
+    assert incidents(extractor, "Gunmen attacked farmers near Nyala.") == [("Violence against civilians", "Attack")]
+    # commentary with no place still opens nothing
+    assert incidents(extractor, "Officials condemned the attacks.") == []
