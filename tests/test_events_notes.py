@@ -56,3 +56,26 @@ def test_notes_a_violent_lede_with_a_place_opens_a_report(extractor):
     assert incidents(extractor, "Gunmen attacked farmers near Nyala.") == [("Violence against civilians", "Attack")]
     # commentary with no place still opens nothing
     assert incidents(extractor, "Officials condemned the attacks.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bus drivers went on strike over unpaid overtime.",
+    "Hospital cleaners began an indefinite strike for permanent contracts.",
+    "Lecturers at the polytechnic started a 72-hour strike on Monday.",
+])
+def test_notes_a_work_stoppage_is_a_protest_not_an_air_strike(extractor, text):
+    assert event(extractor, text).sub_event_type == "Peaceful protest"
+
+
+def test_notes_strikes_by_an_armed_side_stay_air_strikes(extractor):
+    assert event(extractor, "The air force launched strikes on insurgent camps near the border.").sub_event_type \
+        == "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", [
+    "Students protested outside the court against the killing of a classmate by unknown men.",
+    "Traders rallied in the main square demanding the arrest of the men who robbed a jeweller.",
+    "Residents protested over the death of a boy who drowned in an open drain.",
+])
+def test_notes_what_a_protest_is_about_is_not_the_event(extractor, text):
+    assert event(extractor, text).sub_event_type == "Peaceful protest"

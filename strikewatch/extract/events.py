@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +46,9 @@ TERRITORY = {"Government regains territory", "Non-state actor overtakes territor
 CROWD = {"civilian", "protester", "rioter"}
 # words that put a raid in the air: without them, a raid by troops or police is fought on the ground
 _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|airstrikes?|sorties?)\b", re.I)
+# a work stoppage, not an air strike: "an indefinite strike", "a 48-hour strike", "a token strike"
+_DURATION = re.compile(r"(?i)\b(?:hour|day|week|indefinite|token|general|hunger|labou?r|workers?'?|wildcat|sit-down)")
+_WALKOUT = Trigger("Peaceful protest", "specific")
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
@@ -143,6 +146,12 @@ class EventReader:
         end = len(doc.text) if end is None else end
         everyone = self.find_parties(doc)
         parties = [p for p in everyone if start <= p.start_char < end] or everyone
+        if not any(p.type in ARMED for p in everyone) and not any(_AIR.search(m.text) for m in triggers):
+            triggers = [replace(m, value=_WALKOUT) if _labour_strike(doc, m) else m for m in triggers]
+        if any(m.value.sub_event_type in PROTEST for m in triggers):
+            # "protested against the killing of a student", "demanding the arrest of the culprits",
+            # "rallied against air strikes": what the protest is about is not the event
+            triggers = [m for m in triggers if m.value.sub_event_type in PROTEST or not _cause(doc[m.start])] or triggers
         fact = decide(triggers, parties)
         fact.background = in_background(doc[fact.trigger.start])
         first, last = doc[fact.trigger.start], doc[fact.trigger.end - 1]
@@ -153,8 +162,9 @@ class EventReader:
         fact.verbal = first.pos_ == "VERB" or (
             # "staged a sit-in", "continued their strike": their own act, not one told before
             (theirs and last.dep_ in ("dobj", "nsubjpass") and _stages(last.head))
-            # "blocked the road in protest": the clause's own act is the protest
-            or (not told_back and last.dep_ == "pobj" and last.head.lower_ == "in" and last.head.head.pos_ == "VERB")
+            # "blocked the road in protest", "went on strike": the clause's own act is the protest
+            or (not told_back and last.dep_ == "pobj" and last.head.lower_ in ("in", "on")
+                and last.head.head.pos_ in ("VERB", "AUX"))
             or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING))
         return fact
 
@@ -188,6 +198,30 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
         # "an attack killed five": violence, but whether a clash or an attack nobody says
         guessed = not settled and best.value.weight != "specific"
     return EventFact(sub, SUB_EVENT_TYPES[sub], best, best.value.weight == "specific", best.value.weight, guessed)
+
+
+def _labour_strike(doc: Doc, m: Match[Trigger]) -> bool:
+    """"Went on strike", "began an indefinite strike", "a 48-hour strike": a strike by workers, told
+    in a sentence with no armed side and no aircraft (the caller checks), is a protest."""
+    if m.text.lower() not in ("strike", "strikes") or m.value.sub_event_type != "Air/drone strike":
+        return False
+    tok = doc[m.end - 1]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        return True
+    if any(c.dep_ in ("amod", "compound", "nummod", "npadvmod") and _DURATION.search(c.text) for c in tok.children):
+        return True
+    return tok.dep_ in ("dobj", "nsubjpass") and _stages(tok.head)
+
+
+def _cause(tok: Token) -> bool:
+    """The word sits in what a protest is about: "against the killing", "over the death of a man
+    who died in custody", "condemning the murder"."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over", "about"):
+            return True
+        if anc.dep_ == "dobj" and anc.head.lemma_ in ("protest", "condemn", "denounce", "demand", "mourn", "decry"):
+            return True
+    return False
 
 
 def _stages(verb: Token) -> bool:
