@@ -79,3 +79,17 @@ def test_notes_strikes_by_an_armed_side_stay_air_strikes(extractor):
 ])
 def test_notes_what_a_protest_is_about_is_not_the_event(extractor, text):
     assert event(extractor, text).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Supporters of the two candidates clashed outside the polling station.", "Mob violence"),
+    ("Two rival factions of the student union clashed on the campus.", "Mob violence"),
+    ("Angry locals clashed with police after a road accident.", "Violent demonstration"),
+    ("A mob attacked the police post after a suspect died in custody.", "Mob violence"),
+    ("Rioters clashed with the police near the central market.", "Violent demonstration"),
+    # armed sides keep the clash: an identity militia, a rebel group
+    ("Armed herdsmen clashed with farmers over grazing land.", "Armed clash"),
+    ("Insurgents clashed with a rival faction near the quarry.", "Armed clash"),
+])
+def test_notes_clashes_between_unarmed_crowds_are_riots(extractor, text, expected):
+    assert event(extractor, text).sub_event_type == expected
