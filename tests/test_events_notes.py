@@ -93,3 +93,20 @@ def test_notes_what_a_protest_is_about_is_not_the_event(extractor, text):
 ])
 def test_notes_clashes_between_unarmed_crowds_are_riots(extractor, text, expected):
     assert event(extractor, text).sub_event_type == expected
+
+
+def test_notes_any_event_word_told_as_an_act_makes_the_event_told(extractor):
+    # the first word ("protest programme") is a noun; the event is told by "held protests"
+    fact = event(extractor, "As part of its protest programme, the teachers' union held protests in the capital.")
+    assert fact.sub_event_type == "Peaceful protest" and fact.verbal
+
+
+def test_notes_daily_wage_workers_are_no_rate(extractor):
+    assert incidents(extractor, "Daily-wage workers of the water board began an indefinite protest outside the "
+                                "municipal office.") == [("Protests", "Peaceful protest")]
+    assert incidents(extractor, "The air force flew 20 sorties daily over the valley.") == []
+
+
+def test_notes_a_protest_against_police_force_is_a_peaceful_protest(extractor):
+    fact = event(extractor, "Opposition members staged a protest condemning the baton charge on their colleagues.")
+    assert fact.sub_event_type == "Peaceful protest"

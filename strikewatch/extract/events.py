@@ -58,7 +58,7 @@ _STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "
 _STAGE_FORMS = {f for w in _STAGE for f in (w, w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing")} | {
     "held", "began", "begun", "led", "broke", "carried", "carries", "joined", "started", "called"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
-_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b|\beach day\b", re.I)
+_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b(?![- ]wage)|\beach day\b", re.I)
 # plans, threats and habits; modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
 _IRREALIS = re.compile(r"\b(?:plans? to|planning to|intends? to|threaten(?:s|ed)? to|"
                        r"vow(?:s|ed)? to|aims? to|aiming to|ready to|continues? to|continuing to|regularly|"
@@ -151,21 +151,12 @@ class EventReader:
         if any(m.value.sub_event_type in PROTEST for m in triggers):
             # "protested against the killing of a student", "demanding the arrest of the culprits",
             # "rallied against air strikes": what the protest is about is not the event
-            triggers = [m for m in triggers if m.value.sub_event_type in PROTEST or not _cause(doc[m.start])] or triggers
+            triggers = [m for m in triggers if not _cause(doc[m.start])] or triggers
         fact = decide(triggers, parties)
         fact.background = in_background(doc[fact.trigger.start])
-        first, last = doc[fact.trigger.start], doc[fact.trigger.end - 1]
-        while last.dep_ in ("compound", "amod") and last.head is not last:  # "a protest march"
-            last = last.head
-        told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
-        theirs = not any(c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
-        fact.verbal = first.pos_ == "VERB" or (
-            # "staged a sit-in", "continued their strike": their own act, not one told before
-            (theirs and last.dep_ in ("dobj", "nsubjpass") and _stages(last.head))
-            # "blocked the road in protest", "went on strike": the clause's own act is the protest
-            or (not told_back and last.dep_ == "pobj" and last.head.lower_ in ("in", "on")
-                and last.head.head.pos_ in ("VERB", "AUX"))
-            or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING))
+        # told as an act by any of its words: "held protests" beside "an ongoing protest programme",
+        # "two groups clashed during a bandh"
+        fact.verbal = any(_told_as_act(doc, m) for m in triggers if m is fact.trigger or m.value.weight != "generic")
         return fact
 
 
@@ -211,6 +202,21 @@ def _labour_strike(doc: Doc, m: Match[Trigger]) -> bool:
     if any(c.dep_ in ("amod", "compound", "nummod", "npadvmod") and _DURATION.search(c.text) for c in tok.children):
         return True
     return tok.dep_ in ("dobj", "nsubjpass") and _stages(tok.head)
+
+
+def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
+    first, last = doc[m.start], doc[m.end - 1]
+    while last.dep_ in ("compound", "amod") and last.head is not last:  # "a protest march"
+        last = last.head
+    told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
+    theirs = not any(c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
+    return first.pos_ == "VERB" or (
+        # "staged a sit-in", "continued their strike": their own act, not one told before
+        (theirs and last.dep_ in ("dobj", "nsubjpass") and _stages(last.head))
+        # "blocked the road in protest", "went on strike": the clause's own act is the protest
+        or (not told_back and last.dep_ == "pobj" and last.head.lower_ in ("in", "on")
+            and last.head.head.pos_ in ("VERB", "AUX"))
+        or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING))
 
 
 def _cause(tok: Token) -> bool:
