@@ -110,3 +110,25 @@ def test_notes_daily_wage_workers_are_no_rate(extractor):
 def test_notes_a_protest_against_police_force_is_a_peaceful_protest(extractor):
     fact = event(extractor, "Opposition members staged a protest condemning the baton charge on their colleagues.")
     assert fact.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Several hundred residents marched to the municipal offices over water shortages.", "Peaceful protest"),
+    ("Villagers formed a human chain along the highway against the new toll.", "Peaceful protest"),
+    ("Party workers burnt an effigy of the minister outside the collectorate.", "Peaceful protest"),
+    ("Angry youths burnt tyres and blocked the main road after the shooting of a taxi driver.", "Violent demonstration"),
+    ("Supporters of the losing candidate burned the party office in the town.", "Mob violence"),
+    ("Police were involved in a shootout with armed robbers on the outskirts of the city.", "Armed clash"),
+    ("More than a hundred members of the ruling party defect to the opposition in the district.",
+     "Change to group/activity"),
+])
+def test_notes_more_words_for_protests_riots_and_developments(extractor, text, expected):
+    assert event(extractor, text).sub_event_type == expected
+
+
+def test_notes_a_crowd_word_is_firm_only_for_a_crowd(extractor):
+    assert event(extractor, "Hundreds of teachers marched through the capital on Monday.").specific
+    troops = event(extractor, "Troops marched into the town on Friday.")
+    assert not troops.opens  # soldiers marching is no protest
+    # the month is no march
+    assert event(extractor, "On 20 March, rebels attacked a police post.").event_type == "Battles"

@@ -53,10 +53,13 @@ _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassin
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
 _STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "observe", "conduct", "lead", "impose",
-          "sign", "reach", "declare", "break", "continue", "begin", "start", "call", "enforce", "join", "resume"}
+          "sign", "reach", "declare", "break", "continue", "begin", "start", "call", "enforce", "join", "resume",
+          # weapons used: "fired mortar shells at", "dropped barrel bombs", "planted a landmine"
+          "fire", "drop", "hurl", "throw", "lob", "plant", "detonate"}
 # the small model lemmatises some of these badly ("staged" -> "stag"): the inflected forms say it too
 _STAGE_FORMS = {f for w in _STAGE for f in (w, w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing")} | {
-    "held", "began", "begun", "led", "broke", "carried", "carries", "joined", "started", "called"}
+    "held", "began", "begun", "led", "broke", "carried", "carries", "joined", "started", "called", "threw", "thrown",
+    "dropped", "planted", "fired", "hurled", "lobbed"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
 _RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b(?![- ]wage)|\beach day\b", re.I)
 # plans, threats and habits; modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
@@ -148,11 +151,19 @@ class EventReader:
         parties = [p for p in everyone if start <= p.start_char < end] or everyone
         if not any(p.type in ARMED for p in everyone) and not any(_AIR.search(m.text) for m in triggers):
             triggers = [replace(m, value=_WALKOUT) if _labour_strike(doc, m) else m for m in triggers]
+        # "burnt an effigy of the minister": a protest's ritual, not property destroyed
+        triggers = [m for m in triggers if not (m.value.sub_event_type == "Looting/property destruction" and any(
+            c.lower_ in ("effigy", "effigies") for c in doc[m.start].children))] or triggers
         if any(m.value.sub_event_type in PROTEST for m in triggers):
             # "protested against the killing of a student", "demanding the arrest of the culprits",
             # "rallied against air strikes": what the protest is about is not the event
             triggers = [m for m in triggers if not _cause(doc[m.start])] or triggers
         fact = decide(triggers, parties)
+        agents = {p.type for p in parties if p.role == "agent"}
+        if fact.weight == "weak" and fact.event_type in ("Protests", "Riots") and agents & CROWD and not agents & ARMED:
+            # "residents marched to the council", "students burned the hostel": a crowd's own act
+            # names a protest or a riot firmly, where troops marching or a house burned would not
+            fact.weight, fact.specific = "specific", True
         fact.background = in_background(doc[fact.trigger.start])
         # told as an act by any of its words: "held protests" beside "an ongoing protest programme",
         # "two groups clashed during a bandh"

@@ -220,11 +220,12 @@ class Assembler:
         """The first event the article tells as a fact, named firmly, opens its incident even with no
         place or day of its own ("Farmers protested outside the mill", "Troops defused a bomb"):
         the lede is about the article's incident. Later lines need an anchor. With a place of its
-        own (`placed`), a lede that tells violence as an act opens one too, as a headline does
-        ("Gunmen attacked farmers near the camp"): a brief or a monitor's note has no headline."""
+        own (`placed`), or as the first line of a one-paragraph text, a lede that tells violence as an
+        act opens one too, as a headline does ("Gunmen attacked farmers near the camp", "Militants
+        fired mortar shells at the base"): a brief or a monitor's note has no headline."""
         if self.current is not None or self.frames or (sent.title and not self.alone) or not _opens(seg):
             return False
-        if placed and seg.event is not None and seg.event.verbal and not seg.event.guessed:
+        if (placed or self.alone) and seg.event is not None and seg.event.verbal and not seg.event.guessed:
             return True
         # not strikes, blasts and battles: their ledes give figures, a place or a day, and a lede
         # without them is commentary ("warned against new missile strikes")
