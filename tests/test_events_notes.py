@@ -132,3 +132,18 @@ def test_notes_a_crowd_word_is_firm_only_for_a_crowd(extractor):
     assert not troops.opens  # soldiers marching is no protest
     # the month is no march
     assert event(extractor, "On 20 March, rebels attacked a police post.").event_type == "Battles"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a thrown fire bomb is no explosive device: the target decides (ACLED's codebook)
+    ("Unknown men hurled a petrol bomb at a crowded minibus, burning six passengers.", "Attack"),
+    # crude bombs are thrown like grenades
+    ("Activists of the two parties hurled crude bombs at each other near the bus stand.", "Grenade"),
+    # shelling within a fight is the fight
+    ("Border troops of the two countries exchanged fire and shelling overnight.", "Armed clash"),
+    ("The army shelled villages on the far bank of the river.", "Shelling/artillery/missile attack"),
+    # who comes under attack is its target
+    ("A police patrol came under attack outside the town, and two officers were wounded.", "Armed clash"),
+])
+def test_notes_weapons_and_targets(extractor, text, expected):
+    assert event(extractor, text).sub_event_type == expected

@@ -176,6 +176,8 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
     kinds = {m.value.sub_event_type for m in triggers}
     lethal = any(m.value.weight == "generic" and _lemma(m) in _LETHAL for m in triggers)
     sub, guessed = best.value.sub_event_type, False
+    if sub == "Shelling/artillery/missile attack" and "Armed clash" in kinds:
+        sub = "Armed clash"  # "the two armies exchanged fire and shelling": shelling within a fight is the fight
     if sub == "Armed clash" or (sub == "Looting/property destruction" and any(
             p.role in ("agent", "side") and p.type in CROWD for p in parties)):
         rioters = _crowd(sub, parties)
@@ -316,6 +318,8 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
         else:
             break
     dep, head = tok.dep_, tok.head
+    if dep == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "under" for c in head.children):
+        return "target"  # "the convoy came under attack", "the post came under fire"
     if dep == "nsubj":
         if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer"):
             return "target"  # "five people died": the subject of a death is its victim
