@@ -147,3 +147,13 @@ def test_notes_a_crowd_word_is_firm_only_for_a_crowd(extractor):
 ])
 def test_notes_weapons_and_targets(extractor, text, expected):
     assert event(extractor, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Demonstrators stormed the town hall and set part of it on fire.", "Violent demonstration"),
+    ("Protesters attacked the police with sticks outside the court.", "Violent demonstration"),
+    ("Gunmen shot dead a retired army officer outside his house.", "Attack"),
+    ("Gunmen shot dead an army officer outside his house.", "Armed clash"),
+])
+def test_notes_the_crowd_acts_and_former_soldiers_are_civilians(extractor, text, expected):
+    assert event(extractor, text).sub_event_type == expected

@@ -49,6 +49,7 @@ _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopter
 # a work stoppage, not an air strike: "an indefinite strike", "a 48-hour strike", "a token strike"
 _DURATION = re.compile(r"(?i)\b(?:hour|day|week|indefinite|token|general|hunger|labou?r|workers?'?|wildcat|sit-down)")
 _WALKOUT = Trigger("Peaceful protest", "specific")
+_FORMER = re.compile(r"(?i)\b(?:former|retired|ex-?)\s*$")
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
@@ -140,6 +141,10 @@ class EventReader:
         for m in matches:
             if id(m) not in merged and not any(p.start_char == m.start_char for p in out):
                 out.append(Party(m.value, party_role(doc[m.start:m.end], events, m.value in ARMED), m.start_char, m.text))
+        for p in out:
+            # "a former police officer", "a retired soldier": no longer armed, a civilian (ACLED)
+            if p.type == "state" and _FORMER.search(doc.text[max(0, p.start_char - 20):p.start_char]):
+                p.type = "civilian"
         return out
 
     def classify(self, doc: Doc, triggers: list[Match[Trigger]], start: int = 0, end: int | None = None) -> EventFact | None:
@@ -286,8 +291,10 @@ def _demonstration(kinds: set[str], lethal: bool, parties: list[Party]) -> str:
     protest = bool(kinds & PROTEST) or any(p.type == "protester" for p in parties)
     if "Mob violence" in kinds and not protest:
         return "Mob violence"
-    # the crowd's own violence: stones, arson, looting, fighting the police
-    if kinds & RIOT or (protest and kinds & {"Looting/property destruction", "Armed clash"}):
+    # the crowd's own violence: stones, arson, looting, fighting the police, storming a building
+    crowd_acts = any(p.type in ("protester", "rioter") and p.role == "agent" for p in parties)
+    if kinds & RIOT or (protest and kinds & {"Looting/property destruction", "Armed clash"}) \
+            or (crowd_acts and "Attack" in kinds and not lethal):
         return "Violent demonstration"
     if "Excessive force against protesters" in kinds:
         return "Excessive force against protesters"
