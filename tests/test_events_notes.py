@@ -157,3 +157,24 @@ def test_notes_weapons_and_targets(extractor, text, expected):
 ])
 def test_notes_the_crowd_acts_and_former_soldiers_are_civilians(extractor, text, expected):
     assert event(extractor, text).sub_event_type == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Over 200 teachers were arrested when they tried to take out a march to the assembly.", "Protest with intervention"),
+    ("Police arrested 12 protesters outside the parliament.", "Protest with intervention"),
+    ("Police arrested three men suspected of robbery in the market.", "Arrests"),
+    ("Police used smoke shells to disperse villagers protesting against power cuts.", "Protest with intervention"),
+    # a bomb that is thrown and blows up is a grenade, whatever the blast is called
+    ("Two people were hurt in a crude bomb blast near the bus stand.", "Grenade"),
+])
+def test_notes_arrests_at_protests_and_thrown_bombs(extractor, text, expected):
+    assert event(extractor, text).sub_event_type == expected
+
+
+def test_notes_a_later_line_tells_how_the_protest_went_on(extractor):
+    text = ("Hundreds of nurses protested outside the health ministry in Nairobi on Monday.\n"
+            "Police fired tear gas and arrested 20 of them.")
+    assert incidents(extractor, text) == [("Protests", "Protest with intervention")]
+    calm = ("Hundreds of nurses protested outside the health ministry in Nairobi on Monday.\n"
+            "They handed a petition to the minister.")
+    assert incidents(extractor, calm) == [("Protests", "Peaceful protest")]

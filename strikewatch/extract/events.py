@@ -30,8 +30,9 @@ from ..lexicon import SUB_EVENT_TYPES, TRIGGER_WEIGHTS, Lexicons, Trigger
 from .phrases import Match, PhraseIndex
 
 # among triggers of one weight, the first sub-type present wins
-PRIORITY = ["Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED",
-            "Air/drone strike", "Shelling/artillery/missile attack", "Grenade",
+# (a thrown bomb that explodes is a grenade: "a crude bomb blast")
+PRIORITY = ["Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Grenade", "Remote explosive/landmine/IED",
+            "Air/drone strike", "Shelling/artillery/missile attack",
             "Mob violence", "Violent demonstration", "Excessive force against protesters", "Protest with intervention",
             "Peaceful protest", "Sexual violence", "Government regains territory", "Non-state actor overtakes territory",
             "Armed clash", "Abduction/forced disappearance", "Attack",
@@ -187,6 +188,8 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
             p.role in ("agent", "side") and p.type in CROWD for p in parties)):
         rioters = _crowd(sub, parties)
         sub, kinds = rioters, kinds | {rioters}
+    if sub == "Arrests" and (kinds & PROTEST or any(p.type == "protester" and p.role == "target" for p in parties)):
+        sub = "Protest with intervention"  # "arrested when they tried to take out a march", "arrested 20 protesters"
     if sub in PROTEST | RIOT:
         sub = _demonstration(kinds, lethal, parties)
     elif sub == "Abduction/forced disappearance" and lethal:
@@ -253,6 +256,19 @@ def _stages(verb: Token) -> bool:
     if verb.lemma_ in _STAGE or verb.lower_ in _STAGE_FORMS:
         return True
     return verb.lemma_ == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def escalate(told: str | None, new: str) -> str | None:
+    """A demonstration told over several lines takes what a later line adds: "Hundreds protested
+    outside the court." then "Police fired tear gas and arrested 20": a protest with intervention.
+    None when the later line changes nothing."""
+    if told == "Peaceful protest" and new in ("Arrests", "Protest with intervention"):
+        return "Protest with intervention"
+    if told in PROTEST and new in ("Excessive force against protesters", "Violent demonstration") and told != new:
+        return new
+    if told == "Arrests" and new in PROTEST:
+        return "Protest with intervention"
+    return None
 
 
 def _lemma(m: Match[Trigger]) -> str:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..lexicon import SUB_EVENT_TYPES
 from ..model import Count, Dates, Location
 from .claims import ClaimBuilder, SourceTracker
 from .dates import DateMention, is_period
-from .events import VIOLENT
+from .events import VIOLENT, escalate
 from .facts import Segment, SentenceFacts
 from .places import PlaceMention
 
@@ -213,7 +214,9 @@ class Assembler:
             self._fill(frame, seg, source, sent, anchored=True)
         elif self._lede(sent, seg):
             self._fill(self._new(seg, place), seg, source, sent, anchored=True)
-        elif cur is not None and (seg.has_casualties or seg.definite or seg.listed or perp.unspecified or perp.uncertain):
+        elif cur is not None and (seg.has_casualties or seg.definite or seg.listed or perp.unspecified or perp.uncertain
+                                  or (seg.event is not None and escalate(cur.sub_event_type, seg.event.sub_event_type))):
+            # ... or it tells how the protest being told went on: "Police fired tear gas and arrested 20"
             self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
 
     def _lede(self, sent: SentenceFacts, seg: Segment, placed: bool = False) -> bool:
@@ -312,6 +315,8 @@ class Assembler:
             frame.specific_event, frame.event_guessed, frame.event_weight = ev.specific, ev.guessed, ev.weight
         elif ev is not None and anchored and ev.specific and ev.sub_event_type == frame.sub_event_type:
             frame.specific_event = True  # a later line names firmly what the first named vaguely
+        elif ev is not None and ev.specific and not ev.background and (up := escalate(frame.sub_event_type, ev.sub_event_type)):
+            frame.sub_event_type, frame.event_type = up, SUB_EVENT_TYPES[up]
         perp = seg.perpetrator
         if perp.actors and not frame.unspecified:
             if not frame.actors or perp.uncertain:
