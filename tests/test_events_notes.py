@@ -178,3 +178,12 @@ def test_notes_a_later_line_tells_how_the_protest_went_on(extractor):
     calm = ("Hundreds of nurses protested outside the health ministry in Nairobi on Monday.\n"
             "They handed a petition to the minister.")
     assert incidents(extractor, calm) == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen attack farmers north of the camp.", ("Violence against civilians", "Attack")),
+    ("Armed men beat and abduct a trader on the market road.", ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Government forces repel an insurgent attack on the garrison after hours of fighting.", ("Battles", "Armed clash")),
+])
+def test_notes_a_lede_in_the_present_tense_with_no_anchor_opens_a_report(extractor, text, expected):
+    assert incidents(extractor, text) == [expected]

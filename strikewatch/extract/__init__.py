@@ -162,7 +162,11 @@ class Extractor:
         jobs: list[tuple[str, tuple[int, _Sentence]]] = []
         plans: list[list[_Sentence]] = []
         for idx, article in enumerate(articles):
-            sents = [s for s in self.sentences(article.text) if is_candidate(article.text, s.start, s.end)]
+            every = self.sentences(article.text)
+            # the lede may name its event with no anchor the cheap test knows ("Gunmen attack farmers
+            # near the camp"): it is parsed whenever it has an event word
+            sents = [s for n, s in enumerate(every) if is_candidate(article.text, s.start, s.end)
+                     or (n == 0 and event_words().search(article.text, s.start, s.end))]
             plans.append(sents)
             jobs += [(article.text[s.start:s.end], (idx, s)) for s in sents]
         parsed: dict[int, list[tuple[object, _Sentence]]] = {i: [] for i in range(len(articles))}

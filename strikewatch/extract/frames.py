@@ -228,7 +228,9 @@ class Assembler:
         fired mortar shells at the base"): a brief or a monitor's note has no headline."""
         if self.current is not None or self.frames or (sent.title and not self.alone) or not _opens(seg):
             return False
-        if (placed or self.alone) and seg.event is not None and seg.event.verbal and not seg.event.guessed:
+        # (a headline alone stays a headline: "Fighting flares in the east" names no incident)
+        if (placed or (self.alone and not sent.title)) and seg.event is not None and seg.event.verbal \
+                and not seg.event.guessed:
             return True
         # not strikes, blasts and battles: their ledes give figures, a place or a day, and a lede
         # without them is commentary ("warned against new missile strikes")
