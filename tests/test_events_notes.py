@@ -187,3 +187,12 @@ def test_notes_a_later_line_tells_how_the_protest_went_on(extractor):
 ])
 def test_notes_a_lede_in_the_present_tense_with_no_anchor_opens_a_report(extractor, text, expected):
     assert incidents(extractor, text) == [expected]
+
+
+def test_notes_a_day_long_protest_is_no_rate_and_a_continued_sit_in_is_told(extractor):
+    assert incidents(extractor, "The farmers' union held a day-long protest outside the district office.") \
+        == [("Protests", "Peaceful protest")]
+    fact = event(extractor, "The sit-in outside the police station continued for a third day.")
+    assert fact.sub_event_type == "Peaceful protest" and fact.verbal
+    # a continued air campaign is not thereby a protest
+    assert not event(extractor, "The air strikes continued for a third day.").sub_event_type.startswith("Peaceful")

@@ -63,7 +63,7 @@ _STAGE_FORMS = {f for w in _STAGE for f in (w, w + "s", w + "d", w + "ed", w + "
     "held", "began", "begun", "led", "broke", "carried", "carries", "joined", "started", "called", "threw", "thrown",
     "dropped", "planted", "fired", "hurled", "lobbed"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
-_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b(?![- ]wage)|\beach day\b", re.I)
+_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b(?![- ]long)|\bdaily\b(?![- ]wage)|\beach day\b", re.I)
 # plans, threats and habits; modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
 _IRREALIS = re.compile(r"\b(?:plans? to|planning to|intends? to|threaten(?:s|ed)? to|"
                        r"vow(?:s|ed)? to|aims? to|aiming to|ready to|continues? to|continuing to|regularly|"
@@ -237,7 +237,9 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
         # "blocked the road in protest", "went on strike": the clause's own act is the protest
         or (not told_back and last.dep_ == "pobj" and last.head.lower_ in ("in", "on")
             and last.head.head.pos_ in ("VERB", "AUX"))
-        or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING))
+        or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING)
+        # "the sit-in continued for a third day": told as going on, it is still being held
+        or (last.dep_ == "nsubj" and last.head.lemma_ in ("continue", "enter") and m.value.sub_event_type in PROTEST))
 
 
 def _cause(tok: Token) -> bool:
