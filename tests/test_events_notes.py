@@ -196,3 +196,8 @@ def test_notes_a_day_long_protest_is_no_rate_and_a_continued_sit_in_is_told(extr
     assert fact.sub_event_type == "Peaceful protest" and fact.verbal
     # a continued air campaign is not thereby a protest
     assert not event(extractor, "The air strikes continued for a third day.").sub_event_type.startswith("Peaceful")
+
+
+def test_notes_damage_words_never_outrank_a_killing_or_open_a_sports_story(extractor):
+    assert event(extractor, "Five people were killed and three houses destroyed in the village.").sub_event_type == "Attack"
+    assert incidents(extractor, "The home side beat the visitors 3-1 on Saturday in the final.") == []

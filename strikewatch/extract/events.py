@@ -178,9 +178,13 @@ class EventReader:
 
 
 def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
-    best = min(triggers, key=lambda m: (TRIGGER_WEIGHTS.index(m.value.weight), PRIORITY.index(m.value.sub_event_type)))
     kinds = {m.value.sub_event_type for m in triggers}
     lethal = any(m.value.weight == "generic" and _lemma(m) in _LETHAL for m in triggers)
+    if lethal:
+        # "five were killed and houses destroyed": the killing is the event, not a vague word for damage
+        triggers = [m for m in triggers if not (m.value.weight == "weak" and m.value.sub_event_type
+                                                == "Looting/property destruction")] or triggers
+    best = min(triggers, key=lambda m: (TRIGGER_WEIGHTS.index(m.value.weight), PRIORITY.index(m.value.sub_event_type)))
     sub, guessed = best.value.sub_event_type, False
     if sub == "Shelling/artillery/missile attack" and "Armed clash" in kinds:
         sub = "Armed clash"  # "the two armies exchanged fire and shelling": shelling within a fight is the fight
