@@ -164,7 +164,11 @@ class Extractor:
         jobs: list[tuple[str, tuple[int, _Sentence]]] = []
         plans: list[list[_Sentence]] = []
         for idx, article in enumerate(articles):
-            sents = [s for s in self.sentences(article.text) if is_candidate(article.text, s.start, s.end)]
+            every = self.sentences(article.text)
+            # the lede may name its event with no anchor the cheap test knows ("Gunmen attack farmers
+            # near the camp"): it is parsed whenever it has an event word
+            sents = [s for n, s in enumerate(every) if is_candidate(article.text, s.start, s.end)
+                     or (n == 0 and event_words().search(article.text, s.start, s.end))]
             plans.append(sents)
             jobs += [(article.text[s.start:s.end], (idx, s)) for s in sents]
         parsed: dict[int, list[tuple[object, _Sentence]]] = {i: [] for i in range(len(articles))}
@@ -201,7 +205,7 @@ class Extractor:
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
                           article.published, masked, stamped, anchor=when.anchor,
                           lede_at=when.lede.start if when.lede else None)
-        assembler = Assembler(article.published)
+        assembler = Assembler(article.published, alone="\n" not in text.strip())
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
         places = find_places(text, self.gazetteer, masked=masked)

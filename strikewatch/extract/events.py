@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -30,8 +30,9 @@ from ..lexicon import SUB_EVENT_TYPES, TRIGGER_WEIGHTS, Lexicons, Trigger
 from .phrases import Match, PhraseIndex
 
 # among triggers of one weight, the first sub-type present wins
-PRIORITY = ["Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Remote explosive/landmine/IED",
-            "Air/drone strike", "Shelling/artillery/missile attack", "Grenade",
+# (a thrown bomb that explodes is a grenade: "a crude bomb blast")
+PRIORITY = ["Chemical weapon", "Suicide bomb", "Disrupted weapons use", "Grenade", "Remote explosive/landmine/IED",
+            "Air/drone strike", "Shelling/artillery/missile attack",
             "Mob violence", "Violent demonstration", "Excessive force against protesters", "Protest with intervention",
             "Peaceful protest", "Sexual violence", "Government regains territory", "Non-state actor overtakes territory",
             "Armed clash", "Abduction/forced disappearance", "Attack",
@@ -46,13 +47,23 @@ TERRITORY = {"Government regains territory", "Non-state actor overtakes territor
 CROWD = {"civilian", "protester", "rioter"}
 # words that put a raid in the air: without them, a raid by troops or police is fought on the ground
 _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopters?|drones?|airstrikes?|sorties?)\b", re.I)
+# a work stoppage, not an air strike: "an indefinite strike", "a 48-hour strike", "a token strike"
+_DURATION = re.compile(r"(?i)\b(?:hour|day|week|indefinite|token|general|hunger|labou?r|workers?'?|wildcat|sit-down)")
+_WALKOUT = Trigger("Peaceful protest", "specific")
+_FORMER = re.compile(r"(?i)\b(?:former|retired|ex-?)\s*$")
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
 _STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "observe", "conduct", "lead", "impose",
-          "sign", "reach", "declare", "break"}
+          "sign", "reach", "declare", "break", "continue", "begin", "start", "call", "enforce", "join", "resume",
+          # weapons used: "fired mortar shells at", "dropped barrel bombs", "planted a landmine"
+          "fire", "drop", "hurl", "throw", "lob", "plant", "detonate"}
+# the small model lemmatises some of these badly ("staged" -> "stag"): the inflected forms say it too
+_STAGE_FORMS = {f for w in _STAGE for f in (w, w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing")} | {
+    "held", "began", "begun", "led", "broke", "carried", "carries", "joined", "started", "called", "threw", "thrown",
+    "dropped", "planted", "fired", "hurled", "lobbed"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
-_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b|\bdaily\b|\beach day\b", re.I)
+_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b(?![- ]long)|\bdaily\b(?![- ]wage)|\beach day\b", re.I)
 # plans, threats and habits; modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
 _IRREALIS = re.compile(r"\b(?:plans? to|planning to|intends? to|threaten(?:s|ed)? to|"
                        r"vow(?:s|ed)? to|aims? to|aiming to|ready to|continues? to|continuing to|regularly|"
@@ -131,6 +142,10 @@ class EventReader:
         for m in matches:
             if id(m) not in merged and not any(p.start_char == m.start_char for p in out):
                 out.append(Party(m.value, party_role(doc[m.start:m.end], events, m.value in ARMED), m.start_char, m.text))
+        for p in out:
+            # "a former police officer", "a retired soldier": no longer armed, a civilian (ACLED)
+            if p.type == "state" and _FORMER.search(doc.text[max(0, p.start_char - 20):p.start_char]):
+                p.type = "civilian"
         return out
 
     def classify(self, doc: Doc, triggers: list[Match[Trigger]], start: int = 0, end: int | None = None) -> EventFact | None:
@@ -140,27 +155,45 @@ class EventReader:
         end = len(doc.text) if end is None else end
         everyone = self.find_parties(doc)
         parties = [p for p in everyone if start <= p.start_char < end] or everyone
+        if not any(p.type in ARMED for p in everyone) and not any(_AIR.search(m.text) for m in triggers):
+            triggers = [replace(m, value=_WALKOUT) if _labour_strike(doc, m) else m for m in triggers]
+        # "burnt an effigy of the minister": a protest's ritual, not property destroyed
+        triggers = [m for m in triggers if not (m.value.sub_event_type == "Looting/property destruction" and any(
+            c.lower_ in ("effigy", "effigies") for c in doc[m.start].children))] or triggers
+        if any(m.value.sub_event_type in PROTEST for m in triggers):
+            # "protested against the killing of a student", "demanding the arrest of the culprits",
+            # "rallied against air strikes": what the protest is about is not the event
+            triggers = [m for m in triggers if not _cause(doc[m.start])] or triggers
         fact = decide(triggers, parties)
+        agents = {p.type for p in parties if p.role == "agent"}
+        if fact.weight == "weak" and fact.event_type in ("Protests", "Riots") and agents & CROWD and not agents & ARMED:
+            # "residents marched to the council", "students burned the hostel": a crowd's own act
+            # names a protest or a riot firmly, where troops marching or a house burned would not
+            fact.weight, fact.specific = "specific", True
         fact.background = in_background(doc[fact.trigger.start])
-        first, last = doc[fact.trigger.start], doc[fact.trigger.end - 1]
-        while last.dep_ in ("compound", "amod") and last.head is not last:  # "a protest march"
-            last = last.head
-        told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
-        fact.verbal = first.pos_ == "VERB" or not told_back and (
-            (last.dep_ in ("dobj", "nsubjpass") and last.head.lemma_ in _STAGE)
-            or (last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING))
+        # told as an act by any of its words: "held protests" beside "an ongoing protest programme",
+        # "two groups clashed during a bandh"
+        fact.verbal = any(_told_as_act(doc, m) for m in triggers if m is fact.trigger or m.value.weight != "generic")
         return fact
 
 
 def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
-    best = min(triggers, key=lambda m: (TRIGGER_WEIGHTS.index(m.value.weight), PRIORITY.index(m.value.sub_event_type)))
     kinds = {m.value.sub_event_type for m in triggers}
     lethal = any(m.value.weight == "generic" and _lemma(m) in _LETHAL for m in triggers)
+    if lethal:
+        # "five were killed and houses destroyed": the killing is the event, not a vague word for damage
+        triggers = [m for m in triggers if not (m.value.weight == "weak" and m.value.sub_event_type
+                                                == "Looting/property destruction")] or triggers
+    best = min(triggers, key=lambda m: (TRIGGER_WEIGHTS.index(m.value.weight), PRIORITY.index(m.value.sub_event_type)))
     sub, guessed = best.value.sub_event_type, False
+    if sub == "Shelling/artillery/missile attack" and "Armed clash" in kinds:
+        sub = "Armed clash"  # "the two armies exchanged fire and shelling": shelling within a fight is the fight
     if sub == "Armed clash" or (sub == "Looting/property destruction" and any(
             p.role in ("agent", "side") and p.type in CROWD for p in parties)):
         rioters = _crowd(sub, parties)
         sub, kinds = rioters, kinds | {rioters}
+    if sub == "Arrests" and (kinds & PROTEST or any(p.type == "protester" and p.role == "target" for p in parties)):
+        sub = "Protest with intervention"  # "arrested when they tried to take out a march", "arrested 20 protesters"
     if sub in PROTEST | RIOT:
         sub = _demonstration(kinds, lethal, parties)
     elif sub == "Abduction/forced disappearance" and lethal:
@@ -181,6 +214,67 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
         # "an attack killed five": violence, but whether a clash or an attack nobody says
         guessed = not settled and best.value.weight != "specific"
     return EventFact(sub, SUB_EVENT_TYPES[sub], best, best.value.weight == "specific", best.value.weight, guessed)
+
+
+def _labour_strike(doc: Doc, m: Match[Trigger]) -> bool:
+    """"Went on strike", "began an indefinite strike", "a 48-hour strike": a strike by workers, told
+    in a sentence with no armed side and no aircraft (the caller checks), is a protest."""
+    if m.text.lower() not in ("strike", "strikes") or m.value.sub_event_type != "Air/drone strike":
+        return False
+    tok = doc[m.end - 1]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        return True
+    if any(c.dep_ in ("amod", "compound", "nummod", "npadvmod") and _DURATION.search(c.text) for c in tok.children):
+        return True
+    return tok.dep_ in ("dobj", "nsubjpass") and _stages(tok.head)
+
+
+def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
+    first, last = doc[m.start], doc[m.end - 1]
+    while last.dep_ in ("compound", "amod") and last.head is not last:  # "a protest march"
+        last = last.head
+    told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
+    theirs = not any(c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
+    return first.pos_ == "VERB" or (
+        # "staged a sit-in", "continued their strike": their own act, not one told before
+        (theirs and last.dep_ in ("dobj", "nsubjpass") and _stages(last.head))
+        # "blocked the road in protest", "went on strike": the clause's own act is the protest
+        or (not told_back and last.dep_ == "pobj" and last.head.lower_ in ("in", "on")
+            and last.head.head.pos_ in ("VERB", "AUX"))
+        or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING)
+        # "the sit-in continued for a third day": told as going on, it is still being held
+        or (last.dep_ == "nsubj" and last.head.lemma_ in ("continue", "enter") and m.value.sub_event_type in PROTEST))
+
+
+def _cause(tok: Token) -> bool:
+    """The word sits in what a protest is about: "against the killing", "over the death of a man
+    who died in custody", "condemning the murder"."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over", "about"):
+            return True
+        if anc.dep_ == "dobj" and anc.head.lemma_ in ("protest", "condemn", "denounce", "demand", "mourn", "decry"):
+            return True
+    return False
+
+
+def _stages(verb: Token) -> bool:
+    """The verb makes an event of its object: "staged a sit-in", "took out a rally", "began a strike"."""
+    if verb.lemma_ in _STAGE or verb.lower_ in _STAGE_FORMS:
+        return True
+    return verb.lemma_ == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def escalate(told: str | None, new: str) -> str | None:
+    """A demonstration told over several lines takes what a later line adds: "Hundreds protested
+    outside the court." then "Police fired tear gas and arrested 20": a protest with intervention.
+    None when the later line changes nothing."""
+    if told == "Peaceful protest" and new in ("Arrests", "Protest with intervention"):
+        return "Protest with intervention"
+    if told in PROTEST and new in ("Excessive force against protesters", "Violent demonstration") and told != new:
+        return new
+    if told == "Arrests" and new in PROTEST:
+        return "Protest with intervention"
+    return None
 
 
 def _lemma(m: Match[Trigger]) -> str:
@@ -219,8 +313,10 @@ def _demonstration(kinds: set[str], lethal: bool, parties: list[Party]) -> str:
     protest = bool(kinds & PROTEST) or any(p.type == "protester" for p in parties)
     if "Mob violence" in kinds and not protest:
         return "Mob violence"
-    # the crowd's own violence: stones, arson, looting, fighting the police
-    if kinds & RIOT or (protest and kinds & {"Looting/property destruction", "Armed clash"}):
+    # the crowd's own violence: stones, arson, looting, fighting the police, storming a building
+    crowd_acts = any(p.type in ("protester", "rioter") and p.role == "agent" for p in parties)
+    if kinds & RIOT or (protest and kinds & {"Looting/property destruction", "Armed clash"}) \
+            or (crowd_acts and "Attack" in kinds and not lethal):
         return "Violent demonstration"
     if "Excessive force against protesters" in kinds:
         return "Excessive force against protesters"
@@ -251,6 +347,8 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
         else:
             break
     dep, head = tok.dep_, tok.head
+    if dep == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "under" for c in head.children):
+        return "target"  # "the convoy came under attack", "the post came under fire"
     if dep == "nsubj":
         if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer"):
             return "target"  # "five people died": the subject of a death is its victim
@@ -280,6 +378,15 @@ def is_rate(text: str) -> bool:
     return bool(_RATE.search(text))
 
 
-def is_irrealis(text: str, tokens: Iterable[Token] = ()) -> bool:
-    """Plans, threats, habits, or a modal verb among `tokens` (the segment's parsed words)."""
-    return bool(_IRREALIS.search(text)) or any(t.tag_ == "MD" for t in tokens)
+def is_irrealis(text: str, tokens: Iterable[Token] = (), event: Token | None = None, offset: int = 0) -> bool:
+    """Plans, threats, habits, or a modal verb among `tokens` (the segment's parsed words). With the
+    `event` word (and the character `offset` of `text` in its Doc), only what governs the event
+    counts: a cue before it ("vowed to continue its attacks") or a modal over its clause ("a strike
+    will be launched"), not one told of something else ("protested against plans to demolish the
+    market", "protested, saying their jobs should be kept")."""
+    if event is None:
+        return bool(_IRREALIS.search(text)) or any(t.tag_ == "MD" for t in tokens)
+    if any(m.start() + offset < event.idx for m in _IRREALIS.finditer(text)):
+        return True
+    over = {event.i, *(a.i for a in event.ancestors)}
+    return any(t.tag_ == "MD" and t.head.i in over for t in tokens)

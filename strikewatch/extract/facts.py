@@ -166,7 +166,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.aggregate = ((any(is_period(d) and d.kind != "statement" for d in seg.dates) and not seg.one_event)
                          or bool(_AGGREGATE.search(text[s:e])) or _war_sized(seg))
         seg.rate = is_rate(text[s:e])
-        seg.irrealis = is_irrealis(text[s:e], (t for t in doc if s <= t.idx < e))
+        seg.irrealis = is_irrealis(text[s:e], (t for t in doc if s <= t.idx < e),
+                                   doc[seg.event.trigger.start] if seg.event is not None else None, s)
         segments.append(seg)
     # a sentence-wide event word serves segments that only carry figures ("16 civilians were killed")
     sentence_event = ctx.triggers.classify(doc, triggers)

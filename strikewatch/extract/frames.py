@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..lexicon import SUB_EVENT_TYPES
 from ..model import Count, Dates, Location
 from .claims import ClaimBuilder, SourceTracker
 from .dates import DateMention, is_period
-from .events import VIOLENT
+from .events import VIOLENT, escalate
 from .facts import Segment, SentenceFacts
 from .places import PlaceMention
 
@@ -97,8 +98,10 @@ def dates_equal(a: Dates | None, b: Dates | None) -> bool:
 class Assembler:
     """Feeds sentence facts in order; `frames` holds the incidents and tallies found so far."""
 
-    def __init__(self, published: dt.date | None):
+    def __init__(self, published: dt.date | None, alone: bool = False):
         self.published = published
+        # the text is one line: a brief or a monitor's note, its "title" is the whole story
+        self.alone = alone
         self.frames: list[Frame] = []
         self.current: Frame | None = None
         self.sources = SourceTracker()
@@ -181,7 +184,7 @@ class Assembler:
             if same and not (seg.separate and seg.has_casualties):
                 self._fill(same[0], seg, source, sent, anchor_place, anchored=seg.has_casualties)
                 return
-            if seg.has_casualties or (seg.separate and cur is not None) or self._lede(sent, seg) \
+            if seg.has_casualties or (seg.separate and cur is not None) or self._lede(sent, seg, placed=True) \
                     or _headline_event(sent, seg):
                 frame = self._new(seg, anchor_place)
                 if cur is not None and cur.date is not None:
@@ -211,15 +214,24 @@ class Assembler:
             self._fill(frame, seg, source, sent, anchored=True)
         elif self._lede(sent, seg):
             self._fill(self._new(seg, place), seg, source, sent, anchored=True)
-        elif cur is not None and (seg.has_casualties or seg.definite or seg.listed or perp.unspecified or perp.uncertain):
+        elif cur is not None and (seg.has_casualties or seg.definite or seg.listed or perp.unspecified or perp.uncertain
+                                  or (seg.event is not None and escalate(cur.sub_event_type, seg.event.sub_event_type))):
+            # ... or it tells how the protest being told went on: "Police fired tear gas and arrested 20"
             self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
 
-    def _lede(self, sent: SentenceFacts, seg: Segment) -> bool:
+    def _lede(self, sent: SentenceFacts, seg: Segment, placed: bool = False) -> bool:
         """The first event the article tells as a fact, named firmly, opens its incident even with no
         place or day of its own ("Farmers protested outside the mill", "Troops defused a bomb"):
-        the lede is about the article's incident. Later lines need an anchor."""
-        if self.current is not None or self.frames or sent.title or not _opens(seg):
+        the lede is about the article's incident. Later lines need an anchor. With a place of its
+        own (`placed`), or as the first line of a one-paragraph text, a lede that tells violence as an
+        act opens one too, as a headline does ("Gunmen attacked farmers near the camp", "Militants
+        fired mortar shells at the base"): a brief or a monitor's note has no headline."""
+        if self.current is not None or self.frames or (sent.title and not self.alone) or not _opens(seg):
             return False
+        # (a headline alone stays a headline: "Fighting flares in the east" names no incident)
+        if (placed or (self.alone and not sent.title)) and seg.event is not None and seg.event.verbal \
+                and not seg.event.guessed:
+            return True
         # not strikes, blasts and battles: their ledes give figures, a place or a day, and a lede
         # without them is commentary ("warned against new missile strikes")
         # and only an event told as an act ("farmers protested", "staged a sit-in"), not a noun in
@@ -305,6 +317,8 @@ class Assembler:
             frame.specific_event, frame.event_guessed, frame.event_weight = ev.specific, ev.guessed, ev.weight
         elif ev is not None and anchored and ev.specific and ev.sub_event_type == frame.sub_event_type:
             frame.specific_event = True  # a later line names firmly what the first named vaguely
+        elif ev is not None and ev.specific and not ev.background and (up := escalate(frame.sub_event_type, ev.sub_event_type)):
+            frame.sub_event_type, frame.event_type = up, SUB_EVENT_TYPES[up]
         perp = seg.perpetrator
         if perp.actors and not frame.unspecified:
             if not frame.actors or perp.uncertain:
@@ -350,7 +364,9 @@ def _opens(seg: Segment, anchors: int = 1) -> bool:
     place or only a day, the word must name the event firmly: "the pace of strikes" is no event.
     A place alone opens nothing: news prose names places and past battles in every background line."""
     event = seg.event
-    if event is None or not event.opens or seg.irrealis or seg.rate or seg.aggregate:
+    # "nationwide protests", "a strike across the country": a tally's words, but a protest or an
+    # arrest told so is still one event (coded at the country); only violence is tallied that way
+    if event is None or not event.opens or seg.irrealis or seg.rate or (seg.aggregate and event.event_type in VIOLENT):
         return False
     return anchors == 2 or event.firm
 
