@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..lexicon import Lexicons
 from ..model import Count
+from .grievances import inside, reference_spans
 from .numbers import Quantity, find_quantities
 from .victim_lists import listed_victims
 from .victims import VictimGroup, read_victims
@@ -79,6 +80,7 @@ class SentenceCasualties:
     present: list[str] = field(default_factory=list)  # "the dead included women and children"
     unknown: bool = False  # "no immediate reports of casualties"
     listed: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (roster facts)
+    references: list[tuple[int, int]] = field(default_factory=list)  # where another event's dead are told (grievances.py)
 
 
 def _role_right(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
@@ -134,6 +136,14 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
     return None, False
 
 
+def _own_clause(sent: SpacySpan, words: list[str], q: Quantity) -> bool:
+    """ "one rebel was killed and two others arrested": after "and", a figure that is the subject of its
+    own predicate is not the object of the death word before it."""
+    if "and" not in words[max(0, q.start - 3): q.start]:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.lower_ not in KILL_ACTIVE for t in sent[q.start: q.end])
+
+
 def _among(words: list[str], q: Quantity) -> bool:
     j = q.end
     while j < len(words) and words[j] in AUX:
@@ -181,6 +191,8 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         toll = False
         if role is None:
             role, toll = _role_left(words, q)
+            if role is not None and _own_clause(sent, words, q):
+                role, toll = None, False
         roles.append((role, ambiguous, toll))
     amongs = [_among(words, q) for q in quantities]
     adds: set[int] = set()
@@ -245,6 +257,12 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     groups = read_victims(sent, lex)
     out.facts = _with_parse(out.facts, groups)
     out.listed = _roster(sent, groups, lex)
+    grievance = reference_spans(sent)
+    if grievance:  # "protested against the killing of two lawyers": another event's dead
+        told = [f.start for f in out.facts + out.listed]
+        out.references = [(s, e) for s, e in grievance if any(s <= t < e for t in told)]
+        out.facts = [f for f in out.facts if not inside(grievance, f.start)]
+        out.listed = [f for f in out.listed if not inside(grievance, f.start)]
     text = sent.text
     base = sent.start_char
     coded = _CODED.search(text)

@@ -254,7 +254,15 @@ def _clause(tokens: list[Token], backward: bool) -> list[Token]:
             stops.append(k)
     if not stops:
         return tokens
-    return tokens[stops[-1] + 1:] if backward else tokens[:stops[0]]
+    if not backward:
+        return tokens[:stops[0]]
+    rest = tokens[stops[-1] + 1:]
+    if tokens[stops[-1]].pos_ == "ADP":
+        # "In Thatta, a man was killed": the phrase a preposition opens is a place or a time, the list
+        # starts after its comma (with none, the whole stretch is that phrase)
+        comma = next((k for k, t in enumerate(rest) if t.text == ","), None)
+        return rest[comma + 1:] if comma is not None else []
+    return rest
 
 
 def _cue_regions(sent: SpacySpan) -> list[tuple[int, int, bool]]:

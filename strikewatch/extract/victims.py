@@ -156,10 +156,14 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
         if not _realis(verb) or (verb.i, pattern.role) in groups:
             continue
+        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue  # "were abducted and later executed" shares the subject; "and two others captured" has its own
         if pattern.role != "killed" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
             continue  # "was fatally wounded": a death, not also a wound
-        if victim.dep_ == "nsubj" and verb.lemma_ in _PREDICATES and any(c.dep_ == "dobj" for c in verb.children):
-            continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot
+        if victim.dep_ == "nsubj" and (verb.lemma_ in _PREDICATES or verb.lemma_ in SPEAKING_VERBS) \
+                and any(c.dep_ == "dobj" for c in verb.children):
+            continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
+            # "the army reported two rebels dead": the subject reports
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
         members = _persons(victim, lex)

@@ -1,0 +1,83 @@
+"""Deaths as monitors' coders and regional newspapers write them (ACLED notes of Africa and South Asia):
+described singular victims, bodies found, verbless notes, and deaths told as another event's grievance.
+Sentences of our own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.model import Article
+
+
+def killed(extractor, text):
+    reports = extractor.extract(Article(id="note", text=text, published="2015-06-10"))
+    return [c.killed.best if c.killed.best is not None else c.killed.low
+            for r in reports if r.kind == "incident" for c in r.claims if c.killed is not None]
+
+
+def incident_types(extractor, text):
+    reports = extractor.extract(Article(id="note", text=text, published="2015-06-10"))
+    return [r.event_type for r in reports if r.kind == "incident"]
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # described singular victims whose nouns the lexicon lacked
+        ("A police constable was shot dead by gunmen in Peshawar on Tuesday.", 1),
+        ("A Nigerian peacekeeper was killed by unknown assailants near Bangui.", 1),
+        ("An elderly villager was shot dead in his home near Lashio by soldiers.", 1),
+        ("Troops killed a rebel cadre during a raid in Kokrajhar district on Monday.", 1),
+        ("A party supporter lost his life in Bogra after being beaten by rivals.", 1),
+        ("Gunmen gunned down two traders at a market in Quetta on Sunday.", 2),
+        # a second predicate shares the first one's subject
+        ("Five herders were abducted near Bunia and later executed.", 5),
+        # bodies found are deaths
+        ("The bodies of four fishermen were found on a beach near Chittagong.", 4),
+        ("Two farmers' bodies were discovered in a field outside Bannu.", 2),
+        # a note without a verb, and a reported death without an auxiliary
+        ("Soldiers raided a rebel camp near Kismayo. Three al Shabaab dead.", 3),
+        ("Militants fired mortars at a base in Beledweyne. At least one civilian reported dead.", 1),
+    ],
+)
+def test_deaths_in_monitor_wording(extractor, text, dead):
+    assert dead in killed(extractor, text)
+
+
+def test_others_with_their_own_predicate_are_not_the_dead(extractor):
+    # "killed and two others captured": the two are the subject of "captured", not objects of "killed"
+    assert killed(extractor, "Four soldiers were killed and two others captured in an ambush near Kutkai.") == [4]
+    assert killed(extractor, "One policeman was killed and three others suffered injuries in a blast in Mogadishu.") == [1]
+
+
+def test_a_place_opening_the_sentence_is_not_a_named_victim(extractor):
+    assert killed(extractor, "In Sylhet, a shopkeeper was killed when two gangs clashed in the bazaar.") == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawyers protested in Lahore against the killing of two colleagues by a police officer.",
+        "Shopkeepers staged a protest in Rawalpindi after the murder of a jeweller on Sunday.",
+        "Hundreds of villagers blocked the highway near Madurai demanding the arrest of the men who killed a taxi driver.",
+        "Students marched in Kathmandu after a classmate was stabbed to death.",
+        "Protests over the death of a young farmer erupted in Srinagar on Friday.",
+    ],
+)
+def test_a_death_told_as_a_protests_grievance_is_another_event(extractor, text):
+    assert killed(extractor, text) == []
+    assert set(incident_types(extractor, text)) <= {"Protests", "Riots"}
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        ("Two protesters were killed when police opened fire on a rally in Dhaka.", 2),
+        ("Police opened fire on demonstrators in Nairobi, killing four.", 4),
+        ("Protesters clashed with police in Karachi, and three people were killed.", 3),
+        # the grievance is another event, the retaliation's own dead stay
+        ("Rebels killed six soldiers near Kutkai in retaliation for the killing of their commander.", 6),
+    ],
+)
+def test_deaths_of_the_protest_itself_still_count(extractor, text, dead):
+    assert killed(extractor, text) == [dead]
