@@ -81,3 +81,32 @@ def test_a_death_told_as_a_protests_grievance_is_another_event(extractor, text):
 )
 def test_deaths_of_the_protest_itself_still_count(extractor, text, dead):
     assert killed(extractor, text) == [dead]
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # the dead of a response are other people than the attack's: all deaths of the event add up
+        ("Militants attacked a checkpost in Chaghi, killing 3 policemen. Troops responded with fire and killed 2 of "
+         "the attackers.", 5),
+        ("A guard was killed when gunmen stormed a bank in Quetta. Police retaliated and killed four gunmen.", 5),
+        # two main clauses with victims of their own
+        ("One rebel was killed in Laukkai, and ten soldiers were killed over two days of fighting.", 11),
+        # a clause inside another restates
+        ("Three soldiers were killed in Laukkai on Monday, including a captain who died later.", 3),
+        # "between 1 and 4" is a range, read as its floor, not 1 + 4
+        ("Between 2 and 4 soldiers were killed in a blast at a checkpoint in Baidoa on Monday.", 2),
+        # a typo of the region's press, and a verb of its military's press
+        ("A drone strike kills atleast 6 in Shawal on Friday.", 6),
+        ("At least 30 militants were eliminated in an operation in Khyber Agency on Sunday.", 30),
+        # burned alive; a second predicate of death sharing the subject
+        ("Two passengers were burnt alive when a bus was set on fire in Bogra on Monday.", 2),
+        ("Three farmers were beaten and hacked to death in a land dispute in Sylhet on Monday.", 3),
+        # the subject of an active verb with an object did the killing
+        ("Two people were killed in Kandahar on Monday when a gunman killed them.", 2),
+        # a coder's figure in brackets after a vague one
+        ("Elders in Bouar spoke of many casualties in clashes between herders and militias (coded as 10).", 10),
+    ],
+)
+def test_tolls_of_whole_events(extractor, text, dead):
+    assert dead in killed(extractor, text)

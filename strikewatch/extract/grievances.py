@@ -21,8 +21,15 @@ from spacy.tokens import Token
 from .. import lexicon
 
 # verbs whose object or subject names the event itself ("held a rally", "protests erupted")
-LIGHT_VERBS = {"hold", "stage", "organise", "organize", "observe", "continue", "erupt", "launch", "call", "break",
-               "take", "spread", "go", "enter", "mount", "impose", "begin", "start"}
+# (and their forms the small model lemmatises badly: "staged" -> "stag"); "sparked protests": the subject
+# is the grievance
+LIGHT_VERBS = {"hold", "stage", "staged", "staging", "organise", "organize", "observe", "continue", "erupt", "launch",
+               "call", "break", "take", "spread", "go", "enter", "mount", "impose", "begin", "start", "trigger",
+               "spark", "prompt", "provoke"}
+# events that protest besides the triggers: a shutdown, a strike, a march held over a death
+PROTEST_NOUNS = {"shutdown", "shutdowns", "strike", "strikes", "march", "marches"}
+# "a bandh against the killing", "protests over the death", "marched after a girl was killed"
+GRIEVANCE_PREPS = {"against", "over", "after", "following", "for"}
 # a phrase under these words tells the reason for an event: "in retaliation for", "in protest against"
 REASON_NOUNS = {"retaliation", "revenge", "reprisal", "protest", "response"}
 REASON_PREPS = {"for", "to", "against", "over", "of"}
@@ -46,18 +53,28 @@ def _is_protest(tok: Token) -> bool:
 def _protest_clause(verb: Token) -> bool:
     if _is_protest(verb):
         return True
-    return verb.lemma_ in LIGHT_VERBS and any(
-        c.dep_ in ("dobj", "nsubj", "nsubjpass") and (_is_protest(c) or any(_is_protest(g) for g in c.children
-                                                                           if g.dep_ == "compound"))
+    if verb.lemma_ not in LIGHT_VERBS and verb.lower_ not in LIGHT_VERBS:
+        return False
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and (
+        _is_protest(c) or c.lower_ in PROTEST_NOUNS or any(_is_protest(g) for g in c.children if g.dep_ == "compound"))
         for c in verb.children)
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
 def reference_spans(sent: SpacySpan) -> list[tuple[int, int]]:
     """Char ranges of the sentence that tell a death as another event's grievance."""
     out: list[tuple[int, int]] = []
     root = sent.root
-    for verb in (root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))):
-        if not _protest_clause(verb):
+    protest = _protest_clause(root)
+    # "held a protest and burnt an effigy after ...": a verb coordinated without a subject of its own
+    # is the same clause; with one ("and police shot two dead") it is a main clause of its own
+    shared = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    for verb in (root, *shared, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))):
+        if not (_protest_clause(verb) or protest and verb in shared):
             continue
         for child in verb.children:
             if child.dep_ in ("conj", "cc", "punct"):  # another main clause keeps its casualties
@@ -65,8 +82,13 @@ def reference_spans(sent: SpacySpan) -> list[tuple[int, int]]:
             # "protests over the killing of a student erupted": what the protest word governs, not the word
             parts = [g for g in child.children if g.dep_ not in ("det", "amod", "compound")] if _is_protest(child) \
                 else [child]
-            out += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
+            out += [_span(p) for p in parts]
     for tok in sent:
+        # not "strike" here: "air strikes after midnight" are no protest
+        if _is_protest(tok) or tok.lower_ in PROTEST_NOUNS - {"strike", "strikes"} and tok.pos_ == "NOUN":
+            for c in tok.children:  # "to protest the murder of", "a bandh against the killing of"
+                if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS or tok.pos_ == "VERB" and c.dep_ in ("dobj", "advcl"):
+                    out.append(_span(c))
         if tok.lemma_ in DEMAND_VERBS and tok.pos_ == "VERB" and tok.i != root.i:
             out.append((tok.idx, tok.right_edge.idx + len(tok.right_edge)))
         elif tok.lower_ in REASON_NOUNS and tok.pos_ == "NOUN":

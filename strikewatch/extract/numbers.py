@@ -24,7 +24,7 @@ from ..model import Count
 
 # modifier phrase -> how the figure bounds the count
 MODIFIERS: dict[tuple[str, ...], str] = {
-    ("at", "least"): "low", ("no", "fewer", "than"): "low", ("no", "less", "than"): "low",
+    ("at", "least"): "low", ("atleast",): "low", ("no", "fewer", "than"): "low", ("no", "less", "than"): "low",
     ("not", "less", "than"): "low", ("a", "minimum", "of"): "low", ("at", "least", "another"): "low",
     ("more", "than"): "over", ("over",): "over", ("upwards", "of"): "over", ("in", "excess", "of"): "over",
     ("nearly",): "under", ("almost",): "under", ("just", "under"): "under", ("fewer", "than"): "under",
