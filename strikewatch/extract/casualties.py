@@ -164,8 +164,9 @@ def _ranges(quantities: list[Quantity], words: list[str]) -> list[Quantity]:
 
 def _agent(sent: SpacySpan, q: Quantity) -> bool:
     """ "when a gunman killed them": the subject of an active verb of harm with an object did the harm."""
-    return any(t.dep_ == "nsubj" and t.head.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "dobj" for c in t.head.children)
-               for t in sent[q.start: q.end])
+    # not a bare figure: "1 killed 3 injured", a headline, is parsed as one person killing three
+    return any(t.dep_ == "nsubj" and not t.like_num and t.head.tag_ in ("VBD", "VBZ", "VBP")
+               and any(c.dep_ == "dobj" for c in t.head.children) for t in sent[q.start: q.end])
 
 
 def _own_clause(sent: SpacySpan, words: list[str], q: Quantity) -> bool:
@@ -452,9 +453,12 @@ def _add_distinct_deaths(groups: list[VictimGroup], doc: Doc) -> None:
             continue
         head, verb = doc[g.head], doc[g.verb]
         partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        # told as counted or indefinite people ("ten soldiers", "a policeman"), not a list of names
+        counted = head.like_num or any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                       for c in head.children)
         main = verb.dep_ in ("ROOT", "conj") and (verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT")
         spans = [(m.start, m.end) for m in g.members]
-        if seen and g.fresh and main and not partitive \
+        if seen and g.fresh and main and counted and not partitive \
                 and not any(s < m.end and m.start < e for s, e in spans for o in seen for m in o.members):
             g.adds = True
         seen.append(g)
