@@ -56,6 +56,7 @@ GUNSHOT = {"gunshot", "bullet", "gun", "shotgun", "gunfire"}
 SPEAKING_VERBS = {"say", "tell", "report", "add", "state", "announce", "confirm", "believe", "think", "fear", "know",
                   "feel", "understand", "claim", "declare", "estimate", "write", "recall", "describe"}
 FATAL_ADVERBS = {"fatally", "mortally"}
+BARE_OBJECT_VERBS = {"kill", "murder", "execute", "assassinate", "behead", "slay", "lynch", "gun"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
 COMPANION_PREPS = {"alongside", "besides", "beside"}
@@ -408,6 +409,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         shared = h.dep_ == "conj" and h.tag_ == "NN" and h.head.pos_ in ("NOUN", "PROPN")
         # a headline drops the article: "Teenager fatally shot near park", "Child shot self"
         shared = shared or h.tag_ == "NN" and h.dep_ in ("nsubj", "nsubjpass") and not dets
+        # a monitor's note drops it before the object too: "gunmen killed former separatist leader"
+        shared = shared or h.tag_ == "NN" and h.dep_ == "dobj" and not dets and h.head.lemma_ in BARE_OBJECT_VERBS
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
                 or any(c.dep_ == "poss" for c in h.children) or shared:
             if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex)):
