@@ -110,3 +110,20 @@ def test_deaths_of_the_protest_itself_still_count(extractor, text, dead):
 )
 def test_tolls_of_whole_events(extractor, text, dead):
     assert dead in killed(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, dead",
+    [
+        # telegraphic notes drop the article before the object too
+        ("Gunmen killed former tribal chief in Kismayo as he left the mosque.", 1),
+        # "them" / "both" are the people the verb before took
+        ("Rebels abducted three traders near Beni and killed them.", 3),
+        # a second predicate of death sharing the subject of the first
+        ("A shopkeeper was stabbed by robbers in Sylhet and died in hospital on Sunday.", 1),
+        ("Attackers burnt alive two farmers in their hut near Faridabad on Friday.", 2),
+        ("The brawl over the land in Kotli resulted in one death and four injuries.", 1),
+    ],
+)
+def test_telegraphic_and_anaphoric_victims(extractor, text, dead):
+    assert dead in killed(extractor, text)

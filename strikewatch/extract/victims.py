@@ -56,7 +56,9 @@ GUNSHOT = {"gunshot", "bullet", "gun", "shotgun", "gunfire"}
 SPEAKING_VERBS = {"say", "tell", "report", "add", "state", "announce", "confirm", "believe", "think", "fear", "know",
                   "feel", "understand", "claim", "declare", "estimate", "write", "recall", "describe"}
 FATAL_ADVERBS = {"fatally", "mortally"}
-BARE_OBJECT_VERBS = {"kill", "murder", "execute", "assassinate", "behead", "slay", "lynch", "gun"}
+BARE_OBJECT_VERBS = {"kill", "murder", "execute", "assassinate", "behead", "slay", "lynch", "gun", "leave", "shoot"}
+# "kidnapped two villagers and killed them", "targeted two guards, killing both": the people the verb before had
+BACK_PRONOUNS = {"them", "both", "all"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
 COMPANION_PREPS = {"alongside", "besides", "beside"}
@@ -167,6 +169,10 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             # "the army reported two rebels dead": the subject reports
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
+        if victim.lower_ in BACK_PRONOUNS and victim.dep_ == "dobj" and verb.dep_ in ("conj", "advcl"):
+            before = next((c for c in verb.head.children if c.dep_ == "dobj"
+                           and any(g.dep_ == "nummod" for g in c.children)), None)
+            victim = before if before is not None else victim
         members = _persons(victim, lex)
         if not members:
             continue
