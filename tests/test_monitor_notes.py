@@ -127,3 +127,17 @@ def test_tolls_of_whole_events(extractor, text, dead):
 )
 def test_telegraphic_and_anaphoric_victims(extractor, text, dead):
     assert dead in killed(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the father, the university, the posting named beside a victim are not more victims
+        "Karim Uddin, son of Abdul Hamid, a resident of Kalna village, was killed in a clash in Jessore on Sunday.",
+        "A student of Rajshahi Science and Technology University was killed in a clash between two factions in Rajshahi.",
+        # an age written with hyphens is no count
+        "A clash between two groups in Salem district resulted in the death of 31-year-old farmer on Monday.",
+    ],
+)
+def test_one_victim_described_at_length_is_one(extractor, text):
+    assert killed(extractor, text) == [1]

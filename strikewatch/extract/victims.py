@@ -417,6 +417,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         shared = shared or h.tag_ == "NN" and h.dep_ in ("nsubj", "nsubjpass") and not dets
         # a monitor's note drops it before the object too: "gunmen killed former separatist leader"
         shared = shared or h.tag_ == "NN" and h.dep_ == "dobj" and not dets and h.head.lemma_ in BARE_OBJECT_VERBS
+        shared = shared or h.tag_ == "NN" and h.dep_ == "pobj" and not dets and h.head.lower_ == "of" \
+            and h.head.head.lemma_ in ("death", "killing", "murder")  # "the death of 31-year-old farmer"
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
                 or any(c.dep_ == "poss" for c in h.children) or shared:
             if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex)):
