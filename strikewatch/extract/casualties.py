@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..lexicon import Lexicons
 from ..model import Count
+from .grievances import inside, reference_spans
 from .numbers import Quantity, find_quantities
 from .victim_lists import listed_victims
 from .victims import VictimGroup, read_victims
@@ -47,8 +49,14 @@ _UNKNOWN = re.compile(r"\bno (?:immediate |initial )?(?:reports?|word|informatio
 # fatalities coded as 13", "Fatalities split over 2 locations (4)". It is the writer's final figure and
 # the figures it sets aside are another party's; see docs/conventions.md.
 _CODED = re.compile(r"\b(?:total\s+)?(?:fatalities|deaths)\s+(?:are\s+|were\s+|have\s+been\s+)?"
-                    r"(?:coded\s+as\s+(?P<n>\d+)|split\s+(?:over|across|between|among)\s+[^()]{0,60}?\((?P<m>\d+)\))",
+                    r"(?:coded\s+as\s+(?P<n>\d+)|split\s+(?:over|across|between|among)\s+[^()]{0,60}?\((?P<m>\d+)\))"
+                    # "many casualties (coded as 10)": the remark in brackets after a vague figure
+                    r"|\(\s*coded\s+as\s+(?P<k>\d+)(?:\s+(?:fatalities|deaths))?(?:\s+in\s+total|\s+total)?\s*\)",
                     re.I)
+# "Forces retaliated and killed four militants": the dead of the response are other people than the
+# attack's, told after the cue (docs/conventions.md: a toll is all the deaths of the event)
+_RESPONSE = re.compile(r"\b(?:retaliat\w*|return(?:ed|ing)?\s+(?:the\s+)?(?:gun)?fire|responded|fought\s+back|"
+                       r"counter-?attack\w*|repuls\w*|in\s+response)\b", re.I)
 _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|the fatalities)\s+"
                       r"(?:included|include|including|were mostly|were mainly|were)\b(?P<rest>[^.;]*)", re.I)
 
@@ -79,6 +87,7 @@ class SentenceCasualties:
     present: list[str] = field(default_factory=list)  # "the dead included women and children"
     unknown: bool = False  # "no immediate reports of casualties"
     listed: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (roster facts)
+    references: list[tuple[int, int]] = field(default_factory=list)  # where another event's dead are told (grievances.py)
 
 
 def _role_right(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
@@ -134,6 +143,40 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
     return None, False
 
 
+def _ranges(quantities: list[Quantity], words: list[str]) -> list[Quantity]:
+    """ "between 1 and 4 soldiers": one range, not two groups that add up."""
+    out: list[Quantity] = []
+    skip = False
+    for q, nxt in zip(quantities, [*quantities[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        if nxt is not None and "between" in words[max(0, q.start - 1): q.start + 1] \
+                and words[q.end: nxt.start] == ["and"] and q.value <= nxt.value:
+            nxt.count = Count(low=q.value, high=nxt.value)
+            nxt.start = q.start
+            out.append(nxt)
+            skip = True
+            continue
+        out.append(q)
+    return out
+
+
+def _agent(sent: SpacySpan, q: Quantity) -> bool:
+    """ "when a gunman killed them": the subject of an active verb of harm with an object did the harm."""
+    # not a bare figure: "1 killed 3 injured", a headline, is parsed as one person killing three
+    return any(t.dep_ == "nsubj" and not t.like_num and t.head.tag_ in ("VBD", "VBZ", "VBP")
+               and any(c.dep_ == "dobj" for c in t.head.children) for t in sent[q.start: q.end])
+
+
+def _own_clause(sent: SpacySpan, words: list[str], q: Quantity) -> bool:
+    """ "one rebel was killed and two others arrested": after "and", a figure that is the subject of its
+    own predicate is not the object of the death word before it."""
+    if "and" not in words[max(0, q.start - 3): q.start]:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.lower_ not in KILL_ACTIVE for t in sent[q.start: q.end])
+
+
 def _among(words: list[str], q: Quantity) -> bool:
     j = q.end
     while j < len(words) and words[j] in AUX:
@@ -174,13 +217,18 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     words = [t.lower_ for t in sent]
     out = SentenceCasualties()
     # "no one was killed" is a zero (below), not one death
-    quantities = [q for q in find_quantities(sent, lex) if not (q.start > 0 and words[q.start - 1] == "no")]
+    quantities = _ranges([q for q in find_quantities(sent, lex) if not (q.start > 0 and words[q.start - 1] == "no")],
+                         words)
     roles: list[tuple[Role | None, bool, bool]] = []
     for q in quantities:
         role, ambiguous = _role_right(words, q)
+        if role is not None and _agent(sent, q):
+            role, ambiguous = None, False
         toll = False
         if role is None:
             role, toll = _role_left(words, q)
+            if role is not None and _own_clause(sent, words, q):
+                role, toll = None, False
         roles.append((role, ambiguous, toll))
     amongs = [_among(words, q) for q in quantities]
     adds: set[int] = set()
@@ -243,13 +291,25 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among,
                                       adds=idx in adds and subset_of is None))
     groups = read_victims(sent, lex)
+    _add_distinct_deaths(groups, sent.doc)
     out.facts = _with_parse(out.facts, groups)
     out.listed = _roster(sent, groups, lex)
+    grievance = reference_spans(sent)
+    if grievance:  # "protested against the killing of two lawyers": another event's dead
+        told = [f.start for f in out.facts + out.listed]
+        out.references = [(s, e) for s, e in grievance if any(s <= t < e for t in told)]
+        out.facts = [f for f in out.facts if not inside(grievance, f.start)]
+        out.listed = [f for f in out.listed if not inside(grievance, f.start)]
     text = sent.text
     base = sent.start_char
+    response = _RESPONSE.search(text)
+    if response:
+        for f in out.facts:
+            if f.role == "killed" and f.start - base >= response.end() and not (f.toll or f.among or f.subset_of is not None):
+                f.adds = True
     coded = _CODED.search(text)
     if coded:
-        n = int(coded.group("n") or coded.group("m"))
+        n = int(coded.group("n") or coded.group("m") or coded.group("k"))
         out.facts = [f for f in out.facts if f.role != "killed"]  # the figures it sets aside
         out.facts.append(CasualtyFact("killed", Count(low=n, best=n, high=n), None, base + coded.start(),
                                       base + coded.end(), toll=True, coded=True))
@@ -379,5 +439,26 @@ def _add_distinct_shots(groups: list[VictimGroup]) -> None:
             continue
         spans = [(m.start, m.end) for m in g.members]
         if seen and g.fresh and not any(s < m.end and m.start < e for s, e in spans for o in seen for m in o.members):
+            g.adds = True
+        seen.append(g)
+
+
+def _add_distinct_deaths(groups: list[VictimGroup], doc: Doc) -> None:
+    """ "One rebel was killed, and ten soldiers were killed over two days": two main clauses of one
+    sentence, each with victims of its own told as new people, add up; "one of them", "the man" or a
+    clause inside another (", who died later") restate."""
+    seen: list[VictimGroup] = []
+    for g in groups:
+        if g.role != "killed" or g.pattern.endswith("+conj") or g.head < 0:
+            continue
+        head, verb = doc[g.head], doc[g.verb]
+        partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        # told as counted or indefinite people ("ten soldiers", "a policeman"), not a list of names
+        counted = head.like_num or any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                       for c in head.children)
+        main = verb.dep_ in ("ROOT", "conj") and (verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT")
+        spans = [(m.start, m.end) for m in g.members]
+        if seen and g.fresh and main and counted and not partitive \
+                and not any(s < m.end and m.start < e for s, e in spans for o in seen for m in o.members):
             g.adds = True
         seen.append(g)

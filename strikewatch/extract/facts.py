@@ -128,7 +128,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     cas = find_casualties(doc[:], ctx.lexicons)
     if title:  # "Woman killed in shelling": headline grammar (headlines.py)
         cas.facts += headline_casualties(doc[:], ctx.lexicons, cas.facts)
-    triggers = ctx.triggers.find(doc, [(s - base, e - base) for s, e in masked])
+    # the grievance of a protest ("against the killing of two lawyers") names another event, not this one's
+    triggers = ctx.triggers.find(doc, [(s - base, e - base) for s, e in masked] + cas.references)
     actor_masked = [(m.start_char, m.end_char) for m in source_matches if m.text.lower() not in ctx.lexicons.actors
                     and m.text not in ctx.lexicons.actors] + [(s - base, e - base) for s, e in ctx.masked]
     actors = ctx.actors.find(doc, actor_masked)

@@ -24,7 +24,7 @@ from ..model import Count
 
 # modifier phrase -> how the figure bounds the count
 MODIFIERS: dict[tuple[str, ...], str] = {
-    ("at", "least"): "low", ("no", "fewer", "than"): "low", ("no", "less", "than"): "low",
+    ("at", "least"): "low", ("atleast",): "low", ("no", "fewer", "than"): "low", ("no", "less", "than"): "low",
     ("not", "less", "than"): "low", ("a", "minimum", "of"): "low", ("at", "least", "another"): "low",
     ("more", "than"): "over", ("over",): "over", ("upwards", "of"): "over", ("in", "excess", "of"): "over",
     ("nearly",): "under", ("almost",): "under", ("just", "under"): "under", ("fewer", "than"): "under",
@@ -157,6 +157,8 @@ def _attach_noun(tokens: list, words: list[str], start: int, value_i: int, k: in
     nxt = words[k] if k < len(words) else ""
     if nxt in NOT_PEOPLE or prev in MONTHS or nxt in MONTHS or prev in ("since", "in", "of") and count.low and count.low > 1900:
         return None
+    if nxt == "-" and words[k + 1: k + 2] in (["year"], ["years"]):
+        return None  # "a 28-year-old youth": an age
     if tokens[value_i].like_num and count.low is not None and 1900 < count.low < 2100 and count.low == count.high:
         return None  # a year
     # skip up to three modifiers of the noun: "more than 60 Syrian civilians", "27 other people"

@@ -139,6 +139,8 @@ def _name(tokens: list[Token]) -> list[Token]:
             continue
         if t.ent_type_ in ("ORG", "NORP", "DATE", "FAC", "TIME", "CARDINAL"):
             continue
+        if _owner(t):
+            continue  # "son of Abdus Salam", "a student of Dhaka University": who or what the victim belongs to
         if t.ent_type_ in ("GPE", "LOC") and not (t.i > 0 and t.doc[t.i - 1].ent_iob_ != "O" and t.ent_iob_ == "I") \
                 and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I"):
             continue  # a one-word place ("Idlib"); the small model tags many two-word names as places too
@@ -150,6 +152,15 @@ def _name(tokens: list[Token]) -> list[Token]:
             continue  # "Hamid's two sons", "the Saleh family", "Al-Amal Street": not a victim's name
         out.append(t)
     return out
+
+
+def _owner(t: Token) -> bool:
+    """A name inside an "of" phrase or a place's ("son of A", "a student of B University", "posted at C
+    outpost"); not "with" ("killed along with D" names another victim)."""
+    h = t
+    while h.dep_ in ("compound", "flat", "conj", "nmod") and h.head.i != h.i:
+        h = h.head
+    return h.dep_ == "pobj" and h.head.lower_ in ("of", "in", "at", "near", "under")
 
 
 def _chunks(tokens: list[Token]) -> list[list[Token]]:
@@ -221,7 +232,11 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             # "A, also known as Umm B,": another name of the person just told
             out[-1].category = out[-1].category or _category(age, kin, None)
             continue
-        if not names and kin is not None and chunk[0].lower_ in ("the", "a", "an") and out and out[-1].key \
+        if chunk[0].tag_ in ("VBN", "VBG") and out and out[-1].end == prev_end:
+            continue  # "A, posted with the border outpost,": a description of the person just named
+        described_as = kin is not None or any(t.lower_ in lex.victims and t.tag_ == "NN" for t in chunk)
+        if not names and described_as and (chunk[0].lower_ in ("the", "a", "an") or any(t.lower_ == "of" for t in chunk)) \
+                and out and out[-1].key \
                 and out[-1].end == prev_end:
             # "A, the mother of the family,": who the person just named is, not another person
             out[-1].category = out[-1].category or _category(age, kin, None)
@@ -254,7 +269,15 @@ def _clause(tokens: list[Token], backward: bool) -> list[Token]:
             stops.append(k)
     if not stops:
         return tokens
-    return tokens[stops[-1] + 1:] if backward else tokens[:stops[0]]
+    if not backward:
+        return tokens[:stops[0]]
+    rest = tokens[stops[-1] + 1:]
+    if tokens[stops[-1]].pos_ == "ADP":
+        # "In Thatta, a man was killed": the phrase a preposition opens is a place or a time, the list
+        # starts after its comma (with none, the whole stretch is that phrase)
+        comma = next((k for k, t in enumerate(rest) if t.text == ","), None)
+        return rest[comma + 1:] if comma is not None else []
+    return rest
 
 
 def _cue_regions(sent: SpacySpan) -> list[tuple[int, int, bool]]:

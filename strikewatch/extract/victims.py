@@ -56,6 +56,9 @@ GUNSHOT = {"gunshot", "bullet", "gun", "shotgun", "gunfire"}
 SPEAKING_VERBS = {"say", "tell", "report", "add", "state", "announce", "confirm", "believe", "think", "fear", "know",
                   "feel", "understand", "claim", "declare", "estimate", "write", "recall", "describe"}
 FATAL_ADVERBS = {"fatally", "mortally"}
+BARE_OBJECT_VERBS = {"kill", "murder", "execute", "assassinate", "behead", "slay", "lynch", "gun", "leave", "shoot"}
+# "kidnapped two villagers and killed them", "targeted two guards, killing both": the people the verb before had
+BACK_PRONOUNS = {"them", "both", "all"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
 COMPANION_PREPS = {"alongside", "besides", "beside"}
@@ -156,12 +159,20 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
         if not _realis(verb) or (verb.i, pattern.role) in groups:
             continue
+        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue  # "were abducted and later executed" shares the subject; "and two others captured" has its own
         if pattern.role != "killed" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
             continue  # "was fatally wounded": a death, not also a wound
-        if victim.dep_ == "nsubj" and verb.lemma_ in _PREDICATES and any(c.dep_ == "dobj" for c in verb.children):
-            continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot
+        if victim.dep_ == "nsubj" and (verb.lemma_ in _PREDICATES or verb.lemma_ in SPEAKING_VERBS) \
+                and any(c.dep_ == "dobj" for c in verb.children):
+            continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
+            # "the army reported two rebels dead": the subject reports
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
+        if victim.lower_ in BACK_PRONOUNS and victim.dep_ == "dobj" and verb.dep_ in ("conj", "advcl"):
+            before = next((c for c in verb.head.children if c.dep_ == "dobj"
+                           and any(g.dep_ == "nummod" for g in c.children)), None)
+            victim = before if before is not None else victim
         members = _persons(victim, lex)
         if not members:
             continue
@@ -404,6 +415,10 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         shared = h.dep_ == "conj" and h.tag_ == "NN" and h.head.pos_ in ("NOUN", "PROPN")
         # a headline drops the article: "Teenager fatally shot near park", "Child shot self"
         shared = shared or h.tag_ == "NN" and h.dep_ in ("nsubj", "nsubjpass") and not dets
+        # a monitor's note drops it before the object too: "gunmen killed former separatist leader"
+        shared = shared or h.tag_ == "NN" and h.dep_ == "dobj" and not dets and h.head.lemma_ in BARE_OBJECT_VERBS
+        shared = shared or h.tag_ == "NN" and h.dep_ == "pobj" and not dets and h.head.lower_ == "of" \
+            and h.head.head.lemma_ in ("death", "killing", "murder")  # "the death of 31-year-old farmer"
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
                 or any(c.dep_ == "poss" for c in h.children) or shared:
             if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex)):
