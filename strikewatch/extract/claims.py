@@ -118,7 +118,8 @@ class ClaimBuilder:
             return
         cat = fact.category
         if fact.among and cat:  # "two children were among the dead": who the dead were, not how many
-            self.victims[cat] = fact.count
+            if cat not in self.victims or fact.toll:  # the first figure told stands, as below
+                self.victims[cat] = fact.count
             return
         if cat in ("children", "women"):
             if fact.adds and fact.subset_of is None and self.killed is not None:
@@ -131,6 +132,10 @@ class ClaimBuilder:
                 self.victims[cat] = fact.count
                 if fact.subset_of is None:
                     self.parts[cat] = fact.count
+            return
+        if fact.subset_of is not None:  # "six civilians, including one medic": a part, not the dead
+            if cat in ("civilians", "combatants") and cat not in self.victims:
+                self.victims[cat] = fact.count
             return
         if fact.adds and self.killed is not None and fact.start - self.killed_at <= ADDS_REACH:
             self.killed = self.killed.plus(fact.count)
