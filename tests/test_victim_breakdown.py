@@ -73,3 +73,22 @@ def test_a_later_among_does_not_replace_the_figure_first_told(extractor):
     reports = [r for r in extractor.extract(Article(id="t", text=text, outlet="Monitor")) if r.kind == "incident"]
     children = [c.victims.children.best for r in reports for c in r.claims if c.victims.children is not None]
     assert children == [7]
+
+
+def test_one_of_the_children_told_again_far_from_the_figure_is_not_one_more(extractor):
+    text = ("An air strike on a house in Rafah on 4 June 2024 killed nine civilians, including four children and "
+            "two women. Neighbours said the building had three floors and that the family had moved there from the "
+            "north a month before. Rescue teams worked through the night with their hands, and local radio asked "
+            "people with heavy machinery to come to the street. Photographs posted the next morning show the roof "
+            "resting on the ground floor. A 10-year-old boy, Sami Odeh, was also killed in the strike.")
+    reports = [r for r in extractor.extract(Article(id="t", text=text, outlet="Monitor")) if r.kind == "incident"]
+    children = [c.victims.children.best for r in reports for c in r.claims if c.victims.children is not None]
+    killed = [c.killed.best for r in reports for c in r.claims if c.killed is not None]
+    assert children == [4] and killed == [9]
+
+
+def test_a_child_told_as_also_killed_right_after_the_figure_adds(extractor):
+    text = ("Shelling killed two men in Khan Younis on 4 June 2024, medics said. A girl was also killed.")
+    reports = [r for r in extractor.extract(Article(id="t", text=text, outlet="Monitor")) if r.kind == "incident"]
+    killed = [c.killed.best for r in reports for c in r.claims if c.killed is not None]
+    assert killed == [3]

@@ -85,6 +85,7 @@ class ClaimBuilder:
     shot: Count | None = None  # "a man was shot": hit, killed or not
     shot_others: Count | None = None  # "three other people were shot": hit and not among the dead
     killed_at: int = 0  # where the figure of the dead was last set
+    victims_at: dict[str, int] = field(default_factory=dict)  # where each category's figure was set
     roster: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (victim_lists.py)
 
     @classmethod
@@ -120,16 +121,21 @@ class ClaimBuilder:
         if fact.among and cat:  # "two children were among the dead": who the dead were, not how many
             if cat not in self.victims or fact.toll:  # the first figure told stands, as below
                 self.victims[cat] = fact.count
+                self.victims_at[cat] = fact.start
             return
         if cat in ("children", "women"):
+            if fact.adds and cat in self.victims and fact.start - self.victims_at.get(cat, fact.start) > ADDS_REACH:
+                return  # "the boy was also killed", far from the figure told: one of them, told again
             if fact.adds and fact.subset_of is None and self.killed is not None:
                 # "a policeman and two children were killed": the children add to the dead
                 self.killed = self.killed.plus(fact.count)
                 self.victims[cat] = self.victims[cat].plus(fact.count) if cat in self.victims else fact.count
+                self.victims_at[cat] = fact.start
                 return
             # the first figure told stands, as for the dead: later mentions are restatements or details
             if cat not in self.victims or fact.toll:
                 self.victims[cat] = fact.count
+                self.victims_at[cat] = fact.start
                 if fact.subset_of is None:
                     self.parts[cat] = fact.count
             return
