@@ -71,6 +71,7 @@ class CasualtyFact:
     roster: str | None = None  # one person of a list of the dead (victim_lists.py): the name, or a place-holder
     listed_with: int = 1  # how many people the sentence's list names: 2 or more is a list, one is a mention
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
+    by_name: bool = False  # a roster woman known only by her given name: no match for a stated figure
 
 
 @dataclass
@@ -374,7 +375,7 @@ def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[C
     for p in found:
         n = Count(low=p.count, best=p.count, high=p.count)
         out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}",
-                                listed_with=sum(q.count for q in found)))
+                                listed_with=sum(q.count for q in found), by_name=p.by_name))
     return out
 
 

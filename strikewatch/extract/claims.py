@@ -222,7 +222,9 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
         if twin is None:
             people.append(fact)
         elif twin.category is None and fact.category is not None:
-            twin.category = fact.category  # a later mention gives the age or the relation
+            twin.category, twin.by_name = fact.category, fact.by_name  # a later mention gives the age or the relation
+        elif twin.by_name and fact.category == twin.category and not fact.by_name:
+            twin.by_name = False  # a word of kinship confirms what the name suggested
     target = holders[0]
     target.spans += [Span(start=p.start, end=p.end, field="victims") for p in people]
 
@@ -245,8 +247,9 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
         holder = next((c for c in claims if c.killed is not None), target)
         holder.killed = total(people)
     for cat in ("children", "women"):
-        mine = [p for p in people if p.category == cat]
         stated = [_value(c.victims[cat]) or 0 for c in claims if cat in c.victims]
+        # a woman known only by her given name fills a gap, but is no reason to doubt a stated figure
+        mine = [p for p in people if p.category == cat and not (stated and p.by_name)]
         # a stated figure stands, unless it is a single person ("killed with his wife") of a longer list
         if mine and all(n <= 1 for n in stated) and len(mine) > max(stated, default=0):
             holder = next((c for c in claims if cat in c.victims), target)
