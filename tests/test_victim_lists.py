@@ -138,7 +138,7 @@ def test_up_to_keeps_its_ceiling_and_the_named_dead_give_the_floor(extractor):
 
 @pytest.mark.parametrize("text, children, women", [
     ("A relative named eight of the people killed in the house: Samer Issa (47 years old), Umm Samer Issa, "
-     "Rami Issa (17 years old) and Dana Issa.", 1, 1),
+     "Rami Issa (17 years old) and Dana Issa.", 1, 2),  # Dana: a woman's given name (female_names.csv)
     ("The agency later published the names of those killed in the strike – Nabil Taha, his wife Huda Taha (48), "
      "and their daughter Ruba Taha (9).", 1, 1),
 ])
@@ -166,3 +166,27 @@ def test_another_name_of_the_same_person_is_not_another_person(nlp, lexicons):
                                 "Tariq Odeh and Fadi Odeh.")
     assert sum(n for _, n in got) == 3
     assert [c for c, _ in got].count("women") == 1
+
+
+def test_a_womans_given_name_makes_a_woman_and_her_age_a_girl(nlp, lexicons):
+    text = ("The people killed were identified as Karim Haddad (50 years old), Rania Haddad (44 years old) and "
+            "Salma Haddad (12 years old).")
+    assert sorted(c or "" for c, _ in listed(nlp, lexicons, text)) == ["", "children", "women"]
+
+
+def test_a_description_after_the_name_outweighs_the_given_name(nlp, lexicons):
+    text = "Among those killed were Ahmad Odeh and Lina Odeh, a nine-year-old girl."
+    assert sorted(c or "" for c, _ in listed(nlp, lexicons, text)) == ["", "children"]
+
+
+def test_a_name_alone_does_not_overrule_a_stated_figure_of_women(extractor):
+    text = ("On 3 March 2024 an air strike on a house in Khan Younis killed four civilians, including a woman. "
+            "The dead were named as Samir Darwish (52 years old), Huda Darwish (47 years old), Maha Darwish "
+            "(25 years old) and Omar Darwish (30 years old).")
+    claims = report_of(extractor, text).claims
+    assert [c.victims.women.best for c in claims if c.victims.women is not None] == [1]
+
+
+def test_a_broken_female_names_file_names_its_problems(broken_data):
+    message = broken_data(victim_lists, victim_lists.load_female_names, "name\nrania\nRania Saleh\nrania\n")
+    assert "not one lower-case given name" in message and "duplicate" in message

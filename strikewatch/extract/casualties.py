@@ -34,7 +34,7 @@ INJURE_ACTIVE = {"wounded", "wounding", "injured", "injuring", "wounds", "injure
 AUX = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "later",
        "all", "allegedly", "confirmed", "believed", "to", "subsequently", "of", "them", "in", "total",
        "so", "far", "n't", "not", "either", "both", "seriously", "critically", "fatally", "severely", "lightly",
-       "badly", "mostly", "who", "that", "civilians", "people", "more"}
+       "badly", "mostly", "who", "that", "civilians", "people", "more", "reported"}
 AMONG_KILLED = {"dead", "killed", "victims", "fatalities", "deaths", "casualties"}
 AMONG_INJURED = {"wounded", "injured"}
 _NEGATION = re.compile(
@@ -79,6 +79,7 @@ class CasualtyFact:
     roster: str | None = None  # one person of a list of the dead (victim_lists.py): the name, or a place-holder
     listed_with: int = 1  # how many people the sentence's list names: 2 or more is a list, one is a mention
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
+    by_name: bool = False  # a roster woman known only by her given name: no match for a stated figure
 
 
 @dataclass
@@ -121,6 +122,9 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
     if j < 0:
         return None, False
     w = words[j]
+    if (w in KILL_ACTIVE or w in INJURE_ACTIVE) and j > 0 and words[j - 1] in ("were", "was", "been", "are", "is") \
+            and words[j + 1: j + 2] == ["and"]:
+        return None, False  # "civilians were killed and at least four others ...": passive, it governs no figure after it
     if w in KILL_ACTIVE:
         if w == "claimed" and not any(x in ("lives", "life") for x in words[q.end : q.end + 3]):
             return None, False
@@ -212,6 +216,67 @@ def _in_list_after(words: list[str], q: Quantity, prev: Quantity) -> bool:
     ) and len(between) <= 6
 
 
+_LIST_CUES = {"including", "included", "include", "includes"}
+_DEATH_WORDS = {"dead", "killed", "victims", "deaths", "martyrs", "fatalities", "lives", "died", "bodies", "deceased"}
+_HURT_WORDS = {"injured", "wounded", "hurt", "injuries", "injuring", "wounding"}
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _breakdown_role(sent: SpacySpan, words: list[str], quantities: list[Quantity],
+                    roles: list[tuple[Role | None, bool, bool]], idx: int) -> tuple[Role, int | None, bool] | None:
+    """The role of a child or woman figure inside an "including" list: (role, the whole before the list
+    if it has no role yet, whether the list only says who the dead were). The list is found by walking
+    back from the figure over list words (figures, nouns, commas, "and") to "including"/"included" or
+    "among them", never across a finite verb; its role is the whole's ("killed 20 civilians, including"),
+    else the predicate after the list ("..., including four women, were killed"), else the words before
+    the cue ("the victims included six children", "among the dead were ..., including 12 children")."""
+    q = quantities[idx]
+    if not (sent[q.value_i].like_num or words[q.value_i] in ("a", "an")):
+        return None  # "including scores of women": a vague word is no breakdown to count
+    cue = None
+    for k in range(q.start - 1, max(-1, q.start - 30), -1):
+        t = sent[k]
+        if words[k] in _LIST_CUES or words[k] == "them" and k > 0 and words[k - 1] == "among":
+            cue = k if words[k] != "them" else k - 1
+            break
+        if words[k] in (".", ";", ":") or t.tag_ in _FINITE or t.pos_ == "AUX":
+            return None
+    if cue is None:
+        return None
+    before = [p for p in range(idx - 1, -1, -1) if quantities[p].end <= cue]
+    # the figure just before the cue, in the same clause, is the whole the list splits
+    whole = before[0] if before and quantities[before[0]].category in ("people", "civilians", None) \
+        and not any(sent[j].tag_ in _FINITE or sent[j].pos_ == "AUX" for j in range(quantities[before[0]].end, cue)) \
+        else None
+    if q.category not in ("children", "women"):
+        # another kind of person only as a plain member of a list of parts of that whole
+        prev = quantities[idx - 1] if idx > 0 else None
+        joint = prev is not None and prev.end > cue and words[prev.end:q.start] in (["and"], [","], [",", "and"])
+        if whole is None or not (q.start == cue + 1 or joint):
+            return None
+    # the predicate after the list, in the same clause, says whose list it is
+    for k in range(q.end, len(words)):
+        if words[k] in (".", ";"):
+            break
+        if not (words[k - 1] in AUX or words[k - 1] == ","):
+            continue  # "killing 20 civilians, including four women, and wounding dozens": another clause
+        if words[k] in KILL_PASSIVE and not (words[k] == "lost" and "lives" not in words[k: k + 3]):
+            return "killed", whole, False
+        if words[k] in INJURE_PASSIVE:
+            return None  # "..., including a child, were injured": the wounded, read elsewhere
+    if before and roles[before[0]][0] is not None:
+        return roles[before[0]][0], None, False  # type: ignore[return-value]
+    # the words before the cue say whose list it is
+    for k in range(cue - 1, -1, -1):
+        if words[k] in (".", ";"):
+            break
+        if words[k] in _HURT_WORDS:
+            return None
+        if words[k] in _DEATH_WORDS:
+            return "killed", whole, whole is None
+    return None
+
+
 def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     """Killed and injured figures of one parsed sentence."""
     words = [t.lower_ for t in sent]
@@ -260,6 +325,17 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
             q.category = category
             roles[idx] = ("killed", False, False)
             amongs[idx] = True
+    # "at least 14 civilians from two families, including four women and nine children, were killed":
+    # a breakdown the parse and the windows above miss when the list sits far from its predicate
+    for idx, q in enumerate(quantities):
+        if roles[idx][0] is None and q.category is not None:
+            found = _breakdown_role(sent, words, quantities, roles, idx)
+            if found is not None:
+                role, whole, among = found
+                roles[idx] = (role, False, False)
+                amongs[idx] = amongs[idx] or among
+                if whole is not None and roles[whole][0] is None:
+                    roles[whole] = (role, False, False)
     # a quantity with no role of its own takes the role of the list it continues
     for idx, q in enumerate(quantities):
         if idx > 0 and roles[idx][0] is None and q.category is not None:
@@ -271,23 +347,33 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
                 if words[prev.end:q.start] in (["and"], [","], [",", "and"]) and \
                         {prev.category, q.category} == {"civilians", "combatants"}:
                     adds.add(idx)
+    fact_at: dict[int, int] = {}  # quantity index -> index of its fact in out.facts
+    part_of: dict[int, int] = {}  # quantity index -> the quantity it is a part of
     for idx, q in enumerate(quantities):
         role, ambiguous, toll = roles[idx]
-        subset_of = parts.get(idx)
+        whole_q = parts.get(idx)
         if role is None:
             continue
         # a list inside the dead: "39 killed, including five children and seven women"
         for pidx in range(idx - 1, -1, -1):
             p = quantities[pidx]
             between = words[p.end : q.start]
-            if roles[pidx][0] == role and q.category in ("children", "women") and p.category in (
+            # any kind right after "including" ("six civilians, including one medic") is a part too, and
+            # so is the next member of that list ("including 14 children, eight women and 11 men")
+            opened = between[-1:] == ["including"] or between[-2:] == ["among", "them"] or \
+                part_of.get(idx - 1) == pidx and words[quantities[idx - 1].end : q.start] in (["and"], [","], [",", "and"])
+            if roles[pidx][0] == role and (q.category in ("children", "women") or opened) and p.category in (
                 "people", "civilians", None
             ) and any(w in ("including", "among", "of") for w in between):
-                subset_of = pidx
+                whole_q = pidx
                 break
+        if whole_q is not None:
+            part_of[idx] = whole_q
+        subset_of = fact_at.get(whole_q) if whole_q is not None else None
         last = sent[min(q.end, len(sent)) - 1]
         start, end = sent[q.start].idx, last.idx + len(last)
         among = subset_of is None and amongs[idx] and q.category in ("children", "women", "civilians", "combatants")
+        fact_at[idx] = len(out.facts)
         out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among,
                                       adds=idx in adds and subset_of is None))
     groups = read_victims(sent, lex)
@@ -349,7 +435,7 @@ def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[C
     for p in found:
         n = Count(low=p.count, best=p.count, high=p.count)
         out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}",
-                                listed_with=sum(q.count for q in found)))
+                                listed_with=sum(q.count for q in found), by_name=p.by_name))
     return out
 
 
@@ -365,17 +451,22 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
     for g in groups:
         spans = [(m.start, m.end) for m in g.members]
         overlap = [f for f in facts if f.role == g.role and any(f.start < e and s < f.end for s, e in spans)]
-        if any(f.toll or f.among for f in overlap) or (g.ambiguous and overlap):
+        # an "among" figure protects what it overlaps, but not the parse's whole around a part it reads
+        wholes = [(m.start, m.end) for m in g.members if not m.subset]
+        on_whole = [f for f in overlap if any(f.start < e and s < f.end for s, e in wholes)]
+        if any(f.toll for f in overlap) or any(f.among for f in on_whole) or (g.ambiguous and on_whole):
             continue
-        kept = [f for f in facts if f not in overlap]
-        index = {id(f): n for n, f in enumerate(kept)}
-        old_subsets = [(f, facts[f.subset_of]) for f in kept if f.subset_of is not None and f.subset_of < len(facts)]
-        for f, total_fact in old_subsets:
-            f.subset_of = index.get(id(total_fact))
         whole = [m for m in g.members if not m.subset and m.count is not None]
         if not whole:
             continue
+        kept = [f for f in facts if f not in overlap]
+        index = {id(f): n for n, f in enumerate(kept)}
         first = len(kept)
+        # a part of a window figure the parse reads again is a part of the parse's figure (appended next)
+        replaced = first if not all(m.category in ("children", "women") for m in whole) else None
+        old_subsets = [(f, facts[f.subset_of]) for f in kept if f.subset_of is not None and f.subset_of < len(facts)]
+        for f, total_fact in old_subsets:
+            f.subset_of = index.get(id(total_fact), replaced if total_fact in overlap else None)
         if all(m.category in ("children", "women") for m in whole):
             # "a child and two women were killed": parts, whose sum is the dead (claims.py); a
             # woman and her daughter are two women

@@ -85,6 +85,7 @@ class ClaimBuilder:
     shot: Count | None = None  # "a man was shot": hit, killed or not
     shot_others: Count | None = None  # "three other people were shot": hit and not among the dead
     killed_at: int = 0  # where the figure of the dead was last set
+    victims_at: dict[str, int] = field(default_factory=dict)  # where each category's figure was set
     roster: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (victim_lists.py)
 
     @classmethod
@@ -118,19 +119,29 @@ class ClaimBuilder:
             return
         cat = fact.category
         if fact.among and cat:  # "two children were among the dead": who the dead were, not how many
-            self.victims[cat] = fact.count
+            if cat not in self.victims or fact.toll:  # the first figure told stands, as below
+                self.victims[cat] = fact.count
+                self.victims_at[cat] = fact.start
             return
         if cat in ("children", "women"):
+            if fact.adds and cat in self.victims and fact.start - self.victims_at.get(cat, fact.start) > ADDS_REACH:
+                return  # "the boy was also killed", far from the figure told: one of them, told again
             if fact.adds and fact.subset_of is None and self.killed is not None:
                 # "a policeman and two children were killed": the children add to the dead
                 self.killed = self.killed.plus(fact.count)
                 self.victims[cat] = self.victims[cat].plus(fact.count) if cat in self.victims else fact.count
+                self.victims_at[cat] = fact.start
                 return
             # the first figure told stands, as for the dead: later mentions are restatements or details
             if cat not in self.victims or fact.toll:
                 self.victims[cat] = fact.count
+                self.victims_at[cat] = fact.start
                 if fact.subset_of is None:
                     self.parts[cat] = fact.count
+            return
+        if fact.subset_of is not None:  # "six civilians, including one medic": a part, not the dead
+            if cat in ("civilians", "combatants") and cat not in self.victims:
+                self.victims[cat] = fact.count
             return
         if fact.adds and self.killed is not None and fact.start - self.killed_at <= ADDS_REACH:
             self.killed = self.killed.plus(fact.count)
@@ -211,7 +222,9 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
         if twin is None:
             people.append(fact)
         elif twin.category is None and fact.category is not None:
-            twin.category = fact.category  # a later mention gives the age or the relation
+            twin.category, twin.by_name = fact.category, fact.by_name  # a later mention gives the age or the relation
+        elif twin.by_name and fact.category == twin.category and not fact.by_name:
+            twin.by_name = False  # a word of kinship confirms what the name suggested
     target = holders[0]
     target.spans += [Span(start=p.start, end=p.end, field="victims") for p in people]
 
@@ -234,8 +247,9 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
         holder = next((c for c in claims if c.killed is not None), target)
         holder.killed = total(people)
     for cat in ("children", "women"):
-        mine = [p for p in people if p.category == cat]
         stated = [_value(c.victims[cat]) or 0 for c in claims if cat in c.victims]
+        # a woman known only by her given name fills a gap, but is no reason to doubt a stated figure
+        mine = [p for p in people if p.category == cat and not (stated and p.by_name)]
         # a stated figure stands, unless it is a single person ("killed with his wife") of a longer list
         if mine and all(n <= 1 for n in stated) and len(mine) > max(stated, default=0):
             holder = next((c for c in claims if cat in c.victims), target)

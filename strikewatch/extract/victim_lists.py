@@ -77,6 +77,7 @@ class Listed:
     start: int  # char offsets in the Doc
     end: int
     count: int = 1  # a group without names: its figure
+    by_name: bool = False  # a woman only by her given name (female_names.csv), no word said so
 
 
 @functools.cache
@@ -103,6 +104,35 @@ def load_kinship() -> dict[str, Kin]:
     if problems:
         raise DataFileError(_PATH, problems)
     return out
+
+
+_NAMES_PATH = "strikewatch/data/lexicon/female_names.csv"
+_WOMAN = Kin("f", None)  # a woman's given name: the age, if any, decides woman or girl
+
+
+@functools.cache
+def load_female_names() -> frozenset[str]:
+    """Read and validate female_names.csv (one lower-case given name a line, under the header "name")."""
+    text = resources.files("strikewatch.data").joinpath("lexicon", "female_names.csv").read_text("utf-8")
+    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not rows or rows[0] != "name":
+        raise DataFileError(_NAMES_PATH, ["header must be: name"])
+    problems: list[str] = []
+    seen: set[str] = set()
+    for n, name in enumerate(rows[1:], 2):
+        if not re.fullmatch(r"[a-z][a-z'-]*", name):
+            problems.append(f"row {n}: {name!r} is not one lower-case given name")
+        if name in seen:
+            problems.append(f"row {n}: duplicate name {name!r}")
+        seen.add(name)
+    if problems:
+        raise DataFileError(_NAMES_PATH, problems)
+    return frozenset(seen)
+
+
+def _given_name_kin(names: list[Token]) -> Kin | None:
+    """A list item named with no word of kinship: a woman's given name first says a woman (or a girl)."""
+    return _WOMAN if names and names[0].lower_ in load_female_names() else None
 
 
 def age_of(text: str) -> int | None:
@@ -197,6 +227,7 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
         names = _name(chunk)
         kin_tok = next((t for t in chunk if t.lower_ in kinship or t.lemma_.lower() in kinship), None)
         kin = kinship.get(kin_tok.lower_, kinship.get(kin_tok.lemma_.lower())) if kin_tok is not None else None
+        named_kin = kin if kin is not None else _given_name_kin(names)
         age = age_of(text)
         figure = next((c for t in chunk for c in t.children if c.dep_ == "nummod" and c in chunk
                        and t.tag_ in ("NNS", "NNPS") and (t.lower_ in kinship or t.lower_ in lex.victims)), None)
@@ -218,7 +249,9 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             continue  # "twenty-eight leaders of the group": a figure, read by victims.py, not one person
         if not names and kin is None and not any(t.lower_ in lex.victims and t.tag_ in ("NN", "NNP") for t in chunk):
             if age is not None and prev_kin_only is None and out and out[-1].key and re.fullmatch(r"\s*\d{1,3}\s*", text):
-                out[-1].category = _category(age, None, out[-1].category)  # "A, 34," the age of the name before
+                first = out[-1].key.split()[0]  # "A, 34," the age of the name before
+                out[-1].category = _category(age, _WOMAN if first in load_female_names() else None, out[-1].category)
+                out[-1].by_name = out[-1].by_name and out[-1].category == "women"
             continue
         if prev_kin_only is not None and names and kin is None:
             # "his wife, B": the name of the relative just told
@@ -238,11 +271,18 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
         if not names and described_as and (chunk[0].lower_ in ("the", "a", "an") or any(t.lower_ == "of" for t in chunk)) \
                 and out and out[-1].key \
                 and out[-1].end == prev_end:
-            # "A, the mother of the family,": who the person just named is, not another person
-            out[-1].category = out[-1].category or _category(age, kin, None)
+            # "A, the mother of the family,": who the person just named is, not another person; it says
+            # more than a given name does ("A, an eleven-year-old girl,")
+            said = _category(age, kin, None)
+            if out[-1].by_name and said is not None:
+                out[-1].category, out[-1].by_name = said, False
+            out[-1].category = out[-1].category or said
             continue
         default = pending if header is not None and members < header[0] and kin is None else None
-        item = Listed(" ".join(t.lower_ for t in names) or None, _category(age, kin, default), start, end)
+        # a woman's given name decides only where no word of kinship and no group ("their children:") does
+        item = Listed(" ".join(t.lower_ for t in names) or None,
+                      _category(age, kin if kin is not None or default is not None else named_kin, default), start, end)
+        item.by_name = kin is None and default is None and named_kin is not None and item.category == "women"
         if header is not None and members < header[0] and kin is None and names:
             members += 1
         elif header is not None and kin is not None:
