@@ -150,10 +150,14 @@ def _fallback_date(article: Article, frame: Frame, when: ArticleDates | None) ->
 
 
 def article_dead(frames: list[Frame]) -> int:
-    """The largest figure of the dead any incident claim of the article gives (0 when none does)."""
-    return max((v for f in frames if f.kind == "incident" for c in f.claims if c.killed is not None
-                and (v := next((x for x in (c.killed.best, c.killed.low, c.killed.high) if x is not None), None))
-                is not None), default=0)
+    """The largest figure of the dead any incident claim of the article gives (0 when none does); a claim
+    with only parts ("a juvenile died": one child) has their sum, as `ClaimBuilder.build` gives it."""
+    def dead(c: ClaimBuilder) -> int | None:
+        if c.killed is None:
+            return sum(next((x for x in (p.best, p.low, p.high) if x is not None), 0) for p in c.parts.values()) or None
+        return next((x for x in (c.killed.best, c.killed.low, c.killed.high) if x is not None), None)
+
+    return max((v for f in frames if f.kind == "incident" for c in f.claims if (v := dead(c)) is not None), default=0)
 
 
 def build_reports(article: Article, frames: list[Frame], places: list[PlaceMention],
