@@ -106,3 +106,58 @@ def test_a_headline_lists_no_names(extractor):
     text = ("Boy on Life Support After Being Shot Dies - Channel 9 Now | Eureka, CA\n\n"
             "A 13-year-old boy who was shot in the head in Eureka on Friday has died, police said.")
     assert tolls(extractor, text)[0] == {1}
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a named hospital is a proper noun: "taken to Mercy Hospital" is still taken to a hospital
+    ("Officers responded to a shooting on Birch Avenue in Peoria on Friday. "
+     "The victim was rushed to St. Luke Hospital in stable condition.", set(), {1}),
+    # treated for a wound, at a hospital, treated and released
+    ("Officers responded to a shooting at a gas station in Peoria on Friday. "
+     "The attendant was treated for a graze wound to the shoulder.", set(), {1}),
+    ("Officers responded to a shooting at a gas station in Peoria on Friday. "
+     "Two customers were treated at an area hospital.", set(), {2}),
+    ("Officers responded to a shooting at a gas station in Peoria on Friday. "
+     "The driver was treated and released the same evening.", set(), {1}),
+    # found suffering from, or with, gunshot wounds
+    ("Deputies found a 15-year-old girl suffering from a gunshot wound behind a church in Peoria on Friday.",
+     set(), {1}),
+    ("Troopers found two men with gunshot wounds in a pickup outside Peoria on Friday.", set(), {2}),
+    # "not seriously hurt" denies how badly, not the wound; "minor injuries" are lived through
+    ("Officers responded to a shooting in Peoria on Friday. The clerk was not seriously hurt, police said.",
+     set(), {1}),
+    ("A boy was killed in a drive-by shooting in Peoria on Friday. His cousin was also hit and was "
+     "hospitalized with minor injuries.", {1}, {1}),
+    # "both" is two people; "the other victim" is besides the dead
+    ("Two cousins were caught in gunfire outside a bakery in Peoria on Friday. Both were taken to a hospital.",
+     set(), {2}),
+    ("A man died after a fight turned into a shootout in Peoria on Friday. "
+     "The other victim remains in critical condition.", {1}, {1}),
+    ("A woman died and another was left in critical condition after a shooting in Peoria on Friday.", {1}, {1}),
+])
+def test_the_wounded_told_by_their_care_and_their_state(extractor, text, killed, injured):
+    assert tolls(extractor, text) == (killed, injured)
+
+
+def test_the_shooter_of_the_other_victims_keeps_them_among_the_dead(extractor):
+    # "shot the other three victims" is the shooter's victims, not people hit besides the dead
+    text = ("Four people were found dead in a motel room in Peoria on Friday. "
+            "Police said the father shot the other three victims and then turned the gun on himself.")
+    assert tolls(extractor, text)[1] == set()
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Deputies found three hunters shot to death at a camp near Peoria on Friday.", 3),
+    ("Two sisters were found shot to death in their apartment in Peoria on Friday.", 2),
+    ("Police found a taxi driver fatally shot behind the wheel in Peoria on Friday.", 1),
+    ("A relative found him dead in the garage of the house in Peoria on Friday.", 1),
+    ("Officers arriving at the house in Peoria on Friday located a deceased male in the hallway.", 1),
+    ("A 14-month-old is dead after a shooting at a home in Peoria on Friday.", 1),
+])
+def test_the_dead_as_found(extractor, text, killed):
+    assert tolls(extractor, text)[0] == {killed}
+
+
+def test_a_deceased_man_and_a_wounded_woman_are_one_dead(extractor):
+    text = "Officers found one deceased man and one wounded woman inside a car in Peoria on Friday."
+    assert tolls(extractor, text)[0] == {1}
