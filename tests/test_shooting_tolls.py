@@ -161,3 +161,16 @@ def test_the_dead_as_found(extractor, text, killed):
 def test_a_deceased_man_and_a_wounded_woman_are_one_dead(extractor):
     text = "Officers found one deceased man and one wounded woman inside a car in Peoria on Friday."
     assert tolls(extractor, text)[0] == {1}
+
+
+@pytest.mark.parametrize("headline, injured", [
+    ("Four men shot on Elm Street\n\nPolice are investigating the shooting, which happened on Friday.", {4}),
+    ("4 people shot outside Tulsa nightclub\n\nPolice are investigating the shooting on Friday.", {4}),
+])
+def test_a_headline_tells_the_people_hit(extractor, headline, injured):
+    assert tolls(extractor, headline) == (set(), injured)
+
+
+def test_a_headline_shooter_with_an_object_is_not_hit(extractor):
+    text = "Neighbor shot two teens outside Tulsa store\n\nPolice are investigating the shooting on Friday."
+    assert tolls(extractor, text) == (set(), {2})  # the two teens, not the neighbor
