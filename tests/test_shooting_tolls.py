@@ -174,3 +174,23 @@ def test_a_headline_tells_the_people_hit(extractor, headline, injured):
 def test_a_headline_shooter_with_an_object_is_not_hit(extractor):
     text = "Neighbor shot two teens outside Tulsa store\n\nPolice are investigating the shooting on Friday."
     assert tolls(extractor, text) == (set(), {2})  # the two teens, not the neighbor
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A stray bullet hospitalized a nine-year-old girl in Dover on Sunday.", set(), {1}),
+    ("The gunfire put three women in the hospital in Dover on Sunday.", set(), {3}),
+    ("Police responded to a shooting in Dover on Sunday. The delivery driver is recovering at a local hospital.",
+     set(), {1}),
+])
+def test_the_wounded_as_the_hospital_tells_them(extractor, text, killed, injured):
+    assert tolls(extractor, text) == (killed, injured)
+
+
+def test_a_headline_restating_the_dead_keeps_its_wounded(extractor):
+    # the headline's "1 dead" is the story's one death; its "4 hurt" is told nowhere else
+    text = ("1 dead, 4 hurt in club shooting in Dover\n\n"
+            "DOVER, Del. — One person was killed in a Christmas Day shooting at a club in a Delaware town.\n\n"
+            "A city spokesman said the shooting early Sunday resulted in the death of Tom Harlan, who ran the "
+            "Blue Door club in Dover.")
+    reports = extractor.extract(Article(id="d", text=text, published=dt.date(2016, 12, 25)))
+    assert [(c.killed.best, c.injured.best if c.injured else None) for r in reports for c in r.claims] == [(1, 4)]

@@ -63,7 +63,12 @@ def _merge(into: Frame, other: Frame) -> None:
     for c in other.claims:
         if c.source is None and c.type is None and c.killed is not None and set(c.killed.values()) & host_values:
             into.spans += [(s.start, s.end) for s in c.spans]
-            continue  # "Airstrikes kill 39 civilians" over "killed at least 39 civilians, the Observatory said"
+            # "Airstrikes kill 39 civilians" over "killed at least 39 civilians, the Observatory said"; the
+            # wounded it tells ("1 dead, 5 injured") stay where the host tells none
+            host = next((x for x in into.claims if x.killed is not None and set(x.killed.values()) & host_values), None)
+            if host is not None and host.injured is None and host.shot is None and host.shot_others is None:
+                host.injured, host.shot, host.shot_others = c.injured, c.shot, c.shot_others
+            continue
         twin = next((x for x in into.claims if x.source == c.source and x.type == c.type), None)
         if twin is None:
             into.claims.append(c)
