@@ -194,3 +194,11 @@ def test_a_headline_restating_the_dead_keeps_its_wounded(extractor):
             "Blue Door club in Dover.")
     reports = extractor.extract(Article(id="d", text=text, published=dt.date(2016, 12, 25)))
     assert [(c.killed.best, c.injured.best if c.injured else None) for r in reports for c in r.claims] == [(1, 4)]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("The shooting in Dover on Sunday left four people and an unborn baby dead.", {4}),
+    ("Killed in the ambush in Dover on Sunday were Ann Lee, 27, Bo Lee, 35, and her unborn child.", {2}),
+])
+def test_an_unborn_child_is_not_counted_among_the_dead(extractor, text, killed):
+    assert tolls(extractor, text)[0] == killed

@@ -41,7 +41,7 @@ _PATH = "strikewatch/data/lexicon/casualty_patterns.jsonl"
 NOT_PERSONS = {"cow", "cattle", "sheep", "goat", "horse", "donkey", "camel", "dog", "cat", "animal", "livestock",
                "bird", "chicken", "bull", "mule", "it", "that", "this", "which", "what", "toll",
                "attack", "strike", "bomb", "explosion", "blast", "fire", "plan", "deal", "process", "talk",
-               "year", "day", "time", "hope", "vehicle", "car", "tank"}
+               "year", "day", "time", "hope", "vehicle", "car", "tank", "fetus", "foetus"}
 UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "many", "both", "we", "us",
                     "everyone", "who", "whom"}
 PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
@@ -399,6 +399,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
     lemma = h.lemma_.lower()
     if lemma in NOT_PERSONS or word in NOT_PERSONS:
         return None
+    if any(c.lower_ == "unborn" for c in h.children if c.dep_ in ("amod", "compound")):
+        return None  # "five people and an unborn baby": the dead counted are people born (GVA, police tallies)
     category = _category(h, lex)
     left = min([h.i] + [c.left_edge.i for c in h.children if c.dep_ in ("nummod", "det", "quantmod", "amod", "compound",
                                                                          "poss", "advmod", "nmod")])
