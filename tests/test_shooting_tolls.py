@@ -202,3 +202,13 @@ def test_a_headline_restating_the_dead_keeps_its_wounded(extractor):
 ])
 def test_an_unborn_child_is_not_counted_among_the_dead(extractor, text, killed):
     assert tolls(extractor, text)[0] == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Shots fired into a house in Dover on Sunday left two teenagers with non-life-threatening injuries.",
+     set(), {2}),
+    ("A man died after a shooting outside a Dover laundromat on Sunday. The other three men have minor injuries.",
+     {1}, {3}),
+])
+def test_the_wounded_left_with_or_having_injuries(extractor, text, killed, injured):
+    assert tolls(extractor, text) == (killed, injured)

@@ -173,6 +173,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         harm = pattern.role
         # "is expected to survive", "with minor injuries": a wound lived through
         lived = any(_token(sent, i).lemma_ in ("survive", "recover", "live") for i in tokens) or _mild(sent, tokens)
+        if harm == "shot" and _mild(sent, tokens):
+            harm = "injured"  # "left two teens with minor injuries": hit and lived
         if harm == "injured" and not lived and (_gunshot_wound(sent, tokens) or _told_back(victim)):
             harm = "shot"  # hit, not known to have survived: the article may tell the death elsewhere
             if (verb.i, harm) in groups:
