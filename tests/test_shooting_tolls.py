@@ -106,3 +106,109 @@ def test_a_headline_lists_no_names(extractor):
     text = ("Boy on Life Support After Being Shot Dies - Channel 9 Now | Eureka, CA\n\n"
             "A 13-year-old boy who was shot in the head in Eureka on Friday has died, police said.")
     assert tolls(extractor, text)[0] == {1}
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a named hospital is a proper noun: "taken to Mercy Hospital" is still taken to a hospital
+    ("Officers responded to a shooting on Birch Avenue in Peoria on Friday. "
+     "The victim was rushed to St. Luke Hospital in stable condition.", set(), {1}),
+    # treated for a wound, at a hospital, treated and released
+    ("Officers responded to a shooting at a gas station in Peoria on Friday. "
+     "The attendant was treated for a graze wound to the shoulder.", set(), {1}),
+    ("Officers responded to a shooting at a gas station in Peoria on Friday. "
+     "Two customers were treated at an area hospital.", set(), {2}),
+    ("Officers responded to a shooting at a gas station in Peoria on Friday. "
+     "The driver was treated and released the same evening.", set(), {1}),
+    # found suffering from, or with, gunshot wounds
+    ("Deputies found a 15-year-old girl suffering from a gunshot wound behind a church in Peoria on Friday.",
+     set(), {1}),
+    ("Troopers found two men with gunshot wounds in a pickup outside Peoria on Friday.", set(), {2}),
+    # "not seriously hurt" denies how badly, not the wound; "minor injuries" are lived through
+    ("Officers responded to a shooting in Peoria on Friday. The clerk was not seriously hurt, police said.",
+     set(), {1}),
+    ("A boy was killed in a drive-by shooting in Peoria on Friday. His cousin was also hit and was "
+     "hospitalized with minor injuries.", {1}, {1}),
+    # "both" is two people; "the other victim" is besides the dead
+    ("Two cousins were caught in gunfire outside a bakery in Peoria on Friday. Both were taken to a hospital.",
+     set(), {2}),
+    ("A man died after a fight turned into a shootout in Peoria on Friday. "
+     "The other victim remains in critical condition.", {1}, {1}),
+    ("A woman died and another was left in critical condition after a shooting in Peoria on Friday.", {1}, {1}),
+])
+def test_the_wounded_told_by_their_care_and_their_state(extractor, text, killed, injured):
+    assert tolls(extractor, text) == (killed, injured)
+
+
+def test_the_shooter_of_the_other_victims_keeps_them_among_the_dead(extractor):
+    # "shot the other three victims" is the shooter's victims, not people hit besides the dead
+    text = ("Four people were found dead in a motel room in Peoria on Friday. "
+            "Police said the father shot the other three victims and then turned the gun on himself.")
+    assert tolls(extractor, text)[1] == set()
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Deputies found three hunters shot to death at a camp near Peoria on Friday.", 3),
+    ("Two sisters were found shot to death in their apartment in Peoria on Friday.", 2),
+    ("Police found a taxi driver fatally shot behind the wheel in Peoria on Friday.", 1),
+    ("A relative found him dead in the garage of the house in Peoria on Friday.", 1),
+    ("Officers arriving at the house in Peoria on Friday located a deceased male in the hallway.", 1),
+    ("A 14-month-old is dead after a shooting at a home in Peoria on Friday.", 1),
+])
+def test_the_dead_as_found(extractor, text, killed):
+    assert tolls(extractor, text)[0] == {killed}
+
+
+def test_a_deceased_man_and_a_wounded_woman_are_one_dead(extractor):
+    text = "Officers found one deceased man and one wounded woman inside a car in Peoria on Friday."
+    assert tolls(extractor, text)[0] == {1}
+
+
+@pytest.mark.parametrize("headline, injured", [
+    ("Four men shot on Elm Street\n\nPolice are investigating the shooting, which happened on Friday.", {4}),
+    ("4 people shot outside Tulsa nightclub\n\nPolice are investigating the shooting on Friday.", {4}),
+])
+def test_a_headline_tells_the_people_hit(extractor, headline, injured):
+    assert tolls(extractor, headline) == (set(), injured)
+
+
+def test_a_headline_shooter_with_an_object_is_not_hit(extractor):
+    text = "Neighbor shot two teens outside Tulsa store\n\nPolice are investigating the shooting on Friday."
+    assert tolls(extractor, text) == (set(), {2})  # the two teens, not the neighbor
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("A stray bullet hospitalized a nine-year-old girl in Dover on Sunday.", set(), {1}),
+    ("The gunfire put three women in the hospital in Dover on Sunday.", set(), {3}),
+    ("Police responded to a shooting in Dover on Sunday. The delivery driver is recovering at a local hospital.",
+     set(), {1}),
+])
+def test_the_wounded_as_the_hospital_tells_them(extractor, text, killed, injured):
+    assert tolls(extractor, text) == (killed, injured)
+
+
+def test_a_headline_restating_the_dead_keeps_its_wounded(extractor):
+    # the headline's "1 dead" is the story's one death; its "4 hurt" is told nowhere else
+    text = ("1 dead, 4 hurt in club shooting in Dover\n\n"
+            "DOVER, Del. — One person was killed in a Christmas Day shooting at a club in a Delaware town.\n\n"
+            "A city spokesman said the shooting early Sunday resulted in the death of Tom Harlan, who ran the "
+            "Blue Door club in Dover.")
+    reports = extractor.extract(Article(id="d", text=text, published=dt.date(2016, 12, 25)))
+    assert [(c.killed.best, c.injured.best if c.injured else None) for r in reports for c in r.claims] == [(1, 4)]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("The shooting in Dover on Sunday left four people and an unborn baby dead.", {4}),
+    ("Killed in the ambush in Dover on Sunday were Ann Lee, 27, Bo Lee, 35, and her unborn child.", {2}),
+])
+def test_an_unborn_child_is_not_counted_among_the_dead(extractor, text, killed):
+    assert tolls(extractor, text)[0] == killed
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Shots fired into a house in Dover on Sunday left two teenagers with non-life-threatening injuries.",
+     set(), {2}),
+    ("A man died after a shooting outside a Dover laundromat on Sunday. The other three men have minor injuries.",
+     {1}, {3}),
+])
+def test_the_wounded_left_with_or_having_injuries(extractor, text, killed, injured):
+    assert tolls(extractor, text) == (killed, injured)

@@ -107,7 +107,8 @@ class ClaimBuilder:
             self.roster.append(fact)  # counted over the whole incident: merge_rosters
             return
         self.spans.append(Span(start=fact.start, end=fact.end, field="injured" if fact.role == "shot" else fact.role))
-        if fact.role == "shot" and fact.others:
+        # "three other people were shot"; "his brother was also hit" with no one told as hit before him
+        if fact.role == "shot" and (fact.others or fact.adds and self.shot is None and self.shot_others is None):
             self.shot_others = self.shot_others.plus(fact.count) if self.shot_others is not None else fact.count
             return
         if fact.role == "shot":  # people hit by gunfire: the wounded are those of them not killed

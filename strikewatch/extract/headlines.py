@@ -56,8 +56,12 @@ def headline_casualties(sent: SpacySpan, lex: Lexicons, found: list[CasualtyFact
             mine = []
             for victim in victims:
                 s, e = _phrase(victim)
-                if not _covered(found + out, role, s, e) and (category := _one_person(victim, lex)) is not None:
+                if _covered(found + out, role, s, e):
+                    continue
+                if (category := _one_person(victim, lex)) is not None:
                     mine.append(CasualtyFact(role, _ONE, category, s, e))
+                elif role == "shot" and (counted := _counted(victim, lex)) is not None:
+                    mine.append(CasualtyFact(role, counted, None, s, e))  # "4 people shot", "Two teens shot"
             if mine:
                 out += mine
                 break
@@ -72,8 +76,11 @@ def _role(verb: Token) -> str | None:
         return None
     if lemma in _DIE:
         return "killed"
-    if lemma == "shoot":  # "shot dead"; "shot" alone is hit by gunfire, killed or wounded: left to the reader
-        return "killed" if any(c.lower_ == "dead" for c in verb.children) else None
+    if lemma == "shoot":  # "shot dead"; "shot" alone is hit by gunfire, killed or wounded
+        if any(c.lower_ == "dead" for c in verb.children):
+            return "killed"
+        # "Four men shot on Elm Street": a headline passive with no object, the people hit
+        return "shot" if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "dobj" for c in verb.children) else None
     if lemma in _KILL:
         return "killed"
     if lemma in _WOUND:
@@ -128,6 +135,14 @@ def _one_person(h: Token, lex: Lexicons) -> str | None:
     if word.endswith(PERSON_ENDINGS) and not word.endswith(("men", "ees", "ists", "ians")) and h.tag_ != "NNS":
         return "people"  # "activist", "paramedic" are not listed but built like a person's word
     return None
+
+
+def _counted(h: Token, lex: Lexicons) -> Count | None:
+    """ "4 people", "Two teens": a figure of people (a bare "4" too), for the people hit in a headline."""
+    num = h if h.like_num else next((c for c in h.children if c.dep_ == "nummod" and c.like_num), None)
+    if num is None or (h is not num and h.lower_ not in lex.victims and h.lemma_.lower() not in lex.victims):
+        return None
+    return _figure(num.text)
 
 
 def _singular(h: Token, key: str, lex: Lexicons) -> bool:

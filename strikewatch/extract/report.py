@@ -63,7 +63,12 @@ def _merge(into: Frame, other: Frame) -> None:
     for c in other.claims:
         if c.source is None and c.type is None and c.killed is not None and set(c.killed.values()) & host_values:
             into.spans += [(s.start, s.end) for s in c.spans]
-            continue  # "Airstrikes kill 39 civilians" over "killed at least 39 civilians, the Observatory said"
+            # "Airstrikes kill 39 civilians" over "killed at least 39 civilians, the Observatory said"; the
+            # wounded it tells ("1 dead, 5 injured") stay where the host tells none
+            host = next((x for x in into.claims if x.killed is not None and set(x.killed.values()) & host_values), None)
+            if host is not None and host.injured is None and host.shot is None and host.shot_others is None:
+                host.injured, host.shot, host.shot_others = c.injured, c.shot, c.shot_others
+            continue
         twin = next((x for x in into.claims if x.source == c.source and x.type == c.type), None)
         if twin is None:
             into.claims.append(c)
@@ -150,10 +155,14 @@ def _fallback_date(article: Article, frame: Frame, when: ArticleDates | None) ->
 
 
 def article_dead(frames: list[Frame]) -> int:
-    """The largest figure of the dead any incident claim of the article gives (0 when none does)."""
-    return max((v for f in frames if f.kind == "incident" for c in f.claims if c.killed is not None
-                and (v := next((x for x in (c.killed.best, c.killed.low, c.killed.high) if x is not None), None))
-                is not None), default=0)
+    """The largest figure of the dead any incident claim of the article gives (0 when none does); a claim
+    with only parts ("a juvenile died": one child) has their sum, as `ClaimBuilder.build` gives it."""
+    def dead(c: ClaimBuilder) -> int | None:
+        if c.killed is None:
+            return sum(next((x for x in (p.best, p.low, p.high) if x is not None), 0) for p in c.parts.values()) or None
+        return next((x for x in (c.killed.best, c.killed.low, c.killed.high) if x is not None), None)
+
+    return max((v for f in frames if f.kind == "incident" for c in f.claims if (v := dead(c)) is not None), default=0)
 
 
 def build_reports(article: Article, frames: list[Frame], places: list[PlaceMention],

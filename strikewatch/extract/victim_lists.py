@@ -223,6 +223,8 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
     prev_kin: Kin | None = None
     prev_end = -1
     for chunk in _chunks(tokens):
+        if any(t.lower_ in ("unborn", "fetus", "foetus") for t in chunk):
+            continue  # "her unborn child": not counted among the dead (docs/conventions.md)
         text = chunk[-1].doc.text[chunk[0].idx: chunk[-1].idx + len(chunk[-1])]
         names = _name(chunk)
         kin_tok = next((t for t in chunk if t.lower_ in kinship or t.lemma_.lower() in kinship), None)

@@ -41,7 +41,7 @@ _PATH = "strikewatch/data/lexicon/casualty_patterns.jsonl"
 NOT_PERSONS = {"cow", "cattle", "sheep", "goat", "horse", "donkey", "camel", "dog", "cat", "animal", "livestock",
                "bird", "chicken", "bull", "mule", "it", "that", "this", "which", "what", "toll",
                "attack", "strike", "bomb", "explosion", "blast", "fire", "plan", "deal", "process", "talk",
-               "year", "day", "time", "hope", "vehicle", "car", "tank"}
+               "year", "day", "time", "hope", "vehicle", "car", "tank", "fetus", "foetus"}
 UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "many", "both", "we", "us",
                     "everyone", "who", "whom"}
 PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
@@ -59,6 +59,9 @@ FATAL_ADVERBS = {"fatally", "mortally"}
 BARE_OBJECT_VERBS = {"kill", "murder", "execute", "assassinate", "behead", "slay", "lynch", "gun", "leave", "shoot"}
 # "kidnapped two villagers and killed them", "targeted two guards, killing both": the people the verb before had
 BACK_PRONOUNS = {"them", "both", "all"}
+MILD = {"minor", "superficial", "slight", "light"}
+DEGREE_ADVERBS = {"seriously", "critically", "badly", "severely", "gravely", "grievously", "life-threateningly"}
+AGE_UNITS = ("year", "years", "month", "months", "week", "weeks", "day", "days")
 DEFINITE = {"the", "this", "that", "these", "those"}
 ATTEMPT = {"try", "attempt", "threaten", "plan", "vow", "want", "seek", "aim", "fail", "intend", "threat"}
 COMPANION_PREPS = {"alongside", "besides", "beside"}
@@ -174,10 +177,15 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                            and any(g.dep_ == "nummod" for g in c.children)), None)
             victim = before if before is not None else victim
         members = _persons(victim, lex)
+        if verb.dep_ == "amod":  # "a deceased man and a wounded woman": the adjective's noun alone
+            members = [m for m in [_member(victim, lex)] if m is not None]
         if not members:
             continue
         harm = pattern.role
-        lived = any(_token(sent, i).lemma_ in ("survive", "recover", "live") for i in tokens)  # "is expected to survive"
+        # "is expected to survive", "with minor injuries": a wound lived through
+        lived = any(_token(sent, i).lemma_ in ("survive", "recover", "live") for i in tokens) or _mild(sent, tokens)
+        if harm == "shot" and _mild(sent, tokens):
+            harm = "injured"  # "left two teens with minor injuries": hit and lived
         if harm == "injured" and not lived and (_gunshot_wound(sent, tokens) or _told_back(victim)):
             harm = "shot"  # hit, not known to have survived: the article may tell the death elsewhere
             if (verb.i, harm) in groups:
@@ -186,7 +194,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         group.members += _companions(verb, lex) + _parts(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
         group.fresh = _fresh(victim)
-        group.others = group.fresh and _others(victim)
+        # "three other people were shot", and "the other victim is in critical condition": hit besides the dead
+        group.others = _others(victim) and (group.fresh or _definite_other(victim))
         groups[(verb.i, harm)] = group
     _died_of_wounds(groups)
     # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
@@ -233,6 +242,13 @@ def _others(victim: Token) -> bool:
                                                for c in victim.children)
 
 
+def _definite_other(victim: Token) -> bool:
+    """ "the other victim", "the other two" as the subject of their state: the rest of the people told
+    before, besides the dead ("he shot the other three victims" is the shooter's other victims, dead or not)."""
+    return victim.dep_ != "dobj" and victim.lower_ != "others" \
+        and any(c.lower_ == "the" and c.dep_ == "det" for c in victim.children)
+
+
 def _died_of_wounds(groups: dict[tuple[int, str], VictimGroup]) -> None:
     """ "a juvenile injured in the shooting has died": the wounded who died are hit, not also wounded."""
     dead = {(m.start, m.end) for g in groups.values() if g.role == "killed" for m in g.members}
@@ -252,6 +268,17 @@ def _survived(verb: Token) -> bool:
     return verb.lemma_ in ("sustain", "suffer") and any(
         c.dep_ == "dobj" and c.lemma_ in ("injury", "wound") and not any(g.lower_ in GUNSHOT for g in c.children)
         for c in verb.children)
+
+
+def _mild(sent: SpacySpan, tokens: list[int]) -> bool:
+    """ "with minor injuries", "with non-life-threatening wounds": said to be slight, so survived."""
+    for i in tokens:
+        tok = _token(sent, i)
+        if tok.lemma_ in ("wound", "injury") and any(
+                t.lower_ in MILD or t.lower_.startswith("non") for c in tok.children if c.dep_ in ("amod", "compound")
+                for t in c.subtree):
+            return True
+    return False
 
 
 def _gunshot_wound(sent: SpacySpan, tokens: list[int]) -> bool:
@@ -299,7 +326,11 @@ def _token(sent: SpacySpan, i: int) -> Token:
 
 
 def _irrealis(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in tok.children)
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        return True
+    # "was not seriously hurt" denies how badly, not the wound: hurt all the same
+    return any(c.dep_ == "neg" for c in tok.children) and not any(
+        c.dep_ == "advmod" and c.lower_ in DEGREE_ADVERBS for c in tok.children)
 
 
 def _realis(verb: Token) -> bool:
@@ -359,6 +390,10 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         return _member(obj, lex) if obj is not None else None
     if _nobody(h):
         return None
+    if word == "both" and h.dep_ in ("nsubj", "nsubjpass", "dobj") or _both(h):
+        # "both were taken to a hospital", "both victims": two people, whoever they are
+        return Member(Count(low=2, best=2, high=2), _category(h, lex) if word != "both" else None, h.doc[h.left_edge.i].idx,
+                      h.idx + len(h))
     if word in ONE_PRONOUNS or word == "another" and h.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") \
             or word == "self" and h.dep_ == "dobj":  # "child shot self", a headline's "himself"
         # "another" alone is one more person: "three were killed and another wounded"
@@ -377,6 +412,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
     lemma = h.lemma_.lower()
     if lemma in NOT_PERSONS or word in NOT_PERSONS:
         return None
+    if any(c.lower_ == "unborn" for c in h.children if c.dep_ in ("amod", "compound")):
+        return None  # "five people and an unborn baby": the dead counted are people born (GVA, police tallies)
     category = _category(h, lex)
     left = min([h.i] + [c.left_edge.i for c in h.children if c.dep_ in ("nummod", "det", "quantmod", "amod", "compound",
                                                                          "poss", "advmod", "nmod")])
@@ -405,7 +442,8 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         return Member(vague_mod, category, start, end)
     if _is_age_noun(h):  # "the 13-year-old died"
         age = _number(next(t for t in h.subtree if t.like_num))
-        cat = "children" if age is not None and age.best is not None and age.best < 18 else None
+        infant = not any(t.lower_ in ("year", "years") for t in h.subtree)  # "an 18-month-old"
+        cat = "children" if infant or age is not None and age.best is not None and age.best < 18 else None
         return Member(Count(low=1, best=1, high=1), cat, start, end)
     if h.tag_ in ("NN", "NNP") and h.pos_ in ("NOUN", "PROPN"):
         dets = {c.lower_ for c in h.children if c.dep_ in ("det", "poss")}
@@ -425,6 +463,12 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
                 return None
             return Member(Count(low=1, best=1, high=1), category, start, end)
     return None
+
+
+def _both(h: Token) -> bool:
+    """ "both victims", "both men": a plural noun under "both" with no figure of its own."""
+    return h.tag_ == "NNS" and any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj") for c in h.children) \
+        and not any(c.dep_ == "nummod" for c in h.children) and not h.conjuncts
 
 
 def _parts(tok: Token, lex: Lexicons) -> list[Member]:
@@ -499,9 +543,9 @@ def _category(h: Token, lex: Lexicons) -> str | None:
 
 
 def _is_age(tok: Token) -> bool:
-    """ "62" in "his 62-year-old wife" is an age, not a count."""
+    """ "62" in "his 62-year-old wife" (or "an 18-month-old") is an age, not a count."""
     nxt = tok.doc[tok.i + 1: tok.i + 3]
-    return any(t.lower_ in ("year", "years", "-year") for t in nxt)
+    return any(t.lower_ in AGE_UNITS or t.lower_ in ("-year", "-month", "-week") for t in nxt)
 
 
 def _is_year(tok: Token) -> bool:
@@ -509,7 +553,7 @@ def _is_year(tok: Token) -> bool:
 
 
 def _is_age_noun(tok: Token) -> bool:
-    return tok.lower_ == "old" and any(t.lower_ in ("year", "years") for t in tok.subtree) and \
+    return tok.lower_ == "old" and any(t.lower_ in AGE_UNITS for t in tok.subtree) and \
         any(t.like_num for t in tok.subtree)
 
 
