@@ -148,11 +148,23 @@ def feed_rows(n: int) -> list[dict[str, Any]]:
                      f"{1 + (i // 2) % 28:02d}."} for i in range(n)]
 
 
-def slow_run(url: str, path: str, batch_size: int, pause: float) -> None:
-    """`run` with the fake extractor, slowed, for a test to kill mid-run (`python -c`)."""
+def slow_run(url: str, path: str, batch_size: int, hold_after: int) -> None:
+    """`run` with the fake extractor, for a test to stop mid-run (`python -c`): after `hold_after`
+    articles the extractor waits for ever, so whatever the machine's speed the run is still going,
+    with whole batches stored, when the test stops it."""
     from ..ingest import read_articles
     from .database import Store
     from .runner import run
 
-    run(Store.open(url), read_articles([path]), analyze=lambda arts: fake_analyze(slowly(arts, pause)),
+    seen = 0
+
+    def held(arts: Iterable[Article]) -> Iterator[Article]:
+        nonlocal seen
+        for art in arts:
+            while seen >= hold_after:
+                time.sleep(1)
+            seen += 1
+            yield art
+
+    run(Store.open(url), read_articles([path]), analyze=lambda arts: fake_analyze(held(arts)),
         batch_size=batch_size)
