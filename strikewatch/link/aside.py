@@ -15,7 +15,7 @@ takes each other group of the article as an aside when nothing in it contradicts
 - a recent group with figures joins only at the main one's place or inside it (a town and its
   county), with figures that agree (shared or close, killed and injured), a type the main one may be
   told as (or a guess), a day that meets the main one's (or an inherited or guessed day), and no two
-  perpetrators. Two towns with tolls of their own stay two incidents: joined, they cost FA-KES gold
+  perpetrators, and not two streets. Two towns with tolls of their own stay two incidents: joined, they cost FA-KES gold
   link F1 0.717 -> 0.69 for 8% of the GVA count;
 - a *background* group (dated more than `BACKGROUND_DAYS` before publication: "last year's
   shooting at the mall") stays its own incident: it may be another article's story, and gold
@@ -23,7 +23,8 @@ takes each other group of the article as an aside when nothing in it contradicts
 
 An aside rides with its incident: against another article's story, the story needs one reading in
 common, not every reading (cluster.py), and the incident's figures, date and place are reconciled
-without it.
+without it. A county's or a state's report that could be told beside another recent incident of the article
+as well (an article telling two towns) is neither's.
 """
 
 from __future__ import annotations
@@ -69,10 +70,18 @@ def gather(groups: list[list[int]], feats: Mapping[int, Features]) -> tuple[list
     ordered = sorted(groups, key=lambda g: _rank(g, feats))
     main, rest = list(ordered[0]), ordered[1:]
     core = [feats[m] for m in main]
+
+    def beside(g: Sequence[int], of: Sequence[Features]) -> bool:
+        return all(_aside(feats[x], m) for x in g for m in of)
+    fits = [beside(g, core) for g in rest]
+    others = [[feats[m] for m in g] for g, fit in zip(rest, fits, strict=True)
+              if not fit and not all(background(feats[m]) for m in g)]
     aside: set[int] = set()
     kept: list[list[int]] = []
-    for g in rest:
-        if all(_aside(feats[x], m) for x in g for m in core):
+    for g, fit in zip(rest, fits, strict=True):
+        # a county's report that could be told beside another incident of the article as well is neither's
+        coarse = all(feats[x].rank > CITY for x in g)  # a county or a state: could be any town's
+        if fit and not (coarse and any(beside(g, other) for other in others)):
             main += g
             aside.update(g)
         else:
@@ -87,6 +96,8 @@ def _aside(g: Features, m: Features) -> bool:
     other_place = place_relation(g, m)[0] == "other"
     if not _figures(g):
         return not other_place or _weak(g)
+    if g.streets and m.streets and not g.streets & m.streets:
+        return False  # two streets, each with its toll: two incidents in one town
     if other_place:
         return False  # two towns, each with its tolls: two incidents (seed-001's Raqqa and Palmyra)
     if g.event_type != m.event_type and not (g.type_guessed or m.type_guessed) \

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .features import Features
 from .similarity import Pair, figure_relation
+from .similarity import _later as later
 
 Compare = Callable[[Features, Features], Pair]
 BRIDGE_MIN = 10  # a toll told side by side with another bridges them only from this size (as killed_shared_10)
@@ -93,7 +94,7 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
                 if not any(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys):
                     return False
                 # the tolls are the story's own: its core reports' figures must agree all the same
-                if not all(_pair_ok(feats, a, b, x, y, compare, figures_only=True)
+                if not all(_tolls_agree(feats, a, b, x, y)
                            for x in xs if x not in aside for y in ys if y not in aside):
                     return False
             elif not all(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys):
@@ -109,12 +110,20 @@ def _stories(feats: Sequence[Features], members: Sequence[int]) -> list[list[int
     return list(by.values())
 
 
-def _pair_ok(feats: Sequence[Features], a: Group, b: Group, x: int, y: int, compare: Compare, *,
-             figures_only: bool = False) -> bool:
-    """No veto between x (of a) and y (of b), once superseded and side-by-side tolls are set aside
-    (with `figures_only`, no veto of their figures)."""
+def _tolls_agree(feats: Sequence[Features], a: Group, b: Group, x: int, y: int) -> bool:
+    """x's and y's killed figures are no conflict, once superseded and side-by-side tolls are set aside."""
+    def clash(p: Features, q: Features) -> bool:
+        return figure_relation(p.killed, q.killed, later(p, q), p.killed_by, q.killed_by)[0] == "conflict"
+    if not clash(feats[x], feats[y]):
+        return True
+    current = _current(feats, a.members + b.members)
+    return not clash(current[x], current[y]) or _bridged(feats, a.members + b.members, x, y)
+
+
+def _pair_ok(feats: Sequence[Features], a: Group, b: Group, x: int, y: int, compare: Compare) -> bool:
+    """No veto between x (of a) and y (of b), once superseded and side-by-side tolls are set aside."""
     veto = compare(feats[x], feats[y]).veto
-    if veto is None or (figures_only and not veto.startswith("other figures")):
+    if veto is None:
         return True
     if not veto.startswith("other figures"):
         return False
