@@ -53,9 +53,18 @@ def test_a_state_restatement_with_the_same_toll_joins_and_a_firm_raid_elsewhere_
     # another town, with a type and a day of its own and no toll: another incident of the article
     raid = report("wsfa-7#3", WETUMPKA, day="2019-05-01", sub="Arrests")
     assert ids([main, raid]) == [["wsfa-7#1"], ["wsfa-7#3"]]
-    # two towns each with a toll stay two incidents
-    other = report("wsfa-7#4", WETUMPKA, killed=1, flags=("sub-event-guessed",))
-    assert ids([main, other]) == [["wsfa-7#1"], ["wsfa-7#4"]]
+    # two towns each with a firmly read toll stay two incidents, and so do close tolls
+    firm = report("wsfa-7#4", WETUMPKA, killed=1)
+    assert ids([main, firm]) == [["wsfa-7#1"], ["wsfa-7#4"]]
+    close = report("wsfa-7#4", WETUMPKA, killed=2, flags=("sub-event-guessed",))
+    assert ids([main, close]) == [["wsfa-7#1"], ["wsfa-7#4"]]
+    # the very same small toll, read weakly in another town: the town was misread once
+    misread = report("wsfa-7#4", WETUMPKA, killed=1, flags=("sub-event-guessed",))
+    assert ids([main, misread]) == [["wsfa-7#1", "wsfa-7#4"]]
+    # not with a large toll: "12 dead" in two towns of one article are two attacks
+    big, big_misread = report("wsfa-7#1", MILLBROOK, killed=12), report("wsfa-7#4", WETUMPKA, killed=12,
+                                                                       flags=("sub-event-guessed",))
+    assert ids([big, big_misread]) == [["wsfa-7#1"], ["wsfa-7#4"]]
 
 
 def test_a_past_shooting_recalled_in_passing_stays_its_own_incident() -> None:
