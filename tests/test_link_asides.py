@@ -67,10 +67,17 @@ def test_a_state_restatement_with_the_same_toll_joins_and_a_firm_raid_elsewhere_
     assert ids([big, big_misread]) == [["wsfa-7#1"], ["wsfa-7#4"]]
 
 
-def test_a_past_shooting_recalled_in_passing_stays_its_own_incident() -> None:
+def test_a_past_shooting_recalled_with_its_toll_stays_its_own_incident() -> None:
     main = report("wsfa-7#1", MILLBROOK, killed=1)
-    past = report("wsfa-7#2", MILLBROOK, day="2019-03-30")  # "the town's second shooting since March"
+    past = report("wsfa-7#2", MILLBROOK, killed=3, day="2019-03-30")  # "in March a shooting there killed 3"
     assert ids([main, past]) == [["wsfa-7#1"], ["wsfa-7#2"]]
+    # without a toll ("the town's second shooting since March") it is context of the story
+    mention = report("wsfa-7#2", MILLBROOK, day="2019-03-30")
+    (inc,) = link([main, mention]).incidents
+    assert inc.reports == ["wsfa-7#1", "wsfa-7#2"] and str(inc.date.start) == "2019-05-03"
+    # and no reading of it: the March story of another paper does not join through the mention
+    march = report("herald-1#1", MILLBROOK, day="2019-03-30", published="2019-03-31")
+    assert ids([main, mention, march]) == [["herald-1#1"], ["wsfa-7#1", "wsfa-7#2"]]
 
 
 def test_another_article_links_through_the_aside_when_the_story_has_one_reading_in_common() -> None:

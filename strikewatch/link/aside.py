@@ -19,9 +19,11 @@ takes each other group of the article as an aside when nothing in it contradicts
   (under `SMALL_TOLL`) where one of the two readings is weak (a guessed type, a borrowed or guessed
   day): a town misread once. Two towns with tolls of their own stay two incidents (seed-001's Raqqa
   and Palmyra); joining close tolls too (4 and 5 dead) cost FA-KES gold link F1 0.717 -> 0.69;
-- a *background* group (dated more than `BACKGROUND_DAYS` before publication: "last year's
-  shooting at the mall") stays its own incident: it may be another article's story, and gold
-  annotations keep it apart (as asides they cost FA-KES gold two false pairs and GVA recall).
+- a *background* group (dated more than `BACKGROUND_DAYS` before publication) without figures ("the
+  third shooting there this month") is context of a recent main incident with figures, and no
+  reading of it when another article's story meets it (cluster.py); one told with its toll ("last
+  year's shooting at the mall killed 4") stays its own incident: it may be another article's story,
+  and gold annotations keep it apart (as asides they cost FA-KES gold two false pairs and GVA recall).
 
 An aside rides with its incident: against another article's story, the story needs one reading in
 common, not every reading (cluster.py), and the incident's figures, date and place are reconciled
@@ -106,7 +108,9 @@ def gather(groups: list[list[int]], feats: Mapping[int, Features]) -> tuple[list
 def _aside(g: Features, m: Features) -> bool:
     """Whether `g` may be told beside `m` in one article about `m`'s incident."""
     if background(g):
-        return False  # a past incident told in passing may be another article's story: its own
+        # a past shooting recalled without figures ("the third shooting there this month") is context;
+        # one told with its toll may be another article's story, and stays its own incident
+        return not _figures(g) and not background(m) and _figures(m)
     other_place = place_relation(g, m)[0] == "other"
     if not _figures(g):
         return not other_place or _weak(g)

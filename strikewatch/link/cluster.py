@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from .aside import background
 from .features import Features
 from .similarity import Pair, figure_relation
 from .similarity import _later as later
@@ -91,7 +92,10 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
     for xs in _stories(feats, a.members):
         for ys in _stories(feats, b.members):
             if any(m in aside for m in xs + ys):
-                if not any(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys):
+                # a past shooting recalled in passing is no reading of the story
+                voices_x = [m for m in xs if m not in aside or not background(feats[m])]
+                voices_y = [m for m in ys if m not in aside or not background(feats[m])]
+                if not any(_pair_ok(feats, a, b, x, y, compare) for x in voices_x for y in voices_y):
                     return False
                 # the tolls are the story's own: its core reports' figures must agree all the same
                 if not all(_tolls_agree(feats, a, b, x, y)
