@@ -28,7 +28,7 @@ from .blocking import candidate_pairs
 from .build import build_incident, incident_id
 from .cluster import Group, cluster
 from .features import Features, features
-from .fold import folds
+from .fold import fold
 from .similarity import THRESHOLD, Pair, compare, vetoes
 
 __all__ = ["LinkResult", "THRESHOLD", "link"]
@@ -102,18 +102,19 @@ def _link(reports: Sequence[Report], existing: Sequence[Incident], existing_repo
     # part is clustered again from nothing, so the answer is the one-shot answer whatever the order
     # the reports came in (clustering never looks past such a component).
     starts = [f.index for f in feats if f.id not in taken]
-    restated = folds(feats)
+    restated, aside = fold(feats)
     mates = [[at[rid] for rid in inc.reports] for inc in open_] + restated
     reach, edges, n_pairs = _reach(feats, starts, mates)
     part = sorted(reach)
     if len(part) == len(feats):  # one shot: no renumbering (it cost 30 MB at 100k reports)
         sub = feats
-        groups = cluster(feats, edges, vetoes, folds=restated)
+        groups = cluster(feats, edges, vetoes, folds=restated, aside=aside)
     else:
         pos = {m: k for k, m in enumerate(part)}
         sub = [replace(feats[m], index=k) for k, m in enumerate(part)]
         groups = cluster(sub, [(pos[i], pos[j], p) for i, j, p in edges if i in pos and j in pos], vetoes,
-                         folds=[[pos[m] for m in g] for g in restated if g[0] in pos])
+                         folds=[[pos[m] for m in g] for g in restated if g[0] in pos],
+                         aside={pos[m] for m in aside if m in pos})
     redone = {feats[m].id for m in part}
     out: dict[str, Incident] = {i: inc for i, inc in earlier.items() if not (inc.kind == "incident" and
                                                                            set(inc.reports) <= redone)}
@@ -122,7 +123,8 @@ def _link(reports: Sequence[Report], existing: Sequence[Incident], existing_repo
     for g in groups:
         members = [pool[part[m]] for m in g.members]
         iid = incident_id(members)
-        built = build_incident(iid, members, _links(sub, g, []))
+        built = build_incident(iid, members, _links(sub, g, []),
+                               aside={pool[part[m]].id for m in g.members if part[m] in aside})
         old = earlier.get(iid)
         if old is not None and old == built:
             out[iid] = old  # as it was: handed back as given, so the store need not write it again

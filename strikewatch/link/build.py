@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..model import Incident, Kind, Link, Report
 from . import confidence, discrepancies
@@ -33,8 +33,11 @@ def incident_id(members: Sequence[Report]) -> str:
 
 
 def build_incident(iid: str, members: Sequence[Report], links: Sequence[Link] = (), *,
-                   kind: Kind = "incident", covers: Sequence[str] = ()) -> Incident:
-    members = sorted(members, key=lambda r: r.id)
+                   kind: Kind = "incident", covers: Sequence[str] = (), aside: Collection[str] = ()) -> Incident:
+    """`aside` names members told beside the incident in their article (link/aside.py): members,
+    but not reconciled (a past shooting's date or a misread town is not the incident's)."""
+    everyone = sorted(members, key=lambda r: r.id)
+    members = [r for r in everyone if r.id not in aside] or everyone
     said = claims_of(members)
     date = choose_date(members)
     perpetrator, alternatives = choose_perpetrator(members)
@@ -43,7 +46,7 @@ def build_incident(iid: str, members: Sequence[Report], links: Sequence[Link] = 
     names = {n for s in said if (n := source_name(s.claim.source, s.report))}
     return Incident(
         id=iid,
-        reports=[r.id for r in members],
+        reports=[r.id for r in everyone],
         kind=kind,
         event_type=most_common([r.event_type for r in members]),
         sub_event_type=most_common([r.sub_event_type for r in members]),

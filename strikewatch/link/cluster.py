@@ -12,11 +12,13 @@ merged with each other, so their ids survive.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from .aside import background
 from .features import Features
 from .similarity import Pair, figure_relation
+from .similarity import _later as later
 
 Compare = Callable[[Features, Features], Pair]
 BRIDGE_MIN = 10  # a toll told side by side with another bridges them only from this size (as killed_shared_10)
@@ -31,11 +33,13 @@ class Group:
 
 
 def cluster(feats: Sequence[Features], edges: Iterable[tuple[int, int, Pair]], compare: Compare, *,
-            seeds: Sequence[tuple[str, list[int]]] = (), folds: Sequence[list[int]] = ()) -> list[Group]:
+            seeds: Sequence[tuple[str, list[int]]] = (), folds: Sequence[list[int]] = (),
+            aside: Collection[int] = frozenset()) -> list[Group]:
     """Group report indices into incidents.
 
     `edges` are linked pairs (i, j, pair); `seeds` are earlier incidents as (id, member indices);
-    `folds` are restatements inside one article (fold.py), one group from the start.
+    `folds` are restatements inside one article (fold.py), one group from the start; `aside` the
+    members told beside their article's incident (aside.py): no evidence against a merge.
     Returns the groups in order of their smallest member index.
     """
     owner = list(range(len(feats)))
@@ -62,7 +66,7 @@ def cluster(feats: Sequence[Features], edges: Iterable[tuple[int, int, Pair]], c
         a, b = groups[ri], groups[rj]
         if a.existing and b.existing:
             continue
-        if a.articles & b.articles or not _compatible(feats, a, b, compare):
+        if a.articles & b.articles or not _compatible(feats, a, b, compare, aside):
             continue
         keep, gone = (ri, rj) if (a.existing or ri < rj) and not b.existing else (rj, ri)
         into, src = groups[keep], groups.pop(gone)
@@ -75,25 +79,64 @@ def cluster(feats: Sequence[Features], edges: Iterable[tuple[int, int, Pair]], c
     return [groups[k] for k in sorted(groups, key=lambda k: groups[k].members[0])]
 
 
-def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare) -> bool:
-    """Complete link: no member of one group may veto a member of the other."""
-    current: dict[int, Features] | None = None
-    for x in a.members:
-        for y in b.members:
-            veto = compare(feats[x], feats[y]).veto
-            if veto is None:
-                continue
-            if not veto.startswith("other figures"):
-                return False
-            if current is None:
-                current = _current(feats, a.members + b.members)
-            if compare(current[x], current[y]).veto is None:
-                continue
-            # tolls another member tells side by side: no veto of their own, but every other one holds
-            if not _bridged(feats, a.members + b.members, x, y) or compare(
-                    replace(current[x], killed=(), killed_by={}), current[y]).veto is not None:
+def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
+                aside: Collection[int] = frozenset()) -> bool:
+    """Complete link: no member of one group may veto a member of the other.
+
+    An article's story with asides (aside.py) is one story told with a misread town, an arrest, a
+    county: against another article's story it needs one reading in common (some pair of its
+    members and the other's without a veto), not every reading, and the figures of its core
+    reports must still agree. Stories without asides keep complete link."""
+    if not aside:
+        return all(_pair_ok(feats, a, b, x, y, compare) for x in a.members for y in b.members)
+    for xs in _stories(feats, a.members):
+        for ys in _stories(feats, b.members):
+            if any(m in aside for m in xs + ys):
+                # a past shooting recalled in passing is no reading of the story
+                voices_x = [m for m in xs if m not in aside or not background(feats[m])]
+                voices_y = [m for m in ys if m not in aside or not background(feats[m])]
+                if not any(_pair_ok(feats, a, b, x, y, compare) for x in voices_x for y in voices_y):
+                    return False
+                # the tolls are the story's own: its core reports' figures must agree all the same
+                if not all(_tolls_agree(feats, a, b, x, y)
+                           for x in xs if x not in aside for y in ys if y not in aside):
+                    return False
+            elif not all(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys):
                 return False
     return True
+
+
+def _stories(feats: Sequence[Features], members: Sequence[int]) -> list[list[int]]:
+    """The members of a group by article."""
+    by: dict[str, list[int]] = {}
+    for m in members:
+        by.setdefault(feats[m].article, []).append(m)
+    return list(by.values())
+
+
+def _tolls_agree(feats: Sequence[Features], a: Group, b: Group, x: int, y: int) -> bool:
+    """x's and y's killed figures are no conflict, once superseded and side-by-side tolls are set aside."""
+    def clash(p: Features, q: Features) -> bool:
+        return figure_relation(p.killed, q.killed, later(p, q), p.killed_by, q.killed_by)[0] == "conflict"
+    if not clash(feats[x], feats[y]):
+        return True
+    current = _current(feats, a.members + b.members)
+    return not clash(current[x], current[y]) or _bridged(feats, a.members + b.members, x, y)
+
+
+def _pair_ok(feats: Sequence[Features], a: Group, b: Group, x: int, y: int, compare: Compare) -> bool:
+    """No veto between x (of a) and y (of b), once superseded and side-by-side tolls are set aside."""
+    veto = compare(feats[x], feats[y]).veto
+    if veto is None:
+        return True
+    if not veto.startswith("other figures"):
+        return False
+    current = _current(feats, a.members + b.members)
+    if compare(current[x], current[y]).veto is None:
+        return True
+    # tolls another member tells side by side: no veto of their own, but every other one holds
+    return _bridged(feats, a.members + b.members, x, y) and compare(
+        replace(current[x], killed=(), killed_by={}), current[y]).veto is None
 
 
 def _bridged(feats: Sequence[Features], members: Sequence[int], x: int, y: int) -> bool:

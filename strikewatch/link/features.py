@@ -25,6 +25,8 @@ FAR_BACK_DAYS = 5
 
 # the flag of a report whose sub-event type is a default, not read from the text (events extraction)
 TYPE_GUESSED = "sub-event-guessed"
+# the flag of a report whose date was taken from a neighbouring sentence, not its own (extract/frames.py)
+DATE_INHERITED = "date inherited from context"
 
 # one shared empty set: most reports name no one, and 100k empty frozensets cost 40 MB
 NONE: frozenset[str] = frozenset()
@@ -101,6 +103,7 @@ class Features:
     late: bool  # told late in its day ("Thursday night", "late Thursday", "overnight")
     early: bool  # told early in its day ("early Friday", "at dawn", "overnight")
     type_guessed: bool  # a default sub-event type, not read from the text
+    date_inherited: bool  # a date taken from another sentence of the article
 
     @property
     def single_day(self) -> bool:
@@ -181,4 +184,5 @@ def features(index: int, report: Report) -> Features:
         late=any(_LATE.search(s.text) for s in report.evidence if s.field == "date"),
         early=any(_EARLY.search(s.text) for s in report.evidence if s.field == "date"),
         type_guessed=TYPE_GUESSED in report.flags,
+        date_inherited=DATE_INHERITED in report.flags,
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from .aside import gather
 from .compat import common_actors
 from .features import PLACE_RANK, Features
 from .geo import place_relation
@@ -52,10 +53,18 @@ def _meet(a: Features, b: Features, *, within: bool = False) -> str | None:
 
 def folds(feats: Sequence[Features]) -> list[list[int]]:
     """Groups (of two or more report indices) that restate one incident inside their article."""
+    return fold(feats)[0]
+
+
+def fold(feats: Sequence[Features]) -> tuple[list[list[int]], frozenset[int]]:
+    """The restatement groups of `folds`, each article's asides (aside.py) gathered into its main
+    incident, and the indices of those asides: they ride with the incident without being evidence
+    for or against what joins it."""
     by_article: dict[str, list[Features]] = defaultdict(list)
     for f in feats:
         by_article[f.article].append(f)
     out: list[list[int]] = []
+    aside: set[int] = set()
     feats_of = {f.index: f for f in feats}
     for told in by_article.values():
         if len(told) < 2:
@@ -86,8 +95,12 @@ def folds(feats: Sequence[Features]) -> list[list[int]]:
                     groups[0].append(f.index)
         elif not groups:
             groups = _first_fit(vague, ok)
+        placed = {m for g in groups for m in g}
+        groups += [[f.index] for f in told if f.index not in placed]
+        groups, found = gather(groups, feats_of)
+        aside |= found
         out += [sorted(g) for g in groups if len(g) > 1]
-    return out
+    return out, frozenset(aside)
 
 
 def _first_fit(told: Sequence[Features], ok: Callable[[int, int], bool]) -> list[list[int]]:
