@@ -61,6 +61,9 @@ _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|th
                       r"(?:included|include|including|were mostly|were mainly|were)\b(?P<rest>[^.;]*)", re.I)
 
 
+_GRIEVANCE_DEATH = re.compile(r"kill|murder|death|\bdead\b|\bdied\b|stabb|\bshot\b|lynch|behead|execut|assassinat", re.I)
+
+
 @dataclass
 class CasualtyFact:
     """One figure of the dead or the wounded, with the characters that prove it."""
@@ -383,7 +386,10 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     grievance = reference_spans(sent)
     if grievance:  # "protested against the killing of two lawyers": another event's dead
         told = [f.start for f in out.facts + out.listed]
-        out.references = [(s, e) for s, e in grievance if any(s <= t < e for t in told)]
+        # a death told there, even of a victim the lexicon does not know ("after a classmate was
+        # stabbed to death"): its words are the grievance's, not this event's
+        out.references = [(s, e) for s, e in grievance if any(s <= t < e for t in told)
+                          or _GRIEVANCE_DEATH.search(sent.doc.text, s, e)]
         out.facts = [f for f in out.facts if not inside(grievance, f.start)]
         out.listed = [f for f in out.listed if not inside(grievance, f.start)]
     text = sent.text
