@@ -141,3 +141,14 @@ def test_telegraphic_and_anaphoric_victims(extractor, text, dead):
 )
 def test_one_victim_described_at_length_is_one(extractor, text):
     assert killed(extractor, text) == [1]
+
+
+def test_a_run_on_headline_does_not_read_the_wounded_as_killed(extractor):
+    # agency headlines pasted without punctuation: "N killed M others injured"
+    assert 40 not in killed(extractor, "Five people killed 40 others injured in rocket fire on Homs city.")
+
+
+def test_a_figure_told_again_in_one_run_on_sentence_is_not_added(extractor):
+    text = ("Double blast kills 14 in Kurdish city state TV Print Tweet Double blast kills 14 in Kurdish city "
+            "state TV -A double blast killed 14 people in the Kurdish city of Qamishli on Tuesday")
+    assert killed(extractor, text) == [14]

@@ -540,6 +540,10 @@ def _add_distinct_shots(groups: list[VictimGroup]) -> None:
         seen.append(g)
 
 
+def _best(c: Count | None) -> int | None:
+    return None if c is None else c.best if c.best is not None else c.low
+
+
 def _add_distinct_deaths(groups: list[VictimGroup], doc: Doc) -> None:
     """ "One rebel was killed, and ten soldiers were killed over two days": two main clauses of one
     sentence, each with victims of its own told as new people, add up; "one of them", "the man" or a
@@ -555,7 +559,10 @@ def _add_distinct_deaths(groups: list[VictimGroup], doc: Doc) -> None:
                                        for c in head.children)
         main = verb.dep_ in ("ROOT", "conj") and (verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT")
         spans = [(m.start, m.end) for m in g.members]
-        if seen and g.fresh and main and counted and not partitive \
+        # the same figure told again is a restatement ("attack kills 31 ... the attack killed 31 people")
+        figures = {_best(m.count) for m in g.members} - {None}
+        again = bool(figures) and figures <= {_best(m.count) for o in seen for m in o.members}
+        if seen and g.fresh and main and counted and not partitive and not again \
                 and not any(s < m.end and m.start < e for s, e in spans for o in seen for m in o.members):
             g.adds = True
         seen.append(g)

@@ -164,6 +164,9 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             continue
         if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue  # "were abducted and later executed" shares the subject; "and two others captured" has its own
+        if pattern.role == "killed" and victim.dep_ == "dobj" and any(
+                c.dep_ == "acl" and c.lemma_ in ("injure", "wound", "hurt") for c in victim.children):
+            continue  # "8 persons killed 58 others injured": a headline's run-on, the 58 are the wounded
         if pattern.role != "killed" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
             continue  # "was fatally wounded": a death, not also a wound
         if victim.dep_ == "nsubj" and (verb.lemma_ in _PREDICATES or verb.lemma_ in SPEAKING_VERBS) \
