@@ -431,7 +431,7 @@ _PHONE = re.compile(r"(?<![\w(+-])(?:\((?P<a>[2-9]\d\d)\)[ \t]?|(?P<b>[2-9]\d\d)
 def _phonenumbers() -> tuple[Any, Any] | None:
     """The optional `phonenumbers` package and its geocoder, looked for once."""
     try:
-        import phonenumbers
+        import phonenumbers  # type: ignore[import-not-found,unused-ignore]
         from phonenumbers import geocoder
     except ImportError:
         return None
