@@ -32,6 +32,14 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def gazetteer():
+    """The world gazetteer, loaded once for every places test."""
+    from strikewatch.extract.gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The shared corpus beside the project; absent on a machine without it."""
     if not (SHARED / "corpus").is_dir():

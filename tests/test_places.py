@@ -18,11 +18,6 @@ from strikewatch.extract.places import contains, distance_km, find_places
 from strikewatch.model import Location
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def places(text: str, g: Gazetteer, masked: list[tuple[int, int]] | None = None) -> list[tuple[object, ...]]:
     return [(p.mention, p.location.name, p.location.admin1, p.location.precision)
             for p in find_places(text, g, masked=masked or [])]

@@ -14,11 +14,6 @@ from strikewatch.extract.gazetteer_index import _english
 from strikewatch.extract.places import article_countries, find_places
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def found(text: str, g: Gazetteer) -> dict[str, tuple[object, ...]]:
     return {p.mention: (p.location.country, p.location.admin1, p.location.precision) for p in find_places(text, g)}
 
