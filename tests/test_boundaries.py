@@ -41,6 +41,13 @@ def test_a_spelling_variant_counts_only_when_close_in_letters() -> None:
     assert table.find("AF", "AF.30", BALKH, {"shighnan"}, TOWNS) is None
 
 
+def test_a_second_name_in_parentheses_is_a_name_of_the_unit() -> None:
+    table = centres(("Balkh", "Dawlatabad (Dehdadi Sharqi)", 36.9, 66.9), ("Balkh", "Kishindih(Sufla)", 36.0, 66.8))
+    assert table.find("AF", "AF.30", BALKH, {"dawlatabad"}, TOWNS) == (36.9, 66.9)
+    assert table.find("AF", "AF.30", BALKH, {"dehdadi sharqi"}, TOWNS) == (36.9, 66.9)
+    assert table.find("AF", "AF.30", BALKH, {"kishindih"}, TOWNS) == (36.0, 66.8)
+
+
 def test_a_wrong_province_column_is_overruled_by_the_nearest_town() -> None:
     # the table files the district under a neighbour; the town nearest its centroid is in Balkh
     table = centres(("Samangan", "Sholgara", 36.5, 67.0))

@@ -74,8 +74,10 @@ class Centres:
         # cc -> [(province key, name key, name skeleton, lat, lon)]
         self.by_cc: dict[str, list[tuple[str, str, str, float, float]]] = {}
         for cc, province, name, lat, lon in rows:
-            n = _key(name)
-            self.by_cc.setdefault(cc, []).append((_key(province), n, skeleton(n), lat, lon))
+            # "Khwaja Hijran (Jilga Nahrin)", "Reg(Khanshin)": the unit under either name
+            for part in {m.strip() for m in re.split(r"[()]", name)} - {""}:
+                n = _key(part)
+                self.by_cc.setdefault(cc, []).append((_key(province), n, skeleton(n), lat, lon))
 
     def find(self, cc: str, a1: str, province: set[str], names: set[str], nearest: Nearest,
              unique: Set[str] = frozenset()) -> tuple[float, float] | None:
