@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import csv
 import difflib
-import io
 import math
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
 from importlib import metadata
 from pathlib import Path
 
@@ -126,20 +125,21 @@ def read(countries: dict[str, str], path: Path | None = None) -> Centres | None:
             return None
         path = Path(str(metadata.distribution(PACKAGE).locate_file(TABLE)))
     names = {_country_key(k): v for k, v in countries.items()}
-    text = path.read_text(encoding="utf-8")
-    reader = csv.reader(io.StringIO(text))
+    with open(path, encoding="utf-8", newline="") as f:
+        return Centres(_rows(csv.reader(f), names, str(path)))
+
+
+def _rows(reader: Iterator[list[str]], names: dict[str, str], path: str) -> Iterator[tuple[str, str, str, float, float]]:
     if next(reader, None) != COLUMNS:
-        raise DataFileError(str(path), [f"line 1: expected the columns {','.join(COLUMNS)}"])
-    rows = []
-    for row in reader:
+        raise DataFileError(path, [f"line 1: expected the columns {','.join(COLUMNS)}"])
+    for n, row in enumerate(reader, 2):
         if len(row) != len(COLUMNS):
-            raise DataFileError(str(path), [f"line {reader.line_num}: {len(row)} columns, expected {len(COLUMNS)}"])
+            raise DataFileError(path, [f"line {n}: {len(row)} columns, expected {len(COLUMNS)}"])
         name, _shape, lon, lat, country, province = row
         cc = names.get(_country_key(country))
         if cc is None:
             continue  # a territory the gazetteer has no country for
         try:
-            rows.append((cc, province, name, float(lat), float(lon)))
+            yield cc, province, name, float(lat), float(lon)
         except ValueError:
-            raise DataFileError(str(path), [f"line {reader.line_num}: latitude/longitude not numbers"]) from None
-    return Centres(rows)
+            raise DataFileError(path, [f"line {n}: latitude/longitude not numbers"]) from None

@@ -231,6 +231,7 @@ def build(path: Path) -> None:
                         point[1] if point else None, 0, ugid or None))
         names += [(k, entry_id, how) for k, how in keys.items()]
         names += [(s, entry_id, 2) for s in {skeleton(k) for k in keys} if len(s) >= 3]
+    del centres, nearest, towns, seats  # the build's peak memory is below, with the name table
     con.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?)", entries)
     con.executemany("INSERT INTO name VALUES (?,?,?)", names)
     # every key's 64-bit digest, sorted: a look-up of a name no place has (most capitalised runs)
