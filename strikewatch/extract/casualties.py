@@ -45,6 +45,16 @@ _NEGATION = re.compile(
 )
 _UNKNOWN = re.compile(r"\bno (?:immediate |initial )?(?:reports?|word|information|details) (?:of|on|about) "
                       r"(?:any )?(?:casualties|deaths|injuries|fatalities)", re.I)
+# "casualties of unknown number", "casualties reported, numbers not known": people were hit, how many is
+# not told. ACLED codes such an unknown count as a figure (docs/conventions.md, "an unknown number" in
+# quantities.csv); "casualties not known" says nothing of whether anyone was hit, and reads nothing.
+# ("causalities" is a common slip of the pen for casualties in monitors' notes.)
+_UNKNOWN_COUNT = re.compile(
+    r"\b(?:casualties|causalities|fatalities|deaths)\s+(?:\w+\s+){0,2}?of\s+(?:an?\s+)?(?:unknown|undisclosed|unspecified)\s+numbers?\b"
+    r"|\b(?:an?\s+)?(?:unknown|undisclosed|unspecified)\s+numbers?\s+of\s+(?:casualties|causalities|fatalities|deaths)\b"
+    r"|\b(?:casualties|causalities|fatalities|deaths)\s+(?:were\s+|was\s+|have\s+been\s+)?reported\s*[,;]\s*(?:but\s+|with\s+)?(?:the\s+)?"
+    r"numbers?\s+(?:(?:are|were|is|was|still|remain|remains)\s+)*(?:not\s+(?:yet\s+)?known|unknown|unclear)",
+    re.I)
 # A monitor's coding remark closes its note: "Fatalities coded as 0 (the group claimed 4)", "Total
 # fatalities coded as 13", "Fatalities split over 2 locations (4)". It is the writer's final figure and
 # the figures it sets aside are another party's; see docs/conventions.md.
@@ -60,6 +70,10 @@ _RESPONSE = re.compile(r"\b(?:retaliat\w*|return(?:ed|ing)?\s+(?:the\s+)?(?:gun)
 _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|the fatalities)\s+"
                       r"(?:included|include|including|were mostly|were mainly|were)\b(?P<rest>[^.;]*)", re.I)
 
+
+# patterns of an attacker's own death ("blew himself up", "killing only themselves"): ACLED counts it, but
+# a toll told beside it ("killing 27 worshippers") is the event's figure without the bomber
+OWN_DEATH = {"blew-self-up", "killing-themselves"}
 
 _GRIEVANCE_DEATH = re.compile(r"kill|murder|death|\bdead\b|\bdied\b|stabb|\bshot\b|lynch|behead|execut|assassinat", re.I)
 
@@ -83,6 +97,7 @@ class CasualtyFact:
     listed_with: int = 1  # how many people the sentence's list names: 2 or more is a list, one is a mention
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
     by_name: bool = False  # a roster woman known only by her given name: no match for a stated figure
+    own: bool = False  # "a suicide bomber blew himself up": the attacker's own death, the toll only when no other is told
 
 
 @dataclass
@@ -405,6 +420,12 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         out.facts = [f for f in out.facts if f.role != "killed"]  # the figures it sets aside
         out.facts.append(CasualtyFact("killed", Count(low=n, best=n, high=n), None, base + coded.start(),
                                       base + coded.end(), toll=True, coded=True))
+    unknown_count = _UNKNOWN_COUNT.search(text)
+    if unknown_count and not coded and not any(f.role == "killed" for f in out.facts):
+        # casualties, not only the dead: a figure that may hold the wounded too
+        out.facts.append(CasualtyFact("killed", lex.quantities["an unknown number"], None, base + unknown_count.start(),
+                                      base + unknown_count.end(),
+                                      ambiguous=not re.search(r"fatalit|death", unknown_count.group(0), re.I)))
     for m in _NEGATION.finditer(text):
         if _UNKNOWN.search(text):
             break
@@ -495,9 +516,13 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
             total = total.plus(c)
         cats = {m.category for m in whole}
         category = cats.pop() if len(cats) == 1 else "people"
+        own = g.pattern in OWN_DEATH
         kept.append(CasualtyFact(g.role, total, category, min(m.start for m in whole),  # type: ignore[arg-type]
-                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds,
-                                 others=g.others and g.role == "shot"))
+                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds and not own,
+                                 others=g.others and g.role == "shot", own=own))
+        if own:
+            facts = kept
+            continue  # who the attackers were is no breakdown of the dead
         # the breakdown inside that figure: children and women always, civilians and combatants when mixed
         parts: dict[str, CasualtyFact] = {}
         for m in g.members:

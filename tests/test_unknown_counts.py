@@ -1,0 +1,104 @@
+"""Deaths told without a figure, an attacker's own death, and victims described by any noun: how monitors'
+notes tell them, read as ACLED codes them (docs/conventions.md). Sentences of our own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.model import Article
+
+
+def claims(extractor, text):
+    reports = extractor.extract(Article(id="note", text=text, published="2016-06-20"))
+    return [(c.killed, r.flags) for r in reports if r.kind == "incident" for c in r.claims if c.killed is not None]
+
+
+def dead(extractor, text):
+    return [k.best if k.best is not None else k.low for k, _ in claims(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled an army post near Jowhar, causing casualties of unknown number.",
+        "Militia fighters clashed with police in Galkayo. Casualties reported, numbers not known.",
+        "Soldiers fought gunmen near a well outside Garowe, an unknown number of casualties was reported.",
+    ],
+)
+def test_casualties_of_an_unknown_number_are_coded_as_acled_does(extractor, text):
+    found = claims(extractor, text)
+    assert [(k.low, k.best) for k, _ in found] == [(10, 10)]  # ACLED: an unknown count is coded 10
+    # casualties may be the wounded too: the figure says so
+    assert all("killed-or-wounded ambiguous" in flags for _, flags in found)
+
+
+def test_deaths_of_an_unknown_number_are_not_ambiguous(extractor):
+    found = claims(extractor, "Troops ambushed a convoy near Beledweyne; deaths of an undisclosed number were reported.")
+    assert [(k.best, "killed-or-wounded ambiguous" in flags) for k, flags in found] == [(10, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whether anyone was hit is not told: nothing, never a coded figure
+        "Rebels attacked a base near Kismayo on Tuesday. Casualties not known.",
+        "Insurgents raided a checkpoint in Baidoa on Tuesday; it is not known whether there were casualties.",
+    ],
+)
+def test_unknown_whether_anyone_was_hit_gives_no_figure(extractor, text):
+    assert dead(extractor, text) == []
+
+
+def test_an_unknown_count_follows_the_floor_convention(monkeypatch):
+    from strikewatch import lexicon
+
+    try:
+        lexicon.load.cache_clear()
+        monkeypatch.setenv("STRIKEWATCH_VAGUE_COUNTS", "floor")
+        unknown = lexicon.load().quantities["an unknown number"]
+        assert (unknown.low, unknown.best) == (1, None)  # someone was hit: at least one, no figure
+    finally:
+        lexicon.load.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the attacker's own death is the toll when no one else is told dead
+        ("A suicide bomber blew himself up outside a court in Mardan on Monday.", [1]),
+        ("Two bombers set off their vests at a bus stop in Maiduguri on Sunday, killing only themselves.", [2]),
+        ("Three attackers blew themselves up at the gate of an air base in Quetta when guards opened fire.", [3]),
+        # beside a toll it adds nothing: the toll is the event's figure
+        ("A bomber blew himself up at a shrine in Kohat on Friday, killing nine worshippers.", [9]),
+        ("Nine worshippers were killed when a bomber blew himself up at a shrine in Kohat on Friday.", [9]),
+        ("A bomber blew himself up at a checkpoint in Kohat on Friday. Police said five soldiers were killed.", [5]),
+    ],
+)
+def test_an_attackers_own_death(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun the victim lexicon lacks is a person when a predicate of death applies to it
+        "A Nepali national was shot dead by unknown men near a market in Birgunj on Friday.",
+        "A ward candidate was killed by unidentified assailants near Gonda on Sunday.",
+        "A personnel of the border police was killed in a landmine blast in Kupwara on Monday.",
+        "Gunmen shot dead a retired headmaster outside his home in Mardan on Tuesday.",
+    ],
+)
+def test_any_described_victim_of_a_death_is_one_person(extractor, text):
+    assert dead(extractor, text) == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # things, events and speakers are not victims
+        "The ceasefire died in Juba on Monday after two days.",
+        "No civilians were killed in the raid on Kismayo on Monday, the ministry said.",
+    ],
+)
+def test_things_and_speakers_are_not_victims(extractor, text):
+    assert [d for d in dead(extractor, text) if d] == []
