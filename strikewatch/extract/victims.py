@@ -184,6 +184,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         members = _persons(victim, lex, killed=pattern.role == "killed" and _argument(victim, verb))
         if verb.dep_ == "amod":  # "a deceased man and a wounded woman": the adjective's noun alone
             members = [m for m in [_member(victim, lex)] if m is not None]
+        else:
+            members += _twin_subjects(victim, verb, lex)
         if not members:
             continue
         harm = pattern.role
@@ -239,6 +241,15 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 if (conj.i, other) in groups:
                     groups[(conj.i, other)].ambiguous = True
     return sorted(groups.values(), key=lambda g: g.verb)
+
+
+def _twin_subjects(victim: Token, verb: Token, lex: Lexicons) -> list[Member]:
+    """ "4 rebels and 1 policeman were killed" is often parsed with two subjects of one verb instead of
+    two conjuncts: the later subjects are victims too (their figures add up, as conjuncts do)."""
+    if victim.dep_ not in ("nsubj", "nsubjpass") or victim.head.i != verb.i:
+        return []
+    return [m for t in verb.children if t.dep_ == victim.dep_ and t.i > victim.i
+            and any(c.dep_ == "cc" for c in victim.children) for m in _persons(t, lex)]
 
 
 def _argument(victim: Token, verb: Token) -> bool:
@@ -364,8 +375,10 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     for h in conjuncts:
         if _nobody(h):
             return []  # "no one", "nobody": the negation reader gives the zero
-        # a noun outside the lexicon only as the argument itself: "39 people ... and a market" is a misparse
-        m = _member(h, lex, killed and h is head)
+        # a noun outside the lexicon as the argument itself, and as a conjunct of one person described the
+        # same way ("a student and a constable"), not of a figure ("39 people ... and a market": a misparse)
+        plain = not any(c.dep_ == "nummod" for c in head.children) and not head.like_num
+        m = _member(h, lex, killed and (h is head or plain))
         if m is not None:
             members.append(m)
         for prep in h.children:
