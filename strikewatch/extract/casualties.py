@@ -98,6 +98,7 @@ class CasualtyFact:
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
     by_name: bool = False  # a roster woman known only by her given name: no match for a stated figure
     own: bool = False  # "a suicide bomber blew himself up": the attacker's own death, the toll only when no other is told
+    side: str | None = None  # the armed party of counted, fresh dead ("four soldiers": state; "six rebels": rebel)
 
 
 @dataclass
@@ -397,6 +398,8 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     groups = read_victims(sent, lex)
     _add_distinct_deaths(groups, sent.doc)
     out.facts = _with_parse(out.facts, groups)
+    for f in out.facts:
+        f.side = _side(f, sent, lex)
     out.listed = _roster(sent, groups, lex)
     grievance = reference_spans(sent)
     if grievance:  # "protested against the killing of two lawyers": another event's dead
@@ -538,6 +541,32 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
         kept += parts.values()
         facts = kept
     return facts
+
+
+ARMED = ("state", "rebel", "militia")
+
+
+def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
+    """The armed party (parties.csv) of dead told as new people counted by a figure: "four soldiers"
+    (state), "the bodies of six rebels" (rebel). None for civilians, for people told back ("the
+    soldiers"), for a mix of sides, and for tolls, parts and casualties."""
+    if f.role != "killed" or f.ambiguous or f.toll or f.among or f.subset_of is not None or f.roster or f.coded:
+        return None
+    toks = [t for t in sent if f.start <= t.idx < f.end]
+    figure = next((t for t in toks[:4] if t.like_num), None)
+    if figure is None or any(t.lower_ in ("the", "those", "these", "their", "its") for t in toks[: figure.i - toks[0].i]) \
+            or figure.i > 0 and sent.doc[figure.i - 1].lower_ in ("the", "those", "these"):
+        return None
+    types = set()
+    for t in toks:
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":
+            continue
+        compound = " ".join(c.lower_ for c in t.lefts if c.dep_ == "compound")
+        kind = next((lex.parties[k] for k in (f"{compound} {t.lower_}".strip(), t.lower_, t.lemma_.lower())
+                     if k in lex.parties), None)
+        if kind is not None:
+            types.add(kind)
+    return types.pop() if len(types) == 1 and types <= set(ARMED) else None
 
 
 def _drop_misread(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[CasualtyFact]:

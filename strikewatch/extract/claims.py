@@ -88,6 +88,7 @@ class ClaimBuilder:
     victims_at: dict[str, int] = field(default_factory=dict)  # where each category's figure was set
     roster: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (victim_lists.py)
     own_dead: Count | None = None  # attackers who died by their own blast, told with no other dead
+    sides: set[str] = field(default_factory=set)  # the armed parties whose dead the figure counts
 
     @classmethod
     def for_source(cls, claims: list[ClaimBuilder], source: Resolved | None, at: int) -> ClaimBuilder:
@@ -148,12 +149,18 @@ class ClaimBuilder:
             if cat in ("civilians", "combatants") and cat not in self.victims:
                 self.victims[cat] = fact.count
             return
-        if fact.adds and self.killed is not None and fact.start - self.killed_at <= ADDS_REACH:
+        # "three soldiers were killed ... the bodies of six rebels were found": the dead of the other armed
+        # side are more dead, told after the first figure (a toll counts every side: docs/conventions.md)
+        other_side = fact.side is not None and bool(self.sides) and fact.side not in self.sides \
+            and not (fact.toll or fact.among)
+        if (fact.adds and fact.start - self.killed_at <= ADDS_REACH or other_side) and self.killed is not None:
             self.killed = self.killed.plus(fact.count)
             self.killed_at = fact.start
+            self.sides |= {fact.side} if fact.side else set()
         elif self.killed is None or fact.toll:
             self.killed = fact.count
             self.killed_at = fact.start
+            self.sides = {fact.side} if fact.side else set()
         if cat in ("civilians", "combatants"):
             if fact.adds and cat in self.victims:
                 self.victims[cat] = self.victims[cat].plus(fact.count)
