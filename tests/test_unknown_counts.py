@@ -102,3 +102,52 @@ def test_any_described_victim_of_a_death_is_one_person(extractor, text):
 )
 def test_things_and_speakers_are_not_victims(extractor, text):
     assert [d for d in dead(extractor, text) if d] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two counted subjects of one predicate add up, however the parser hangs them
+        ("4 rebels and 1 policeman were killed and 6 policemen were injured in a gunfight in Swabi on Monday.", [5]),
+        ("3 militants and 2 security officials were killed when gunmen stormed a check post in Bannu on Monday.", [5]),
+        ("A student and a border guard were killed in Nalbari on Monday when guards opened fire on a rally.", [2]),
+        ("The jail superintendent and his brother were shot dead by gunmen in Charsadda on Sunday.", [2]),
+    ],
+)
+def test_coordinated_victims_add_up(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the dead of the other armed side are more dead (ACLED's toll counts every side)
+        ("Rebels ambushed a patrol in Kech on Monday, killing two troops. After hours of fighting 8 militants "
+         "were killed.", [10]),
+        ("21 soldiers were killed and over 60 wounded and two rebels were killed in the battle near Laukkai on "
+         "Monday.", [23]),
+        ("Militants attacked a checkpoint in Bannu on Monday, killing 3 policemen. Two militants were killed.", [5]),
+        # the same side told again is the same dead
+        ("Four soldiers were killed in an ambush near Laukkai on Monday. The four soldiers were buried on Tuesday.", [4]),
+        ("Gunmen killed 3 policemen at a checkpoint in Bannu on Monday. 3 policemen were killed in the attack, "
+         "officials said.", [3]),
+        # civilians beside fighters are not this rule's (a civilian monitor counts civilians only)
+        ("An air strike killed 5 civilians in a village near Idlib on Monday. 2 militants were also in the house.", [5]),
+    ],
+)
+def test_the_dead_of_both_armed_sides_add_up(extractor, text, expected):
+    assert sorted(set(dead(extractor, text))) == expected  # one figure, whoever tells it
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two men accused of robbery were summarily shot by a militia in Sirte on Monday.", [2]),
+        ("Militiamen summarily shot three prisoners outside Sirte on Monday.", [3]),
+        # a note that opens like a headline: the figure with its death word is read as written
+        ("23 dead, 12 wounded when herdsmen clashed with farmers in a village near Nyala on Monday.", [23]),
+        ("Five killed, 20 injured as police fired on protesters in Nyala on Monday.", [5]),
+    ],
+)
+def test_executions_and_headline_notes(extractor, text, expected):
+    assert dead(extractor, text) == expected

@@ -98,6 +98,7 @@ class CasualtyFact:
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
     by_name: bool = False  # a roster woman known only by her given name: no match for a stated figure
     own: bool = False  # "a suicide bomber blew himself up": the attacker's own death, the toll only when no other is told
+    direct: bool = False  # "23 dead, 12 wounded": a figure told with its death word right after it
     side: str | None = None  # the armed party of counted, fresh dead ("four soldiers": state; "six rebels": rebel)
 
 
@@ -393,8 +394,12 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         start, end = sent[q.start].idx, last.idx + len(last)
         among = subset_of is None and amongs[idx] and q.category in ("children", "women", "civilians", "combatants")
         fact_at[idx] = len(out.facts)
+        # "23 dead, 12 wounded when ...": a figure opening the clause with its death word right after it
+        # is read as written, whatever the parse makes of the run-on
+        direct = role == "killed" and words[q.end: q.end + 1] in (["dead"], ["killed"]) \
+            and (q.start == 0 or words[q.start - 1] in (",", ";", ":", "-", "—"))
         out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among,
-                                      adds=idx in adds and subset_of is None))
+                                      adds=idx in adds and subset_of is None, direct=direct))
     groups = read_victims(sent, lex)
     _add_distinct_deaths(groups, sent.doc)
     out.facts = _with_parse(out.facts, groups)
@@ -576,7 +581,7 @@ def _drop_misread(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[
     def covers(f: CasualtyFact, g: VictimGroup) -> bool:
         return any(f.start < m.end and m.start < f.end for m in g.members if not m.subset)
 
-    return [f for f in facts if f.toll or f.among or f.coded
+    return [f for f in facts if f.toll or f.among or f.coded or f.direct
             or not any(covers(f, g) and g.role != f.role for g in groups)
             or any(covers(f, g) and g.role == f.role for g in groups)]
 

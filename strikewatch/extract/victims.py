@@ -57,7 +57,7 @@ PLACE_VERBS = {"hit", "strike", "target", "bomb", "shell", "raid", "attack", "po
 GUNSHOT = {"gunshot", "bullet", "gun", "shotgun", "gunfire"}
 SPEAKING_VERBS = {"say", "tell", "report", "add", "state", "announce", "confirm", "believe", "think", "fear", "know",
                   "feel", "understand", "claim", "declare", "estimate", "write", "recall", "describe"}
-FATAL_ADVERBS = {"fatally", "mortally"}
+FATAL_ADVERBS = {"fatally", "mortally", "summarily"}  # "summarily shot": executed
 BARE_OBJECT_VERBS = {"kill", "murder", "execute", "assassinate", "behead", "slay", "lynch", "gun", "leave", "shoot"}
 # "kidnapped two villagers and killed them", "targeted two guards, killing both": the people the verb before had
 BACK_PRONOUNS = {"them", "both", "all"}
