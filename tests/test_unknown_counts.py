@@ -151,3 +151,16 @@ def test_the_dead_of_both_armed_sides_add_up(extractor, text, expected):
 )
 def test_executions_and_headline_notes(extractor, text, expected):
     assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A couple riding a motorcycle were shot and killed by gunmen in Yala on Monday.", [2]),
+        ("A couple of soldiers were killed by a roadside bomb in Pattani on Monday.", [2]),
+        # bodies counted by whoever recovered them are the dead
+        ("Rescue workers recovered 17 bodies from the rubble of the market in Laukkai on Monday.", [17]),
+    ],
+)
+def test_a_couple_and_bodies_recovered(extractor, text, expected):
+    assert dead(extractor, text) == expected

@@ -421,6 +421,10 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
         return _member(obj, lex) if obj is not None else None
     if _nobody(h):
         return None
+    if word == "couple" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children) \
+            and any(c.lower_ in ("a", "the", "elderly", "young", "married") for c in h.children):
+        # "a couple were shot dead": two people ("a couple of soldiers" is quantities.csv's)
+        return Member(Count(low=2, best=2, high=2), None, h.doc[h.left_edge.i].idx, h.idx + len(h))
     if word == "both" and h.dep_ in ("nsubj", "nsubjpass", "dobj") or _both(h):
         # "both were taken to a hospital", "both victims": two people, whoever they are
         return Member(Count(low=2, best=2, high=2), _category(h, lex) if word != "both" else None, h.doc[h.left_edge.i].idx,
@@ -451,7 +455,7 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
     start = h.doc[left].idx
     end = h.idx + len(h)
     # the head is itself a figure: "1 was wounded", "killing 3 of his guards", "dozens of civilians"
-    vague = lex.quantities.get(word) or lex.quantities.get(f"a {word} of") if word in ("number", "dozen") else lex.quantities.get(word)
+    vague = lex.quantities.get(word) or lex.quantities.get(f"a {word} of") if word in ("number", "dozen", "couple") else lex.quantities.get(word)
     if h.like_num or h.pos_ == "NUM" or vague is not None:
         count = vague if vague is not None else _number(h)
         category = None  # a bare figure ("1 was wounded") names no kind of person
