@@ -95,7 +95,9 @@ def test_any_described_victim_of_a_death_is_one_person(extractor, text):
 @pytest.mark.parametrize(
     "text",
     [
-        # things, events and speakers are not victims
+        # things, events, animals and speakers are not victims
+        "Waste water from the tannery is killing the fish in the river near Savar, residents said.",
+        "Police vowed on Monday to eliminate the presence of gangs in Karachi.",
         "The ceasefire died in Juba on Monday after two days.",
         "No civilians were killed in the raid on Kismayo on Monday, the ministry said.",
     ],
@@ -112,6 +114,8 @@ def test_things_and_speakers_are_not_victims(extractor, text):
         ("3 militants and 2 security officials were killed when gunmen stormed a check post in Bannu on Monday.", [5]),
         ("A student and a border guard were killed in Nalbari on Monday when guards opened fire on a rally.", [2]),
         ("The jail superintendent and his brother were shot dead by gunmen in Charsadda on Sunday.", [2]),
+        # one person with two roles, not two people
+        ("Gunmen shot dead a cleric and administrator of a seminary in Nowshera on Sunday.", [1]),
     ],
 )
 def test_coordinated_victims_add_up(extractor, text, expected):
@@ -131,6 +135,13 @@ def test_coordinated_victims_add_up(extractor, text, expected):
         ("Four soldiers were killed in an ambush near Laukkai on Monday. The four soldiers were buried on Tuesday.", [4]),
         ("Gunmen killed 3 policemen at a checkpoint in Bannu on Monday. 3 policemen were killed in the attack, "
          "officials said.", [3]),
+        # a death told as what came before is another event's
+        ("Troops killed 6 rebels in Kurram on Monday following the killing of two soldiers.", [6]),
+        ("16 militants were killed by shelling in Kurram on Monday after one soldier was killed by a roadside "
+         "bomb.", [16]),
+        # the same figure told of the other words for the same men is a restatement
+        ("At least 15 rebels were killed in a gunfight with troops in Kurram on Monday. The troops killed at "
+         "least 15 attackers in the clash.", [15]),
         # civilians beside fighters are not this rule's (a civilian monitor counts civilians only)
         ("An air strike killed 5 civilians in a village near Idlib on Monday. 2 militants were also in the house.", [5]),
     ],

@@ -549,6 +549,7 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
 
 
 ARMED = ("state", "rebel", "militia")
+EARLIER = {"after", "following", "before", "since"}
 
 
 def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
@@ -562,6 +563,16 @@ def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
     if figure is None or any(t.lower_ in ("the", "those", "these", "their", "its") for t in toks[: figure.i - toks[0].i]) \
             or figure.i > 0 and sent.doc[figure.i - 1].lower_ in ("the", "those", "these"):
         return None
+    # "16 militants were killed ... after one soldier was killed by a bomb": a death told as what came
+    # before is another event, not more dead of this one
+    for a in figure.ancestors:  # up to the predicate: "following the killing of two soldiers", "after ... was killed"
+        if a.dep_ == "prep" and a.lower_ in EARLIER:
+            return None
+        if a.pos_ in ("VERB", "AUX"):
+            if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EARLIER for c in a.children) \
+                    or a.dep_ == "pcomp" and a.head.lower_ in EARLIER:
+                return None
+            break
     types = set()
     for t in toks:
         if t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":
@@ -571,7 +582,9 @@ def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
                      if k in lex.parties), None)
         if kind is not None:
             types.add(kind)
-    return types.pop() if len(types) == 1 and types <= set(ARMED) else None
+    if len(types) != 1 or not types <= set(ARMED):
+        return None
+    return "state" if types == {"state"} else "armed group"  # rebels and militias: the other side of the state
 
 
 def _drop_misread(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[CasualtyFact]:

@@ -151,8 +151,9 @@ class ClaimBuilder:
             return
         # "three soldiers were killed ... the bodies of six rebels were found": the dead of the other armed
         # side are more dead, told after the first figure (a toll counts every side: docs/conventions.md)
+        # (the same figure again is a restatement: "15 militants were killed ... killing 15 attackers")
         other_side = fact.side is not None and bool(self.sides) and fact.side not in self.sides \
-            and not (fact.toll or fact.among)
+            and not (fact.toll or fact.among) and self.killed is not None and fact.count != self.killed
         if (fact.adds and fact.start - self.killed_at <= ADDS_REACH or other_side) and self.killed is not None:
             self.killed = self.killed.plus(fact.count)
             self.killed_at = fact.start

@@ -43,7 +43,8 @@ NOT_PERSONS = {"cow", "cattle", "sheep", "goat", "horse", "donkey", "camel", "do
                "attack", "strike", "bomb", "explosion", "blast", "fire", "plan", "deal", "process", "talk",
                "year", "day", "time", "hope", "vehicle", "car", "tank", "fetus", "foetus", "bill", "motion",
                "proposal", "project", "idea", "engine", "ceasefire", "truce", "crop", "tree", "plant", "story",
-               "report", "battery", "phone", "light", "dream", "rumour", "rumor", "investigation", "case"}
+               "report", "battery", "phone", "light", "dream", "rumour", "rumor", "investigation", "case", "fish",
+               "presence", "life", "lives"}
 UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "many", "both", "we", "us",
                     "everyone", "who", "whom"}
 PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
@@ -252,11 +253,16 @@ def _twin_subjects(victim: Token, verb: Token, lex: Lexicons) -> list[Member]:
             and any(c.dep_ == "cc" for c in victim.children) for m in _persons(t, lex)]
 
 
+# predicates of death said of people (not "eliminate their presence", "killing the fish" is an animal's)
+PERSON_VERBS = {"kill", "murder", "slay", "lynch", "behead", "decapitate", "assassinate", "execute", "gun", "shoot",
+                "stab", "hack", "strangle", "beat", "club", "burn", "die", "perish", "succumb", "find", "leave"}
+
+
 def _argument(victim: Token, verb: Token) -> bool:
     """The victim is the predicate's own argument: the object, the passive subject, or the subject of
     "died"; not through a reduced relative ("the raid killed ..." is often parsed as "the raid [that was]
     killed") nor a speaker ("..., the ministry said")."""
-    if victim.head.i != verb.i or verb.dep_ == "acl":
+    if victim.head.i != verb.i or verb.dep_ == "acl" or verb.lemma_ not in PERSON_VERBS:
         return False
     return victim.dep_ in ("nsubjpass", "dobj") or victim.dep_ == "nsubj" and verb.lemma_ in ("die", "perish", "succumb")
 
@@ -378,7 +384,9 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
         # a noun outside the lexicon as the argument itself, and as a conjunct of one person described the
         # same way ("a student and a constable"), not of a figure ("39 people ... and a market": a misparse)
         plain = not any(c.dep_ == "nummod" for c in head.children) and not head.like_num
-        m = _member(h, lex, killed and (h is head or plain))
+        # ... with a determiner of its own: "a scholar and administrator of the seminary" is one person
+        own = any(c.dep_ in ("det", "poss", "nummod") for c in h.children)
+        m = _member(h, lex, killed and (h is head or plain and own))
         if m is not None:
             members.append(m)
         for prep in h.children:
