@@ -175,3 +175,30 @@ def test_executions_and_headline_notes(extractor, text, expected):
 )
 def test_a_couple_and_bodies_recovered(extractor, text, expected):
     assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a death that set off a riot is another incident (monitors code the riot with no fatalities)
+        "Residents of Godhra began rioting on Monday after a bus driver was killed.",
+        "Party members took to the streets in Nagpur the day after a farmer was killed at a rally.",
+        "A mob clashed with police in Deoria on Friday after the death of a local party leader.",
+        "Following the death of a prisoner in police custody, residents of Uvira burned the police station on Monday.",
+    ],
+)
+def test_a_death_that_set_off_a_riot_is_not_its_toll(extractor, text):
+    assert dead(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the riot's own dead stay, and so do deaths that did not set it off
+        ("Protesters burned a man alive in Uvira on Monday.", [1]),
+        ("Villagers fled their homes in Uvira on Monday after gunmen killed five farmers.", [5]),
+        ("Police fired on rioters in Deoria on Friday, killing two, after the death of a local leader.", [2]),
+    ],
+)
+def test_a_riots_own_dead_stay(extractor, text, expected):
+    assert dead(extractor, text) == expected
