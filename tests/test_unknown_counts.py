@@ -158,6 +158,7 @@ def test_the_dead_of_both_armed_sides_add_up(extractor, text, expected):
         # a note that opens like a headline: the figure with its death word is read as written
         ("23 dead, 12 wounded when herdsmen clashed with farmers in a village near Nyala on Monday.", [23]),
         ("Five killed, 20 injured as police fired on protesters in Nyala on Monday.", [5]),
+        ("1 security guard killed 5 injured in bomb blast in Sibi", [1]),
     ],
 )
 def test_executions_and_headline_notes(extractor, text, expected):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token as SpacyToken
 
 from ..lexicon import Lexicons
 from ..model import Count
@@ -189,8 +190,15 @@ def _ranges(quantities: list[Quantity], words: list[str]) -> list[Quantity]:
 def _agent(sent: SpacySpan, q: Quantity) -> bool:
     """ "when a gunman killed them": the subject of an active verb of harm with an object did the harm."""
     # not a bare figure: "1 killed 3 injured", a headline, is parsed as one person killing three
+    # nor a headline's run-on of counted people: "1 security guard killed 5 injured in blast"
     return any(t.dep_ == "nsubj" and not t.like_num and t.head.tag_ in ("VBD", "VBZ", "VBP")
-               and any(c.dep_ == "dobj" for c in t.head.children) for t in sent[q.start: q.end])
+               and any(c.dep_ == "dobj" and not _wounded_figure(c) for c in t.head.children) for t in sent[q.start: q.end])
+
+
+def _wounded_figure(tok: SpacyToken) -> bool:
+    """A bare figure followed by its word of wounds: "5 injured"."""
+    nxt = tok.doc[tok.i + 1: tok.i + 2]
+    return tok.like_num and len(nxt) == 1 and nxt[0].lower_ in ("injured", "wounded", "hurt")
 
 
 def _own_clause(sent: SpacySpan, words: list[str], q: Quantity) -> bool:
