@@ -86,6 +86,7 @@ def test_an_attackers_own_death(extractor, text, expected):
         "A ward candidate was killed by unidentified assailants near Gonda on Sunday.",
         "A personnel of the border police was killed in a landmine blast in Kupwara on Monday.",
         "Gunmen shot dead a retired headmaster outside his home in Mardan on Tuesday.",
+        "In Manikganj, a local was killed and nine other people were injured in a clash between two groups on Friday.",
     ],
 )
 def test_any_described_victim_of_a_death_is_one_person(extractor, text):

@@ -491,7 +491,10 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
     dets = {c.lower_ for c in h.children if c.dep_ in ("det", "poss")}
     # "a personnel of the border force": a mass noun counted as one with "a"
     single = h.tag_ in ("NN", "NNP") or killed and h.tag_ == "NNS" and bool(dets & {"a", "an"})
-    if single and h.pos_ in ("NOUN", "PROPN"):
+    # "a local was killed": an adjective the tagger leaves as one, used as a noun with its article
+    noun_like = h.pos_ in ("NOUN", "PROPN") or killed and h.pos_ == "ADJ" and bool(dets & {"a", "an"}) \
+        and h.dep_ in ("nsubjpass", "dobj") and h.lower_ not in NOT_PERSONS
+    if single and noun_like or killed and noun_like and h.pos_ == "ADJ":
         if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
             return None
         # "her brother and 4-year-old daughter": a singular conjunct shares the first one's determiner
@@ -618,7 +621,7 @@ def _killable(h: Token, lex: Lexicons) -> bool:
     """A common noun that a predicate of death makes a person: not a thing, an animal, a place or an
     event (any word of triggers.csv: "the raid", "the clash")."""
     words = (h.lower_, h.lemma_.lower())
-    return h.pos_ == "NOUN" and h.ent_type_ not in _NOT_PERSON_ENTS and not any(
+    return h.pos_ in ("NOUN", "ADJ") and h.ent_type_ not in _NOT_PERSON_ENTS and not any(
         w in NOT_PERSONS or w in lex.triggers for w in words)
 
 
