@@ -367,9 +367,10 @@ def _places_of_the_act(doc: Doc, parties: list[Party]) -> None:
         if p.role != "target" or root is None or root.dep_ != "pobj" or root.head.lower_ != "at":
             continue
         objects = [c for c in root.head.head.children if c.dep_ == "dobj"]
-        if any(q is not p and q.role == "target" and (sp := spans[id(q)]) is not None
-               and any(sp.start <= o.i < sp.end or o.i == sp.root.i for o in objects) for q in parties):
-            p.role = None
+        for q in parties:
+            sp = spans[id(q)]
+            if q is not p and q.role == "target" and sp is not None and any(sp.start <= o.i < sp.end for o in objects):
+                p.role = None
 
 
 def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
