@@ -363,7 +363,8 @@ def _places_of_the_act(doc: Doc, parties: list[Party]) -> None:
     a party after "at" is where it happened, not whom it hit ("fired at the checkpoint" has none)."""
     spans = {id(p): doc.char_span(p.start_char, p.start_char + len(p.text), alignment_mode="expand") for p in parties}
     for p in parties:
-        root = spans[id(p)].root if spans[id(p)] is not None else None
+        own = spans[id(p)]
+        root = own.root if own is not None else None
         if p.role != "target" or root is None or root.dep_ != "pobj" or root.head.lower_ != "at":
             continue
         objects = [c for c in root.head.head.children if c.dep_ == "dobj"]
