@@ -131,3 +131,31 @@ def test_a_misread_town_with_the_dead_in_common_and_the_wounded_close_rides_with
     # not when the other figure is clearly another shooting's (one dead and nine wounded)
     other = report("wsfa-11#2", WETUMPKA, killed=1, injured=9, flags=("sub-event-guessed",))
     assert ids([main, other]) == [["wsfa-11#1"], ["wsfa-11#2"]]
+
+
+def _people(r: Report, text: str) -> Report:
+    """`r` with the names and ages its article gives (as keys.annotate leaves them)."""
+    from strikewatch.link.keys import ages, names
+
+    r.evidence += [Span(start=s, end=e, text=text[s:e], field="name") for s, e, _ in names(text)]
+    r.evidence += [Span(start=s, end=e, text=text[s:e], field="age") for s, e, _ in ages(text)]
+    return r
+
+
+TRIAL = ("A jury on Monday convicted Dale Pruitt, 24, of killing Anita Reyes, 41, outside her Millbrook home "
+         "last May. Pruitt shot Reyes after an argument, prosecutors said; Reyes died at the scene.")
+
+
+def test_a_trial_story_joins_the_shooting_it_recalls_when_it_names_its_people() -> None:
+    # a year on, the paper tells the verdict (the story's own day) and recalls the shooting in
+    # passing; another paper told the shooting the day after it, naming the same two people
+    verdict = _people(report("wsfa-20#1", MILLBROOK, killed=1, day="2020-06-08", published="2020-06-09",
+                             sub="Arrests"), TRIAL)
+    recalled = _people(report("wsfa-20#2", MILLBROOK, published="2020-06-09", sub="Arrests",
+                              flags=("sub-event-guessed",)), TRIAL)
+    told = _people(report("herald-5#1", MILLBROOK, killed=1),
+                   "Anita Reyes, 41, was shot dead on Friday; deputies arrested Dale Pruitt, 24, a neighbour.")
+    assert ids([verdict, recalled, told]) == [["herald-5#1", "wsfa-20#1", "wsfa-20#2"]]
+    # with no people in common the recalled shooting is no reading of the story: apart
+    plain = [r.model_copy(update={"evidence": r.evidence[:1]}) for r in (verdict, recalled, told)]
+    assert ids(plain) == [["herald-5#1"], ["wsfa-20#1", "wsfa-20#2"]]

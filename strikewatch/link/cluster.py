@@ -92,10 +92,10 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
     for xs in _stories(feats, a.members):
         for ys in _stories(feats, b.members):
             if any(m in aside for m in xs + ys):
-                # a past shooting recalled in passing is no reading of the story
-                voices_x = [m for m in xs if m not in aside or not background(feats[m])]
-                voices_y = [m for m in ys if m not in aside or not background(feats[m])]
-                if not any(_pair_ok(feats, a, b, x, y, compare) for x in voices_x for y in voices_y):
+                # a past shooting recalled in passing is no reading of the story, unless the other
+                # story names its people (the trial's story recalls the shooting another paper told)
+                if not any(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys
+                           if _voice(feats, x, y, aside) and _voice(feats, y, x, aside)):
                     return False
                 # the tolls are the story's own: its core reports' figures must agree all the same
                 if not all(_tolls_agree(feats, a, b, x, y)
@@ -104,6 +104,18 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
             elif not all(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys):
                 return False
     return True
+
+
+def _voice(feats: Sequence[Features], x: int, y: int, aside: Collection[int]) -> bool:
+    """Whether x is a reading of its story against y: a core member always, an aside unless it is
+    a past incident recalled in passing that y does not tell of the same people: two ages in
+    common, or a person or a street with an age or with each other. A name alone is too common a
+    key here (a monitor's director, a page's tag line are read as names in every story of a city)."""
+    if x not in aside or not background(feats[x]):
+        return True
+    fx, fy = feats[x], feats[y]
+    ages, keys = len(fx.ages & fy.ages), bool(fx.names & fy.names) + bool(fx.streets & fy.streets)
+    return ages >= 2 or (ages == 1 and keys >= 1) or keys == 2
 
 
 def _stories(feats: Sequence[Features], members: Sequence[int]) -> list[list[int]]:
