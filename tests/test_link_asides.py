@@ -159,3 +159,15 @@ def test_a_trial_story_joins_the_shooting_it_recalls_when_it_names_its_people() 
     # with no people in common the recalled shooting is no reading of the story: apart
     plain = [r.model_copy(update={"evidence": r.evidence[:1]}) for r in (verdict, recalled, told)]
     assert ids(plain) == [["herald-5#1"], ["wsfa-20#1", "wsfa-20#2"]]
+
+
+def test_the_arrest_told_with_the_shootings_toll_rides_with_it() -> None:
+    # "Deputies arrested a Millbrook man on Friday in the shooting that left one woman dead": the
+    # sentence is read as an arrest (another event type), yet its toll is the shooting's
+    shot = report("wsfa-30#1", MILLBROOK, killed=1)
+    arrest = report("wsfa-30#2", MILLBROOK, killed=1, sub="Arrests")
+    arrest.event_type = "Strategic developments"
+    assert ids([shot, arrest]) == [["wsfa-30#1", "wsfa-30#2"]]
+    # an arrest told with another toll ("after a brawl that left three hurt") is another incident
+    brawl = arrest.model_copy(update={"claims": [Claim(injured=Count(low=3, best=3))]})
+    assert ids([shot, brawl]) == [["wsfa-30#1"], ["wsfa-30#2"]]
