@@ -118,3 +118,11 @@ def test_a_dateline_town_is_kept_when_the_cues_are_elsewhere(gazetteer):
             "(Enterprise photo)\n\nShe was taken to a hospital in Saranac Lake.")
     places = found(text, gazetteer)
     assert ("LAKE PLACID", "New York", "United States") in places
+
+
+def test_a_county_of_many_states_makes_a_us_story(gazetteer):
+    from strikewatch.extract.usplaces import us_story
+
+    text = "Union County deputies say a man bled to death after he shot himself in the leg by accident."
+    cues = us_cues(text, gazetteer)
+    assert "US.GA" in cues and us_story(cues)  # Georgia has a Union County too: its share still counts

@@ -256,7 +256,9 @@ def others_cues(text: str, g: Gazetteer, surface: str) -> dict[str, float]:
 
 def us_story(cues: dict[str, float]) -> bool:
     """Cues enough to call the article American whatever else it names."""
-    strong = sum(w for a1, w in cues.items() if a1 not in _WEAK_STATES)
+    # Georgia or Washington named is no proof; their shares of a county's cue are ("Union County" is in
+    # 16 states, Georgia's among them: the county word counts whole)
+    strong = sum(w for a1, w in cues.items() if a1 not in _WEAK_STATES or w < STATE_CUE)
     return strong >= US_ARTICLE or any(w >= CITY_CUE for w in cues.values())
 
 
@@ -342,7 +344,9 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     # the name is a place of the cued state the gazetteer lacks (Austin, Antioch), or a surname (Denton)
     towns = _towns(text, g)
     firm = [a1 for a1, w in others.items() if w >= CITY_CUE]
-    dateline = dateline_at(text, e - len(surface), e)
+    # "LAKE PLACID -" is the story's own town though a big town elsewhere is named; not "AUSTIN -" in a
+    # Chicago story (a neighbourhood the gazetteer lacks: no Austin, Indiana)
+    dateline = dateline_at(text, e - len(surface), e) and not firm
     if found and (a1 := placed(text, g).get(norm(surface))) is not None and not county:
         # "Manchester, Illinois" once: every later "Manchester" is that one, or (too small for the
         # gazetteer) its state, never Manchester, Missouri
@@ -357,16 +361,19 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
         if p.level == 2 and not county:
             continue  # "Johnson" is a surname before it is Johnson County
         if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE and not dateline:
-            continue  # Howland, Maine in a story from Ohio; but "LAKE PLACID -" is the story's own town
-        if p.level == 0 and firm and others.get(p.a1 or "", 0) < STATE_CUE and _far(p, firm, towns):
-            continue  # but a hospital "in Little Rock" in a story from Texarkana, Texas stays
+            continue  # Howland, Maine in a story from Ohio
+        if p.level == 0 and firm and others.get(p.a1 or "", 0) < STATE_CUE \
+                and 2 * cues.get(p.a1 or "", 0) <= max(others[a1] for a1 in firm) and _far(p, firm, towns):
+            # but a hospital "in Little Rock" in a story from Texarkana, Texas stays, and so does "San
+            # Diego police" in a story that also names Baton Rouge, Louisiana twice (its own cues weigh)
+            continue
         keep.append(p)
     keep = [centred(p, g) for p in keep]
     # among same-named counties equally cued, the one holding a town the text names (Kilmichael:
     # Montgomery County, Mississippi)
-    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -others.get(p.a1 or "", 0), -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
+    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
                                        -towns.support.get(p.a1 or "", 0), -_size(p, g))
-                  if p.cc == "US" else (0, 0, 0, 0, 0))
+                  if p.cc == "US" else (0, 0, 0, 0))
 
 
 FAR_KM = 400  # a town this far from every town the text names in its firmly cued state is another place
