@@ -126,3 +126,17 @@ def test_a_county_of_many_states_makes_a_us_story(gazetteer):
     text = "Union County deputies say a man bled to death after he shot himself in the leg by accident."
     cues = us_cues(text, gazetteer)
     assert "US.GA" in cues and us_story(cues)  # Georgia has a Union County too: its share still counts
+
+
+def test_a_small_town_force_of_another_state_in_a_firmly_placed_story(gazetteer):
+    # Howland, Maine is the only Howland of 1,000+ people; Howland Township, Ohio is not in the gazetteer
+    text = ("WARREN, Ohio — A man shot five people in his driveway on Saturday, Howland police said. He was "
+            "arraigned Monday in Trumbull County Common Pleas Court.")
+    assert not any(a == "Maine" for _m, a, _c in found(text, gazetteer))
+
+
+def test_a_big_town_the_story_is_about_stays_beside_a_firm_state_elsewhere(gazetteer):
+    text = ("Gunman charged in San Diego police shooting\n\nA man who opened fire on two San Diego police "
+            "officers was charged with murder. The shooting came weeks after officers were killed in Baton "
+            "Rouge, Louisiana. Police across Louisiana are on alert.")
+    assert ("San Diego", "California", "United States") in found(text, gazetteer)

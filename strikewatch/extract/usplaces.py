@@ -362,10 +362,11 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             continue  # "Johnson" is a surname before it is Johnson County
         if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE and not dateline:
             continue  # Howland, Maine in a story from Ohio
-        if p.level == 0 and firm and others.get(p.a1 or "", 0) < STATE_CUE \
-                and 2 * cues.get(p.a1 or "", 0) <= max(others[a1] for a1 in firm) and _far(p, firm, towns):
+        if p.level == 0 and firm and others.get(p.a1 or "", 0) < STATE_CUE and _far(p, firm, towns) and (
+                p.population < BIG_TOWN or 2 * cues.get(p.a1 or "", 0) <= max(others[a1] for a1 in firm)):
             # but a hospital "in Little Rock" in a story from Texarkana, Texas stays, and so does "San
-            # Diego police" in a story that also names Baton Rouge, Louisiana twice (its own cues weigh)
+            # Diego police" in a story that also names Baton Rouge, Louisiana twice (a big town's own
+            # cues weigh; a small town's force, "Howland police" in an Ohio story, is no Howland, Maine)
             continue
         keep.append(p)
     keep = [centred(p, g) for p in keep]
