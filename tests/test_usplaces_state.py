@@ -68,12 +68,6 @@ def test_a_street_is_no_cue_for_a_big_town_of_its_name(gazetteer):
     assert "US.AZ" not in us_cues(text, gazetteer) and "US.CA" not in us_cues(text, gazetteer)
 
 
-def test_the_outlet_town_counts_once(gazetteer):
-    text = ("Man shot outside a store - WXYZ Action News 9 - Memphis, Tennessee\n\nA man was shot in the leg "
-            "on Sunday, police said.")
-    assert us_cues(text, gazetteer).get("US.TN") == 1  # the outlet's state, not also Memphis as a big town
-
-
 def test_a_sheriff_named_like_a_country_names_no_country(gazetteer):
     text = ("Teen charged in friend's death in Cooper City\n\nThe county sheriff's office said a 14-year-old "
             "boy was shot while three teens played with a handgun in Cooper City. \"It is a tragedy,\" Sheriff "

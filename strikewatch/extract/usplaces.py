@@ -153,8 +153,7 @@ class Towns:
 
 @functools.lru_cache(maxsize=64)
 def _towns(text: str, g: Gazetteer) -> Towns:
-    """The towns a text names, each name once (not street names, "Glendale Avenue", nor the outlet's
-    home in the title, which is a cue of its own)."""
+    """The towns a text names, each name once (not street names: "Glendale Avenue")."""
     cues: dict[str, float] = {}
     support: dict[str, float] = {}
     own: dict[str, str] = {}
@@ -162,12 +161,7 @@ def _towns(text: str, g: Gazetteer) -> Towns:
     points: dict[str, list[tuple[float, float]]] = {}
     seen: set[str] = set()
     people = surnames(text)
-    outlet = outlet_span(text) or (-1, -1)
-    if outlet[1] < 0 or not states(g).after_city.search(text, *outlet):
-        outlet = (-1, -1)  # "- KLTV - Tyler, Longview": the outlet's towns are its only cue
     for m in _TOWN.finditer(text):
-        if outlet[0] <= m.start() < outlet[1]:
-            continue  # "- WMC - Memphis, Tennessee": its state is the outlet's cue already
         words = m.group().split()
         for i in range(len(words)):  # "San Antonio Police": its longest part that is a town
             if (words[i - 1] if i else text[max(0, m.start() - 4) : m.start()].strip()) == "The":
