@@ -134,3 +134,12 @@ def test_a_big_town_the_story_is_about_stays_beside_a_firm_state_elsewhere(gazet
             "officers was charged with murder. The shooting came weeks after officers were killed in Baton "
             "Rouge, Louisiana. Police across Louisiana are on alert.")
     assert ("San Diego", "California", "United States") in found(text, gazetteer)
+
+
+def test_only_names_put_in_a_place_support_their_states(gazetteer):
+    from strikewatch.extract.usplaces import _towns
+
+    text = "Dana Hilliard said her son was shot outside a club in Lynchburg on Sunday, Lynchburg police said."
+    support = _towns(text, gazetteer).support
+    assert "US.VA" in support and "US.FL" not in support  # Hilliard, Florida: a surname here
+    assert "US.FL" in _towns("Her son was shot outside a club in Hilliard on Sunday.", gazetteer).support

@@ -159,6 +159,7 @@ def _towns(text: str, g: Gazetteer) -> Towns:
     counties: dict[str, float] = {}
     points: dict[str, list[tuple[float, float]]] = {}
     seen: set[str] = set()
+    located: set[str] = set()
     people = surnames(text)
     for m in _TOWN.finditer(text):
         words = m.group().split()
@@ -173,13 +174,18 @@ def _towns(text: str, g: Gazetteer) -> Towns:
                 if not rows:
                     continue
                 s = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
-                if key not in seen and name not in people and not g.is_stopword(key) \
-                        and not is_street(text, s, s + len(name)):
+                if name in people or g.is_stopword(key) or is_street(text, s, s + len(name)):
+                    break
+                if key not in seen:
                     seen.add(key)
                     top = max(rows, key=lambda r: r.population)
                     if top.cc == "US" and top.population >= BIG_TOWN:
                         cues[top.a1 or ""] = cues.get(top.a1 or "", 0) + TOWN_CUE
                         own[key] = top.a1 or ""
+                if key not in located and _located(text, s, s + len(name), g):
+                    # only a name the words put a place ("in Lynchburg", "LYNCHBURG -", "Lynchburg, Va.")
+                    # supports its states: "Valarie Turpin" is no vote for Turpin Hills, Ohio
+                    located.add(key)
                     holders = {r.a1 for r in rows if r.cc == "US" and r.population >= 1_000 and r.a1}
                     for a1 in holders:
                         support[a1] = support.get(a1, 0) + 1 / len(holders)
@@ -191,6 +197,12 @@ def _towns(text: str, g: Gazetteer) -> Towns:
                             points.setdefault(r.a1, []).append((r.lat, r.lon))
                 break
     return Towns(cues, support, own, counties, points)
+
+
+def _located(text: str, s: int, e: int, g: Gazetteer) -> bool:
+    """The words put a place at text[s:e]: "in X", "near X", "X, Ind.", a dateline, a town's force."""
+    return bool(_PLACE_CUE.search(text, max(0, s - 24), s) or dateline_at(text, s, e)
+                or states(g).after_city.match(text, e) or town_follows(text, e))
 
 
 # the outlet at the end of a title: "... shooting - WMC Action News 5 - Memphis, Tennessee", "... | KCTV5"
