@@ -213,3 +213,37 @@ def test_notes_armed_men_joining_the_other_side_is_a_defection(extractor):
         == [("Strategic developments", "Change to group/activity")]
     fact = event(extractor, "Local elders joined the talks in the district on Sunday.")
     assert fact is None or not fact.opens
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a monitor's verbless note states its event
+    ("Protest against the closure of the district court.", "Peaceful protest"),
+    ("Bus drivers on strike over unpaid overtime.", "Peaceful protest"),
+    ("Displaced protest over the lack of water in the camp.", "Peaceful protest"),
+    # notes and headlines in the present tense
+    ("Bandits ambush a minibus and shoot two passengers.", "Attack"),
+    ("Militants detonate an explosive device near a police post.", "Remote explosive/landmine/IED"),
+    # a crowd's chants and placards
+    ("Hundreds of nurses gathered outside the ministry and chanted slogans against the new contracts.",
+     "Peaceful protest"),
+])
+def test_notes_told_as_fragments_or_in_the_present(extractor, text, expected):
+    assert [sub for _t, sub in incidents(extractor, text)] == [expected]
+
+
+def test_notes_a_commentary_noun_stays_commentary(extractor):
+    # a verb makes the note a clause: the protest noun in it is what the talks were about
+    assert incidents(extractor, "The minister discussed the protest with union leaders.") == []
+
+
+def test_notes_where_an_act_happened_is_not_whom_it_hit(extractor):
+    # the traders were hit; the checkpoint is where: an attack on civilians, not a clash
+    assert incidents(extractor, "Soldiers assaulted three traders at a checkpoint near the market.") \
+        == [("Violence against civilians", "Attack")]
+    assert incidents(extractor, "Gunmen fired at a police checkpoint near the bridge.") == [("Battles", "Armed clash")]
+
+
+def test_notes_the_man_shot_dead_is_the_victim_not_an_agent(extractor):
+    reports = extractor.extract(Article(id="n", text="Gunmen rob a shop and shoot the driver dead.",
+                                        published=dt.date(2021, 6, 14)))
+    assert [(r.sub_event_type, r.claims[0].killed.best) for r in reports] == [("Attack", 1)]

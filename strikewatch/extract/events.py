@@ -142,6 +142,7 @@ class EventReader:
         for m in matches:
             if id(m) not in merged and not any(p.start_char == m.start_char for p in out):
                 out.append(Party(m.value, party_role(doc[m.start:m.end], events, m.value in ARMED), m.start_char, m.text))
+        _places_of_the_act(doc, out)
         for p in out:
             # "a former police officer", "a retired soldier": no longer armed, a civilian (ACLED)
             if p.type == "state" and _FORMER.search(doc.text[max(0, p.start_char - 20):p.start_char]):
@@ -250,7 +251,7 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
         last = last.head
     told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
     theirs = not any(c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
-    return first.pos_ == "VERB" or (
+    return first.pos_ == "VERB" or _note_of(last) or (
         # "staged a sit-in", "continued their strike": their own act, not one told before
         (theirs and last.dep_ in ("dobj", "nsubjpass") and _stages(last.head))
         # "blocked the road in protest", "went on strike": the clause's own act is the protest
@@ -259,6 +260,17 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
         or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING)
         # "the sit-in continued for a third day": told as going on, it is still being held
         or (last.dep_ == "nsubj" and last.head.lemma_ in ("continue", "enter") and m.value.sub_event_type in PROTEST))
+
+
+def _note_of(tok: Token) -> bool:
+    """A monitor's verbless note states its event: "Protest against the new land law.", "Nurses on
+    strike over unpaid allowances." The event noun is the fragment's root, or "on strike" hangs on the
+    root; it is not referred back to ("The protest."). A noun inside a clause is commentary."""
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tok.sent):
+        return False  # "Displaced protest over insecurity": a participle as an adjective is no verb
+    if any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+        return False
+    return tok.dep_ == "ROOT" or (tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.dep_ == "ROOT")
 
 
 def _cause(tok: Token) -> bool:
@@ -346,6 +358,22 @@ def _demonstration(kinds: set[str], lethal: bool, parties: list[Party]) -> str:
     return "Peaceful protest"
 
 
+def _places_of_the_act(doc: Doc, parties: list[Party]) -> None:
+    """"Soldiers assaulted three traders at a checkpoint": where the verb has a party as its object,
+    a party after "at" is where it happened, not whom it hit ("fired at the checkpoint" has none)."""
+    spans = {id(p): doc.char_span(p.start_char, p.start_char + len(p.text), alignment_mode="expand") for p in parties}
+    for p in parties:
+        own = spans[id(p)]
+        root = own.root if own is not None else None
+        if p.role != "target" or root is None or root.dep_ != "pobj" or root.head.lower_ != "at":
+            continue
+        objects = [c for c in root.head.head.children if c.dep_ == "dobj"]
+        for q in parties:
+            sp = spans[id(q)]
+            if q is not p and q.role == "target" and sp is not None and any(sp.start <= o.i < sp.end for o in objects):
+                p.role = None
+
+
 def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
     """Who the party is in its clause: the one who acts, the one hit, a side, or neither (a place,
     a source: "police said")."""
@@ -365,8 +393,8 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
     if dep == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "under" for c in head.children):
         return "target"  # "the convoy came under attack", "the post came under fire"
     if dep == "nsubj":
-        if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer"):
-            return "target"  # "five people died": the subject of a death is its victim
+        if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer") or head.lower_ == "dead":
+            return "target"  # "five people died", "shoot the driver dead": the subject of a death is its victim
         return None if head.lemma_ in _REPORTING else "agent"
     if dep in ("nsubjpass", "dobj"):
         return None if head.lemma_ in _REPORTING else "target"
