@@ -153,7 +153,7 @@ def test_notes_weapons_and_targets(extractor, text, expected):
     ("Demonstrators stormed the town hall and set part of it on fire.", "Violent demonstration"),
     ("Protesters attacked the police with sticks outside the court.", "Violent demonstration"),
     ("Gunmen shot dead a retired army officer outside his house.", "Attack"),
-    ("Gunmen shot dead an army officer outside his house.", "Armed clash"),
+    ("Gunmen shot dead an army officer on patrol near the base.", "Armed clash"),
 ])
 def test_notes_the_crowd_acts_and_former_soldiers_are_civilians(extractor, text, expected):
     assert event(extractor, text).sub_event_type == expected
@@ -247,3 +247,16 @@ def test_notes_the_man_shot_dead_is_the_victim_not_an_agent(extractor):
     reports = extractor.extract(Article(id="n", text="Gunmen rob a shop and shoot the driver dead.",
                                         published=dt.date(2021, 6, 14)))
     assert [(r.sub_event_type, r.claims[0].killed.best) for r in reports] == [("Attack", 1)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # security men attacked at home or off duty are coded as civilians: an attack, not a clash
+    ("Suspected militants stabbed to death a police captain outside his home.", "Attack"),
+    ("Gunmen shot dead an off-duty soldier at a bus stop in the town.", "Attack"),
+    # on duty they are a side: a clash
+    ("Gunmen shot dead a soldier at a checkpoint in the town.", "Armed clash"),
+    # peacekeepers are armed
+    ("A peacekeeper was killed by unidentified armed assailants near the airport.", "Armed clash"),
+])
+def test_notes_who_counts_as_armed(extractor, text, expected):
+    assert [sub for _t, sub in incidents(extractor, text)] == [expected]

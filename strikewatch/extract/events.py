@@ -51,6 +51,9 @@ _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopter
 _DURATION = re.compile(r"(?i)\b(?:hour|day|week|indefinite|token|general|hunger|labou?r|workers?'?|wildcat|sit-down)")
 _WALKOUT = Trigger("Peaceful protest", "specific")
 _FORMER = re.compile(r"(?i)\b(?:former|retired|ex-?)\s*$")
+_OFF_DUTY = re.compile(r"(?i)\boff[- ]duty\b|\b(?:at|outside|near|in front of|in)\s+(?:his|her|their|the\s+\w+'s)\s+"
+                       r"(?:own\s+)?(?:home|house|residence|doorstep)\b|\b(?:stormed|raided|entered)\s+(?:his|her|their|"
+                       r"the\s+\w+'s)\s+(?:home|house|residence)\b")
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
@@ -146,6 +149,10 @@ class EventReader:
         for p in out:
             # "a former police officer", "a retired soldier": no longer armed, a civilian (ACLED)
             if p.type == "state" and _FORMER.search(doc.text[max(0, p.start_char - 20):p.start_char]):
+                p.type = "civilian"
+            # "killed a police colonel outside his home": off duty, a civilian (ACLED's coding of
+            # security men attacked at home or off duty)
+            elif p.type == "state" and p.role == "target" and _OFF_DUTY.search(_sentence_of(doc, p.start_char)):
                 p.type = "civilian"
         return out
 
@@ -356,6 +363,11 @@ def _demonstration(kinds: set[str], lethal: bool, parties: list[Party]) -> str:
     if kinds & {"Protest with intervention", "Arrests"}:
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def _sentence_of(doc: Doc, char: int) -> str:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.sent.text if span is not None else doc.text
 
 
 def _places_of_the_act(doc: Doc, parties: list[Party]) -> None:
