@@ -37,7 +37,7 @@ from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
 from .phrases import PhraseIndex
-from .places import find_places, is_us_story
+from .places import find_places, is_us_story, us_state_only
 from .report import build_reports
 from .usplaces import outlet_span
 
@@ -215,6 +215,8 @@ class Extractor:
             # a story of the station's own town may name no other town: then the outlet's is the best guess
             places = sorted(places + find_places(text, self.gazetteer, start=outlet[0], end=outlet[1]),
                             key=lambda p: p.start)
+        if us and not places:  # no town or county named: the state its cues name ("call 410-555-0100")
+            places = us_state_only(text, self.gazetteer)
         return build_reports(article, assembler.frames, places, assembler.named_sources, when)
 
 
