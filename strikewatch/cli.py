@@ -33,6 +33,8 @@ def analyze(
                                              "(docs/scale.md)")] = None,
     parquet: Annotated[Path | None, typer.Option(help="Also write DIR/reports.parquet/ and "
                                                  "DIR/incidents.parquet/")] = None,
+    article_places: Annotated[bool, typer.Option(help="List the places named by each article that reports "
+                                                 "no incident (JSON: top-level 'places'; not with --dask)")] = False,
 ) -> None:
     """Extract every incident the articles report, link them, and print the result.
 
@@ -60,7 +62,8 @@ def analyze(
                                      workers=workers, console=err)
     else:
         stream = read_articles(paths, published=pub, outlet=outlet, columns=columns)
-        analysis = analyze_paths(stream, progress=not as_json and sys.stderr.isatty(), n_process=workers)
+        analysis = analyze_paths(stream, progress=not as_json and sys.stderr.isatty(), n_process=workers,
+                                 article_places=article_places)
         if parquet is not None:
             from .scale.output import write_analysis
 

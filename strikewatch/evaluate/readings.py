@@ -77,11 +77,16 @@ def norm_place(s: str | None) -> str:
 def same_admin1(gold: str | None, reports: Sequence[Report]) -> bool:
     """Equal once folded, or one a prefix of the other of at least 5 letters: a transliterated
     adjectival form ("Donets'ka Oblast'") names the same unit as "Donetsk oblast"."""
+    return admin1_among(gold, [r.location.admin1 for r in reports])
+
+
+def admin1_among(gold: str | None, names: Iterable[str | None]) -> bool:
+    """`same_admin1` against admin1 names rather than reports."""
     g = norm_place(gold)
     if not g:
         return False
-    for r in reports:
-        s = norm_place(r.location.admin1)
+    for name in names:
+        s = norm_place(name)
         if s and (s == g or (min(len(s), len(g)) >= 5 and (s.startswith(g) or g.startswith(s)))):
             return True
     return False

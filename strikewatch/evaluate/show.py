@@ -100,8 +100,9 @@ LABELS = {
     "killed_in_range": "killed within range", "children_in_range": "children within range",
     "women_in_range": "women within range", "killed": "killed exact", "injured": "injured exact",
     "state": "US state right", "deaths_in_range": "deaths (best) within low..high",
-    "admin1_named": "admin1, where the text names a place",
-    "admin1_told": "admin1, where a headline tells something there",
+    "admin1_named": "admin1, where the text names a place (reports, else the text's place)",
+    "admin1_told": "admin1, where a headline tells something there (same)",
+    "admin1_named_reports": "admin1 of incident reports alone, where the text names a place",
 }
 DATE_LABEL = {"ucdp": "date within start..end"}
 
