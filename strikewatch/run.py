@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .model import Analysis, ArticlePlaces, Article, Incident, Location, Rejected, Report
+from .model import Analysis, Article, ArticlePlaces, Incident, Location, Rejected, Report
 from .pipeline import analyze_articles
 
 

@@ -16,7 +16,18 @@ from typing import Any
 from ..model import Analysis, Article, ArticlePlaces, Report
 from .baseline import regex_date, regex_injured, regex_killed
 from .corpora import Row
-from .readings import admin1_among, dated, exact, in_range, incident_reports, near, same_admin1, toll, victims, within
+from .readings import (
+    admin1_among,
+    dated,
+    exact,
+    in_range,
+    incident_reports,
+    near,
+    same_admin1,
+    toll,
+    victims,
+    within,
+)
 
 
 @dataclass(slots=True)
