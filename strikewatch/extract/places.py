@@ -311,7 +311,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: not (p.level == 1 and p.rank <= 1))
     cued = bool(variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e))
     if "UA" in ctx and cued and (outer is None or (outer.cc == "UA" and outer.level == 1 and not found)):
-        found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1}), g,
+        found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1 or ""}), g,
                                    inside=outer is not None)
     if not (cued or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
                              or usplaces.COUNTY_WORD.search(surface)))):  # "Opelousas Police", "Madison County"
