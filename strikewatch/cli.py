@@ -55,6 +55,8 @@ def analyze(
     pub = _parse_date(published) if published else None
     columns = CsvColumns(id=id_column, text=text_column, outlet=outlet_column, published=published_column,
                          title=title_column)
+    if dask is not None and article_places:
+        raise typer.BadParameter("--article-places is read in one process: not with --dask")
     if dask is not None:  # same answer as below, computed on the cluster (strikewatch.scale)
         from .scale.commands import analyze_with_dask
 

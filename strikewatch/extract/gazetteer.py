@@ -151,6 +151,7 @@ class Gazetteer:
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
         self.world = world
         self._areas: dict[str, frozenset[str]] | None = None  # gazetteer_areas.csv, read on first use
+        self._loose_settlements: dict[str, tuple[str, ...]] | None = None  # loose(name) -> oblasts
         self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
         self.actors = {norm(k): v for k, v in (actors or {}).items()}  # "boko haram" -> ("NG",)
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
@@ -248,16 +249,24 @@ class Gazetteer:
 
     def settlement_oblasts(self, name: str) -> tuple[str, ...]:
         """The GeoNames codes of the Ukrainian oblasts with a settlement of that name in the state
-        codifier (uasettlements.py; none without its package), as written or in its Ukrainian
-        spelling (Stepanovka, Stepanivka)."""
+        codifier (uasettlements.py; none without its package): as written, in its Ukrainian spelling
+        (Stepanovka, Stepanivka), else up to vowels and doubled letters (Mnohopillya, Nikishine),
+        where all the codifier's names of that skeleton count."""
         if self.world is None:
             return ()
         from . import uasettlements
 
         oblasts = tuple(sorted((c, n) for c, n in self.world.admin1.items() if c.startswith("UA.")))
         index = uasettlements.load(oblasts)
+        if self._loose_settlements is None:
+            self._loose_settlements = {}
+            for k, codes in index.items():
+                lk = loose(k)
+                self._loose_settlements[lk] = tuple(sorted({*self._loose_settlements.get(lk, ()), *codes}))
         key = norm(name)
-        return index.get(key) or index.get(ukrainian(key) or "") or ()
+        uk = ukrainian(key)
+        return (index.get(key) or (index.get(uk) if uk else None) or self._loose_settlements.get(loose(key))
+                or (self._loose_settlements.get(loose(uk)) if uk else None) or ())
 
     def unit(self, a1: str) -> Place | None:
         """The admin1 unit of a GeoNames code ("UA.05"), as a place of precision "region"."""

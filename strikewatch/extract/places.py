@@ -69,8 +69,10 @@ _BODY_WORDS = frozenset({"press", "club", "university", "college", "court", "sch
                          "temple", "church", "stadium", "bazaar", "market", "chowk", "road", "bridge"})
 CUE_FREE = 20_000
 METONYM_POPULATION = 1_000_000  # a city this big before "forces" or "-backed" names its government
-_GOVERNMENT_AFTER = re.compile(r"^(?:['’]s)?(?:\s+|\s*-\s*)(?:forces|troops|army|military|regime|authorities|"
-                               r"government|soldiers|loyalists|backed|controlled|loyal)\b", re.I)
+_GOVERNMENT_AFTER = re.compile(r"^(?:(?:['’]s)?(?:\s+|\s*-\s*)(?:forces|troops|army|military|regime|authorities|"
+                               r"government|soldiers|loyalists|backed|controlled|loyal|punitive)|['’]s\s+(?:snipers?|"
+                               r"shelling|side|attacks?)|\s+(?:says|said|accuses|accused|blames|blamed|sabotages|"
+                               r"denies|denied|rejects|warns|claims|refuses))\b", re.I)
 SMALL_TOWN = 1_000  # in a note that names no country, a town this big named "in X" gives its country if unique
 # "in Assiut, Alexandria, and Suez": a list of places, not a town and its province
 _LISTED = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,|and\b)")
