@@ -246,11 +246,11 @@ class Gazetteer:
                                          if loose(norm(r.name)).replace(" ", "") == target)]
         return [p for r in rows if r.cc == "UA" and (p := self._admit(r, countries, within)) is not None]
 
-    def settlement_oblasts(self, name: str) -> tuple[str, ...]:
+    def settlement_oblasts(self, name: str, *, skeleton: bool = True) -> tuple[str, ...]:
         """The GeoNames codes of the Ukrainian oblasts with a settlement of that name in the state
         codifier (uasettlements.py; none without its package): as written, in its Ukrainian spelling
-        (Stepanovka, Stepanivka), else up to vowels and doubled letters (Mnohopillya, Nikishine),
-        where all the codifier's names of that skeleton count."""
+        (Stepanovka, Stepanivka), else (`skeleton`) up to vowels and doubled letters (Mnohopillya,
+        Nikishine), where all the codifier's names of that skeleton count."""
         if self.world is None:
             return ()
         from . import uasettlements
@@ -259,8 +259,10 @@ class Gazetteer:
         index, skeletons = uasettlements.load(oblasts)
         key = norm(name)
         uk = ukrainian(key)
-        return (index.get(key) or (index.get(uk) if uk else None) or skeletons.get(loose(key))
-                or (skeletons.get(loose(uk)) if uk else None) or ())
+        found = index.get(key) or (index.get(uk) if uk else None)
+        if not found and skeleton:
+            found = skeletons.get(loose(key)) or (skeletons.get(loose(uk)) if uk else None)
+        return found or ()
 
     def unit(self, a1: str) -> Place | None:
         """The admin1 unit of a GeoNames code ("UA.05"), as a place of precision "region"."""

@@ -68,6 +68,7 @@ _BODY_WORDS = frozenset({"press", "club", "university", "college", "court", "sch
                          "railway", "station", "bus", "jail", "medical", "congress", "chapter", "unit", "mosque",
                          "temple", "church", "stadium", "bazaar", "market", "chowk", "road", "bridge"})
 CUE_FREE = 20_000
+UA_TOWN = 10_000  # a Ukrainian town this big is the one meant, not a village of its name (Krasnohorivka)
 METONYM_POPULATION = 1_000_000  # a city this big before "forces" or "-backed" names its government
 _GOVERNMENT_AFTER = re.compile(r"^(?:(?:['’]s)?(?:\s+|\s*-\s*)(?:forces|troops|army|military|regime|authorities|"
                                r"government|soldiers|loyalists|backed|controlled|loyal|punitive)|['’]s\s+(?:snipers?|"
@@ -227,7 +228,7 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                 votes.update(ccs)
     if not votes and not nationals:  # a village only Ukraine's codifier knows, or only Ukraine among the places
         for surface, at in placed:   # of that name however small ("Olkhovatka" on a line of its own)
-            if g.settlement_oblasts(surface) and g.countries_of(surface, min_population=0) <= {"UA"} \
+            if g.settlement_oblasts(surface, skeleton=False) and g.countries_of(surface, min_population=0) <= {"UA"} \
                     and _cued(text, at, surface):
                 votes["UA"] += 1
     if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
@@ -352,11 +353,11 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
     """A village name in a Ukrainian article, against the state codifier's settlements of every oblast
     (uasettlements.py): one oblast has it (or one of the oblasts the text names, "in Donbas", "Donetsk
     region"): the village there, else that oblast; several and nothing to choose by: not a random
-    homonym, so no village at all. Towns of 20,000+ keep their name (Pervomaisk, Kirovske)."""
+    homonym, so no village at all. Towns of 10,000+ keep their name (Krasnohorivka, Pervomaisk)."""
     oblasts = set(g.settlement_oblasts(surface))
     local = [p for p in found if p.cc == "UA" and p.rank == 1 and p.level == 0]
-    if not oblasts or any(p.population >= CUE_FREE for p in local):
-        return found
+    if not oblasts or any(p.population >= UA_TOWN for p in local):
+        return found  # a town named in the news far more than the villages that share its name
     oblasts |= {p.a1 for p in local if p.a1}
     named = oblasts & units
     pick = named if named or inside else oblasts  # "X, Donetsk region": only there
