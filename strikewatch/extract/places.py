@@ -409,8 +409,8 @@ def _may_lie_in(p: Place, outer: Place, g: Gazetteer) -> bool:
     "Rabat area of X district, Zabul" is not Morocco's capital."""
     if p.cc == outer.cc and (p.rank == 0 or p.level == outer.level == 1):
         return True  # the curated places of the war ("Eastern Ghouta of Damascus"); a list of provinces
-    if (p.a1 and p.a1 == outer.a1) or (p.admin1 and (p.country, p.admin1) == (outer.country, outer.admin1)):
-        return True
+    if p.how < 2 and ((p.a1 and p.a1 == outer.a1) or (p.admin1 and (p.country, p.admin1) == (outer.country, outer.admin1))):
+        return True  # but a name matched by its consonants alone must also be near ("Gerdani" is no Ghoriyan 130 km off)
     if outer.lat is None:  # a district without a point: its province's
         outer = g.region_of(outer) or outer
     d = distance_km(p.location(), outer.location())
