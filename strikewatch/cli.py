@@ -33,6 +33,8 @@ def analyze(
                                              "(docs/scale.md)")] = None,
     parquet: Annotated[Path | None, typer.Option(help="Also write DIR/reports.parquet/ and "
                                                  "DIR/incidents.parquet/")] = None,
+    article_places: Annotated[bool, typer.Option(help="List the places named by each article that reports "
+                                                 "no incident (JSON: top-level 'places'; not with --dask)")] = False,
 ) -> None:
     """Extract every incident the articles report, link them, and print the result.
 
@@ -53,6 +55,8 @@ def analyze(
     pub = _parse_date(published) if published else None
     columns = CsvColumns(id=id_column, text=text_column, outlet=outlet_column, published=published_column,
                          title=title_column)
+    if dask is not None and article_places:
+        raise typer.BadParameter("--article-places is read in one process: not with --dask")
     if dask is not None:  # same answer as below, computed on the cluster (strikewatch.scale)
         from .scale.commands import analyze_with_dask
 
@@ -60,7 +64,8 @@ def analyze(
                                      workers=workers, console=err)
     else:
         stream = read_articles(paths, published=pub, outlet=outlet, columns=columns)
-        analysis = analyze_paths(stream, progress=not as_json and sys.stderr.isatty(), n_process=workers)
+        analysis = analyze_paths(stream, progress=not as_json and sys.stderr.isatty(), n_process=workers,
+                                 article_places=article_places)
         if parquet is not None:
             from .scale.output import write_analysis
 

@@ -204,6 +204,15 @@ class Rejected(_Model):
         return f"{where}: {self.reason}"
 
 
+class ArticlePlaces(_Model):
+    """Where an article that reports no incident says it is: a list of sources by place name, a
+    tally "in the Donetsk republic". Not a report (no event was read), so never linked or mapped."""
+
+    article: str
+    main: Location  # the place a report of this article would take (report.py's main place)
+    places: list[Location] = Field(default_factory=list)  # every place named, first mention of each
+
+
 class Analysis(_Model):
     """What `strikewatch analyze` produces: the contract of `--json`."""
 
@@ -212,5 +221,8 @@ class Analysis(_Model):
     incidents: list[Incident] = Field(default_factory=list)
     rejected: list[Rejected] = Field(default_factory=list)
     articles: int = 0
+    # only with `analyze --article-places`: the articles that gave no incident report, with their places
+    # (an extra top-level field: the output stays valid against strikewatch-1.schema.json)
+    places: list[ArticlePlaces] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .model import Analysis, Article, Incident, Rejected, Report
+from .model import Analysis, Article, ArticlePlaces, Incident, Location, Rejected, Report
 from .pipeline import analyze_articles
 
 
@@ -75,8 +75,22 @@ def settle_ambiguous_dates(reports: list[Report], incidents: list[Incident]) -> 
     return sorted(confirmed)
 
 
-def analyze_paths(stream: Iterable[Article | Rejected], *, progress: bool = False, n_process: int = 1) -> Analysis:
-    """Extract and link everything `stream` yields; rejected inputs are kept with their reason."""
+def places_of(article: Article) -> ArticlePlaces:
+    """The places an article names, resolved as its reports' would be, and the one a report would take."""
+    from .extract import Extractor
+    from .extract.report import main_place
+
+    found = Extractor.load().article_places(article)
+    seen: dict[str | None, Location] = {}
+    for p in found:
+        seen.setdefault(p.location.name, p.location.model_copy(update={"mention": p.mention}))
+    return ArticlePlaces(article=article.id, main=main_place(found), places=list(seen.values()))
+
+
+def analyze_paths(stream: Iterable[Article | Rejected], *, progress: bool = False, n_process: int = 1,
+                  article_places: bool = False) -> Analysis:
+    """Extract and link everything `stream` yields; rejected inputs are kept with their reason. With
+    `article_places`, each article that gives no incident report has its places in `Analysis.places`."""
     analysis = Analysis()
     rejected: list[Rejected] = []
 
@@ -90,12 +104,14 @@ def analyze_paths(stream: Iterable[Article | Rejected], *, progress: bool = Fals
     with Progress(TextColumn("[bold]analyse"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                   TimeElapsedColumn(), disable=not progress, transient=True) as bar:
         task = bar.add_task("articles", total=None, rate="")
-        for _article, result in analyze_articles(articles(), n_process=n_process):
+        for article, result in analyze_articles(articles(), n_process=n_process):
             analysis.articles += 1
             if isinstance(result, Rejected):
                 rejected.append(result)
             else:
                 analysis.reports.extend(result)
+                if article_places and not any(r.kind == "incident" for r in result):
+                    analysis.places.append(places_of(article))
             elapsed = bar.tasks[0].elapsed or 0
             bar.update(task, advance=1, rate=f"{analysis.articles / elapsed:.1f} articles/s" if elapsed else "")
     analysis.incidents = link_reports(analysis.reports)

@@ -76,3 +76,16 @@ def test_cli_nothing_readable_exits_non_zero(tmp_path):
     res = runner.invoke(app, ["analyze", str(f)])
     assert res.exit_code != 0
     assert "empty.txt" in res.stderr
+
+
+def test_cli_article_places_lists_where_an_article_without_an_incident_is(tmp_path):
+    f = tmp_path / "sources.txt"  # a list of sources by place name: no event to report, but a place
+    f.write_text("Kramatorsk\n\nKramatorsk\n", encoding="utf-8")
+    g = tmp_path / "strike.txt"
+    g.write_text("Shelling killed two civilians in Kramatorsk on Monday, officials said.\n", encoding="utf-8")
+    doc = run_json(str(f), str(g), "--article-places", "--published", "2015-02-11")
+    jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker()).validate(doc)
+    (entry,) = doc["places"]  # the article with an incident report has its place there, not here
+    assert entry["article"] == "sources" and entry["main"]["admin1"] == "Donetsk Oblast"
+    assert [p["mention"] for p in entry["places"]] == ["Kramatorsk"]
+    assert run_json(str(f), "--published", "2015-02-11")["places"] == []  # only when asked

@@ -30,7 +30,7 @@ from strikewatch.evaluate.corpus_score import (
 from strikewatch.evaluate.quality import main as quality_main
 from strikewatch.evaluate.quality_md import corpus_table
 from strikewatch.evaluate.run_corpus import evaluate_corpus, select
-from strikewatch.model import Analysis, Article, Incident, Report
+from strikewatch.model import Analysis, Article, ArticlePlaces, Incident, Location, Report
 
 DATA = Path(__file__).parent / "data" / "evaluate"
 KM_PER_DEG_LAT = 111.195
@@ -216,8 +216,22 @@ def test_ucdp_ranges_dates_and_admin1_where_the_headline_names_a_place():
     ])
     s = score_ucdp(rows, a)
     assert figs(s) == {"deaths_in_range": (1, 3), "date": (2, 3), "admin1_named": (1, 2), "admin1_told": (1, 2),
-                       "place_25km": (1, 3)}
+                       "admin1_named_reports": (1, 2), "place_25km": (1, 3)}
     assert s.baseline["deaths_in_range"].right == 1  # only "Three soldiers killed" has a person noun
+
+
+def test_ucdp_admin1_falls_back_to_the_articles_place_only_where_no_incident_was_read():
+    rows = read_ucdp(DATA / "ucdp.csv")
+    donetsk = Location(name="Horlivka", admin1="Donetsk Oblast", precision="city")
+    a = Analysis(
+        reports=[rep("1", "880001", admin1="Luhansk Oblast"),  # an incident read, in the wrong oblast
+                 rep("3", "880003", admin1="Donetsk Oblast", kind="aggregate")],  # a tally: no incident
+        # the text's own place: ignored for 880001 (its incident report decides), used for 880003
+        places=[ArticlePlaces(article="880001", main=Location(admin1="Donetsk Oblast")),
+                ArticlePlaces(article="880003", main=donetsk, places=[donetsk])])
+    s = score_ucdp(rows, a)
+    assert figs(s)["admin1_named"] == (1, 2) and figs(s)["admin1_told"] == (1, 2)
+    assert figs(s)["admin1_named_reports"] == (0, 2)
 
 
 def test_gold_mode_counts_incidents_against_the_gold():

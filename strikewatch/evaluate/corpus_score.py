@@ -13,10 +13,21 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from ..model import Analysis, Article, Report
+from ..model import Analysis, Article, ArticlePlaces, Report
 from .baseline import regex_date, regex_injured, regex_killed
 from .corpora import Row
-from .readings import dated, exact, in_range, incident_reports, near, same_admin1, toll, victims, within
+from .readings import (
+    admin1_among,
+    dated,
+    exact,
+    in_range,
+    incident_reports,
+    near,
+    same_admin1,
+    toll,
+    victims,
+    within,
+)
 
 
 @dataclass(slots=True)
@@ -198,9 +209,18 @@ def tells_something(articles: Iterable[Article]) -> bool:
     return any(len(line.split()) > 3 for a in articles for line in a.text.split("\n") if line.strip())
 
 
+def article_admin1(row: Row, reps: list[Report], places: dict[str, ArticlePlaces]) -> list[str | None]:
+    """The admin1 a row's text gives: its incident reports', else (no incident read: a list of sources
+    by place name, a tally) the main place of each of its articles (`analyze --article-places`)."""
+    if reps:
+        return [r.location.admin1 for r in reps]
+    return [places[a.id].main.admin1 for a in row.articles if a.id in places]
+
+
 def score_ucdp(rows: list[Row], analysis: Analysis) -> CorpusScore:
     by = _by_article(analysis)
-    f = _figs("deaths_in_range", "date", "admin1_named", "admin1_told", "place_25km")
+    places = {p.article: p for p in analysis.places}
+    f = _figs("deaths_in_range", "date", "admin1_named", "admin1_told", "admin1_named_reports", "place_25km")
     b = _figs("deaths_in_range", "date")
     for row in rows:
         g, reps = row.gold, [r for a in row.articles for r in by.get(a.id, [])]
@@ -211,9 +231,11 @@ def score_ucdp(rows: list[Row], analysis: Analysis) -> CorpusScore:
         found = regex_date(text)
         b["date"].add(found is not None and g["start"] <= found <= g["end"])
         if g["admin1"] and names_place(text, g["places"]):
-            f["admin1_named"].add(same_admin1(g["admin1"], reps))
+            ok = admin1_among(g["admin1"], article_admin1(row, reps, places))
+            f["admin1_named"].add(ok)
             if tells_something(row.articles):
-                f["admin1_told"].add(same_admin1(g["admin1"], reps))
+                f["admin1_told"].add(ok)
+            f["admin1_named_reports"].add(same_admin1(g["admin1"], reps))
         _places(f, g, reps, 25)
     return CorpusScore("ucdp", "", len(rows), sum(len(r.articles) for r in rows), f, b)
 

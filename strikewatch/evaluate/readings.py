@@ -70,19 +70,32 @@ def dated(reports: Sequence[Report], start: dt.date, end: dt.date | None = None)
 def norm_place(s: str | None) -> str:
     """devscore's folding ("Kunduz province" = "Kunduz"), plus the unit words of other countries."""
     s = (s or "").lower()
-    s = re.sub(r"\b(province|governorate|district|of|oblast|region|state|raion)\b", "", s)
+    s = re.sub(r"\b(province|governorate|district|of|oblast|region|state|raion|city|special|republican)\b", "", s)
     return re.sub(r"[^a-z]", "", s)
+
+
+def _skeleton(folded: str) -> str:
+    """The first letter and the consonants, doubled ones once: romanisations of one name differ in
+    vowels and doubling (Kiev and Kyiv, Odessa and Odesa)."""
+    return folded[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", folded[1:]))
 
 
 def same_admin1(gold: str | None, reports: Sequence[Report]) -> bool:
     """Equal once folded, or one a prefix of the other of at least 5 letters: a transliterated
     adjectival form ("Donets'ka Oblast'") names the same unit as "Donetsk oblast"."""
+    return admin1_among(gold, [r.location.admin1 for r in reports])
+
+
+def admin1_among(gold: str | None, names: Iterable[str | None]) -> bool:
+    """`same_admin1` against admin1 names rather than reports; also right when the two differ only
+    in vowels and doubled letters (`_skeleton`, of two letters at least)."""
     g = norm_place(gold)
     if not g:
         return False
-    for r in reports:
-        s = norm_place(r.location.admin1)
-        if s and (s == g or (min(len(s), len(g)) >= 5 and (s.startswith(g) or g.startswith(s)))):
+    for name in names:
+        s = norm_place(name)
+        if s and (s == g or (min(len(s), len(g)) >= 5 and (s.startswith(g) or g.startswith(s)))
+                  or len(_skeleton(g)) >= 2 and _skeleton(s) == _skeleton(g)):
             return True
     return False
 

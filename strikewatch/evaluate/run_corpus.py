@@ -42,7 +42,8 @@ def evaluate_corpus(kind: str, path: Path, *, split: str = "all", limit: int = 0
     from ..run import analyze_paths
 
     rows = select(READERS[kind](path), split, limit)
-    analysis = analyze_paths(iter(articles_of(rows)), progress=progress, n_process=workers)
+    analysis = analyze_paths(iter(articles_of(rows)), progress=progress, n_process=workers,
+                             article_places=kind == "ucdp")  # only UCDP scores an article's own place
     score = SCORERS[kind](rows, analysis)
     score.split, score.source = split, str(path)
     return score

@@ -101,8 +101,9 @@ LABELS = {
     "women_in_range": "women within range", "killed": "killed exact", "injured": "injured exact",
     "state": "US state right", "state_reported": "US state right, where a report is made",
     "deaths_in_range": "deaths (best) within low..high",
-    "admin1_named": "admin1, where the text names a place",
-    "admin1_told": "admin1, where a headline tells something there",
+    "admin1_named": "admin1, where the text names a place (reports, else the text's place)",
+    "admin1_told": "admin1, where a headline tells something there (same)",
+    "admin1_named_reports": "admin1 of incident reports alone, where the text names a place",
 }
 DATE_LABEL = {"ucdp": "date within start..end"}
 

@@ -31,13 +31,13 @@ from spacy.language import Language
 
 from .. import lexicon
 from ..model import Article, Rejected, Report
-from .docdates import article_dates
+from .docdates import ArticleDates, article_dates
 from .events import EventReader
 from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
 from .phrases import PhraseIndex
-from .places import find_places, is_us_story, us_state_only
+from .places import PlaceMention, find_places, is_us_story, us_state_only
 from .report import build_reports
 from .usplaces import outlet_span
 
@@ -184,7 +184,14 @@ class Extractor:
                 yield article, Rejected(path=where, line=article.line, article=article.id, stage="extract",
                                         reason=f"{type(exc).__name__}: {exc}")
 
-    def _assemble(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
+    def article_places(self, article: Article) -> list[PlaceMention]:
+        """Every place the article names, as a report of it would see them (datelines, the outlet and a
+        headline's speaker masked), with no event read: for articles that report no incident."""
+        return self._places(article, *self._masks(article)[:2])
+
+    def _masks(self, article: Article) -> tuple[list[tuple[int, int]], tuple[int, int] | None,
+                                                 list[tuple[int, int]], ArticleDates]:
+        """(spans that name no scene, the outlet's span in a US story, spans that date no incident, dates)."""
         text = article.text
         lines = [m for m in _DATELINE.finditer(text[:400]) if m.start() < 300][:1]
         # a US local story's dateline ("JACKSON, Tenn. --") names the town it happened in: kept
@@ -204,19 +211,29 @@ class Extractor:
             # date is where the story was filed, like a wire dateline's
             if (filed := _FILED_AT.match(text, when.dateline[2])) is not None:
                 masked.append(filed.span("place"))
+        return masked, outlet, stamped, when
+
+    def _places(self, article: Article, masked: list[tuple[int, int]], outlet: tuple[int, int] | None,
+                ) -> list[PlaceMention]:
+        places = find_places(article.text, self.gazetteer, masked=masked)
+        if outlet is not None and not any(p.location.precision in _LOCAL for p in places):
+            # a story of the station's own town may name no other town: then the outlet's is the best guess
+            places = sorted(places + find_places(article.text, self.gazetteer, start=outlet[0], end=outlet[1]),
+                            key=lambda p: p.start)
+        if not places and is_us_story(article.text, self.gazetteer):
+            places = us_state_only(article.text, self.gazetteer)  # no town or county: the state its cues name ("call 410-555-0100")
+        return places
+
+    def _assemble(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
+        text = article.text
+        masked, outlet, stamped, when = self._masks(article)
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
                           article.published, masked, stamped, anchor=when.anchor,
                           lede_at=when.lede.start if when.lede else None)
         assembler = Assembler(article.published, alone="\n" not in text.strip())
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
-        places = find_places(text, self.gazetteer, masked=masked)
-        if outlet is not None and not any(p.location.precision in _LOCAL for p in places):
-            # a story of the station's own town may name no other town: then the outlet's is the best guess
-            places = sorted(places + find_places(text, self.gazetteer, start=outlet[0], end=outlet[1]),
-                            key=lambda p: p.start)
-        if us and not places:  # no town or county named: the state its cues name ("call 410-555-0100")
-            places = us_state_only(text, self.gazetteer)
+        places = self._places(article, masked, outlet)
         return build_reports(article, assembler.frames, places, assembler.named_sources, when)
 
 

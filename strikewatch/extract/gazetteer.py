@@ -152,6 +152,7 @@ class Gazetteer:
                  demonyms: Mapping[str, str] | None = None, actors: Mapping[str, tuple[str, ...]] | None = None):
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
         self.world = world
+        self._areas: dict[str, frozenset[str]] | None = None  # gazetteer_areas.csv, read on first use
         self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
         self.actors = {norm(k): v for k, v in (actors or {}).items()}  # "boko haram" -> ("NG",)
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
@@ -247,6 +248,33 @@ class Gazetteer:
                                          if loose(norm(r.name)).replace(" ", "") == target)]
         return [p for r in rows if r.cc == "UA" and (p := self._admit(r, countries, within)) is not None]
 
+    def settlement_oblasts(self, name: str, *, skeleton: bool = True) -> tuple[str, ...]:
+        """The GeoNames codes of the Ukrainian oblasts with a settlement of that name in the state
+        codifier (uasettlements.py; none without its package): as written, in its Ukrainian spelling
+        (Stepanovka, Stepanivka), else (`skeleton`) up to vowels and doubled letters (Mnohopillya,
+        Nikishine), where all the codifier's names of that skeleton count."""
+        if self.world is None:
+            return ()
+        from . import uasettlements
+
+        oblasts = tuple(sorted((c, n) for c, n in self.world.admin1.items() if c.startswith("UA.")))
+        index, skeletons = uasettlements.load(oblasts)
+        key = norm(name)
+        uk = ukrainian(key)
+        found = index.get(key) or (index.get(uk) if uk else None)
+        if not found and skeleton:
+            found = skeletons.get(loose(key)) or (skeletons.get(loose(uk)) if uk else None)
+        return found or ()
+
+    def unit(self, a1: str) -> Place | None:
+        """The admin1 unit of a GeoNames code ("UA.05"), as a place of precision "region"."""
+        if (region := self._curated.get(a1)) is not None:
+            return region.place
+        if self.world is None or (name := self.world.admin1.get(a1)) is None:
+            return None
+        return next((p for r in self.world.find(norm(name)) if r.level == 1 and r.a1 == a1
+                     and (p := self._admit(r, (a1.partition(".")[0],), None)) is not None), None)
+
     def _admit(self, r: Row, countries: tuple[str, ...], within: Place | None) -> Place | None:
         local = r.cc in countries
         if within is not None:
@@ -313,6 +341,13 @@ class Gazetteer:
             codes |= {r.a1 for r in self.world.find(key)
                       if r.a1 and (r.level == 1 or (not r.level and r.population >= WORLD_MIN_POPULATION))}
         return frozenset(codes)
+
+    def area_units(self, name: str) -> frozenset[str]:  # "Donbas" -> the GeoNames codes of the units it spans
+        if self.world is None:
+            return frozenset()
+        if self._areas is None:
+            self._areas = _load_areas(self.world.admin1)
+        return self._areas.get(norm(name), frozenset())
 
     def demonym(self, name: str) -> str | None:  # "Afghan" -> "AF": the country a nationality adjective names
         return self.demonyms.get(norm(name))
@@ -466,6 +501,22 @@ def _load_actors(names: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
             problems.append(f"line {n}: actor {row['actor']!r} is empty or listed twice for {cc!r}, "
                             "or that is no country code")
         out[key] = (*out.get(key, ()), cc)
+    if problems:
+        raise DataFileError(path, problems)
+    return out
+
+
+def _load_areas(units: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """gazetteer_areas.csv: an area spanning several admin1 units ("Donbas") -> their GeoNames codes."""
+    path, rows, problems = _read("gazetteer_areas.csv", ("area", "aliases", "units"))
+    out: dict[str, frozenset[str]] = {}
+    for n, row in rows:
+        codes = frozenset(c.strip() for c in row["units"].split("|") if c.strip())
+        if not codes or not all(c in units for c in codes):
+            problems.append(f"line {n}: units {row['units']!r} are not GeoNames admin1 codes")
+        for name in (row["area"], *row["aliases"].split("|")):
+            if name.strip():
+                out[norm(name)] = codes
     if problems:
         raise DataFileError(path, problems)
     return out

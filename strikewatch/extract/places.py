@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Location
 from . import usplaces
@@ -68,6 +68,12 @@ _BODY_WORDS = frozenset({"press", "club", "university", "college", "court", "sch
                          "railway", "station", "bus", "jail", "medical", "congress", "chapter", "unit", "mosque",
                          "temple", "church", "stadium", "bazaar", "market", "chowk", "road", "bridge"})
 CUE_FREE = 20_000
+UA_TOWN = 10_000  # a Ukrainian town this big is the one meant, not a village of its name (Krasnohorivka)
+METONYM_POPULATION = 1_000_000  # a city this big before "forces" or "-backed" names its government
+_GOVERNMENT_AFTER = re.compile(r"^(?:(?:['’]s)?(?:\s+|\s*-\s*)(?:forces|troops|army|military|regime|authorities|"
+                               r"government|soldiers|loyalists|backed|controlled|loyal|punitive)|['’]s\s+(?:snipers?|"
+                               r"shelling|side|attacks?)|\s+(?:says|said|accuses|accused|blames|blamed|sabotages|"
+                               r"denies|denied|rejects|warns|claims|refuses))\b", re.I)
 SMALL_TOWN = 1_000  # in a note that names no country, a town this big named "in X" gives its country if unique
 # "in Assiut, Alexandria, and Suez": a list of places, not a town and its province
 _LISTED = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,|and\b)")
@@ -190,6 +196,7 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
                 if (c := g.country(surface)) is not None and c.cc:
                     votes[c.cc] += 12
                     named.add(c.cc)
+                    units |= g.area_units(surface)  # "in Donbas": its two oblasts, as if named
                     nxt = j
                     break
                 if (cc := g.demonym(surface)) is not None:
@@ -231,6 +238,11 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
         for surface, at in placed:  # district"): the one country that has a unit or a town of 1,000+ so named
             if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
                 votes.update(ccs)
+    if not votes and not nationals:  # a village only Ukraine's codifier knows, or only Ukraine among the places
+        for surface, at in placed:   # of that name however small ("Olkhovatka" on a line of its own)
+            if g.settlement_oblasts(surface, skeleton=False) and g.countries_of(surface, min_population=0) <= {"UA"} \
+                    and _cued(text, at, surface):
+                votes["UA"] += 1
     if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
         for cc in [cc for cc in nationals if votes[cc]]:
             votes[cc] += 3
@@ -312,10 +324,12 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.level != 1)
     elif _container(text, prev_end, s):  # "Tarmiyah, Salah al-Din": the province, not an Aleppo quarter
         found = sorted(found, key=lambda p: not (p.level == 1 and p.rank <= 1))
-    if not (variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s])
-            or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
-                        or usplaces.COUNTY_WORD.search(surface)))  # "Opelousas Police", "Madison County"
-            or _alone(text, s, e)):
+    cued = bool(variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e))
+    if "UA" in ctx and cued and (outer is None or (outer.cc == "UA" and outer.level == 1 and not found)):
+        found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1 or ""}), g,
+                                   inside=outer is not None)
+    if not (cued or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
+                             or usplaces.COUNTY_WORD.search(surface)))):  # "Opelousas Police", "Madison County"
         # a village or district of the article's country is a place only where the words say so: "in
         # Benjamin", not "Benjamin said"; curated places, provinces and towns of 20,000+ need no cue
         found = [p for p in found if p.rank != 1 or p.level == 1 or (p.level == 0 and p.population >= CUE_FREE)]
@@ -331,6 +345,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None if inside and one_word else _resolve(text, s, e, region, g)  # Rif Dimashq, Anbar, Hatay
     if place is None or (surface.isupper() and place.rank > 2 and len(surface) < 6):
         return None  # acronyms in capitals (SANA, ISIS) are not towns; datelines (BEIRUT) are
+    if place.level == 0 and place.population >= METONYM_POPULATION and _GOVERNMENT_AFTER.match(text[e : e + 30]):
+        return None  # "Kiev forces shelled ...", "Damascus-backed militias": the government, not the city
     if (province := _province_not_town(text, s, e, place, g)) is not None:
         return None if inside and one_word else _resolve(text, s, e, province, g)
     if inside and (one_word or place.rank > 0):
@@ -342,6 +358,30 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
+
+
+def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,
+                       inside: bool = False) -> list[Place]:
+    """A village name in a Ukrainian article, against the state codifier's settlements of every oblast
+    (uasettlements.py): one oblast has it (or one of the oblasts the text names, "in Donbas", "Donetsk
+    region"): the village there, else that oblast; several and nothing to choose by: not a random
+    homonym, so no village at all. Towns of 10,000+ keep their name (Krasnohorivka, Pervomaisk)."""
+    oblasts = set(g.settlement_oblasts(surface))
+    local = [p for p in found if p.cc == "UA" and p.rank == 1 and p.level == 0]
+    if not oblasts or any(p.population >= UA_TOWN for p in local):
+        return found  # a town named in the news far more than the villages that share its name
+    oblasts |= {p.a1 for p in local if p.a1}
+    named = oblasts & units
+    pick = named if named or inside else oblasts  # "X, Donetsk region": only there
+    if not pick:
+        return found
+    if len(pick) > 1:
+        return [p for p in found if p not in local]  # which Stepanivka of eighteen oblasts: the text does not say
+    (a1,) = pick
+    if there := [p for p in local if p.a1 == a1]:
+        return there + [p for p in found if p not in local]
+    unit = g.unit(a1)
+    return [replace(unit, precision="region", rank=1)] + [p for p in found if p not in local] if unit else found
 
 
 def _container(text: str, prev_end: int, s: int) -> bool:

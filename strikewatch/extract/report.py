@@ -121,7 +121,8 @@ def _perpetrator(frame: Frame, claims: list[ClaimBuilder]) -> Perpetrator:
     return Perpetrator(actors=actors, attribution="alleged")
 
 
-def _main_place(places: list[PlaceMention]) -> Location:
+def main_place(places: list[PlaceMention]) -> Location:
+    """The article's place: the most named of its places finer than a region (else of all), first named on ties."""
     finer = [p for p in places if rank(p) < 5]
     pool = finer or places
     if not pool:
@@ -135,7 +136,7 @@ def _main_place(places: list[PlaceMention]) -> Location:
 def _finer_in(country: PlaceMention, places: list[PlaceMention]) -> Location | None:
     """The article's main place inside the country a report names, when the article names one."""
     inside = [p for p in places if rank(p) < 5 and p.location.country == country.location.country]
-    return _main_place(inside) if inside else None
+    return main_place(inside) if inside else None
 
 
 def _country_of(places: list[PlaceMention]) -> Location:
@@ -191,7 +192,7 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
         flags = list(f.flags)
         location = frame_location(f)
         if f.place is None:
-            location = _country_of(places) if f.kind == "aggregate" else _main_place(places)
+            location = _country_of(places) if f.kind == "aggregate" else main_place(places)
             flags.append("place from the article's main place" if f.kind == "incident" else "place: country")
         elif f.kind == "incident" and rank(f.place) >= 5 and (finer := _finer_in(f.place, places)) is not None:
             location = finer  # "Soldier killed in Ukraine" over a line that names the town: the town
