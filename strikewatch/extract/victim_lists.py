@@ -250,12 +250,19 @@ def _kin_of(chunk: list[Token], kinship: dict[str, Kin]) -> tuple[Token | None, 
     return tok, k
 
 
-def _minor_by_elder(kin_tok: Token | None, kin: Kin | None, elder_age: int | None) -> Kin | None:
-    """ "Walaa (23) and her son": the son or daughter of a parent too young to have an adult child is a child."""
-    if kin is None or kin_tok is None or kin.minor is not None or elder_age is None:
+def _minor_by_elder(kin_tok: Token | None, kin: Kin | None, elder: tuple[int, bool] | None) -> Kin | None:
+    """ "Walaa (23) and her son": the son or daughter of a parent too young to have an adult child is a
+    child. `elder`: the age of the last adult told and whether she is a woman; "her son" needs a woman
+    ("A, 27, and her three daughters" are a grandmother's, not A's), "his son" a man, "their son" either."""
+    if kin is None or kin_tok is None or kin.minor is not None or elder is None:
+        return kin
+    owner = next((t.lower_ for t in reversed(kin_tok.doc[max(0, kin_tok.i - 3): kin_tok.i])
+                  if t.lower_ in ("her", "his", "their")), None)
+    age, woman = elder
+    if owner is None or owner == "her" and not woman or owner == "his" and woman:
         return kin
     word = kin_tok.lower_
-    if word in _OFFSPRING and elder_age < _PARENT_OF_MINORS or word in _GRANDCHILDREN and elder_age < _GRANDPARENT_OF_MINORS:
+    if word in _OFFSPRING and age < _PARENT_OF_MINORS or word in _GRANDCHILDREN and age < _GRANDPARENT_OF_MINORS:
         return Kin(kin.sex, True)
     return kin
 
@@ -284,7 +291,7 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
     prev_kin_only: Listed | None = None
     prev_kin: Kin | None = None
     prev_end = -1
-    elder_age: int | None = None  # the age of the last adult told: a parent of the people after
+    elder: tuple[int, bool] | None = None  # the age of the last adult told, a woman or not: a parent of those after
     last_age: int | None = None  # the age of the last person told
     for chunk in _chunks(tokens):
         if any(t.lower_ in ("unborn", "fetus", "foetus") for t in chunk):
@@ -294,7 +301,7 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
         age = age_of(text)
         kin_tok, kin = _kin_of(chunk, kinship)
         if age is None:
-            kin = _minor_by_elder(kin_tok, kin, elder_age)
+            kin = _minor_by_elder(kin_tok, kin, elder)
             if kin is not None and kin_tok is not None and kin.minor is None and last_age is not None and last_age < 18 \
                     and kin_tok.i > 0 and kin_tok.doc[kin_tok.i - 1].lower_ in ("younger", "youngest"):
                 kin = Kin(kin.sex, True)  # "A, 12, and her younger sister B": younger than a child
@@ -327,16 +334,19 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
                 woman = _WOMAN if last.female or (last.key or "").split()[0] in load_female_names() else None
                 last.category = _category(age, woman, last.category)
                 last.guessed = last.category == "women" and not last.female
-                elder_age = age if age >= 18 else elder_age
+                elder = (age, last.category == "women") if age >= 18 else elder
                 last_age = age
             continue
-        if prev_kin_only is not None and names and kin is None:
-            # "his wife, B": the name of the relative just told
+        if prev_kin_only is not None and names and (kin is None or chunk[0].lower_ in ("the", "a", "an")):
+            # "his wife, B": the name of the relative just told; "her young son, the child B": a description
             prev_kin_only.key = " ".join(t.lower_ for t in names)
+            said = _category(None, kin, None) if kin is not None and age is None else None
+            if said is not None and (prev_kin_only.category is None or prev_kin_only.guessed):
+                prev_kin_only.category, prev_kin_only.guessed = said, said == "women" and kin is not None and kin.minor is None
             if age is not None:
                 prev_kin_only.category = _category(age, prev_kin, prev_kin_only.category)
                 prev_kin_only.guessed = _guessed(prev_kin_only.category, age, prev_kin)
-                elder_age = age if age >= 18 else elder_age
+                elder = (age, prev_kin_only.category == "women") if age >= 18 else elder
                 last_age = age
             prev_kin_only.end = end
             prev_kin_only = None
@@ -377,7 +387,7 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
         out.append(item)
         prev_end = end
         if age is not None and age >= 18:
-            elder_age = age
+            elder = (age, category == "women")
         last_age = age if age is not None else last_age
         kin_last = kin_tok is not None and "".join(t.text for t in chunk if t.i > kin_tok.i).lower() in ("", "-in-law")
         described = kin_last or chunk[-1].lower_ in lex.victims  # "his wife", "a neighbour", "his daughter-in-law"
