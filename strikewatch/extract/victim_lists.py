@@ -337,7 +337,8 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
                 elder = (age, last.category == "women") if age >= 18 else elder
                 last_age = age
             continue
-        if prev_kin_only is not None and names and (kin is None or chunk[0].lower_ in ("the", "a", "an")):
+        after_name = kin_tok is not None and bool(names) and kin_tok.i > names[0].i  # "B (also known as Umm C)"
+        if prev_kin_only is not None and names and (kin is None or after_name or chunk[0].lower_ in ("the", "a", "an")):
             # "his wife, B": the name of the relative just told; "her young son, the child B": a description
             prev_kin_only.key = " ".join(t.lower_ for t in names)
             said = _category(None, kin, None) if kin is not None and age is None else None
@@ -370,7 +371,7 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             continue
         # "three children: a boy of 13, A, and a girl of 9": a member of the group told, not another person
         fits = header is not None and members < header[0] and (
-            kin is None or header[1] is not None and _category(age, kin, None) == header[1])
+            kin is None or after_name or header[1] is not None and _category(age, kin, None) == header[1])
         default = pending if fits and kin is None else None
         # a woman's given name decides only where no word of kinship and no group ("their children:") does
         deciding = kin if kin is not None else (header_kin if default is not None else named_kin)
