@@ -201,3 +201,15 @@ def test_notes_a_day_long_protest_is_no_rate_and_a_continued_sit_in_is_told(extr
 def test_notes_damage_words_never_outrank_a_killing_or_open_a_sports_story(extractor):
     assert event(extractor, "Five people were killed and three houses destroyed in the village.").sub_event_type == "Attack"
     assert incidents(extractor, "The home side beat the visitors 3-1 on Saturday in the final.") == []
+
+
+def test_notes_armed_men_joining_the_other_side_is_a_defection(extractor):
+    """"Joined" alone is too vague to open an incident; armed men of one side joining armed men of
+    another is a change to group (a defection), a report of its own."""
+    assert incidents(extractor, "On 12 June 2021, nine policemen and their commander joined the Taliban in a "
+                                "village of Baraki Barak district, Logar.") \
+        == [("Strategic developments", "Change to group/activity")]
+    assert incidents(extractor, "On 4 July 2021, a rebel commander joined government forces with 30 of his men.") \
+        == [("Strategic developments", "Change to group/activity")]
+    fact = event(extractor, "Local elders joined the talks in the district on Sunday.")
+    assert fact is None or not fact.opens

@@ -240,7 +240,6 @@ def test_a_town_police_force_shares_its_cue_among_towns_of_one_size(g):
 
 
 def test_a_tip_line_number_names_the_state():
-    pytest.importorskip("phonenumbers")
     g = Gazetteer.load()
     text = ("Two men were shot in Lansdowne on Sunday evening, police said. Anyone with information is asked to "
             "call 410-555-0142.")

@@ -170,6 +170,9 @@ class EventReader:
             # "residents marched to the council", "students burned the hostel": a crowd's own act
             # names a protest or a riot firmly, where troops marching or a house burned would not
             fact.weight, fact.specific = "specific", True
+        if fact.weight == "weak" and fact.sub_event_type == "Change to group/activity" \
+                and _joins_the_other_side(doc[fact.trigger.start], parties):
+            fact.weight, fact.specific = "specific", True  # "30 soldiers joined the Taliban": a defection
         fact.background = in_background(doc[fact.trigger.start])
         # told as an act by any of its words: "held protests" beside "an ongoing protest programme",
         # "two groups clashed during a bandh"
@@ -214,6 +217,18 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
         # "an attack killed five": violence, but whether a clash or an attack nobody says
         guessed = not settled and best.value.weight != "specific"
     return EventFact(sub, SUB_EVENT_TYPES[sub], best, best.value.weight == "specific", best.value.weight, guessed)
+
+
+def _joins_the_other_side(verb: Token, parties: list[Party]) -> bool:
+    """"Policemen joined the insurgents", "rebels joined government forces": armed men of one kind
+    join armed men of another. Residents joining a march, or two militias joining forces, do not."""
+    def kind(dep: tuple[str, ...]) -> set[str]:
+        spans = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in verb.children if t.dep_ in dep]
+        return {p.type for p in parties if p.type in ARMED and any(a <= p.start_char < b for a, b in spans)}
+    if verb.lemma_ != "join":
+        return False
+    joined, joiners = kind(("dobj",)), kind(("nsubj",))
+    return bool(joined and joiners and joined != joiners)
 
 
 def _labour_strike(doc: Doc, m: Match[Trigger]) -> bool:

@@ -152,6 +152,7 @@ def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
     return _context(text, g)[0]
 
 
+@functools.lru_cache(maxsize=16)  # asked for every capitalised name the article has
 def is_us_story(text: str, g: Gazetteer) -> bool:
     """US local news: the US is the article's only country, or its state cues make it American. A
     Syrian article that names the US most is not one (Syria is among its countries)."""

@@ -27,7 +27,6 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Any
 
 from ..errors import DataFileError
 from .gazetteer import Gazetteer, Place, norm
@@ -427,25 +426,13 @@ def american_words(text: str) -> int:
 _PHONE = re.compile(r"(?<![\w(+-])(?:\((?P<a>[2-9]\d\d)\)[ \t]?|(?P<b>[2-9]\d\d)[-.])\d{3}[-.]\d{4}(?![\w-])")
 
 
-@functools.cache
-def _phonenumbers() -> tuple[Any, Any] | None:
-    """The optional `phonenumbers` package and its geocoder, looked for once."""
-    try:
-        import phonenumbers  # type: ignore[import-not-found,unused-ignore]
-        from phonenumbers import geocoder
-    except ImportError:
-        return None
-    return phonenumbers, geocoder
-
-
 def phone_states(text: str, st: States) -> list[str]:
     """The states of the US telephone numbers the text prints (once a state), by their area codes, from
-    the `phonenumbers` package's offline geocoding data; toll-free and unknown codes say nothing.
-    Without the package installed, none."""
-    lib = _phonenumbers()
-    if lib is None:
-        return []
-    phonenumbers, geocoder = lib
+    the `phonenumbers` package's offline geocoding data; toll-free and unknown codes say nothing."""
+    # imported here: its geocoding tables load on first use, and most texts print no number
+    import phonenumbers
+    from phonenumbers import geocoder
+
     out: list[str] = []
     for m in _PHONE.finditer(text):
         try:
