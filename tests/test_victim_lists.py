@@ -292,3 +292,9 @@ def test_a_figure_of_one_that_is_a_listed_person_does_not_hold_back_the_list(ext
             "killed too.")
     claims = report_of(extractor, text).claims
     assert max(c.victims.women.best for c in claims if c.victims.women is not None) >= 3
+
+
+def test_the_dead_told_after_the_verb_they_govern_are_a_list(nlp, lexicons):
+    text = ("The relatives who lost their lives in the raid were 70-year-old Fuad Salem, his wife 66-year-old "
+            "Rasmiya Salem, and their daughter 34-year-old Hanan Salem.")
+    assert categories(nlp, lexicons, text) == ["", "women", "women"]

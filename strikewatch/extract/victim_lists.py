@@ -41,6 +41,8 @@ _AGE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+(?:{_NUM}))?[\s-]+(?P<unit>years?|y
 _CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,5}?as\b:?|\bnamely\b|"
                   r"\bamong\s+them\b|\bincluding\b|\bconsist(?:ed|s|ing)\s+of\b|"
                   r"\b(?:victims|dead|killed|deceased|martyrs|fatalities)\s+(?:\w+\s+){0,2}?(?:were|are|included?|includ(?:ing|es))\b:?|"
+                  # "those who lost their lives in the attack were A, B": the dead after the verb they govern
+                  r"\b(?:lost\s+their\s+lives|died|killed)\s+(?:\w+\s+){0,4}?were\b:?|"
                   r"\b(?:killed|martyred|dead|victims)\s*:|\bas\s+(?:were|was|did)\b|"
                   r"(?<=\w):\s|\s[–—]\s", re.I)  # "... who were killed: A, B" "... killed in the strike – A, B"
 # "A (13 years old) and his daughter B (one year old) were all reported killed": the list before the predicate
