@@ -153,7 +153,7 @@ def test_notes_weapons_and_targets(extractor, text, expected):
     ("Demonstrators stormed the town hall and set part of it on fire.", "Violent demonstration"),
     ("Protesters attacked the police with sticks outside the court.", "Violent demonstration"),
     ("Gunmen shot dead a retired army officer outside his house.", "Attack"),
-    ("Gunmen shot dead an army officer outside his house.", "Armed clash"),
+    ("Gunmen shot dead an army officer on patrol near the base.", "Armed clash"),
 ])
 def test_notes_the_crowd_acts_and_former_soldiers_are_civilians(extractor, text, expected):
     assert event(extractor, text).sub_event_type == expected
@@ -213,3 +213,50 @@ def test_notes_armed_men_joining_the_other_side_is_a_defection(extractor):
         == [("Strategic developments", "Change to group/activity")]
     fact = event(extractor, "Local elders joined the talks in the district on Sunday.")
     assert fact is None or not fact.opens
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a monitor's verbless note states its event
+    ("Protest against the closure of the district court.", "Peaceful protest"),
+    ("Bus drivers on strike over unpaid overtime.", "Peaceful protest"),
+    ("Displaced protest over the lack of water in the camp.", "Peaceful protest"),
+    # notes and headlines in the present tense
+    ("Bandits ambush a minibus and shoot two passengers.", "Attack"),
+    ("Militants detonate an explosive device near a police post.", "Remote explosive/landmine/IED"),
+    # a crowd's chants and placards
+    ("Hundreds of nurses gathered outside the ministry and chanted slogans against the new contracts.",
+     "Peaceful protest"),
+])
+def test_notes_told_as_fragments_or_in_the_present(extractor, text, expected):
+    assert [sub for _t, sub in incidents(extractor, text)] == [expected]
+
+
+def test_notes_a_commentary_noun_stays_commentary(extractor):
+    # a verb makes the note a clause: the protest noun in it is what the talks were about
+    assert incidents(extractor, "The minister discussed the protest with union leaders.") == []
+
+
+def test_notes_where_an_act_happened_is_not_whom_it_hit(extractor):
+    # the traders were hit; the checkpoint is where: an attack on civilians, not a clash
+    assert incidents(extractor, "Soldiers assaulted three traders at a checkpoint near the market.") \
+        == [("Violence against civilians", "Attack")]
+    assert incidents(extractor, "Gunmen fired at a police checkpoint near the bridge.") == [("Battles", "Armed clash")]
+
+
+def test_notes_the_man_shot_dead_is_the_victim_not_an_agent(extractor):
+    reports = extractor.extract(Article(id="n", text="Gunmen rob a shop and shoot the driver dead.",
+                                        published=dt.date(2021, 6, 14)))
+    assert [(r.sub_event_type, r.claims[0].killed.best) for r in reports] == [("Attack", 1)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # security men attacked at home or off duty are coded as civilians: an attack, not a clash
+    ("Suspected militants stabbed to death a police captain outside his home.", "Attack"),
+    ("Gunmen shot dead an off-duty soldier at a bus stop in the town.", "Attack"),
+    # on duty they are a side: a clash
+    ("Gunmen shot dead a soldier at a checkpoint in the town.", "Armed clash"),
+    # peacekeepers are armed
+    ("A peacekeeper was killed by unidentified armed assailants near the airport.", "Armed clash"),
+])
+def test_notes_who_counts_as_armed(extractor, text, expected):
+    assert [sub for _t, sub in incidents(extractor, text)] == [expected]

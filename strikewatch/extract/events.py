@@ -51,6 +51,9 @@ _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopter
 _DURATION = re.compile(r"(?i)\b(?:hour|day|week|indefinite|token|general|hunger|labou?r|workers?'?|wildcat|sit-down)")
 _WALKOUT = Trigger("Peaceful protest", "specific")
 _FORMER = re.compile(r"(?i)\b(?:former|retired|ex-?)\s*$")
+_OFF_DUTY = re.compile(r"(?i)\boff[- ]duty\b|\b(?:at|outside|near|in front of|in)\s+(?:his|her|their|the\s+\w+'s)\s+"
+                       r"(?:own\s+)?(?:home|house|residence|doorstep)\b|\b(?:stormed|raided|entered)\s+(?:his|her|their|"
+                       r"the\s+\w+'s)\s+(?:home|house|residence)\b")
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
@@ -142,9 +145,14 @@ class EventReader:
         for m in matches:
             if id(m) not in merged and not any(p.start_char == m.start_char for p in out):
                 out.append(Party(m.value, party_role(doc[m.start:m.end], events, m.value in ARMED), m.start_char, m.text))
+        _places_of_the_act(doc, out)
         for p in out:
             # "a former police officer", "a retired soldier": no longer armed, a civilian (ACLED)
             if p.type == "state" and _FORMER.search(doc.text[max(0, p.start_char - 20):p.start_char]):
+                p.type = "civilian"
+            # "killed a police colonel outside his home": off duty, a civilian (ACLED's coding of
+            # security men attacked at home or off duty)
+            elif p.type == "state" and p.role == "target" and _OFF_DUTY.search(_sentence_of(doc, p.start_char)):
                 p.type = "civilian"
         return out
 
@@ -250,7 +258,7 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
         last = last.head
     told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
     theirs = not any(c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
-    return first.pos_ == "VERB" or (
+    return first.pos_ == "VERB" or _note_of(last) or (
         # "staged a sit-in", "continued their strike": their own act, not one told before
         (theirs and last.dep_ in ("dobj", "nsubjpass") and _stages(last.head))
         # "blocked the road in protest", "went on strike": the clause's own act is the protest
@@ -259,6 +267,17 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
         or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING)
         # "the sit-in continued for a third day": told as going on, it is still being held
         or (last.dep_ == "nsubj" and last.head.lemma_ in ("continue", "enter") and m.value.sub_event_type in PROTEST))
+
+
+def _note_of(tok: Token) -> bool:
+    """A monitor's verbless note states its event: "Protest against the new land law.", "Nurses on
+    strike over unpaid allowances." The event noun is the fragment's root, or "on strike" hangs on the
+    root; it is not referred back to ("The protest."). A noun inside a clause is commentary."""
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tok.sent):
+        return False  # "Displaced protest over insecurity": a participle as an adjective is no verb
+    if any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+        return False
+    return tok.dep_ == "ROOT" or (tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.dep_ == "ROOT")
 
 
 def _cause(tok: Token) -> bool:
@@ -346,6 +365,27 @@ def _demonstration(kinds: set[str], lethal: bool, parties: list[Party]) -> str:
     return "Peaceful protest"
 
 
+def _sentence_of(doc: Doc, char: int) -> str:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.sent.text if span is not None else doc.text
+
+
+def _places_of_the_act(doc: Doc, parties: list[Party]) -> None:
+    """"Soldiers assaulted three traders at a checkpoint": where the verb has a party as its object,
+    a party after "at" is where it happened, not whom it hit ("fired at the checkpoint" has none)."""
+    spans = {id(p): doc.char_span(p.start_char, p.start_char + len(p.text), alignment_mode="expand") for p in parties}
+    for p in parties:
+        own = spans[id(p)]
+        root = own.root if own is not None else None
+        if p.role != "target" or root is None or root.dep_ != "pobj" or root.head.lower_ != "at":
+            continue
+        objects = [c for c in root.head.head.children if c.dep_ == "dobj"]
+        for q in parties:
+            sp = spans[id(q)]
+            if q is not p and q.role == "target" and sp is not None and any(sp.start <= o.i < sp.end for o in objects):
+                p.role = None
+
+
 def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
     """Who the party is in its clause: the one who acts, the one hit, a side, or neither (a place,
     a source: "police said")."""
@@ -365,8 +405,8 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
     if dep == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "under" for c in head.children):
         return "target"  # "the convoy came under attack", "the post came under fire"
     if dep == "nsubj":
-        if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer"):
-            return "target"  # "five people died": the subject of a death is its victim
+        if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer") or head.lower_ == "dead":
+            return "target"  # "five people died", "shoot the driver dead": the subject of a death is its victim
         return None if head.lemma_ in _REPORTING else "agent"
     if dep in ("nsubjpass", "dobj"):
         return None if head.lemma_ in _REPORTING else "target"
