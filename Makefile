@@ -26,7 +26,7 @@ venv: $(VENV)/.installed
 # Re-run only when a lock file or pyproject.toml changes. scripts/venv.sh installs the lock's own pip
 # first, then every locked file by hash with --no-deps (no resolver), then checks it with `pip check`.
 # The lock pins setuptools and wheel too, so the editable install builds without fetching anything.
-$(VENV)/.installed: requirements.txt pyproject.toml scripts/venv.sh
+$(VENV)/.installed: requirements.txt requirements-data.txt pyproject.toml scripts/venv.sh
 	bash scripts/venv.sh requirements.txt
 	touch $@
 

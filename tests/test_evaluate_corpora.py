@@ -195,6 +195,15 @@ def test_gva_link_figures_pairwise_bcubed_and_incident_count():
     # d7 (gold 0 killed, 1 injured) gives no toll and 1 injured: both right; d9 (gold 2 killed, 0
     # injured) gives nothing: killed wrong, injured right
     assert figs(s)["killed"] == (2, 6) and figs(s)["injured"] == (3, 6) and figs(s)["state"] == (1, 6)
+    assert figs(s)["state_reported"] == (1, 6)  # every article here has a report (d2 ... d9 with no admin1)
+
+
+def test_gva_state_where_a_report_is_made_leaves_out_articles_without_one():
+    rows = read_gva(DATA / "gva")
+    reports = [rep("r1", "d1", killed={"best": 1}, admin1="Ohio"), rep("r2", "d2", admin1="Ohio")]
+    s = score_gva(rows, Analysis(reports=reports, incidents=[Incident(id="I0", reports=["r1", "r2"])]))
+    assert figs(s)["state"] == (2, 6)  # d4 ... d9 made no report: wrong for "state"
+    assert figs(s)["state_reported"] == (2, 2)
 
 
 def test_ucdp_ranges_dates_and_admin1_where_the_headline_names_a_place():

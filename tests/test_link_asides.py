@@ -90,3 +90,84 @@ def test_another_article_links_through_the_aside_when_the_story_has_one_reading_
     # but the core tolls must still agree: 2 dead is not 40
     big = report("herald-3#1", WETUMPKA, killed=40)
     assert ids([main, misread, big]) == [["herald-3#1"], ["wsfa-7#1", "wsfa-7#2"]]
+
+
+def test_the_story_told_again_on_the_day_of_the_arrest_rides_with_it() -> None:
+    # "A Millbrook man was shot dead on Friday night ... On Tuesday deputies charged a neighbour with
+    # the killing of the man": the second sentence's report carries the same one dead on Tuesday,
+    # with a type guessed from "charged"; it is the story's incident, not a second killing
+    main = report("wsfa-9#1", MILLBROOK, killed=1)
+    charged = report("wsfa-9#2", MILLBROOK, killed=1, day="2019-05-07", published="2019-05-08",
+                     flags=("sub-event-guessed",))
+    groups, aside = fold([features(0, main), features(1, charged)])
+    assert groups == [[0, 1]] and aside == {1}
+    (inc,) = link([main, charged]).incidents
+    assert str(inc.date.start) == "2019-05-03"  # the aside's day is no reading of the incident's
+
+
+def test_two_firmly_read_killings_days_apart_in_one_town_stay_two() -> None:
+    # "A man was killed in a drive-by shooting on Friday. On Tuesday a woman was killed in a robbery
+    # in the same town": each toll read with its own type and day, nothing weak: two incidents
+    friday = report("wsfa-9#1", MILLBROOK, killed=1)
+    tuesday = report("wsfa-9#2", MILLBROOK, killed=1, day="2019-05-07", published="2019-05-08")
+    assert ids([friday, tuesday]) == [["wsfa-9#1"], ["wsfa-9#2"]]
+    # nor does a weak reading join them across another town, another toll or more than a week
+    weak = ("sub-event-guessed",)
+    elsewhere = report("wsfa-9#2", WETUMPKA, killed=1, day="2019-05-07", published="2019-05-08", flags=weak)
+    other_toll = report("wsfa-9#2", MILLBROOK, killed=3, day="2019-05-07", published="2019-05-08", flags=weak)
+    weeks_on = report("wsfa-9#2", MILLBROOK, killed=1, day="2019-05-20", published="2019-05-21", flags=weak)
+    for later in (elsewhere, other_toll, weeks_on):
+        assert ids([report("wsfa-9#1", MILLBROOK, killed=1, published="2019-05-21"), later]) == [
+            ["wsfa-9#1"], ["wsfa-9#2"]], later
+
+
+def test_a_misread_town_with_the_dead_in_common_and_the_wounded_close_rides_with_the_story() -> None:
+    # "one man died and two were hurt in Millbrook ... a Wetumpka shooting left one dead and three
+    # wounded, police said": the second reading of the same shooting, with a guessed type, gives the
+    # same dead and a wounded count that is close; one figure in common is enough
+    main = report("wsfa-11#1", MILLBROOK, killed=1, injured=2)
+    misread = report("wsfa-11#2", WETUMPKA, killed=1, injured=3, flags=("sub-event-guessed",))
+    assert ids([main, misread]) == [["wsfa-11#1", "wsfa-11#2"]]
+    # not when the other figure is clearly another shooting's (one dead and nine wounded)
+    other = report("wsfa-11#2", WETUMPKA, killed=1, injured=9, flags=("sub-event-guessed",))
+    assert ids([main, other]) == [["wsfa-11#1"], ["wsfa-11#2"]]
+
+
+def _people(r: Report, text: str) -> Report:
+    """`r` with the names and ages its article gives (as keys.annotate leaves them)."""
+    from strikewatch.link.keys import ages, names
+
+    r.evidence += [Span(start=s, end=e, text=text[s:e], field="name") for s, e, _ in names(text)]
+    r.evidence += [Span(start=s, end=e, text=text[s:e], field="age") for s, e, _ in ages(text)]
+    return r
+
+
+TRIAL = ("A jury on Monday convicted Dale Pruitt, 24, of killing Anita Reyes, 41, outside her Millbrook home "
+         "last May. Pruitt shot Reyes after an argument, prosecutors said; Reyes died at the scene.")
+
+
+def test_a_trial_story_joins_the_shooting_it_recalls_when_it_names_its_people() -> None:
+    # a year on, the paper tells the verdict (the story's own day) and recalls the shooting in
+    # passing; another paper told the shooting the day after it, naming the same two people
+    verdict = _people(report("wsfa-20#1", MILLBROOK, killed=1, day="2020-06-08", published="2020-06-09",
+                             sub="Arrests"), TRIAL)
+    recalled = _people(report("wsfa-20#2", MILLBROOK, published="2020-06-09", sub="Arrests",
+                              flags=("sub-event-guessed",)), TRIAL)
+    told = _people(report("herald-5#1", MILLBROOK, killed=1),
+                   "Anita Reyes, 41, was shot dead on Friday; deputies arrested Dale Pruitt, 24, a neighbour.")
+    assert ids([verdict, recalled, told]) == [["herald-5#1", "wsfa-20#1", "wsfa-20#2"]]
+    # with no people in common the recalled shooting is no reading of the story: apart
+    plain = [r.model_copy(update={"evidence": r.evidence[:1]}) for r in (verdict, recalled, told)]
+    assert ids(plain) == [["herald-5#1"], ["wsfa-20#1", "wsfa-20#2"]]
+
+
+def test_the_arrest_told_with_the_shootings_toll_rides_with_it() -> None:
+    # "Deputies arrested a Millbrook man on Friday in the shooting that left one woman dead": the
+    # sentence is read as an arrest (another event type), yet its toll is the shooting's
+    shot = report("wsfa-30#1", MILLBROOK, killed=1)
+    arrest = report("wsfa-30#2", MILLBROOK, killed=1, sub="Arrests")
+    arrest.event_type = "Strategic developments"
+    assert ids([shot, arrest]) == [["wsfa-30#1", "wsfa-30#2"]]
+    # an arrest told with another toll ("after a brawl that left three hurt") is another incident
+    brawl = arrest.model_copy(update={"claims": [Claim(injured=Count(low=3, best=3))]})
+    assert ids([shot, brawl]) == [["wsfa-30#1"], ["wsfa-30#2"]]

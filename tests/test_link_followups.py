@@ -117,6 +117,28 @@ def test_link_a_follow_up_days_later_links_on_a_named_victim() -> None:
     assert len(link(plain).incidents) == 2
 
 
+BRIEF = ("Springdale shooting\n\nOne man died after gunfire outside a store on Saturday night. Police gave "
+         "no details.")
+
+
+def test_link_a_follow_up_s_own_day_does_not_keep_a_third_story_of_the_shooting_away() -> None:
+    # another outlet told Saturday's shooting without a name; the charging story four days later
+    # names the victim and the street of the first: read on the day it follows, it vetoes nothing
+    first = shooting("wlky-1#1", "wlky-1", on("2016-05-14"), published="2016-05-15")
+    later = shooting("wcpo-9#1", "wcpo-9", on("2016-05-18"), published="2016-05-18")
+    brief = shooting("wkrc-4#1", "wkrc-4", on("2016-05-14"), published="2016-05-15")
+    annotate(Article(id="wlky-1", text=FIRST), [first])
+    annotate(Article(id="wcpo-9", text=LATER), [later])
+    annotate(Article(id="wkrc-4", text=BRIEF), [brief])
+    assert [i.reports for i in link([first, later, brief]).incidents] == [["wcpo-9#1", "wkrc-4#1", "wlky-1#1"]]
+    # tied by one name only (no street, no age in common), the follow-up's day still holds it apart
+    lone = shooting("wcpo-9#1", "wcpo-9", on("2016-05-18"), published="2016-05-18")
+    annotate(Article(id="wcpo-9", text="Police on Wednesday charged a man in the death of Darnell Okafor. "
+                                       "Okafor was shot outside a store."), [lone])
+    groups = [i.reports for i in link([first, lone, brief]).incidents]
+    assert not any({"wcpo-9#1", "wkrc-4#1"} <= set(g) for g in groups), groups
+
+
 def test_link_a_follow_up_more_than_a_week_later_stays_apart() -> None:
     first = shooting("wlky-1#1", "wlky-1", on("2016-05-14"), published="2016-05-15")
     trial = shooting("wcpo-9#1", "wcpo-9", on("2016-06-02"), published="2016-06-02")

@@ -164,3 +164,15 @@ def test_a_generational_suffix_is_not_the_surname() -> None:
     assert [k for _, _, k in names(text)] == ["curtis bell"]
     r = _keyed(report("wsfa-1#1", MILLBROOK), text)
     assert features(0, r).names == {"curtis bell"}
+
+
+def test_the_same_street_and_an_age_outweigh_two_towns_of_one_state() -> None:
+    # one paper places the shooting in the town, the other in the city it borders; both give the
+    # street and the 17-year-old victim: one scene, whatever town each paper read
+    first = _keyed(report("wsfa-1#1", MILLBROOK), "A 17-year-old was shot Friday on Cobb Road, deputies said.")
+    other = _keyed(report("waka-2#1", WETUMPKA), "Police found the wounded 17-year-old on Cobb Road on Friday night.")
+    pair = compare(features(0, first), features(1, other))
+    assert pair.veto is None and any("outweighed by the same people" in r for r in pair.reasons)
+    # the street alone is not enough: two towns may each have a Cobb Road
+    bare = _keyed(report("waka-3#1", WETUMPKA), "Shots were fired Friday on Cobb Road; nobody was found hurt.")
+    assert compare(features(0, first), features(1, bare)).veto == "other place"

@@ -119,7 +119,7 @@ def score_airwars(rows: list[Row], analysis: Analysis) -> CorpusScore:
 
 def score_gva(rows: list[Row], analysis: Analysis) -> CorpusScore:
     by = _by_article(analysis)
-    f = _figs("killed", "injured", "date", "state", "place_25km")
+    f = _figs("killed", "injured", "date", "state", "state_reported", "place_25km")
     b = _figs("killed", "injured", "date")
     for row in rows:
         g = row.gold
@@ -134,6 +134,8 @@ def score_gva(rows: list[Row], analysis: Analysis) -> CorpusScore:
                 b["date"].add(regex_date(a.text) == g["date"])
             if g["state"]:
                 f["state"].add(same_admin1(g["state"], reps))
+                if reps:  # place resolution apart from extraction: an article with no report has no state to get right
+                    f["state_reported"].add(same_admin1(g["state"], reps))
             _places(f, g, reps, 25)
     score = CorpusScore("gva", "", len(rows), sum(len(r.articles) for r in rows), f, b)
     score.linking = link_figures(rows, analysis, by)

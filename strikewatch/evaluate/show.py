@@ -99,7 +99,8 @@ LABELS = {
     "admin1": "admin1 exact", "place_5km": "place within 5 km", "place_25km": "place within 25 km",
     "killed_in_range": "killed within range", "children_in_range": "children within range",
     "women_in_range": "women within range", "killed": "killed exact", "injured": "injured exact",
-    "state": "US state right", "deaths_in_range": "deaths (best) within low..high",
+    "state": "US state right", "state_reported": "US state right, where a report is made",
+    "deaths_in_range": "deaths (best) within low..high",
     "admin1_named": "admin1, where the text names a place",
     "admin1_told": "admin1, where a headline tells something there",
 }

@@ -37,7 +37,7 @@ from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
 from .phrases import PhraseIndex
-from .places import find_places, is_us_story
+from .places import find_places, is_us_story, us_state_only
 from .report import build_reports
 from .usplaces import outlet_span
 
@@ -46,7 +46,7 @@ _LOCAL = frozenset({"point", "neighbourhood", "city", "district"})  # finer than
 # Which sentences are worth parsing: one that names casualties, or one that names an event (any
 # word of triggers.csv, compiled from it so that the gate and the event reader cannot drift) and
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
-_CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
+_CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|causalt|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
                        r"perish|slain|victims|lives\b|\blife\b|\bbod(?:y|ies)\b|gunned|assassinat|eliminat|burn[td] alive|behead|lynch|slaughter|martyr|"
                        r"hospitali[sz]|hospital\b|\bcondition\b|surviv|murder|homicide|slay|passed away|bullet|gunfire|gunshot|"
                        r"graz(?:e|ed|ing)\b|\bhit\b|\bstruck\b|deceased|\btreated (?:and released|for|at)\b", re.I)
@@ -215,6 +215,8 @@ class Extractor:
             # a story of the station's own town may name no other town: then the outlet's is the best guess
             places = sorted(places + find_places(text, self.gazetteer, start=outlet[0], end=outlet[1]),
                             key=lambda p: p.start)
+        if us and not places:  # no town or county named: the state its cues name ("call 410-555-0100")
+            places = us_state_only(text, self.gazetteer)
         return build_reports(article, assembler.frames, places, assembler.named_sources, when)
 
 

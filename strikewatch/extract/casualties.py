@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token as SpacyToken
 
 from ..lexicon import Lexicons
 from ..model import Count
@@ -45,6 +46,16 @@ _NEGATION = re.compile(
 )
 _UNKNOWN = re.compile(r"\bno (?:immediate |initial )?(?:reports?|word|information|details) (?:of|on|about) "
                       r"(?:any )?(?:casualties|deaths|injuries|fatalities)", re.I)
+# "casualties of unknown number", "casualties reported, numbers not known": people were hit, how many is
+# not told. ACLED codes such an unknown count as a figure (docs/conventions.md, "an unknown number" in
+# quantities.csv); "casualties not known" says nothing of whether anyone was hit, and reads nothing.
+# ("causalities" is a common slip of the pen for casualties in monitors' notes.)
+_UNKNOWN_COUNT = re.compile(
+    r"\b(?:casualties|causalities|fatalities|deaths)\s+(?:\w+\s+){0,2}?of\s+(?:an?\s+)?(?:unknown|undisclosed|unspecified)\s+numbers?\b"
+    r"|\b(?:an?\s+)?(?:unknown|undisclosed|unspecified)\s+numbers?\s+of\s+(?:casualties|causalities|fatalities|deaths)\b"
+    r"|\b(?:casualties|causalities|fatalities|deaths)\s+(?:were\s+|was\s+|have\s+been\s+)?reported\s*[,;]\s*(?:but\s+|with\s+)?(?:the\s+)?"
+    r"numbers?\s+(?:(?:are|were|is|was|still|remain|remains)\s+)*(?:not\s+(?:yet\s+)?known|unknown|unclear)",
+    re.I)
 # A monitor's coding remark closes its note: "Fatalities coded as 0 (the group claimed 4)", "Total
 # fatalities coded as 13", "Fatalities split over 2 locations (4)". It is the writer's final figure and
 # the figures it sets aside are another party's; see docs/conventions.md.
@@ -60,6 +71,10 @@ _RESPONSE = re.compile(r"\b(?:retaliat\w*|return(?:ed|ing)?\s+(?:the\s+)?(?:gun)
 _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|the fatalities)\s+"
                       r"(?:included|include|including|were mostly|were mainly|were)\b(?P<rest>[^.;]*)", re.I)
 
+
+# patterns of an attacker's own death ("blew himself up", "killing only themselves"): ACLED counts it, but
+# a toll told beside it ("killing 27 worshippers") is the event's figure without the bomber
+OWN_DEATH = {"blew-self-up", "killing-themselves"}
 
 _GRIEVANCE_DEATH = re.compile(r"kill|murder|death|\bdead\b|\bdied\b|stabb|\bshot\b|lynch|behead|execut|assassinat", re.I)
 
@@ -83,6 +98,9 @@ class CasualtyFact:
     listed_with: int = 1  # how many people the sentence's list names: 2 or more is a list, one is a mention
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
     guessed: bool = False  # a roster person whose category is a guess (a given name, "her daughter" with no age)
+    own: bool = False  # "a suicide bomber blew himself up": the attacker's own death, the toll only when no other is told
+    direct: bool = False  # "23 dead, 12 wounded": a figure told with its death word right after it
+    side: str | None = None  # the armed party of counted, fresh dead ("four soldiers": state; "six rebels": rebel)
 
 
 @dataclass
@@ -172,8 +190,15 @@ def _ranges(quantities: list[Quantity], words: list[str]) -> list[Quantity]:
 def _agent(sent: SpacySpan, q: Quantity) -> bool:
     """ "when a gunman killed them": the subject of an active verb of harm with an object did the harm."""
     # not a bare figure: "1 killed 3 injured", a headline, is parsed as one person killing three
+    # nor a headline's run-on of counted people: "1 security guard killed 5 injured in blast"
     return any(t.dep_ == "nsubj" and not t.like_num and t.head.tag_ in ("VBD", "VBZ", "VBP")
-               and any(c.dep_ == "dobj" for c in t.head.children) for t in sent[q.start: q.end])
+               and any(c.dep_ == "dobj" and not _wounded_figure(c) for c in t.head.children) for t in sent[q.start: q.end])
+
+
+def _wounded_figure(tok: SpacyToken) -> bool:
+    """A bare figure followed by its word of wounds: "5 injured"."""
+    nxt = tok.doc[tok.i + 1: tok.i + 2]
+    return tok.like_num and len(nxt) == 1 and nxt[0].lower_ in ("injured", "wounded", "hurt")
 
 
 def _own_clause(sent: SpacySpan, words: list[str], q: Quantity) -> bool:
@@ -377,11 +402,17 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         start, end = sent[q.start].idx, last.idx + len(last)
         among = subset_of is None and amongs[idx] and q.category in ("children", "women", "civilians", "combatants")
         fact_at[idx] = len(out.facts)
+        # "23 dead, 12 wounded when ...": a figure opening the clause with its death word right after it
+        # is read as written, whatever the parse makes of the run-on
+        direct = role == "killed" and words[q.end: q.end + 1] in (["dead"], ["killed"]) \
+            and (q.start == 0 or words[q.start - 1] in (",", ";", ":", "-", "—"))
         out.facts.append(CasualtyFact(role, q.count, q.category, start, end, ambiguous, toll, subset_of, among,
-                                      adds=idx in adds and subset_of is None))
+                                      adds=idx in adds and subset_of is None, direct=direct))
     groups = read_victims(sent, lex)
     _add_distinct_deaths(groups, sent.doc)
     out.facts = _with_parse(out.facts, groups)
+    for f in out.facts:
+        f.side = _side(f, sent, lex)
     out.listed = _roster(sent, groups, lex)
     grievance = reference_spans(sent)
     if grievance:  # "protested against the killing of two lawyers": another event's dead
@@ -405,6 +436,12 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         out.facts = [f for f in out.facts if f.role != "killed"]  # the figures it sets aside
         out.facts.append(CasualtyFact("killed", Count(low=n, best=n, high=n), None, base + coded.start(),
                                       base + coded.end(), toll=True, coded=True))
+    unknown_count = _UNKNOWN_COUNT.search(text)
+    if unknown_count and not coded and not any(f.role == "killed" for f in out.facts):
+        # casualties, not only the dead: a figure that may hold the wounded too
+        out.facts.append(CasualtyFact("killed", lex.quantities["an unknown number"], None, base + unknown_count.start(),
+                                      base + unknown_count.end(),
+                                      ambiguous=not re.search(r"fatalit|death", unknown_count.group(0), re.I)))
     for m in _NEGATION.finditer(text):
         if _UNKNOWN.search(text):
             break
@@ -495,9 +532,13 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
             total = total.plus(c)
         cats = {m.category for m in whole}
         category = cats.pop() if len(cats) == 1 else "people"
+        own = g.pattern in OWN_DEATH
         kept.append(CasualtyFact(g.role, total, category, min(m.start for m in whole),  # type: ignore[arg-type]
-                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds,
-                                 others=g.others and g.role == "shot"))
+                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds and not own,
+                                 others=g.others and g.role == "shot", own=own))
+        if own:
+            facts = kept
+            continue  # who the attackers were is no breakdown of the dead
         # the breakdown inside that figure: children and women always, civilians and combatants when mixed
         parts: dict[str, CasualtyFact] = {}
         for m in g.members:
@@ -515,6 +556,45 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
     return facts
 
 
+ARMED = ("state", "rebel", "militia")
+EARLIER = {"after", "following", "before", "since"}
+
+
+def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
+    """The armed party (parties.csv) of dead told as new people counted by a figure: "four soldiers"
+    (state), "the bodies of six rebels" (rebel). None for civilians, for people told back ("the
+    soldiers"), for a mix of sides, and for tolls, parts and casualties."""
+    if f.role != "killed" or f.ambiguous or f.toll or f.among or f.subset_of is not None or f.roster or f.coded:
+        return None
+    toks = [t for t in sent if f.start <= t.idx < f.end]
+    figure = next((t for t in toks[:4] if t.like_num), None)
+    if figure is None or any(t.lower_ in ("the", "those", "these", "their", "its") for t in toks[: figure.i - toks[0].i]) \
+            or figure.i > 0 and sent.doc[figure.i - 1].lower_ in ("the", "those", "these"):
+        return None
+    # "16 militants were killed ... after one soldier was killed by a bomb": a death told as what came
+    # before is another event, not more dead of this one
+    for a in figure.ancestors:  # up to the predicate: "following the killing of two soldiers", "after ... was killed"
+        if a.dep_ == "prep" and a.lower_ in EARLIER:
+            return None
+        if a.pos_ in ("VERB", "AUX"):
+            if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EARLIER for c in a.children) \
+                    or a.dep_ == "pcomp" and a.head.lower_ in EARLIER:
+                return None
+            break
+    types = set()
+    for t in toks:
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":
+            continue
+        compound = " ".join(c.lower_ for c in t.lefts if c.dep_ == "compound")
+        kind = next((lex.parties[k] for k in (f"{compound} {t.lower_}".strip(), t.lower_, t.lemma_.lower())
+                     if k in lex.parties), None)
+        if kind is not None:
+            types.add(kind)
+    if len(types) != 1 or not types <= set(ARMED):
+        return None
+    return "state" if types == {"state"} else "armed group"  # rebels and militias: the other side of the state
+
+
 def _drop_misread(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[CasualtyFact]:
     """A window figure the parse gives to another predicate is misread: in "one man was killed and
     three other people were shot" the windows read "killed ... three", the parse sees that the three
@@ -522,7 +602,7 @@ def _drop_misread(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[
     def covers(f: CasualtyFact, g: VictimGroup) -> bool:
         return any(f.start < m.end and m.start < f.end for m in g.members if not m.subset)
 
-    return [f for f in facts if f.toll or f.among or f.coded
+    return [f for f in facts if f.toll or f.among or f.coded or f.direct
             or not any(covers(f, g) and g.role != f.role for g in groups)
             or any(covers(f, g) and g.role == f.role for g in groups)]
 

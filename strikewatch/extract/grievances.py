@@ -35,6 +35,15 @@ REASON_NOUNS = {"retaliation", "revenge", "reprisal", "protest", "response"}
 REASON_PREPS = {"for", "to", "against", "over", "of"}
 DEMAND_VERBS = {"demand", "urge", "seek"}
 PROTEST_KINDS = ("Peaceful protest", "Violent demonstration")
+# what a crowd does in a riot ("residents torched the outpost after a youth died in custody"), and who
+# the crowd is: a death told in an "after", "following" or "over" phrase of such a clause set it off
+RIOT_VERBS = {"burn", "torch", "vandalise", "vandalize", "ransack", "block", "blockade", "pelt", "stone", "loot",
+              "gherao", "rampage", "storm", "clash", "damage", "set"}
+CROWDS = {"mob", "mobs", "crowd", "crowds", "resident", "residents", "villager", "villagers", "local", "locals",
+          "protester", "protesters", "demonstrator", "demonstrators", "agitator", "agitators", "student", "students",
+          "relative", "relatives", "worker", "workers", "supporter", "supporters", "activist", "activists",
+          "member", "members", "youth", "youths", "inmate", "inmates", "prisoner", "prisoners"}
+CAUSE_MARKS = {"after", "following", "over"}
 
 
 @functools.cache
@@ -52,6 +61,12 @@ def _is_protest(tok: Token) -> bool:
 
 def _protest_clause(verb: Token) -> bool:
     if _is_protest(verb):
+        return True
+    # "began rioting", "took to the streets"
+    if verb.lemma_ in ("begin", "start", "continue") and any(c.dep_ == "xcomp" and _is_protest(c) for c in verb.children):
+        return True
+    if verb.lemma_ == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "streets" for g in c.children)
+                                     for c in verb.children):
         return True
     if verb.lemma_ not in LIGHT_VERBS and verb.lower_ not in LIGHT_VERBS:
         return False
@@ -83,6 +98,14 @@ def reference_spans(sent: SpacySpan) -> list[tuple[int, int]]:
             parts = [g for g in child.children if g.dep_ not in ("det", "amod", "compound")] if _is_protest(child) \
                 else [child]
             out += [_span(p) for p in parts]
+    for verb in (root, *shared):
+        # "residents torched the outpost after a youth died in custody": a crowd's riot and its cause
+        crowd = any(c.dep_ == "nsubj" and c.lower_ in CROWDS for c in (root if verb in shared else verb).children)
+        if verb.lemma_ in RIOT_VERBS and crowd:
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in CAUSE_MARKS or c.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+                    out.append(_span(c))
     for tok in sent:
         # not "strike" here: "air strikes after midnight" are no protest
         if _is_protest(tok) or tok.lower_ in PROTEST_NOUNS - {"strike", "strikes"} and tok.pos_ == "NOUN":

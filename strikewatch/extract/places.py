@@ -144,6 +144,13 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
     return _plural_regions(text, out, gazetteer)
 
 
+def us_state_only(text: str, g: Gazetteer) -> list[PlaceMention]:
+    """A US story naming no town or county: the state its cues name (a tip line's area code, "Tenn."), if one."""
+    hit = usplaces.cued_state(text, g)
+    return [] if hit is None else [PlaceMention(hit[0], hit[1], text[hit[0] : hit[1]], hit[2].location(text[hit[0] : hit[1]]),
+                                                ["region"])]
+
+
 def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
     """The countries an article is about (ISO codes, most named first): those named, and those whose
     provinces or big towns are named, counted; a country counts when named at least half as often
@@ -169,6 +176,7 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
     named: set[str] = set()
     spans: list[str] = []
     placed: list[tuple[str, int]] = []  # (name, offset): the names, where they stand
+    people = usplaces.surnames(text) if usplaces.american_words(text) >= usplaces.US_WORDS else frozenset()
     for run in _runs(text, 0, len(text)):
         words = [t for t in run if not t.link]
         i = 0
@@ -176,6 +184,9 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
             nxt = i + 1  # past a name that voted: "Al Bayda" votes, not "Bayda" again
             for j in range(min(len(words), i + 3), i, -1):
                 surface = re.sub(r"['’]s$", "", text[words[i].start : words[j - 1].end])
+                if (c := g.country(surface)) is not None and c.cc and surface in people:
+                    nxt = j  # "Sheriff Scott Israel" in a US story: a surname, no country named
+                    break
                 if (c := g.country(surface)) is not None and c.cc:
                     votes[c.cc] += 12
                     named.add(c.cc)
@@ -369,8 +380,8 @@ def _may_lie_in(p: Place, outer: Place, g: Gazetteer) -> bool:
     "Rabat area of X district, Zabul" is not Morocco's capital."""
     if p.cc == outer.cc and (p.rank == 0 or p.level == outer.level == 1):
         return True  # the curated places of the war ("Eastern Ghouta of Damascus"); a list of provinces
-    if (p.a1 and p.a1 == outer.a1) or (p.admin1 and (p.country, p.admin1) == (outer.country, outer.admin1)):
-        return True
+    if p.how < 2 and ((p.a1 and p.a1 == outer.a1) or (p.admin1 and (p.country, p.admin1) == (outer.country, outer.admin1))):
+        return True  # but a name matched by its consonants alone must also be near ("Gerdani" is no Ghoriyan 130 km off)
     if outer.lat is None:  # a district without a point: its province's
         outer = g.region_of(outer) or outer
     d = distance_km(p.location(), outer.location())

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ..errors import DataFileError
+from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
 
 CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE = 3, 1, 2, 1, 2
@@ -94,7 +95,9 @@ def parse_states(text: str, names: dict[str, str], path: str) -> States:
     alt = "|".join(re.escape(s) for s in spellings)
     after_city = re.compile(rf"(?<=[A-Za-z]),[ \t]*(?P<st>{alt})(?![\w])(?!\.\w)")
     full = "|".join(re.escape(n) for n in sorted(names.values(), key=len, reverse=True))
-    named = re.compile(rf"\b(?P<st>{full})\b(?![ \t]+(?:City|County|Street|Avenue|Road|University|State[ \t]+University))")
+    # not a place named after a state: "Mount Washington" (a Pittsburgh neighbourhood), "Fort Washington"
+    named = re.compile(rf"(?<!Mount )(?<!Mt\. )(?<!Fort )(?<!Ft\. )(?<!Lake )(?<!Port )(?<!Camp )(?<!George )"
+                       rf"\b(?P<st>{full})\b(?![ \t]+(?:City|County|Street|Avenue|Road|University|State[ \t]+University))")
     return States(names, after_city, named, code)
 
 
@@ -121,7 +124,7 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
             add(st.code[m.group("st")], STATE_CUE)
     for a1 in phone_states(text, st):  # "Anyone with information may call 410-555-0100": Maryland's police
         add(a1, PHONE_CUE)
-    for a1, w in _towns(text, g)[0].items():
+    for a1, w in _towns(text, g).cues.items():
         add(a1, w)
     for a1, w in local_forces(text, g).items():
         add(a1, w)
@@ -137,13 +140,26 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
     return cues
 
 
+@dataclass(frozen=True)
+class Towns:
+    """The towns a text names, each name once."""
+    cues: dict[str, float]  # big US towns are cues for their states: "San Antonio police"
+    support: dict[str, float]  # each US state holding a town of 1,000+ of a name the text uses, shared
+    own: dict[str, str]  # folded name -> the state its own big-town cue went to
+    counties: dict[str, float]  # US county codes holding a town of a name the text uses, shared
+    points: dict[str, list[tuple[float, float]]]  # US state -> the points of its towns of names the text uses
+
+
 @functools.lru_cache(maxsize=64)
-def _towns(text: str, g: Gazetteer) -> tuple[dict[str, float], dict[str, float]]:
-    """The towns a text names, each name once: (cues of big US towns, "San Antonio police"; support,
-    each US state holding a town of 1,000+ of a name the text uses, shared among those states)."""
+def _towns(text: str, g: Gazetteer) -> Towns:
+    """The towns a text names, each name once (not street names: "Glendale Avenue")."""
     cues: dict[str, float] = {}
     support: dict[str, float] = {}
+    own: dict[str, str] = {}
+    counties: dict[str, float] = {}
+    points: dict[str, list[tuple[float, float]]] = {}
     seen: set[str] = set()
+    located: set[str] = set()
     people = surnames(text)
     for m in _TOWN.finditer(text):
         words = m.group().split()
@@ -157,16 +173,36 @@ def _towns(text: str, g: Gazetteer) -> tuple[dict[str, float], dict[str, float]]
                 rows = [r for r in (g.world.find(key) if g.world is not None else ()) if not r.level and r.how == 0]
                 if not rows:
                     continue
-                if key not in seen and name not in people and not g.is_stopword(key):
+                s = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                if name in people or g.is_stopword(key) or is_street(text, s, s + len(name)):
+                    break
+                if key not in seen:
                     seen.add(key)
                     top = max(rows, key=lambda r: r.population)
                     if top.cc == "US" and top.population >= BIG_TOWN:
                         cues[top.a1 or ""] = cues.get(top.a1 or "", 0) + TOWN_CUE
-                    states = {r.a1 for r in rows if r.cc == "US" and r.population >= 1_000 and r.a1}
-                    for a1 in states:
-                        support[a1] = support.get(a1, 0) + 1 / len(states)
+                        own[key] = top.a1 or ""
+                if key not in located and _located(text, s, s + len(name), g):
+                    # only a name the words put a place ("in Lynchburg", "LYNCHBURG -", "Lynchburg, Va.")
+                    # supports its states: "Valarie Turpin" is no vote for Turpin Hills, Ohio
+                    located.add(key)
+                    holders = {r.a1 for r in rows if r.cc == "US" and r.population >= 1_000 and r.a1}
+                    for a1 in holders:
+                        support[a1] = support.get(a1, 0) + 1 / len(holders)
+                    a2s = {r.a2 for r in rows if r.cc == "US" and r.a2}
+                    for a2 in a2s:  # Kilmichael lies in Montgomery County, Mississippi
+                        counties[a2] = counties.get(a2, 0) + 1 / len(a2s)
+                    for r in rows:
+                        if r.cc == "US" and r.a1 and r.lat is not None and r.lon is not None:
+                            points.setdefault(r.a1, []).append((r.lat, r.lon))
                 break
-    return cues, support
+    return Towns(cues, support, own, counties, points)
+
+
+def _located(text: str, s: int, e: int, g: Gazetteer) -> bool:
+    """The words put a place at text[s:e]: "in X", "near X", "X, Ind.", a dateline, a town's force."""
+    return bool(_PLACE_CUE.search(text, max(0, s - 24), s) or dateline_at(text, s, e)
+                or states(g).after_city.match(text, e) or town_follows(text, e))
 
 
 # the outlet at the end of a title: "... shooting - WMC Action News 5 - Memphis, Tennessee", "... | KCTV5"
@@ -185,21 +221,49 @@ def local_forces(text: str, g: Gazetteer) -> dict[str, float]:
     """"Opelousas Police", "Daytona Beach police": a US town's own force is named, where the biggest
     place of that name is American (not "Damascus police"); the town's state, each town once."""
     out: dict[str, float] = {}
+    for cues in _forces(text, g).values():
+        for a1, w in cues.items():
+            out[a1] = out.get(a1, 0) + w
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _forces(text: str, g: Gazetteer) -> dict[str, dict[str, float]]:
+    """The cues of each force the text names, by the town's folded name."""
+    out: dict[str, dict[str, float]] = {}
     for town in {m.group("town") for m in _FORCE.finditer(text)}:
+        if re.search(rf"\b{re.escape(town)}[ \t]+(?:County|Parish)\b", text):
+            continue  # "DeKalb Police" where the text names DeKalb County: the county's force
         rows = [r for r in (g.world.find(norm(town)) if g.world is not None else ()) if not r.level and r.how == 0]
         top = max(rows, key=lambda r: r.population, default=None)
         if top is not None and top.cc == "US" and top.population >= 1_000 and g.country(town) is None:
             # shared with same-named US towns at least half as big: "Springfield Police" may be Missouri's
             # or Illinois'; another cue (a phone number, the state) decides
             peers = {r.a1 or "" for r in rows if r.cc == "US" and r.population * 2 >= top.population}
+            mine = out.setdefault(norm(town), {})
             for a1 in peers:
-                out[a1] = out.get(a1, 0) + COUNTY_CUE / len(peers)
+                mine[a1] = mine.get(a1, 0) + COUNTY_CUE / len(peers)
     return out
+
+
+def others_cues(text: str, g: Gazetteer, surface: str) -> dict[str, float]:
+    """The text's cues without those the name itself gives (its big-town cue, its force's): "Austin" in
+    a Chicago story is the neighbourhood, and Austin, Texas's own size is no evidence for Texas there."""
+    cues = dict(us_cues(text, g))
+    key = norm(surface)
+    own = dict(_forces(text, g).get(key, {}))
+    if (a1 := _towns(text, g).own.get(key)) is not None:
+        own[a1] = own.get(a1, 0) + TOWN_CUE
+    for a1, w in own.items():
+        cues[a1] = cues.get(a1, 0) - w
+    return cues
 
 
 def us_story(cues: dict[str, float]) -> bool:
     """Cues enough to call the article American whatever else it names."""
-    strong = sum(w for a1, w in cues.items() if a1 not in _WEAK_STATES)
+    # Georgia or Washington named is no proof; their shares of a county's cue are ("Union County" is in
+    # 16 states, Georgia's among them: the county word counts whole)
+    strong = sum(w for a1, w in cues.items() if a1 not in _WEAK_STATES or w < STATE_CUE)
     return strong >= US_ARTICLE or any(w >= CITY_CUE for w in cues.values())
 
 
@@ -234,6 +298,25 @@ def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, .
     return out
 
 
+def cued_state(text: str, g: Gazetteer) -> tuple[int, int, Place] | None:
+    """The one state a US story's cues name above every other, with where the text names it (the state,
+    "D.C.", a tip-line number): for a story that names no town or county of its own."""
+    cues = us_cues(text, g)
+    ranked = sorted(cues.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < STATE_CUE or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    a1, st = ranked[0][0], states(g)
+    spans = [m.span("st") for m in st.after_city.finditer(text) if st.code[m.group("st")] == a1]
+    spans += [m.span("st") for m in st.named.finditer(text) if st.code[m.group("st")] == a1]
+    spans += [m.span() for m in _DC.finditer(text) if a1 == "US.DC"]
+    spans += [m.span() for m in _PHONE.finditer(text) if a1 in phone_states(m.group(), st)]
+    place = g.region(st.names[a1], country="United States")
+    if not spans or place is None:
+        return None
+    s, e = min(spans)
+    return s, e, place
+
+
 def state_after(text: str, e: int, g: Gazetteer) -> Place | None:
     """The state written right after a place: "Hartsville, Ind." -> Indiana."""
     m = states(g).after_city.match(text, e) if e > 0 else None
@@ -261,6 +344,14 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     county = bool(COUNTY_WORD.search(surface) or _UNIT_WORD.match(text[e : e + 12]))
     keep = []
     settled = any(w >= STATE_CUE for w in cues.values())  # the article names its state
+    others = others_cues(text, g, surface)
+    # a strong cue for one state (a dateline, "Chicago police") and none but the name's own for another:
+    # the name is a place of the cued state the gazetteer lacks (Austin, Antioch), or a surname (Denton)
+    towns = _towns(text, g)
+    firm = [a1 for a1, w in others.items() if w >= CITY_CUE]
+    # "LAKE PLACID -" is the story's own town though a big town elsewhere is named; not "AUSTIN -" in a
+    # Chicago story (a neighbourhood the gazetteer lacks: no Austin, Indiana)
+    dateline = dateline_at(text, e - len(surface), e) and not firm
     if found and (a1 := placed(text, g).get(norm(surface))) is not None and not county:
         # "Manchester, Illinois" once: every later "Manchester" is that one, or (too small for the
         # gazetteer) its state, never Manchester, Missouri
@@ -274,13 +365,34 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             continue
         if p.level == 2 and not county:
             continue  # "Johnson" is a surname before it is Johnson County
-        if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE:
+        if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE and not dateline:
             continue  # Howland, Maine in a story from Ohio
+        if p.level == 0 and firm and others.get(p.a1 or "", 0) < STATE_CUE and _far(p, firm, towns) and (
+                p.population < BIG_TOWN or 2 * cues.get(p.a1 or "", 0) <= max(others[a1] for a1 in firm)):
+            # but a hospital "in Little Rock" in a story from Texarkana, Texas stays, and so does "San
+            # Diego police" in a story that also names Baton Rouge, Louisiana twice (a big town's own
+            # cues weigh; a small town's force, "Howland police" in an Ohio story, is no Howland, Maine)
+            continue
         keep.append(p)
-    support = _towns(text, g)[1]
     keep = [centred(p, g) for p in keep]
-    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -support.get(p.a1 or "", 0), -_size(p, g))
-                  if p.cc == "US" else (0, 0, 0))
+    # among same-named counties equally cued, the one holding a town the text names (Kilmichael:
+    # Montgomery County, Mississippi)
+    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
+                                       -towns.support.get(p.a1 or "", 0), -_size(p, g))
+                  if p.cc == "US" else (0, 0, 0, 0))
+
+
+FAR_KM = 400  # a town this far from every town the text names in its firmly cued state is another place
+
+
+def _far(p: Place, firm: list[str], towns: Towns) -> bool:
+    if p.lat is None or p.lon is None:
+        return True
+    from .places import distance_km  # places imports this module
+
+    here = Location(lat=p.lat, lon=p.lon)
+    near = [distance_km(here, Location(lat=lat, lon=lon)) or 0.0 for a1 in firm for lat, lon in towns.points.get(a1, [])]
+    return not near or min(near) > FAR_KM
 
 
 _BEFORE_STATE = re.compile(r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}$")

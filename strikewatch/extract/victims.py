@@ -41,7 +41,10 @@ _PATH = "strikewatch/data/lexicon/casualty_patterns.jsonl"
 NOT_PERSONS = {"cow", "cattle", "sheep", "goat", "horse", "donkey", "camel", "dog", "cat", "animal", "livestock",
                "bird", "chicken", "bull", "mule", "it", "that", "this", "which", "what", "toll",
                "attack", "strike", "bomb", "explosion", "blast", "fire", "plan", "deal", "process", "talk",
-               "year", "day", "time", "hope", "vehicle", "car", "tank", "fetus", "foetus"}
+               "year", "day", "time", "hope", "vehicle", "car", "tank", "fetus", "foetus", "bill", "motion",
+               "proposal", "project", "idea", "engine", "ceasefire", "truce", "crop", "tree", "plant", "story",
+               "report", "battery", "phone", "light", "dream", "rumour", "rumor", "investigation", "case", "fish",
+               "presence", "life", "lives"}
 UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "many", "both", "we", "us",
                     "everyone", "who", "whom"}
 PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
@@ -55,7 +58,7 @@ PLACE_VERBS = {"hit", "strike", "target", "bomb", "shell", "raid", "attack", "po
 GUNSHOT = {"gunshot", "bullet", "gun", "shotgun", "gunfire"}
 SPEAKING_VERBS = {"say", "tell", "report", "add", "state", "announce", "confirm", "believe", "think", "fear", "know",
                   "feel", "understand", "claim", "declare", "estimate", "write", "recall", "describe"}
-FATAL_ADVERBS = {"fatally", "mortally"}
+FATAL_ADVERBS = {"fatally", "mortally", "summarily"}  # "summarily shot": executed
 BARE_OBJECT_VERBS = {"kill", "murder", "execute", "assassinate", "behead", "slay", "lynch", "gun", "leave", "shoot"}
 # "kidnapped two villagers and killed them", "targeted two guards, killing both": the people the verb before had
 BACK_PRONOUNS = {"them", "both", "all"}
@@ -204,7 +207,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             continue  # "8 persons killed 58 others injured": a headline's run-on, the 58 are the wounded
         if pattern.role != "killed" and any(c.lower_ in FATAL_ADVERBS for c in verb.children):
             continue  # "was fatally wounded": a death, not also a wound
-        if victim.dep_ == "nsubj" and (verb.lemma_ in _PREDICATES or verb.lemma_ in SPEAKING_VERBS) \
+        if victim.dep_ == "nsubj" and victim.head.i == verb.i and (verb.lemma_ in _PREDICATES or verb.lemma_ in SPEAKING_VERBS) \
                 and any(c.dep_ == "dobj" for c in verb.children):
             continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
             # "the army reported two rebels dead": the subject reports
@@ -214,9 +217,11 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             before = next((c for c in verb.head.children if c.dep_ == "dobj"
                            and any(g.dep_ == "nummod" for g in c.children)), None)
             victim = before if before is not None else victim
-        members = _persons(victim, lex)
+        members = _persons(victim, lex, killed=pattern.role == "killed" and _argument(victim, verb))
         if verb.dep_ == "amod":  # "a deceased man and a wounded woman": the adjective's noun alone
             members = [m for m in [_member(victim, lex)] if m is not None]
+        else:
+            members += _twin_subjects(victim, verb, lex)
         if not members:
             continue
         harm = pattern.role
@@ -272,6 +277,29 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 if (conj.i, other) in groups:
                     groups[(conj.i, other)].ambiguous = True
     return sorted(groups.values(), key=lambda g: g.verb)
+
+
+def _twin_subjects(victim: Token, verb: Token, lex: Lexicons) -> list[Member]:
+    """ "4 rebels and 1 policeman were killed" is often parsed with two subjects of one verb instead of
+    two conjuncts: the later subjects are victims too (their figures add up, as conjuncts do)."""
+    if victim.dep_ not in ("nsubj", "nsubjpass") or victim.head.i != verb.i:
+        return []
+    return [m for t in verb.children if t.dep_ == victim.dep_ and t.i > victim.i
+            and any(c.dep_ == "cc" for c in victim.children) for m in _persons(t, lex)]
+
+
+# predicates of death said of people (not "eliminate their presence", "killing the fish" is an animal's)
+PERSON_VERBS = {"kill", "murder", "slay", "lynch", "behead", "decapitate", "assassinate", "execute", "gun", "shoot",
+                "stab", "hack", "strangle", "beat", "club", "burn", "die", "perish", "succumb", "find", "leave"}
+
+
+def _argument(victim: Token, verb: Token) -> bool:
+    """The victim is the predicate's own argument: the object, the passive subject, or the subject of
+    "died"; not through a reduced relative ("the raid killed ..." is often parsed as "the raid [that was]
+    killed") nor a speaker ("..., the ministry said")."""
+    if victim.head.i != verb.i or verb.dep_ == "acl" or verb.lemma_ not in PERSON_VERBS:
+        return False
+    return victim.dep_ in ("nsubjpass", "dobj") or victim.dep_ == "nsubj" and verb.lemma_ in ("die", "perish", "succumb")
 
 
 def _others(victim: Token) -> bool:
@@ -382,13 +410,18 @@ def _realis(verb: Token) -> bool:
     return True
 
 
-def _persons(head: Token, lex: Lexicons) -> list[Member]:
+def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     members: list[Member] = []
     conjuncts = sorted([head, *head.conjuncts], key=lambda t: t.i)
     for h in conjuncts:
         if _nobody(h):
             return []  # "no one", "nobody": the negation reader gives the zero
-        m = _member(h, lex)
+        # a noun outside the lexicon as the argument itself, and as a conjunct of one person described the
+        # same way ("a student and a constable"), not of a figure ("39 people ... and a market": a misparse)
+        plain = not any(c.dep_ == "nummod" for c in head.children) and not head.like_num
+        # ... with a determiner of its own: "a scholar and administrator of the seminary" is one person
+        own = any(c.dep_ in ("det", "poss", "nummod") for c in h.children)
+        m = _member(h, lex, killed and (h is head or plain and own))
         if m is not None:
             members.append(m)
         for prep in h.children:
@@ -420,7 +453,10 @@ def _nobody(h: Token) -> bool:
     return h.lower_ in NONE_WORDS or any(c.lower_ == "no" and c.dep_ == "det" for c in h.children)
 
 
-def _member(h: Token, lex: Lexicons) -> Member | None:
+def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
+    """One victim group of a phrase. `killed`: the noun is what a predicate of death applies to, so any
+    common noun that is not a thing, an animal or a place is a person ("a candidate was killed", "a
+    Bangladeshi national was shot dead"); with other predicates only the nouns known to name people."""
     word = h.lower_
     if word in ("total", "toll"):  # "a total of six people": the people
         of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -428,6 +464,10 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         return _member(obj, lex) if obj is not None else None
     if _nobody(h):
         return None
+    if word == "couple" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children) \
+            and any(c.lower_ in ("a", "the", "elderly", "young", "married") for c in h.children):
+        # "a couple were shot dead": two people ("a couple of soldiers" is quantities.csv's)
+        return Member(Count(low=2, best=2, high=2), None, h.doc[h.left_edge.i].idx, h.idx + len(h))
     if word == "both" and h.dep_ in ("nsubj", "nsubjpass", "dobj") or _both(h):
         # "both were taken to a hospital", "both victims": two people, whoever they are
         return Member(Count(low=2, best=2, high=2), _category(h, lex) if word != "both" else None, h.doc[h.left_edge.i].idx,
@@ -458,7 +498,7 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
     start = h.doc[left].idx
     end = h.idx + len(h)
     # the head is itself a figure: "1 was wounded", "killing 3 of his guards", "dozens of civilians"
-    vague = lex.quantities.get(word) or lex.quantities.get(f"a {word} of") if word in ("number", "dozen") else lex.quantities.get(word)
+    vague = lex.quantities.get(word) or lex.quantities.get(f"a {word} of") if word in ("number", "dozen", "couple") else lex.quantities.get(word)
     if h.like_num or h.pos_ == "NUM" or vague is not None:
         count = vague if vague is not None else _number(h)
         category = None  # a bare figure ("1 was wounded") names no kind of person
@@ -483,8 +523,13 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
         infant = not any(t.lower_ in ("year", "years") for t in h.subtree)  # "an 18-month-old"
         cat = "children" if infant or age is not None and age.best is not None and age.best < 18 else None
         return Member(Count(low=1, best=1, high=1), cat, start, end)
-    if h.tag_ in ("NN", "NNP") and h.pos_ in ("NOUN", "PROPN"):
-        dets = {c.lower_ for c in h.children if c.dep_ in ("det", "poss")}
+    dets = {c.lower_ for c in h.children if c.dep_ in ("det", "poss")}
+    # "a personnel of the border force": a mass noun counted as one with "a"
+    single = h.tag_ in ("NN", "NNP") or killed and h.tag_ == "NNS" and bool(dets & {"a", "an"})
+    # "a local was killed": an adjective the tagger leaves as one, used as a noun with its article
+    noun_like = h.pos_ in ("NOUN", "PROPN") or killed and h.pos_ == "ADJ" and bool(dets & {"a", "an"}) \
+        and h.dep_ in ("nsubjpass", "dobj") and h.lower_ not in NOT_PERSONS
+    if single and noun_like or killed and noun_like and h.pos_ == "ADJ":
         if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
             return None
         # "her brother and 4-year-old daughter": a singular conjunct shares the first one's determiner
@@ -497,7 +542,7 @@ def _member(h: Token, lex: Lexicons) -> Member | None:
             and h.head.head.lemma_ in ("death", "killing", "murder")  # "the death of 31-year-old farmer"
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
                 or any(c.dep_ == "poss" for c in h.children) or shared:
-            if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex)):
+            if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex) or killed and _killable(h, lex)):
                 return None
             return Member(Count(low=1, best=1, high=1), category, start, end)
     return None
@@ -601,6 +646,18 @@ def _is_person(h: Token, lex: Lexicons) -> bool:
     if any(w in lex.victims for w in words):
         return True
     return h.lower_.endswith(PERSON_ENDINGS) and h.lower_ not in NOT_PERSONS
+
+
+# entity types of what is not a person: a place, a body, a date or a thing
+_NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "EVENT", "PRODUCT", "MONEY", "WORK_OF_ART", "LAW"}
+
+
+def _killable(h: Token, lex: Lexicons) -> bool:
+    """A common noun that a predicate of death makes a person: not a thing, an animal, a place or an
+    event (any word of triggers.csv: "the raid", "the clash")."""
+    words = (h.lower_, h.lemma_.lower())
+    return h.pos_ in ("NOUN", "ADJ") and h.ent_type_ not in _NOT_PERSON_ENTS and not any(
+        w in NOT_PERSONS or w in lex.triggers for w in words)
 
 
 def _looks_like_name(h: Token) -> bool:

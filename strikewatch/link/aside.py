@@ -14,10 +14,14 @@ takes each other group of the article as an aside when nothing in it contradicts
   incident (the seeds' Palmyra raids beside the Raqqa strike);
 - a recent group with figures joins only at the main one's place or inside it (a town and its
   county), with figures that agree (shared or close, killed and injured), a type the main one may be
-  told as (or a guess), a day that meets the main one's (or an inherited or guessed day), and no two
-  perpetrators, and not two streets. In another town it joins only with the very same small toll
-  (under `SMALL_TOLL`) where one of the two readings is weak (a guessed type, a borrowed or guessed
-  day): a town misread once. Two towns with tolls of their own stay two incidents (seed-001's Raqqa
+  told as (or a guess, or an arrest giving the very same figure: an arrest kills no one, so its
+  toll is the story's), a day that meets the main one's (or an inherited or guessed day), and no two
+  perpetrators, and not two streets. In another town it joins only with a very same small figure
+  (under `SMALL_TOLL`; the others close) where one of the two readings is weak (a guessed type, a
+  borrowed or guessed day): a town misread once. At the main one's place it may also be the story
+  told again on another day within a follow-up's reach (the arrest, the day a victim died) when it
+  gives the very same figure and one of the two readings is weak; two firmly read killings of one
+  town on two days stay two. Two towns with tolls of their own stay two incidents (seed-001's Raqqa
   and Palmyra); joining close tolls too (4 and 5 dead) cost FA-KES gold link F1 0.717 -> 0.69;
 - a *background* group (dated more than `BACKGROUND_DAYS` before publication) without figures ("the
   third shooting there this month") is context of a recent main incident with figures, and no
@@ -35,14 +39,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from .blocking import FOLLOWUP_DAYS
 from .compat import common_actors, types_compatible
 from .features import PLACE_RANK, Features
-from .geo import place_relation
+from .geo import PRECISE, place_relation
 from .similarity import date_relation, figure_relation
 
 BACKGROUND_DAYS = 7  # older than this at publication: told in passing, not the story
 SMALL_TOLL = 10  # a shared toll below this in two towns of one article may be one shooting misplaced
 CITY = PLACE_RANK["city"]
+ARRESTS = "Arrests"
 
 
 def background(f: Features) -> bool:
@@ -70,7 +76,23 @@ def _misread(g: Features, m: Features) -> bool:
     if max(tolls, default=0) >= SMALL_TOLL or not (_weak(g) or _weak(m)):
         return False
     pairs = [(x, y) for x, y in ((g.killed, m.killed), (g.injured, m.injured)) if x and y]
-    return bool(pairs) and all(set(x) & set(y) for x, y in pairs)
+    return bool(pairs) and any(set(x) & set(y) for x, y in pairs)
+
+
+def _same_figure(g: Features, m: Features) -> bool:
+    return any(set(x) & set(y) for x, y in ((g.killed, m.killed), (g.injured, m.injured)))
+
+
+def _told_on(g: Features, m: Features) -> bool:
+    """The story's incident told again on another day of the same article: the arrest, the day a
+    victim died, the day police spoke, at the same place with the very same figure, one of the two
+    read weakly (a guessed type, a borrowed or guessed day), within a follow-up's reach."""
+    if not (_weak(g) or _weak(m)) or place_relation(g, m)[0] not in PRECISE:
+        return False
+    if not _same_figure(g, m):
+        return False
+    assert g.lo is not None and g.hi is not None and m.lo is not None and m.hi is not None
+    return max(g.lo - m.hi, m.lo - g.hi) <= FOLLOWUP_DAYS
 
 
 def _rank(group: Sequence[int], feats: Mapping[int, Features]) -> tuple[int, int, int, int, str]:
@@ -119,10 +141,12 @@ def _aside(g: Features, m: Features) -> bool:
     if other_place and not _misread(g, m):
         return False  # two towns, each with its tolls: two incidents (seed-001's Raqqa and Palmyra)
     if g.event_type != m.event_type and not (g.type_guessed or m.type_guessed) \
-            and not types_compatible(g.sub_event_type, m.sub_event_type):
-        return False
+            and not types_compatible(g.sub_event_type, m.sub_event_type) \
+            and not (ARRESTS in (g.sub_event_type, m.sub_event_type) and _same_figure(g, m)):
+        return False  # an arrest kills no one: one told with the story's very toll is the story told around it
     drel, _ = date_relation(g, m)
-    if drel not in ("same", "overlap", "adjacent", "unknown") and not (_loose_day(g) or _loose_day(m)):
+    if drel not in ("same", "overlap", "adjacent", "unknown") and not (_loose_day(g) or _loose_day(m)) \
+            and not _told_on(g, m):
         return False
     for x, y in ((g.killed, m.killed), (g.injured, m.injured)):
         if x and y and figure_relation(x, y, 0)[0] not in ("shared", "close"):

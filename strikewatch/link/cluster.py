@@ -6,7 +6,9 @@ group veto each other: linking is not transitive, so a chain A~B~C must not smug
 that are a day and a toll apart. A figure its own source replaced in a later report of the merged
 group ("the toll rose to 55") is left out of that check: the old 10 must not keep the Observatory's
 update away from the rescuers' 61, nor do two tolls that another member gives side by side (a paper's
-own 100 beside the Observatory's 24: sources disagreeing about one incident). Groups that existed before (incidents of an earlier run) are never
+own 100 beside the Observatory's 24: sources disagreeing about one incident), nor is a follow-up's
+own day (the charging story four days on, telling of the same people as another article's story in
+the group: read on that story's day, it must veto nothing). Groups that existed before (incidents of an earlier run) are never
 merged with each other, so their ids survive.
 """
 
@@ -21,6 +23,8 @@ from .similarity import Pair, figure_relation
 from .similarity import _later as later
 
 Compare = Callable[[Features, Features], Pair]
+# vetoes of the day alone: a follow-up story's own day (cluster._told_later)
+DAY_VETOES = frozenset({"other day", "next day without the same place and figures", "next day without the same place"})
 BRIDGE_MIN = 10  # a toll told side by side with another bridges them only from this size (as killed_shared_10)
 
 
@@ -92,10 +96,10 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
     for xs in _stories(feats, a.members):
         for ys in _stories(feats, b.members):
             if any(m in aside for m in xs + ys):
-                # a past shooting recalled in passing is no reading of the story
-                voices_x = [m for m in xs if m not in aside or not background(feats[m])]
-                voices_y = [m for m in ys if m not in aside or not background(feats[m])]
-                if not any(_pair_ok(feats, a, b, x, y, compare) for x in voices_x for y in voices_y):
+                # a past shooting recalled in passing is no reading of the story, unless the other
+                # story names its people (the trial's story recalls the shooting another paper told)
+                if not any(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys
+                           if _voice(feats, x, y, aside) and _voice(feats, y, x, aside)):
                     return False
                 # the tolls are the story's own: its core reports' figures must agree all the same
                 if not all(_tolls_agree(feats, a, b, x, y)
@@ -104,6 +108,22 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
             elif not all(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys):
                 return False
     return True
+
+
+def _voice(feats: Sequence[Features], x: int, y: int, aside: Collection[int]) -> bool:
+    """Whether x is a reading of its story against y: a core member always, an aside unless it is
+    a past incident recalled in passing that y does not tell of the same people: two ages in
+    common, or a person or a street with an age or with each other. A name alone is too common a
+    key here (a monitor's director, a page's tag line are read as names in every story of a city)."""
+    if x not in aside or not background(feats[x]):
+        return True
+    return _same_people(feats[x], feats[y])
+
+
+def _same_people(fx: Features, fy: Features) -> bool:
+    """Two ages in common, or a person or a street with an age or with each other."""
+    ages, keys = len(fx.ages & fy.ages), bool(fx.names & fy.names) + bool(fx.streets & fy.streets)
+    return ages >= 2 or (ages == 1 and keys >= 1) or keys == 2
 
 
 def _stories(feats: Sequence[Features], members: Sequence[int]) -> list[list[int]]:
@@ -129,6 +149,8 @@ def _pair_ok(feats: Sequence[Features], a: Group, b: Group, x: int, y: int, comp
     veto = compare(feats[x], feats[y]).veto
     if veto is None:
         return True
+    if veto in DAY_VETOES:
+        return _told_later(feats, a, x, y, compare) or _told_later(feats, b, y, x, compare)
     if not veto.startswith("other figures"):
         return False
     current = _current(feats, a.members + b.members)
@@ -137,6 +159,23 @@ def _pair_ok(feats: Sequence[Features], a: Group, b: Group, x: int, y: int, comp
     # tolls another member tells side by side: no veto of their own, but every other one holds
     return _bridged(feats, a.members + b.members, x, y) and compare(
         replace(current[x], killed=(), killed_by={}), current[y]).veto is None
+
+
+def _told_later(feats: Sequence[Features], group: Group, x: int, y: int, compare: Compare) -> bool:
+    """x is a follow-up in its group (the arrest days later, telling of the same people as a member
+    z: `_same_people`) and y is no other incident when x is read on z's day: the follow-up's
+    own day is no evidence against the story it follows."""
+    fx = feats[x]
+    for z in group.members:
+        fz = feats[z]
+        # another article's: one article's reports all carry its people (keys.py)
+        if fz.article == fx.article or fz.lo is None or not _same_people(fx, fz):
+            continue
+        if compare(fz, feats[y]).veto is None and compare(
+                replace(fx, lo=fz.lo, hi=fz.hi, shifted=fz.shifted, date_guessed=fz.date_guessed,
+                        late=fz.late, early=fz.early), feats[y]).veto is None:
+            return True
+    return False
 
 
 def _bridged(feats: Sequence[Features], members: Sequence[int], x: int, y: int) -> bool:

@@ -209,6 +209,8 @@ def _same_people(a: Features, b: Features) -> bool:
     if not (a.country and a.admin1) or (a.country, a.admin1) != (b.country, b.admin1):
         return False
     people = a.names & b.names
+    if a.streets & b.streets:  # the same street and one person or one age: the same scene
+        return bool(people or a.ages & b.ages)
     return len(people) >= 2 or (bool(people) and bool(a.ages & b.ages))
 
 
