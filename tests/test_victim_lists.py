@@ -190,3 +190,111 @@ def test_a_name_alone_does_not_overrule_a_stated_figure_of_women(extractor):
 def test_a_broken_female_names_file_names_its_problems(broken_data):
     message = broken_data(victim_lists, victim_lists.load_female_names, "name\nrania\nRania Saleh\nrania\n")
     assert "not one lower-case given name" in message and "duplicate" in message
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Layla Odeh (less than a year old)", 0), ("a baby a month old", 0), ("Karim, a year old", 1),
+    ("not yet one year old", 0),
+])
+def test_a_babys_age_in_words_is_an_age(text, age):
+    assert age_of(text) == age
+
+
+def categories(nlp, lexicons, text):
+    return sorted((c or "") + ("?" if g else "") for s in nlp(text).sents
+                  for f in find_casualties(s, lexicons).listed for c, g in [(f.category, f.guessed)])
+
+
+def test_the_word_of_kinship_nearest_the_name_decides_not_an_owners(nlp, lexicons):
+    # "her cousin's husband": a man, though "cousin" comes first; an owner's word is not the person's
+    text = "The dead were named as Yusra Nabulsi (40 years old) and her cousin's husband Anwar Nabulsi (52 years old)."
+    assert categories(nlp, lexicons, text) == ["", "women?"]  # Yusra: a woman by her given name
+
+
+def test_a_groups_word_gives_the_sex_and_each_age_decides_child_or_woman(nlp, lexicons):
+    text = ("Those killed were identified as Hamdi Zaqout (58 years old) and his three daughters, Rasha Zaqout "
+            "(27 years old), Nidaa Zaqout (19 years old) and Joud Zaqout (13 years old).")
+    assert categories(nlp, lexicons, text) == ["", "children", "women", "women"]
+
+
+def test_a_member_described_by_a_word_of_childhood_stays_in_its_group(nlp, lexicons):
+    # "two children: a boy of 12 named A and a girl of 6 named B" is two children, not four
+    text = ("Among the dead were two children, a twelve-year-old boy named Sami Hammad and a six-year-old "
+            "girl named Noor Hammad.")
+    got = listed(nlp, lexicons, text)
+    assert sum(n for c, n in got if c == "children") == 2
+
+
+def test_a_semicolon_between_people_does_not_end_the_list(nlp, lexicons):
+    text = ("A neighbour published the names of the six people killed: Nader Kassab, 44 years old; his wife "
+            "Lubna Kassab, 39 years old; his son Fares Kassab, 10 years old; his mother Umm Nader Kassab.")
+    assert categories(nlp, lexicons, text) == ["", "children", "women", "women"]
+
+
+def test_a_semicolon_before_a_clause_of_the_wounded_ends_the_list(nlp, lexicons):
+    text = "The men killed were identified as Rami Saad and Omar Saad; Rami's wife Hiba Saad was wounded."
+    assert categories(nlp, lexicons, text) == ["", ""]
+
+
+def test_a_bracketed_age_after_a_companion_is_read(nlp, lexicons):
+    text = "Tamer Jaber (36) was killed along with his nephew Bilal Jaber (4)."
+    assert "children" in categories(nlp, lexicons, text)
+
+
+def test_a_child_of_a_young_parent_is_a_child(nlp, lexicons):
+    # a 24-year-old's son is under 18 whatever the text leaves out; a 60-year-old's may be a grown man
+    young = "The victims were named as 24-year-old Hadeel Barakat and her son, Yazan Barakat."
+    old = "The victims were named as 60-year-old Hadeel Barakat and her son, Yazan Barakat."
+    assert categories(nlp, lexicons, young) == ["children", "women?"]
+    assert categories(nlp, lexicons, old) == ["", "women?"]
+
+
+def test_her_son_is_not_the_son_of_the_man_told_just_before(nlp, lexicons):
+    # the grandmother's daughters, not those of her 26-year-old son
+    text = ("Umm Khalil Saqr was killed along with her son, 26-year-old Khalil Saqr, and her two daughters, "
+            "Ruba Saqr and Dima Saqr.")
+    assert "children" not in categories(nlp, lexicons, text)
+
+
+def test_a_young_son_and_a_younger_sister_of_a_child_are_children(nlp, lexicons):
+    text = "The victims were identified as Samar Eid, her young son Rami Eid, and Maha Eid, 9, and her younger sister Lana Eid."
+    cats = categories(nlp, lexicons, text)
+    assert cats.count("children") == 3
+
+
+def test_a_daughter_with_no_age_is_a_guessed_woman(nlp, lexicons):
+    text = "Those killed were identified as Hani Musa (61 years old), his wife Samira Musa and his daughter Reem Musa."
+    assert categories(nlp, lexicons, text) == ["", "women", "women?"]
+
+
+def test_people_named_with_ages_outgrow_a_smaller_stated_figure(extractor):
+    text = ("On 3 March 2024 an air strike on a house in Khan Younis killed eleven civilians, including two "
+            "children. Those killed were identified as Omar Nassar (41 years old), his wife Huda Nassar "
+            "(36 years old), and their children Ali Nassar (14 years old), Salma Nassar (11 years old) and "
+            "Yousef Nassar (6 years old).")
+    claims = report_of(extractor, text).claims
+    assert [c.victims.children.best for c in claims if c.victims.children is not None] == [3]
+    assert [c.killed.best for c in claims if c.killed is not None] == [11]
+
+
+def test_guessed_daughters_do_not_outgrow_a_stated_figure(extractor):
+    text = ("On 3 March 2024 an air strike on a house in Khan Younis killed five civilians, including a woman "
+            "and three children. The dead were named as Salim Abed, his daughter Rana Abed and his daughter "
+            "Mais Abed.")
+    claims = report_of(extractor, text).claims
+    assert [c.victims.women.best for c in claims if c.victims.women is not None] == [1]
+
+
+def test_a_figure_of_one_that_is_a_listed_person_does_not_hold_back_the_list(extractor):
+    # "her daughter Dalia was killed" tells one woman of the list, not a count of the women
+    text = ("On 3 March 2024 an air strike hit a house in Rafah. The dead were named as Nadia Odeh (45 years old), "
+            "her sister Maysa Odeh (50 years old) and their mother Umm Fadi Odeh. Her daughter Dalia Odeh was "
+            "killed too.")
+    claims = report_of(extractor, text).claims
+    assert max(c.victims.women.best for c in claims if c.victims.women is not None) >= 3
+
+
+def test_the_dead_told_after_the_verb_they_govern_are_a_list(nlp, lexicons):
+    text = ("The relatives who lost their lives in the raid were 70-year-old Fuad Salem, his wife 66-year-old "
+            "Rasmiya Salem, and their daughter 34-year-old Hanan Salem.")
+    assert categories(nlp, lexicons, text) == ["", "women", "women"]

@@ -97,7 +97,7 @@ class CasualtyFact:
     roster: str | None = None  # one person of a list of the dead (victim_lists.py): the name, or a place-holder
     listed_with: int = 1  # how many people the sentence's list names: 2 or more is a list, one is a mention
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
-    by_name: bool = False  # a roster woman known only by her given name: no match for a stated figure
+    guessed: bool = False  # a roster person whose category is a guess (a given name, "her daughter" with no age)
     own: bool = False  # "a suicide bomber blew himself up": the attacker's own death, the toll only when no other is told
     direct: bool = False  # "23 dead, 12 wounded": a figure told with its death word right after it
     side: str | None = None  # the armed party of counted, fresh dead ("four soldiers": state; "six rebels": rebel)
@@ -478,7 +478,7 @@ def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[C
     for p in found:
         n = Count(low=p.count, best=p.count, high=p.count)
         out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}",
-                                listed_with=sum(q.count for q in found), by_name=p.by_name))
+                                listed_with=sum(q.count for q in found), guessed=p.guessed))
     return out
 
 

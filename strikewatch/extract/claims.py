@@ -239,9 +239,9 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
         if twin is None:
             people.append(fact)
         elif twin.category is None and fact.category is not None:
-            twin.category, twin.by_name = fact.category, fact.by_name  # a later mention gives the age or the relation
-        elif twin.by_name and fact.category == twin.category and not fact.by_name:
-            twin.by_name = False  # a word of kinship confirms what the name suggested
+            twin.category, twin.guessed = fact.category, fact.guessed  # a later mention gives the age or the relation
+        elif twin.guessed and fact.category == twin.category and not fact.guessed:
+            twin.guessed = False  # a word of kinship confirms what the name suggested
     target = holders[0]
     target.spans += [Span(start=p.start, end=p.end, field="victims") for p in people]
 
@@ -264,10 +264,19 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
         holder = next((c for c in claims if c.killed is not None), target)
         holder.killed = total(people)
     for cat in ("children", "women"):
-        stated = [_value(c.victims[cat]) or 0 for c in claims if cat in c.victims]
-        # a woman known only by her given name fills a gap, but is no reason to doubt a stated figure
-        mine = [p for p in people if p.category == cat and not (stated and p.by_name)]
-        # a stated figure stands, unless it is a single person ("killed with his wife") of a longer list
-        if mine and all(n <= 1 for n in stated) and len(mine) > max(stated, default=0):
+        of_cat = [p for p in people if p.category == cat]
+        stated = [(_value(c.victims[cat]) or 0, c.victims_at.get(cat)) for c in claims if cat in c.victims]
+        # a figure of one told of a person the list names ("her daughter B was killed") is that person, no count
+        counted = [n for n, at in stated if not (n <= 1 and at is not None and any(p.start - 40 <= at <= p.end for p in of_cat))]
+        if not counted:
+            mine = of_cat  # no figure told: the list gives it, guesses included (a given name, "her daughter")
+        elif max(counted) <= 1:
+            mine = [p for p in of_cat if not p.guessed]  # "killed with his wife", then a longer list
+        else:
+            # a stated figure stands over a shorter list; people named one by one, each with an age or a word
+            # that says so (not a guess), prove more than a figure told before them ("including six
+            # children", then twelve children named with their ages): the named are a floor
+            mine = [p for p in of_cat if not p.guessed and not (p.roster or "@").startswith("@")]
+        if mine and len(mine) > max((n for n, _ in stated), default=0):
             holder = next((c for c in claims if cat in c.victims), target)
             holder.victims[cat] = total(mine)

@@ -35,17 +35,21 @@ _NUM = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
         r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 # "(36 years old)", "36-year-old", "aged 36", "(36)", ", 36" after a name; months, weeks, days: a baby
 _AGE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+(?:{_NUM}))?[\s-]+(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]*old\b|"
-                  rf"\baged?\s+(?P<a>{_NUM})\b|\((?P<p>\d{{1,3}})\)|^\s*(?P<bare>\d{{1,2}})\s*$", re.I)
-_CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,3}?as\b:?|\bnamely\b|"
+                  rf"\baged?\s+(?P<a>{_NUM})\b|\((?P<p>\d{{1,3}})\)|^\s*(?P<bare>\d{{1,2}})\s*$|"
+                  r"\b(?P<infant>(?:less\s+than|under|not\s+yet)\s+(?:a|one)\s+year|an?\s+(?:year|month|week|day))[\s-]*old\b",
+                  re.I)  # "less than a year old", "a month old": a baby
+_CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,5}?as\b:?|\bnamely\b|"
                   r"\bamong\s+them\b|\bincluding\b|\bconsist(?:ed|s|ing)\s+of\b|"
                   r"\b(?:victims|dead|killed|deceased|martyrs|fatalities)\s+(?:\w+\s+){0,2}?(?:were|are|included?|includ(?:ing|es))\b:?|"
+                  # "those who lost their lives in the attack were A, B": the dead after the verb they govern
+                  r"\b(?:lost\s+their\s+lives|died|killed)\s+(?:\w+\s+){0,4}?were\b:?|"
                   r"\b(?:killed|martyred|dead|victims)\s*:|\bas\s+(?:were|was|did)\b|"
                   r"(?<=\w):\s|\s[–—]\s", re.I)  # "... who were killed: A, B" "... killed in the strike – A, B"
 # "A (13 years old) and his daughter B (one year old) were all reported killed": the list before the predicate
-_BEFORE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,3}?(?:killed|martyred|dead)\b", re.I)
+_BEFORE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,4}?(?:killed|martyred|dead)\b", re.I)
 _SAID = re.compile(r"according to [^,]*,|\b(?:said|says|reported|posted|wrote|stated|confirmed|announced|shared)\b(?: that)?",
                    re.I)
-_DEATH = re.compile(r"kill|dead\b|death|died|\bdie\b|martyr|victims|fatalit|bodies|lives\b|perish", re.I)
+_DEATH = re.compile(r"kill|dead\b|death|died|\bdie\b|martyr|victims|fatalit|bodies|lives\b|perish|\bnames\b", re.I)
 _HARM_END = re.compile(r"injur|wound|\bhurt\b|surviv|alive|rescued|missing|\bwhile\b|\bwhereas\b|;", re.I)
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _STOPS = {"was", "were", "is", "are", "had", "have", "has", "when", "after", "by", "in", "on", "at", "while", "who",
@@ -77,7 +81,10 @@ class Listed:
     start: int  # char offsets in the Doc
     end: int
     count: int = 1  # a group without names: its figure
-    by_name: bool = False  # a woman only by her given name (female_names.csv), no word said so
+    # a woman only by a guess: her given name (female_names.csv), or a daughter, sister, niece with no age
+    # (she may be a girl); no word said a woman
+    guessed: bool = False
+    female: bool = False  # a word said a woman or a girl ("his wife", "her daughter"): an age told after keeps it
 
 
 @functools.cache
@@ -140,6 +147,8 @@ def age_of(text: str) -> int | None:
     m = _AGE.search(text)
     if m is None:
         return None
+    if m.group("infant"):
+        return 1 if re.match(r"an?\s+year", m.group("infant"), re.I) else 0
     raw = m.group("n") or m.group("a") or m.group("p") or m.group("bare")
     if m.group("unit") and not m.group("unit").lower().startswith(("year", "yr")):
         return 0
@@ -212,25 +221,93 @@ def _chunks(tokens: list[Token]) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+_YOUNG = {"young", "little", "small", "baby", "infant", "toddler"}  # "her young son": a child, whatever the kin word
+_OFFSPRING = {"son", "sons", "daughter", "daughters"}
+_GRANDCHILDREN = {"grandson", "grandsons", "granddaughter", "granddaughters"}
+# a parent told with an age under this has children under 18 ("Walaa, 23, and her son"): 18 years at least
+# between a mother or a father and a child of 18, and twice that to a grandchild
+_PARENT_OF_MINORS = 33
+_GRANDPARENT_OF_MINORS = 51
+
+
+def _kin_of(chunk: list[Token], kinship: dict[str, Kin]) -> tuple[Token | None, Kin | None]:
+    """The word of kinship that describes the person of a list item: the one nearest before the name, not
+    an owner's ("her sister's husband B" is a husband); "daughter-in-law" is read whole."""
+    def kin(t: Token) -> Kin | None:
+        doc = t.doc
+        tail = "".join(x.text for x in doc[t.i + 1: t.i + 4]).lower()
+        if tail == "-in-law":
+            return kinship.get(f"{t.lower_}-in-law", kinship.get(f"{t.lemma_.lower()}-in-law"))
+        return kinship.get(t.lower_, kinship.get(t.lemma_.lower()))
+
+    found = [(t, k) for t in chunk if (k := kin(t)) is not None
+             and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in _POSSESSIVE)]
+    if not found:
+        return None, None
+    first_name = next((t.i for t in chunk if t.pos_ == "PROPN" and t.text[:1].isupper()), None)
+    before = [x for x in found if first_name is None or x[0].i < first_name]
+    tok, k = before[-1] if before else found[0]
+    if k.minor is None and any(t.lower_ in _YOUNG for t in tok.doc[max(chunk[0].i, tok.i - 2): tok.i]):
+        k = Kin(k.sex, True)  # "his young daughter", "her little brother"
+    return tok, k
+
+
+def _minor_by_elder(kin_tok: Token | None, kin: Kin | None, elder: tuple[int, bool] | None) -> Kin | None:
+    """ "Walaa (23) and her son": the son or daughter of a parent too young to have an adult child is a
+    child. `elder`: the age of the last adult told and whether she is a woman; "her son" needs a woman
+    ("A, 27, and her three daughters" are a grandmother's, not A's), "his son" a man, "their son" either."""
+    if kin is None or kin_tok is None or kin.minor is not None or elder is None:
+        return kin
+    owner = next((t.lower_ for t in reversed(kin_tok.doc[max(0, kin_tok.i - 3): kin_tok.i])
+                  if t.lower_ in ("her", "his", "their")), None)
+    age, woman = elder
+    if owner is None or owner == "her" and not woman or owner == "his" and woman:
+        return kin
+    word = kin_tok.lower_
+    if word in _OFFSPRING and age < _PARENT_OF_MINORS or word in _GRANDCHILDREN and age < _GRANDPARENT_OF_MINORS:
+        return Kin(kin.sex, True)
+    return kin
+
+
+_OFFSPRING_WORDS = {"child", "children", "kid", "kids", "grandchild", "grandchildren"}
+
+
+def _guessed(category: str | None, age: int | None, kin: Kin | None, word: str | None = None) -> bool:
+    """A category only guessed: a woman by her given name, or a daughter, a sister, a niece with no age
+    (she may be a girl); a child only as someone's "child" with no age (offspring of any age). Such a
+    person fills a gap but never outgrows a stated figure."""
+    if category == "children":
+        return age is None and word in _OFFSPRING_WORDS
+    return category == "women" and (kin is _WOMAN or age is None and (kin is None or kin.minor is None))
+
+
 def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
     """The people a stretch of a sentence lists, with their categories."""
     kinship = load_kinship()
     out: list[Listed] = []
     header: tuple[int, str | None, int, int] | None = None  # (figure, category, start, end) of "four children"
+    header_kin: Kin | None = None
+    header_word: str | None = None
     members = 0
     pending: str | None = None
     prev_kin_only: Listed | None = None
     prev_kin: Kin | None = None
     prev_end = -1
+    elder: tuple[int, bool] | None = None  # the age of the last adult told, a woman or not: a parent of those after
+    last_age: int | None = None  # the age of the last person told
     for chunk in _chunks(tokens):
         if any(t.lower_ in ("unborn", "fetus", "foetus") for t in chunk):
             continue  # "her unborn child": not counted among the dead (docs/conventions.md)
         text = chunk[-1].doc.text[chunk[0].idx: chunk[-1].idx + len(chunk[-1])]
         names = _name(chunk)
-        kin_tok = next((t for t in chunk if t.lower_ in kinship or t.lemma_.lower() in kinship), None)
-        kin = kinship.get(kin_tok.lower_, kinship.get(kin_tok.lemma_.lower())) if kin_tok is not None else None
-        named_kin = kin if kin is not None else _given_name_kin(names)
         age = age_of(text)
+        kin_tok, kin = _kin_of(chunk, kinship)
+        if age is None:
+            kin = _minor_by_elder(kin_tok, kin, elder)
+            if kin is not None and kin_tok is not None and kin.minor is None and last_age is not None and last_age < 18 \
+                    and kin_tok.i > 0 and kin_tok.doc[kin_tok.i - 1].lower_ in ("younger", "youngest"):
+                kin = Kin(kin.sex, True)  # "A, 12, and her younger sister B": younger than a child
+        named_kin = kin if kin is not None else _given_name_kin(names)
         figure = next((c for t in chunk for c in t.children if c.dep_ == "nummod" and c in chunk
                        and t.tag_ in ("NNS", "NNPS") and (t.lower_ in kinship or t.lower_ in lex.victims)), None)
         start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1])
@@ -240,26 +317,40 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
                 if header is not None:
                     out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
                 pending = _category(None, kin, None)
-                header, members = (n, pending, start, end), 0
+                header, header_kin, members = (n, pending, start, end), kin, 0
+                header_word = kin_tok.lower_ if kin_tok is not None else None
                 if names:
                     members += 1
-                    out.append(Listed(" ".join(t.lower_ for t in names), pending, start, end))
+                    out.append(Listed(" ".join(t.lower_ for t in names), pending, start, end,
+                                      guessed=_guessed(pending, None, kin, header_word)))
                 prev_kin_only = None
                 continue
         if any(t.tag_ in ("NNS", "NNPS") and t.lower_ not in _AGE_UNITS and any(c.dep_ == "nummod" for c in t.children)
                for t in chunk):
             continue  # "twenty-eight leaders of the group": a figure, read by victims.py, not one person
         if not names and kin is None and not any(t.lower_ in lex.victims and t.tag_ in ("NN", "NNP") for t in chunk):
-            if age is not None and prev_kin_only is None and out and out[-1].key and re.fullmatch(r"\s*\d{1,3}\s*", text):
-                first = out[-1].key.split()[0]  # "A, 34," the age of the name before
-                out[-1].category = _category(age, _WOMAN if first in load_female_names() else None, out[-1].category)
-                out[-1].by_name = out[-1].by_name and out[-1].category == "women"
+            bare_age = re.fullmatch(r"\s*\d{1,3}\s*", text) or len(chunk) <= 5 and _AGE.search(text)
+            if age is not None and prev_kin_only is None and out and out[-1].key and bare_age:
+                # "A, 34," "his son B, 12 years old;": the age of the person before
+                last = out[-1]
+                woman = _WOMAN if last.female or (last.key or "").split()[0] in load_female_names() else None
+                last.category = _category(age, woman, last.category)
+                last.guessed = last.category == "women" and not last.female
+                elder = (age, last.category == "women") if age >= 18 else elder
+                last_age = age
             continue
-        if prev_kin_only is not None and names and kin is None:
-            # "his wife, B": the name of the relative just told
+        after_name = kin_tok is not None and bool(names) and kin_tok.i > names[0].i  # "B (also known as Umm C)"
+        if prev_kin_only is not None and names and (kin is None or after_name or chunk[0].lower_ in ("the", "a", "an")):
+            # "his wife, B": the name of the relative just told; "her young son, the child B": a description
             prev_kin_only.key = " ".join(t.lower_ for t in names)
+            said = _category(None, kin, None) if kin is not None and age is None else None
+            if said is not None and (prev_kin_only.category is None or prev_kin_only.guessed):
+                prev_kin_only.category, prev_kin_only.guessed = said, said == "women" and kin is not None and kin.minor is None
             if age is not None:
                 prev_kin_only.category = _category(age, prev_kin, prev_kin_only.category)
+                prev_kin_only.guessed = _guessed(prev_kin_only.category, age, prev_kin)
+                elder = (age, prev_kin_only.category == "women") if age >= 18 else elder
+                last_age = age
             prev_kin_only.end = end
             prev_kin_only = None
             continue
@@ -276,23 +367,33 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             # "A, the mother of the family,": who the person just named is, not another person; it says
             # more than a given name does ("A, an eleven-year-old girl,")
             said = _category(age, kin, None)
-            if out[-1].by_name and said is not None:
-                out[-1].category, out[-1].by_name = said, False
+            if out[-1].guessed and said is not None:
+                out[-1].category, out[-1].guessed = said, _guessed(said, age, kin)
             out[-1].category = out[-1].category or said
             continue
-        default = pending if header is not None and members < header[0] and kin is None else None
+        # "three children: a boy of 13, A, and a girl of 9": a member of the group told, not another person
+        fits = header is not None and members < header[0] and (
+            kin is None or after_name or header[1] is not None and _category(age, kin, None) == header[1])
+        default = pending if fits and kin is None else None
         # a woman's given name decides only where no word of kinship and no group ("their children:") does
-        item = Listed(" ".join(t.lower_ for t in names) or None,
-                      _category(age, kin if kin is not None or default is not None else named_kin, default), start, end)
-        item.by_name = kin is None and default is None and named_kin is not None and item.category == "women"
-        if header is not None and members < header[0] and kin is None and names:
+        deciding = kin if kin is not None else (header_kin if default is not None else named_kin)
+        category = _category(age, deciding, default)
+        item = Listed(" ".join(t.lower_ for t in names) or None, category, start, end)
+        item.guessed = _guessed(category, age, deciding, kin_tok.lower_ if kin_tok is not None else
+                                (header_word if default is not None else None))
+        item.female = deciding is not None and deciding is not _WOMAN and deciding.sex == "f"
+        if fits and (names or kin is not None):
             members += 1
         elif header is not None and kin is not None:
             out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
-            header, pending = None, None
+            header, header_kin, pending = None, None, None
         out.append(item)
         prev_end = end
-        described = kin_tok is chunk[-1] or chunk[-1].lower_ in lex.victims  # "his wife", "a neighbour"
+        if age is not None and age >= 18:
+            elder = (age, category == "women")
+        last_age = age if age is not None else last_age
+        kin_last = kin_tok is not None and "".join(t.text for t in chunk if t.i > kin_tok.i).lower() in ("", "-in-law")
+        described = kin_last or chunk[-1].lower_ in lex.victims  # "his wife", "a neighbour", "his daughter-in-law"
         prev_kin_only, prev_kin = (item, kin) if not names and described else (None, None)
     if header is not None:
         out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
@@ -308,6 +409,8 @@ def _clause(tokens: list[Token], backward: bool) -> list[Token]:
         depth = max(0, depth + t.text.count("(") - t.text.count(")"))
         hyphened = k > 0 and tokens[k - 1].text == "-"  # "daughter-in-law"
         if depth == 0 and not hyphened and (t.lower_ in _STOPS or _HARM_END.match(t.text)):
+            if t.text == ";" and _list_end(t.sent.text, t.idx - t.sent.start_char) > t.idx - t.sent.start_char:
+                continue  # "A, 38; his wife B, 30; ...": the list goes on
             stops.append(k)
     if not stops:
         return tokens
@@ -322,6 +425,21 @@ def _clause(tokens: list[Token], backward: bool) -> list[Token]:
     return rest
 
 
+_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|did|does)\b", re.I)
+
+
+def _list_end(text: str, pos: int) -> int:
+    """Where a list read from `pos` ends: at the first word of injury or survival; at a semicolon only
+    when a clause follows it ("A, 38; his wife B, 30; ..." goes on, "...; B was injured" does not)."""
+    for stop in _HARM_END.finditer(text, pos):
+        if stop.group() == ";":
+            nxt = text.find(";", stop.end())
+            if not _CLAUSE_VERB.search(text, stop.end(), nxt if nxt >= 0 else len(text)):
+                continue
+        return stop.start()
+    return len(text)
+
+
 def _cue_regions(sent: SpacySpan) -> list[tuple[int, int, bool]]:
     """Char ranges (in the sentence) after a list cue, in a sentence about the dead, up to any word of injury."""
     text = sent.text
@@ -332,8 +450,7 @@ def _cue_regions(sent: SpacySpan) -> list[tuple[int, int, bool]]:
         death = [d.end() for d in _DEATH.finditer(text[:m.end()])]
         if not death or (harm and harm[-1] > death[-1]):
             continue  # the list is of the wounded, or of nothing
-        stop = _HARM_END.search(text, m.end())
-        out.append((m.end(), stop.start() if stop else len(text), False))
+        out.append((m.end(), _list_end(text, m.end()), False))
     for m in _BEFORE.finditer(text):
         start = max([0] + [x.end() for x in _SAID.finditer(text, 0, m.start())] +
                     [x.end() for x in _HARM_END.finditer(text, 0, m.start())])
@@ -347,7 +464,10 @@ def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Lis
     ranges: list[tuple[int, int, bool]] = []  # token ranges, read back from their predicate or not
     for i in heads:
         h = doc[i]
-        ranges.append((h.left_edge.i, h.right_edge.i + 1, False))
+        end = h.right_edge.i + 1
+        if end + 3 <= sent.end and [t.text for t in doc[end: end + 3]][::2] == ["(", ")"] and doc[end + 1].like_num:
+            end += 3  # "their nephew B (1)": the parser hangs the bracketed age on the verb
+        ranges.append((h.left_edge.i, end, False))
     for s, e, back in _cue_regions(sent):
         toks = [t.i for t in sent if s <= t.idx - sent.start_char < e]
         if toks:
