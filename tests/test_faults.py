@@ -411,9 +411,12 @@ def test_faults_real_extractor_pathological_article_and_arabic_are_set_aside(ext
     # times its length far beyond that (the timer counts CPU seconds, not the clock)
     good = Article(id="good", text=GOOD, published="2017-03-07")
     list(analyze_articles([good]))
-    started = time.process_time()
-    list(analyze_articles([good]))
-    monkeypatch.setenv("STRIKEWATCH_ARTICLE_SECONDS", f"{max(1.0, 40 * (time.process_time() - started)):.3f}")
+    costs = []
+    for _ in range(3):  # the least of three: one run may carry a garbage collection or a cache filled late
+        started = time.process_time()
+        list(analyze_articles([good]))
+        costs.append(time.process_time() - started)
+    monkeypatch.setenv("STRIKEWATCH_ARTICLE_SECONDS", f"{max(1.0, 40 * min(costs)):.3f}")
     flood = "".join(f"An air strike on Idlib on day {n} killed {n % 37 + 2} civilians, the monitor said. "
                     for n in range(3000))  # 250,000 characters, every sentence a report
     arts = [good, Article(id="flood", text=flood), Article(id="ar", text=ARABIC, language="ar")]
