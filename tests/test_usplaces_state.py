@@ -89,7 +89,6 @@ def test_a_school_district_names_its_town(gazetteer):
 
 
 def test_a_story_naming_no_town_takes_the_state_its_tip_line_names(extractor):
-    pytest.importorskip("phonenumbers")
     text = ("Man killed, two hurt in porch shooting\n\nA man was shot and killed and two other people were "
             "wounded Saturday afternoon while sitting on a porch in the 2800 block of Oak Avenue, police said. "
             "Anyone with information is asked to call homicide detectives at 410-555-0142.")
@@ -98,7 +97,6 @@ def test_a_story_naming_no_town_takes_the_state_its_tip_line_names(extractor):
 
 
 def test_a_story_naming_no_town_and_two_states_gets_no_state(extractor):
-    pytest.importorskip("phonenumbers")
     text = ("Man killed, two hurt in porch shooting\n\nA man was shot and killed and two other people were "
             "wounded Saturday afternoon while sitting on a porch, police said. Call detectives at 410-555-0142 "
             "or the tip line at 615-555-0199.")
