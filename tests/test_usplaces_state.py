@@ -6,8 +6,6 @@ Sentences are written for these tests in the way US local copy is worded; no cor
 
 from __future__ import annotations
 
-import pytest
-
 from strikewatch.extract.gazetteer import Gazetteer
 from strikewatch.extract.places import article_countries, find_places
 from strikewatch.extract.usplaces import others_cues, us_cues
