@@ -191,11 +191,25 @@ def test_gva_link_figures_pairwise_bcubed_and_incident_count():
     # B-cubed by hand: precision (1 + 1 + 1/2 + 1 + 1 + 1/2) / 6, recall (1/2 + 1/2 + 1/4 + 1/4 + 1 + 1) / 6
     assert (b3["precision"], b3["recall"]) == (0.833, 0.583) and b3["f1"] == pytest.approx(0.686, abs=0.001)
     assert n == {"system": 4, "gold": 3, "error": 0.333}
+    # each article's main incident: d1 d2 -> I0, d4 d9 -> I1, d7 -> I2, d5 -> I3: all four again
+    assert s.linking["incidents_main"] == {"system": 4, "gold": 3, "error": 0.333}
     # per article: d1 says 1 killed, 2 injured (right); d2 d4 d5 say nothing (wrong: gold 1 and 2);
     # d7 (gold 0 killed, 1 injured) gives no toll and 1 injured: both right; d9 (gold 2 killed, 0
     # injured) gives nothing: killed wrong, injured right
     assert figs(s)["killed"] == (2, 6) and figs(s)["injured"] == (3, 6) and figs(s)["state"] == (1, 6)
     assert figs(s)["state_reported"] == (1, 6)  # every article here has a report (d2 ... d9 with no admin1)
+
+
+def test_gva_main_incident_count_leaves_out_the_other_incidents_an_article_tells():
+    rows = read_gva(DATA / "gva")  # gold: {d1 d2 d4 d5} {d7} {d9}
+    # d1 tells its shooting and then another town's (r1b); d2 tells the same shooting, then a past one
+    reports = [rep("r1", "d1"), rep("r1b", "d1"), rep("r2", "d2"), rep("r2b", "d2"), rep("r4", "d4"),
+               rep("r5", "d5"), rep("r7", "d7"), rep("r9", "d9")]
+    incs = [Incident(id="I0", reports=["r1", "r2", "r4", "r5"]), Incident(id="I1", reports=["r1b"]),
+            Incident(id="I2", reports=["r2b"]), Incident(id="I3", reports=["r7"]), Incident(id="I4", reports=["r9"])]
+    s = score_gva(rows, Analysis(reports=reports, incidents=incs))
+    assert s.linking["incidents"] == {"system": 5, "gold": 3, "error": 0.667}
+    assert s.linking["incidents_main"] == {"system": 3, "gold": 3, "error": 0.0}
 
 
 def test_gva_state_where_a_report_is_made_leaves_out_articles_without_one():

@@ -158,7 +158,10 @@ def link_figures(rows: list[Row], analysis: Analysis, by: dict[str, list[Report]
 
     Two articles are linked when any report of one shares an incident with any report of the other
     (devscore's reading); an article with no report is linked to nothing. The count is the incidents
-    holding a report of these articles, against the distinct gold incidents."""
+    holding a report of these articles, against the distinct gold incidents; `incidents_main` counts
+    only each article's main incident (that of its first incident report), as SemEval's one incident
+    per document does: the other incidents an article tells (another town's shooting, a past one) are
+    real, but no gold incident stands for them."""
     incident_of = {rid: inc.id for inc in analysis.incidents for rid in inc.reports}
     gold = {a.id: row.id for row in rows for a in row.articles}
     mine = {a: {incident_of.get(r.id) for r in by.get(a, [])} - {None} for a in gold}
@@ -177,11 +180,16 @@ def link_figures(rows: list[Row], analysis: Analysis, by: dict[str, list[Report]
     bp, br = bp / n, br / n
     truth_n = len(set(gold.values()))
     seen = len(set().union(*mine.values())) if mine else 0
+    main = {next((incident_of[r.id] for r in by.get(a, []) if r.kind == "incident" and r.id in incident_of), None)
+            for a in gold} - {None}
     return {"pairwise": {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3),
                          "f1": _f1(p, r)},
             "bcubed": {"precision": round(bp, 3), "recall": round(br, 3), "f1": _f1(bp, br)},
-            "incidents": {"system": seen, "gold": truth_n,
-                          "error": round((seen - truth_n) / truth_n, 3) if truth_n else None}}
+            "incidents": _count(seen, truth_n), "incidents_main": _count(len(main), truth_n)}
+
+
+def _count(seen: int, truth: int) -> dict[str, Any]:
+    return {"system": seen, "gold": truth, "error": round((seen - truth) / truth, 3) if truth else None}
 
 
 def _f1(p: float, r: float) -> float:

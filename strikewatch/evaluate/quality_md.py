@@ -58,8 +58,10 @@ def corpus_table(title: str, where: str, dev: CorpusScore, check: CorpusScore, s
     if dev.linking and check.linking:
         for key, name in (("pairwise", "pairwise link F1"), ("bcubed", "B-cubed link F1")):
             lines.append(f"| {name} | {_link(dev.linking[key])} | - | {_link(check.linking[key])} | - |")
-        lines.append(f"| incident-count error | {_count(dev.linking['incidents'])} | - | "
-                     f"{_count(check.linking['incidents'])} | - |")
+        for key, name in (("incidents", "incident-count error"),
+                          ("incidents_main", "incident-count error, each article's main incident only")):
+            if key in dev.linking and key in check.linking:
+                lines.append(f"| {name} | {_count(dev.linking[key])} | - | {_count(check.linking[key])} | - |")
     return "\n".join(lines) + "\n"
 
 

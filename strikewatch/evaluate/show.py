@@ -131,7 +131,9 @@ def print_corpus(console: Console, s: CorpusScore) -> None:
         console.print(f"linking ({unit}): pairwise P {_pct(pw['precision'])} R {_pct(pw['recall'])} "
                       f"F1 {_pct(pw['f1'])} ({pw['tp']} right, {pw['fp']} wrong, {pw['fn']} missed); "
                       f"B-cubed P {_pct(b3['precision'])} R {_pct(b3['recall'])} F1 {_pct(b3['f1'])}; "
-                      f"incidents seen {n['system']} of {n['gold']} (error {_signed(n['error'])})")
+                      f"incidents seen {n['system']} of {n['gold']} (error {_signed(n['error'])})"
+                      + (f"; each article's main incident only {m['system']} (error {_signed(m['error'])})"
+                         if (m := s.linking.get("incidents_main")) else ""))
 
 
 def _signed(v: float | None) -> str:
