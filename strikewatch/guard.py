@@ -33,6 +33,9 @@ Result = tuple[Article, list[Report] | Rejected]
 ExtractBatch = Callable[[list[Article]], list[Result]]
 
 
+_REFIRE_SECONDS = 0.02
+
+
 class OverBudget(BaseException):
     """The time budget ran out (a BaseException: the extractor's own `except Exception` must not catch it)."""
 
@@ -71,20 +74,28 @@ def _timed(extract: ExtractBatch, batch: list[Article], seconds: float) -> list[
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         return extract(batch)
 
+    expired = False
+
     def expire(_signum: int, _frame: object) -> None:
+        nonlocal expired
+        expired = True
+        # An exception raised while a garbage-collection callback or a __del__ runs is printed and
+        # dropped by Python, not propagated: fire again shortly until one lands in ordinary code.
+        signal.setitimer(signal.ITIMER_PROF, _REFIRE_SECONDS)
         raise OverBudget
 
     previous = signal.signal(signal.SIGPROF, expire)
     try:
         signal.setitimer(signal.ITIMER_PROF, seconds)  # CPU seconds of this process
         try:
-            return extract(batch)
+            done = extract(batch)
         finally:
             signal.setitimer(signal.ITIMER_PROF, 0)
     except OverBudget:
         return None
     finally:
         signal.signal(signal.SIGPROF, previous)
+    return None if expired else done  # finished within the refire interval of a swallowed expiry: still over
 
 
 def _rejected(article: Article, stage: str, reason: str) -> Rejected:

@@ -403,6 +403,36 @@ def test_faults_time_budget_sets_aside_only_the_articles_that_overrun(monkeypatc
     assert time.process_time() - started < 15  # stopped, not run to the end
 
 
+def test_faults_time_budget_holds_when_the_timer_fires_inside_a_finalizer(monkeypatch):
+    """Python prints and drops an exception raised while a finalizer or a garbage-collection callback
+    runs: when the timer fires there, the article that overran is still set aside, not let through."""
+    from strikewatch.guard import OverBudget, guarded
+
+    monkeypatch.setenv("STRIKEWATCH_ARTICLE_SECONDS", "0.3")
+
+    class Slow:
+        def __del__(self):
+            started = time.process_time()
+            while time.process_time() - started < 10:  # the timer fires in here, and is swallowed
+                pass
+
+    def extract(batch):
+        out = []
+        for a in batch:
+            if "SLOW" in a.text:
+                Slow()  # finalized at once, past the budget
+            out.append((a, []))
+        return out
+
+    swallowed: list[type] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: swallowed.append(u.exc_type))
+    arts = [Article(id="a", text="fine"), Article(id="b", text="SLOW to finish")]
+    results = dict((a.id, r) for a, r in guarded(extract, arts, batch_size=2))
+    assert OverBudget in swallowed  # the timer did fire inside the finalizer
+    assert results["a"] == []
+    assert results["b"].stage == "extract" and "time budget" in results["b"].reason  # type: ignore[union-attr]
+
+
 def test_faults_real_extractor_pathological_article_and_arabic_are_set_aside(extractor, monkeypatch):
     from strikewatch.pipeline import analyze_articles
 
