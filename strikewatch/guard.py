@@ -13,7 +13,8 @@
   would have. The timer counts the process's CPU time (ITIMER_PROF, SIGPROF), not the clock: on a
   machine shared by many, a batch is not set aside because others kept it waiting. It interrupts
   Python code, regular expressions and spaCy alike; it raises a `BaseException` so no `except Exception` inside the
-  extractor can swallow it. Signals only reach a process's main thread: elsewhere (a Dask worker's
+  extractor can swallow it; when it lands in a finalizer or a garbage-collection callback, where Python
+  drops exceptions, it fires again shortly and the batch still counts as over. Signals only reach a process's main thread: elsewhere (a Dask worker's
   task thread, a web request's thread) the budget is not enforced, and the size limit (`Limits.max_article_chars`, checked
   at ingest) is what bounds an article's cost.
 """
