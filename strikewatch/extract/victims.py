@@ -200,7 +200,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
         if not _realis(verb) or (verb.i, pattern.role) in groups:
             continue
-        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
             continue  # "were abducted and later executed" shares the subject; "and two others captured" has its own
         if pattern.role == "killed" and victim.dep_ == "dobj" and any(
                 c.dep_ == "acl" and c.lemma_ in ("injure", "wound", "hurt") for c in victim.children):
@@ -211,6 +211,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 and any(c.dep_ == "dobj" for c in verb.children):
             continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
             # "the army reported two rebels dead": the subject reports
+        if pattern.id == "counted-killed-telegraphic" and any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+            continue  # "nine insurgents killed": a note's passive without its auxiliary; "they have killed ..." is active
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
         if victim.lower_ in BACK_PRONOUNS and victim.dep_ == "dobj" and verb.dep_ in ("conj", "advcl"):
@@ -411,6 +413,9 @@ def _realis(verb: Token) -> bool:
 
 
 def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
+    shared = _shared_figure(head, lex)
+    if shared is not None:
+        return [shared]
     members: list[Member] = []
     conjuncts = sorted([head, *head.conjuncts], key=lambda t: t.i)
     for h in conjuncts:
@@ -429,6 +434,24 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
                 members += _added(prep, lex)
     # the first conjunct heads the phrase, so its subtree holds every "including"
     return members + _parts(conjuncts[0], lex) + _breakdown(head, lex) if members else members
+
+
+def _shared_figure(head: Token, lex: Lexicons) -> Member | None:
+    """ "6 TTP and foreign militants": names and adjectives joined by "and" before one plural noun share
+    its figure; the parser often makes the first name the head and leaves the figure outside. One group
+    of people, counted by the figure before the first word."""
+    if head.tag_ != "NNP" or any(c.dep_ == "nummod" for c in head.children) or head.left_edge.i == 0:
+        return None
+    plural = [c for c in head.conjuncts if c.i > head.i and c.tag_ == "NNS"]
+    if len(plural) != 1 or any(c.dep_ == "nummod" for c in plural[0].children) or plural[0].lower_ not in lex.victims:
+        return None
+    figure = head.doc[head.left_edge.i - 1]
+    if not figure.like_num or _is_age(figure) or _is_year(figure):
+        return None
+    count = _number(figure)
+    if count is None:
+        return None
+    return Member(_hedged(figure, count), _category(plural[0], lex), figure.idx, plural[0].idx + len(plural[0]))
 
 
 def _breakdown(head: Token, lex: Lexicons) -> list[Member]:
@@ -481,7 +504,8 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
     if num is None and h.left_edge.like_num and h.left_edge.i < h.i and not _is_age(h.left_edge):
         num = h.left_edge  # "seven identified members": the parser hangs the figure on the adjective
     if num is None:  # "at least 25 identified civilians": the figure hangs on the adjective, as npadvmod
-        num = next((n for a in h.lefts if a.dep_ == "amod" for n in a.children if n.like_num and n.i < a.i
+        # "two rangers personnel": on a noun before the head, too
+        num = next((n for a in h.lefts if a.dep_ in ("amod", "compound") for n in a.children if n.like_num and n.i < a.i
                     and n.dep_ in ("npadvmod", "nummod", "advmod") and not _is_age(n) and not _is_year(n)), None)
     vague_mod = next((lex.quantities[c.lower_] for c in h.children if c.dep_ in ("amod", "nummod")
                       and c.lower_ in lex.quantities), None)  # "several others", "many people"
@@ -532,6 +556,10 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
     if single and noun_like or killed and noun_like and h.pos_ == "ADJ":
         if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
             return None
+        if h.tag_ == "NNP" and dets & {"a", "an"} and (killed or h.dep_ == "conj") \
+                and not any(c.dep_ == "compound" for c in h.children):
+            # "killed a Dalit", "four herders and a Konkomba": one member of a people, caste or group
+            return Member(Count(low=1, best=1, high=1), category, start, end)
         # "her brother and 4-year-old daughter": a singular conjunct shares the first one's determiner
         shared = h.dep_ == "conj" and h.tag_ == "NN" and h.head.pos_ in ("NOUN", "PROPN")
         # a headline drops the article: "Teenager fatally shot near park", "Child shot self"
