@@ -211,8 +211,10 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 and any(c.dep_ == "dobj" for c in verb.children):
             continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
             # "the army reported two rebels dead": the subject reports
-        if pattern.id == "counted-killed-telegraphic" and any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
-            continue  # "nine insurgents killed": a note's passive without its auxiliary; "they have killed ..." is active
+        if pattern.id == "counted-killed-telegraphic" and (any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+                                                           or not _counted(victim)):
+            continue  # "nine insurgents killed": a note's passive without its auxiliary (tagged a past tense or a
+            # participle); "they have killed ...", "two gunmen killed a guard" are active
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
         if victim.lower_ in BACK_PRONOUNS and victim.dep_ == "dobj" and verb.dep_ in ("conj", "advcl"):
@@ -279,6 +281,11 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 if (conj.i, other) in groups:
                     groups[(conj.i, other)].ambiguous = True
     return sorted(groups.values(), key=lambda g: g.verb)
+
+
+def _counted(victim: Token) -> bool:
+    """The phrase opens with its figure: "9 insurgents", "3 ULFA and NSCN cadres" (the parser may hang it on a name)."""
+    return any(c.dep_ == "nummod" for c in victim.children) or victim.left_edge.like_num and victim.left_edge.i < victim.i
 
 
 def _twin_subjects(victim: Token, verb: Token, lex: Lexicons) -> list[Member]:
