@@ -101,3 +101,21 @@ def test_a_toll_told_as_the_number(extractor, text, expected):
 )
 def test_a_described_victim_and_his_name_are_one_person(extractor, text):
     assert dead(extractor, text) == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a long subject the small parser hangs elsewhere ("attacks" becomes the subject of "was killed")
+        "A suspected bandit wanted for several armed robberies was killed in a shootout with police near Kano.",
+        "In Sokoto, an alleged kidnapper, who had escaped from police custody, was killed by vigilantes.",
+        "A farmer, Musa, hoping to reach the market before dawn was shot dead by gunmen on the road to Gusau.",
+    ],
+)
+def test_the_indefinite_person_who_opens_the_sentence_is_the_victim_of_a_passive_death(extractor, text):
+    assert dead(extractor, text) == [1]
+
+
+def test_a_lost_subject_is_not_guessed_beside_a_victim_read(extractor):
+    # the victim is read from the parse: the opening person (the attacker) is not added
+    assert dead(extractor, "A gunman opened fire on a bus in Jos and two passengers were killed.") == [2]

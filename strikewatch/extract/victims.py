@@ -259,6 +259,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             members = _persons(nearest, lex)
             if members:
                 groups[(verb.i, role)] = VictimGroup(role, "passive-no-subject", verb.i, members, head=nearest.i)
+    _lost_subject(sent, groups, lex)
     # "a man was shot and killed": a predicate coordinated with another shares its subject
     for (i, role), group in list(groups.items()):
         for conj in doc[i].conjuncts:
@@ -281,6 +282,32 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 if (conj.i, other) in groups:
                     groups[(conj.i, other)].ambiguous = True
     return sorted(groups.values(), key=lambda g: g.verb)
+
+
+def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], lex: Lexicons) -> None:
+    """ "A suspected insurgent wanted for several attacks was killed", "An alleged robber, who had escaped
+    from custody, was shot dead": a long subject leads the small parser to hang it elsewhere, and the
+    passive death is left with no person (no subject, or "attacks"). The described person who opens the
+    sentence, one and indefinite, is then the victim; only for deaths, and only when nothing else is."""
+    if any(role == "killed" for _, role in groups):
+        return
+    for verb in sent:
+        dead = _PREDICATES.get(verb.lemma_) == "killed" or verb.lemma_ == "shoot" and any(c.lower_ == "dead" for c in verb.children)
+        if not dead or verb.tag_ != "VBN" or not _realis(verb) \
+                or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is not None and (subject.pos_ == "PRON" or _member(subject, lex, killed=True) is not None):
+            continue  # a subject of its own that is a person or "they": read as it is
+        det = next((t for t in sent.doc[sent.start: verb.i] if t.dep_ == "det" and t.lower_ in ("a", "an")), None)
+        person = det.head if det is not None else None
+        if person is None or person.tag_ != "NN" or person.i >= verb.i \
+                or not (_is_person(person, lex) or _killable(person, lex)):
+            return
+        left = min(t.i for t in person.subtree if t.i <= person.i)
+        member = Member(Count(low=1, best=1, high=1), _category(person, lex), sent.doc[left].idx, person.idx + len(person))
+        groups[(verb.i, "killed")] = VictimGroup("killed", "lost-subject", verb.i, [member], head=person.i, fresh=True)
+        return
 
 
 def _counted(victim: Token) -> bool:
