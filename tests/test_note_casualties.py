@@ -119,3 +119,11 @@ def test_the_indefinite_person_who_opens_the_sentence_is_the_victim_of_a_passive
 def test_a_lost_subject_is_not_guessed_beside_a_victim_read(extractor):
     # the victim is read from the parse: the opening person (the attacker) is not added
     assert dead(extractor, "A gunman opened fire on a bus in Jos and two passengers were killed.") == [2]
+
+
+def test_slew_is_slay(extractor):
+    assert dead(extractor, "Masked men slew a village headman near Jessore on Tuesday night.") == [1]
+
+
+def test_killing_them_takes_a_figure_on_the_noun_before_the_head(extractor):
+    assert dead(extractor, "Gunmen ambushed three border police guards near Turbat, killing them at once.") == [3]

@@ -48,7 +48,7 @@ _LOCAL = frozenset({"point", "neighbourhood", "city", "district"})  # finer than
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
 _CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|causalit|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
                        r"perish|slain|victims|lives\b|\blife\b|\bbod(?:y|ies)\b|gunned|assassinat|eliminat|burn[td] alive|behead|lynch|slaughter|martyr|"
-                       r"hospitali[sz]|hospital\b|\bcondition\b|surviv|murder|homicide|slay|passed away|bullet|gunfire|gunshot|"
+                       r"hospitali[sz]|hospital\b|\bcondition\b|surviv|murder|homicide|slay|\bslew\b|passed away|bullet|gunfire|gunshot|"
                        r"graz(?:e|ed|ing)\b|\bhit\b|\bstruck\b|deceased|\btreated (?:and released|for|at)\b", re.I)
 _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
                      r"day\b|night|morning|evening|overnight|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"

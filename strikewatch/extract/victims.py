@@ -218,8 +218,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
         if victim.lower_ in BACK_PRONOUNS and victim.dep_ == "dobj" and verb.dep_ in ("conj", "advcl"):
-            before = next((c for c in verb.head.children if c.dep_ == "dobj"
-                           and any(g.dep_ == "nummod" for g in c.children)), None)
+            before = next((c for c in verb.head.children if c.dep_ == "dobj" and _counted(c)), None)  # "two levies personnel"
             victim = before if before is not None else victim
         members = _persons(victim, lex, killed=pattern.role == "killed" and _argument(victim, verb))
         if verb.dep_ == "amod":  # "a deceased man and a wounded woman": the adjective's noun alone
