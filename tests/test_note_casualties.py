@@ -127,3 +127,16 @@ def test_slew_is_slay(extractor):
 
 def test_killing_them_takes_a_figure_on_the_noun_before_the_head(extractor):
     assert dead(extractor, "Gunmen ambushed three border police guards near Turbat, killing them at once.") == [3]
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        ("6 villagers killed and 4 injured as a bus ran over a mine near Kohlu.", 6, 4),
+        ("3 policemen killed and 5 injured in a grenade attack on a station in Imphal.", 3, 5),
+    ],
+)
+def test_each_participle_of_a_run_on_takes_the_figure_before_it(extractor, text, killed, injured):
+    reports = extractor.extract(Article(id="n", text=text, published="2016-06-20"))
+    claims = [c for r in reports if r.kind == "incident" for c in r.claims]
+    assert [(c.killed.best if c.killed else None, c.injured.best if c.injured else None) for c in claims] == [(killed, injured)]

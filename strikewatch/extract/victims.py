@@ -225,6 +225,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             members = [m for m in [_member(victim, lex)] if m is not None]
         else:
             members += _twin_subjects(victim, verb, lex)
+        if verb.dep_ == "acl" and victim.i == verb.head.i:
+            members = _before_participle(members, victim, verb)
         if not members:
             continue
         harm = pattern.role
@@ -307,6 +309,15 @@ def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], l
         member = Member(Count(low=1, best=1, high=1), _category(person, lex), sent.doc[left].idx, person.idx + len(person))
         groups[(verb.i, "killed")] = VictimGroup("killed", "lost-subject", verb.i, [member], head=person.i, fresh=True)
         return
+
+
+def _before_participle(members: list[Member], victim: Token, verb: Token) -> list[Member]:
+    """ "5 civilians killed and 2 injured": each participle of a note's run-on takes the figures told just
+    before it, not the conjunct after it (the parser hangs "2" and "injured" on "civilians" too)."""
+    after = max((c.idx for h in (victim, *victim.conjuncts) for c in h.children
+                 if c.dep_ == "acl" and c.i < verb.i and c.lemma_ in _PREDICATES), default=-1)
+    kept = [m for m in members if after < m.start < verb.idx]
+    return kept or members
 
 
 def _counted(victim: Token) -> bool:
