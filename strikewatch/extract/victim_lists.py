@@ -182,7 +182,7 @@ def _name(tokens: list[Token]) -> list[Token]:
         if _owner(t):
             continue  # "son of Abdus Salam", "a student of Dhaka University": who or what the victim belongs to
         if _describes(t):
-            continue  # "a BJP party worker", "a Sunni Tehreek activist": the party or body of a described person
+            continue  # "a Congress party worker", "a Jamaat Islami activist": the party or body of a described person
         if t.ent_type_ in ("GPE", "LOC") and not (t.i > 0 and t.doc[t.i - 1].ent_iob_ != "O" and t.ent_iob_ == "I") \
                 and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I"):
             continue  # a one-word place ("Idlib"); the small model tags many two-word names as places too
@@ -197,7 +197,7 @@ def _name(tokens: list[Token]) -> list[Token]:
 
 
 def _describes(t: Token) -> bool:
-    """A proper noun that modifies a common noun written in lower case ("a Sunni Tehreek political worker"):
+    """A proper noun that modifies a common noun written in lower case ("a Jamaat Islami union worker"):
     the person's body, party or people, not the person's name; the name, if any, follows it."""
     h = t
     while h.dep_ in ("compound", "amod", "nmod") and h.head.i != h.i and h.head.i > h.i:

@@ -481,7 +481,7 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
 
 
 def _shared_figure(head: Token, lex: Lexicons) -> Member | None:
-    """ "6 TTP and foreign militants": names and adjectives joined by "and" before one plural noun share
+    """ "5 JMB and local militants": names and adjectives joined by "and" before one plural noun share
     its figure; the parser often makes the first name the head and leaves the figure outside. One group
     of people, counted by the figure before the first word."""
     if head.tag_ != "NNP" or any(c.dep_ == "nummod" for c in head.children) or head.left_edge.i == 0:
@@ -602,7 +602,7 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
             return None
         if h.tag_ == "NNP" and dets & {"a", "an"} and (killed or h.dep_ == "conj") \
                 and not any(c.dep_ == "compound" for c in h.children):
-            # "killed a Dalit", "four herders and a Konkomba": one member of a people, caste or group
+            # "murdered a Dalit", "three herders and a Tiv": one member of a people, caste or group
             return Member(Count(low=1, best=1, high=1), category, start, end)
         # "her brother and 4-year-old daughter": a singular conjunct shares the first one's determiner
         shared = h.dep_ == "conj" and h.tag_ == "NN" and h.head.pos_ in ("NOUN", "PROPN")
