@@ -140,3 +140,26 @@ def test_each_participle_of_a_run_on_takes_the_figure_before_it(extractor, text,
     reports = extractor.extract(Article(id="n", text=text, published="2016-06-20"))
     claims = [c for r in reports if r.kind == "incident" for c in r.claims]
     assert [(c.killed.best if c.killed else None, c.injured.best if c.injured else None) for c in claims] == [(killed, injured)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nine villagers including a teacher and his wife were killed when gunmen raided Tangi.", [9]),
+        # a counted group after the part is more people
+        ("27 civilians, including seven children, and 3 soldiers were killed in the strike on Kunduz.", [30]),
+    ],
+)
+def test_a_singular_conjunct_after_including_is_part_of_the_figure(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A shepherd, a trader and two boys were killed by a mine near Kandahar.", [4]),
+        ("A nurse, a driver and a guard were killed when rebels ambushed the clinic's van.", [3]),
+    ],
+)
+def test_a_run_of_indefinite_people_is_a_list(extractor, text, expected):
+    assert dead(extractor, text) == expected

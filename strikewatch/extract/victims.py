@@ -330,8 +330,12 @@ def _twin_subjects(victim: Token, verb: Token, lex: Lexicons) -> list[Member]:
     two conjuncts: the later subjects are victims too (their figures add up, as conjuncts do)."""
     if victim.dep_ not in ("nsubj", "nsubjpass") or victim.head.i != verb.i:
         return []
+    # "A teacher, a farmer and a student were killed": the "and" hangs on the later subject; then all are
+    # indefinite people, a list
     return [m for t in verb.children if t.dep_ == victim.dep_ and t.i > victim.i
-            and any(c.dep_ == "cc" for c in victim.children) for m in _persons(t, lex)]
+            and (any(c.dep_ == "cc" for c in victim.children)
+                 or _indefinite(victim) and _indefinite(t) and any(c.dep_ == "cc" for c in t.children))
+            for m in _persons(t, lex)]
 
 
 # predicates of death said of people (not "eliminate their presence", "killing the fish" is an animal's)
@@ -461,10 +465,14 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     if shared is not None:
         return [shared]
     members: list[Member] = []
-    conjuncts = sorted([head, *head.conjuncts], key=lambda t: t.i)
+    conjuncts = sorted([head, *head.conjuncts, *_listed_appositive(head)], key=lambda t: t.i)
+    including = next((c.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("including", "among")), None)
     for h in conjuncts:
         if _nobody(h):
             return []  # "no one", "nobody": the negation reader gives the zero
+        if including is not None and h.i > including and h is not head and _counted(head) \
+                and not any(c.dep_ == "nummod" for c in h.children):
+            continue  # "four persons including an elder and his son": the son is of the part (hung on "persons")
         # a noun outside the lexicon as the argument itself, and as a conjunct of one person described the
         # same way ("a student and a constable"), not of a figure ("39 people ... and a market": a misparse)
         plain = not any(c.dep_ == "nummod" for c in head.children) and not head.like_num
@@ -478,6 +486,23 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
                 members += _added(prep, lex)
     # the first conjunct heads the phrase, so its subtree holds every "including"
     return members + _parts(conjuncts[0], lex) + _breakdown(head, lex) if members else members
+
+
+def _indefinite(t: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+
+
+def _listed_appositive(head: Token) -> list[Token]:
+    """ "A teacher, a farmer and a student were killed": the parser makes the second person an appositive
+    of the first and the third its conjunct; a run of indefinite people joined by "and" is a list, not
+    one person described twice ("Ali, a farmer and father of three" has no article on its head)."""
+    if not _indefinite(head) or head.conjuncts:
+        return []
+    for app in head.children:
+        if app.dep_ == "appos" and _indefinite(app) and app.conjuncts \
+                and all(_indefinite(c) or any(n.dep_ == "nummod" for n in c.children) for c in app.conjuncts):
+            return [app, *app.conjuncts]
+    return []
 
 
 def _shared_figure(head: Token, lex: Lexicons) -> Member | None:
