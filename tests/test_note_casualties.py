@@ -163,3 +163,16 @@ def test_a_singular_conjunct_after_including_is_part_of_the_figure(extractor, te
 )
 def test_a_run_of_indefinite_people_is_a_list(extractor, text, expected):
     assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a second subject of the death takes any person noun, as the first does
+        ("A senior commander of the Jaish brigade (JB) and his companion were killed in a raid near Quetta.", [2]),
+        # a singular noun the tagger reads as a proper noun, described by a common noun
+        ("A border jawan and an intruder died in an exchange of fire near Uri.", [2]),
+    ],
+)
+def test_two_people_joined_by_and(extractor, text, expected):
+    assert dead(extractor, text) == expected

@@ -220,11 +220,12 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         if victim.lower_ in BACK_PRONOUNS and victim.dep_ == "dobj" and verb.dep_ in ("conj", "advcl"):
             before = next((c for c in verb.head.children if c.dep_ == "dobj" and _counted(c)), None)  # "two levies personnel"
             victim = before if before is not None else victim
-        members = _persons(victim, lex, killed=pattern.role == "killed" and _argument(victim, verb))
+        deadly = pattern.role == "killed" and _argument(victim, verb)
+        members = _persons(victim, lex, killed=deadly)
         if verb.dep_ == "amod":  # "a deceased man and a wounded woman": the adjective's noun alone
             members = [m for m in [_member(victim, lex)] if m is not None]
         else:
-            members += _twin_subjects(victim, verb, lex)
+            members += _twin_subjects(victim, verb, lex, deadly)
         if verb.dep_ == "acl" and victim.i == verb.head.i:
             members = _before_participle(members, victim, verb)
         if not members:
@@ -325,7 +326,7 @@ def _counted(victim: Token) -> bool:
     return any(c.dep_ == "nummod" for c in victim.children) or victim.left_edge.like_num and victim.left_edge.i < victim.i
 
 
-def _twin_subjects(victim: Token, verb: Token, lex: Lexicons) -> list[Member]:
+def _twin_subjects(victim: Token, verb: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     """ "4 rebels and 1 policeman were killed" is often parsed with two subjects of one verb instead of
     two conjuncts: the later subjects are victims too (their figures add up, as conjuncts do)."""
     if victim.dep_ not in ("nsubj", "nsubjpass") or victim.head.i != verb.i:
@@ -335,7 +336,7 @@ def _twin_subjects(victim: Token, verb: Token, lex: Lexicons) -> list[Member]:
     return [m for t in verb.children if t.dep_ == victim.dep_ and t.i > victim.i
             and (any(c.dep_ == "cc" for c in victim.children)
                  or _indefinite(victim) and _indefinite(t) and any(c.dep_ == "cc" for c in t.children))
-            for m in _persons(t, lex)]
+            for m in _persons(t, lex, killed)]  # "a commander and his companion were killed": any person
 
 
 # predicates of death said of people (not "eliminate their presence", "killing the fish" is an animal's)
@@ -626,7 +627,7 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
         if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
             return None
         if h.tag_ == "NNP" and dets & {"a", "an"} and (killed or h.dep_ == "conj") \
-                and not any(c.dep_ == "compound" for c in h.children):
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in h.children):
             # "murdered a Dalit", "three herders and a Tiv": one member of a people, caste or group
             return Member(Count(low=1, best=1, high=1), category, start, end)
         # "her brother and 4-year-old daughter": a singular conjunct shares the first one's determiner
