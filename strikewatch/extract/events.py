@@ -50,10 +50,15 @@ _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopter
 # a work stoppage, not an air strike: "an indefinite strike", "a 48-hour strike", "a token strike"
 _DURATION = re.compile(r"(?i)\b(?:hour|day|week|indefinite|token|general|hunger|labou?r|workers?'?|wildcat|sit-down)")
 _WALKOUT = Trigger("Peaceful protest", "specific")
+# a place taken with no fight: the other side had left, or the text says nothing was fought
+_UNOPPOSED = re.compile(r"(?i)\b(?:withdrew|had withdrawn|pulled out|vacated|abandoned|without (?:a fight|resistance|"
+                        r"any resistance|fighting|a shot)|no (?:reported )?(?:violence|fighting|resistance|clashes))\b")
 _FORMER = re.compile(r"(?i)\b(?:former|retired|ex-?)\s*$")
 _OFF_DUTY = re.compile(r"(?i)\boff[- ]duty\b|\b(?:at|outside|near|in front of|in)\s+(?:his|her|their|the\s+\w+'s)\s+"
                        r"(?:own\s+)?(?:home|house|residence|doorstep)\b|\b(?:stormed|raided|entered)\s+(?:his|her|their|"
                        r"the\s+\w+'s)\s+(?:home|house|residence)\b")
+# past participles of harm that a terse note uses as a passive: "two policemen killed"
+_HARMED = {"killed", "wounded", "injured", "hurt", "abducted", "kidnapped", "beheaded", "executed"}
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
@@ -116,6 +121,9 @@ class EventReader:
     def __init__(self, nlp: Language, lexicons: Lexicons):
         self.triggers: PhraseIndex[Trigger] = PhraseIndex(nlp, lexicons.triggers)
         self.parties: PhraseIndex[str] = PhraseIndex(nlp, lexicons.parties)
+        # nouns for people who are no combatants ("a man", "two women", "passengers"): what an
+        # assault or a burning done to them makes an attack on a person, not damage to property
+        self.persons = frozenset(n for n, cat in lexicons.victims.items() if cat != "combatants" and " " not in n)
         self._last: tuple[Doc, list[Party]] | None = None
 
     def find(self, doc: Doc, masked: list[tuple[int, int]] = ()) -> list[Match[Trigger]]:  # type: ignore[assignment]
@@ -147,14 +155,25 @@ class EventReader:
                 out.append(Party(m.value, party_role(doc[m.start:m.end], events, m.value in ARMED), m.start_char, m.text))
         _places_of_the_act(doc, out)
         for p in out:
-            # "a former police officer", "a retired soldier": no longer armed, a civilian (ACLED)
-            if p.type == "state" and _FORMER.search(doc.text[max(0, p.start_char - 20):p.start_char]):
+            # "a former police officer", "a retired soldier", "a former rebel leader": no longer
+            # armed, a civilian (ACLED)
+            if p.type in ARMED and _FORMER.search(doc.text[max(0, p.start_char - 20):p.start_char]):
                 p.type = "civilian"
             # "killed a police colonel outside his home": off duty, a civilian (ACLED's coding of
             # security men attacked at home or off duty)
             elif p.type == "state" and p.role == "target" and _OFF_DUTY.search(_sentence_of(doc, p.start_char)):
                 p.type = "civilian"
         return out
+
+    def _done_to_a_person(self, verb: Token) -> bool:
+        """The verb's object (or its passive subject) is a person who is no combatant: "set a
+        man alight", "two women were attacked", "doused three people in petrol and set them alight"."""
+        verbs = [verb]
+        while verb.dep_ == "conj" and verb.head is not verb:  # "were doused and set alight": the first verb's subject
+            verb = verb.head
+            verbs.append(verb)
+        return verbs[0].pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.persons
+                                               for v in verbs for c in v.children)
 
     def classify(self, doc: Doc, triggers: list[Match[Trigger]], start: int = 0, end: int | None = None) -> EventFact | None:
         """The event of the part of `doc` between characters `start` and `end`, from its triggers."""
@@ -170,17 +189,45 @@ class EventReader:
             c.lower_ in ("effigy", "effigies") for c in doc[m.start].children))] or triggers
         if any(m.value.sub_event_type in PROTEST for m in triggers):
             # "protested against the killing of a student", "demanding the arrest of the culprits",
-            # "rallied against air strikes": what the protest is about is not the event
+            # "rallied against air strikes": what the protest is about is not the event; "shot six
+            # people amid protests": nor is the protest that the shooting happened amid
             triggers = [m for m in triggers if not _cause(doc[m.start])] or triggers
+        # "killed a party member who had defected", "a man who was arrested last year": what a
+        # relative clause tells of the victim is not the event
+        triggers = [m for m in triggers if not (m.value.weight != "generic" and SUB_EVENT_TYPES[m.value.sub_event_type]
+                                                == "Strategic developments" and _described(doc[m.start]))] or triggers
         fact = decide(triggers, parties)
+        if fact.sub_event_type == "Looting/property destruction" and self._done_to_a_person(doc[fact.trigger.start]):
+            # "two men were doused in petrol and set alight": burning people is an attack on them
+            fact = replace(fact, sub_event_type="Attack", event_type=SUB_EVENT_TYPES["Attack"])
         agents = {p.type for p in parties if p.role == "agent"}
-        if fact.weight == "weak" and fact.event_type in ("Protests", "Riots") and agents & CROWD and not agents & ARMED:
-            # "residents marched to the council", "students burned the hostel": a crowd's own act
-            # names a protest or a riot firmly, where troops marching or a house burned would not
+        trigger = doc[fact.trigger.start]
+        if fact.weight == "weak" and fact.event_type in ("Protests", "Riots") and not agents & ARMED \
+                and (agents & CROWD or _has_subject(trigger)):
+            # "residents marched to the council", "students burned the hostel", "angry parents
+            # marched on the ministry": a crowd's own act names a protest or a riot firmly, where
+            # troops marching or a house burned would not
             fact.weight, fact.specific = "specific", True
+        if fact.guessed and fact.sub_event_type == "Attack" and trigger.pos_ == "VERB" and fact.weight == "weak" \
+                and (any(p.type in CROWD and p.role == "target" for p in parties) or self._done_to_a_person(trigger)):
+            # "two men were attacked", "party cadres assaulted a journalist": an assault told as an
+            # act on civilians is an attack on them, whoever did it (no blast, no aircraft named)
+            fact.guessed = False
         if fact.weight == "weak" and fact.sub_event_type == "Change to group/activity" \
                 and _joins_the_other_side(doc[fact.trigger.start], parties):
             fact.weight, fact.specific = "specific", True  # "30 soldiers joined the Taliban": a defection
+        if fact.sub_event_type in TERRITORY and _UNOPPOSED.search(doc.text[start:end]) \
+                and not any(m.value.weight == "generic" for m in triggers):
+            # "rebels took control of the town after the troops withdrew": a place changed hands
+            # without a fight (no one killed or hurt in the sentence)
+            fact = replace(fact, sub_event_type="Non-violent transfer of territory",
+                           event_type=SUB_EVENT_TYPES["Non-violent transfer of territory"])
+        if fact.sub_event_type in ("Attack", "Armed clash") and fact.weight != "specific" and any(
+                p.role == "agent" and p.type == "state" and _AIR.search(doc.text[max(0, p.start_char - 12):p.start_char
+                                                                                 + len(p.text)]) for p in parties):
+            # "air forces launched attacks on a rebel base", "the air force struck": an attack from the air
+            fact = replace(fact, sub_event_type="Air/drone strike", event_type=SUB_EVENT_TYPES["Air/drone strike"],
+                           guessed=False)
         fact.background = in_background(doc[fact.trigger.start])
         # told as an act by any of its words: "held protests" beside "an ongoing protest programme",
         # "two groups clashed during a bandh"
@@ -227,6 +274,13 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
     return EventFact(sub, SUB_EVENT_TYPES[sub], best, best.value.weight == "specific", best.value.weight, guessed)
 
 
+def _has_subject(verb: Token) -> bool:
+    """The word is a verb with someone doing it: "parents marched", "they gathered and marched"."""
+    while verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _joins_the_other_side(verb: Token, parties: list[Party]) -> bool:
     """"Policemen joined the insurgents", "rebels joined government forces": armed men of one kind
     join armed men of another. Residents joining a march, or two militias joining forces, do not."""
@@ -256,6 +310,9 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
     first, last = doc[m.start], doc[m.end - 1]
     while last.dep_ in ("compound", "amod") and last.head is not last:  # "a protest march"
         last = last.head
+    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.pos_ in ("NOUN", "NUM", "PRON") \
+            and last.head.head.dep_ in ("nsubj", "nsubjpass"):
+        last = last.head.head  # "hundreds of protesters blocked the road": the crowd is the subject
     told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
     theirs = not any(c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
     return first.pos_ == "VERB" or _note_of(last) or (
@@ -265,6 +322,8 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
         or (not told_back and last.dep_ == "pobj" and last.head.lower_ in ("in", "on")
             and last.head.head.pos_ in ("VERB", "AUX"))
         or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING)
+        # "clashes were reported in the market": a monitor's way of telling that they happened
+        or (not told_back and last.dep_ == "nsubjpass" and last.head.lemma_ in ("report", "record"))
         # "the sit-in continued for a third day": told as going on, it is still being held
         or (last.dep_ == "nsubj" and last.head.lemma_ in ("continue", "enter") and m.value.sub_event_type in PROTEST))
 
@@ -284,11 +343,16 @@ def _cause(tok: Token) -> bool:
     """The word sits in what a protest is about: "against the killing", "over the death of a man
     who died in custody", "condemning the murder"."""
     for anc in [tok, *tok.ancestors]:
-        if anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over", "about"):
+        if anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over", "about", "amid", "amidst"):
             return True
         if anc.dep_ == "dobj" and anc.head.lemma_ in ("protest", "condemn", "denounce", "demand", "mourn", "decry"):
             return True
     return False
+
+
+def _described(tok: Token) -> bool:
+    """The word tells something of a person in a relative clause: "a member who had defected"."""
+    return any(a.dep_ == "relcl" for a in [tok, *tok.ancestors])
 
 
 def _stages(verb: Token) -> bool:
@@ -407,6 +471,9 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
     if dep == "nsubj":
         if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer") or head.lower_ == "dead":
             return "target"  # "five people died", "shoot the driver dead": the subject of a death is its victim
+        if head.lower_ in _HARMED and not any(c.dep_ in ("dobj", "aux", "auxpass", "xcomp", "ccomp", "prt") or (
+                c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children)) for c in head.children):
+            return "target"  # "three soldiers killed, one wounded": a note's passive without its verb
         return None if head.lemma_ in _REPORTING else "agent"
     if dep in ("nsubjpass", "dobj"):
         return None if head.lemma_ in _REPORTING else "target"
