@@ -49,7 +49,7 @@ TAXONOMY = [
     ("Forty soldiers defected to the rebel movement with their weapons.", "Change to group/activity"),
     ("Bomb disposal experts defused an improvised explosive device near the market.", "Disrupted weapons use"),
     ("The militia set up a base in the abandoned school.", "Headquarters or base established"),
-    ("Looters ransacked shops and looted the warehouse of the aid agency.", "Looting/property destruction"),
+    ("Armed men ransacked shops and looted the warehouse of the aid agency.", "Looting/property destruction"),
     ("The rebels withdrew from the town and handed over control to the tribal council.",
      "Non-violent transfer of territory"),
 ]

@@ -50,6 +50,16 @@ _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopter
 # a work stoppage, not an air strike: "an indefinite strike", "a 48-hour strike", "a token strike"
 _DURATION = re.compile(r"(?i)\b(?:hour|day|week|indefinite|token|general|hunger|labou?r|workers?'?|wildcat|sit-down)")
 _WALKOUT = Trigger("Peaceful protest", "specific")
+# where one goes, works or lives: "to the mine", "at the mine"; and what a pit gives
+_PLACE_PREPS = {"to", "at", "in", "near", "from", "inside", "outside", "into", "around", "towards", "toward"}
+_ORES = {"gold", "coal", "copper", "diamond", "tin", "uranium", "salt", "cobalt", "iron", "jade", "ruby", "mica",
+         "limestone", "sand", "stone", "artisanal", "open-pit", "opencast"}
+# weapons a crowd throws, that the lexicon files as attacks
+_FIREBOMB = re.compile(r"(?i)\b(?:petrol|molotov)")
+# a fight in which both sides fired: armed men on both ends, never a riot
+_GUNFIRE = re.compile(r"(?i)\b(?:gun ?fights?|gun battles?|fire ?fights?|shoot-?outs?|exchanged? (?:of )?fire)\b")
+# explosives a crowd can throw: petrol bombs, crude bombs, "cocktails"
+_THROWN = ("Grenade", "Remote explosive/landmine/IED")
 # a place taken with no fight: the other side had left, or the text says nothing was fought
 _UNOPPOSED = re.compile(r"(?i)\b(?:withdrew|had withdrawn|pulled out|vacated|abandoned|without (?:a fight|resistance|"
                         r"any resistance|fighting|a shot)|no (?:reported )?(?:violence|fighting|resistance|clashes))\b")
@@ -71,7 +81,9 @@ _STAGE_FORMS = {f for w in _STAGE for f in (w, w + "s", w + "d", w + "ed", w + "
     "held", "began", "begun", "led", "broke", "carried", "carries", "joined", "started", "called", "threw", "thrown",
     "dropped", "planted", "fired", "hurled", "lobbed"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
-_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b(?![- ]long)|\bdaily\b(?![- ]wage)|\beach day\b", re.I)
+# "a week prior", "a day after the raid", "an hour later" count time from an event, not a rate
+_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b(?![- ]long|\s+(?:prior|ago|earlier|later|after|before|"
+                   r"since|into|of)\b)|\bdaily\b(?![- ]wage)|\beach day\b", re.I)
 # plans, threats and habits; modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
 _IRREALIS = re.compile(r"\b(?:plans? to|planning to|intends? to|threaten(?:s|ed)? to|"
                        r"vow(?:s|ed)? to|aims? to|aiming to|ready to|continues? to|continuing to|regularly|"
@@ -154,6 +166,7 @@ class EventReader:
             if id(m) not in merged and not any(p.start_char == m.start_char for p in out):
                 out.append(Party(m.value, party_role(doc[m.start:m.end], events, m.value in ARMED), m.start_char, m.text))
         _places_of_the_act(doc, out)
+        _members_of_the_armed(doc, out)
         for p in out:
             # "a former police officer", "a retired soldier", "a former rebel leader": no longer
             # armed, a civilian (ACLED)
@@ -184,6 +197,8 @@ class EventReader:
         parties = [p for p in everyone if start <= p.start_char < end] or everyone
         if not any(p.type in ARMED for p in everyone) and not any(_AIR.search(m.text) for m in triggers):
             triggers = [replace(m, value=_WALKOUT) if _labour_strike(doc, m) else m for m in triggers]
+        # "the road to the mine", "a gold mine", "a friend of mine": a pit or a pronoun, not a landmine
+        triggers = [m for m in triggers if not _a_pit(doc, m)] or triggers
         # "burnt an effigy of the minister": a protest's ritual, not property destroyed
         triggers = [m for m in triggers if not (m.value.sub_event_type == "Looting/property destruction" and any(
             c.lower_ in ("effigy", "effigies") for c in doc[m.start].children))] or triggers
@@ -192,18 +207,32 @@ class EventReader:
             # "rallied against air strikes": what the protest is about is not the event; "shot six
             # people amid protests": nor is the protest that the shooting happened amid
             triggers = [m for m in triggers if not _cause(doc[m.start])] or triggers
-        # "killed a party member who had defected", "a man who was arrested last year": what a
-        # relative clause tells of the victim is not the event
-        triggers = [m for m in triggers if not (m.value.weight != "generic" and SUB_EVENT_TYPES[m.value.sub_event_type]
-                                                == "Strategic developments" and _described(doc[m.start]))] or triggers
+        # "killed a party member who had defected", "arrested members of a militia which had carried
+        # out killings and rapes": what a relative clause tells of a party is not the event (a
+        # non-violent one never; another when the main clause names one). A crowd's protest told so
+        # still is ("arrested 30 youths who were protesting", "joined workers who took to the streets")
+        main = any(m.value.weight != "generic" and not _described(doc[m.start]) for m in triggers)
+        triggers = [m for m in triggers if not (
+            _described(doc[m.start]) and m.value.weight != "generic" and m.value.sub_event_type not in PROTEST | RIOT
+            and (main or SUB_EVENT_TYPES[m.value.sub_event_type] == "Strategic developments"))] or triggers
         fact = decide(triggers, parties)
         if fact.sub_event_type == "Looting/property destruction" and self._done_to_a_person(doc[fact.trigger.start]):
             # "two men were doused in petrol and set alight": burning people is an attack on them
             fact = replace(fact, sub_event_type="Attack", event_type=SUB_EVENT_TYPES["Attack"])
+        elif (fact.sub_event_type == "Looting/property destruction" or (
+                (fact.sub_event_type in _THROWN or _FIREBOMB.match(fact.trigger.text)) and any(
+                    p.type in ("protester", "rioter") and p.role in ("agent", "side") for p in parties))) \
+                and not any(p.type in ARMED for p in everyone):
+            # no armed side in the sentence: buses torched, shops looted, or crude bombs thrown by
+            # pickets or rioters are a riot; ACLED keeps property destruction as a strategic
+            # development for organised armed groups
+            riot = "Violent demonstration" if any(p.type in ("protester", "rioter") for p in everyone) or any(
+                m.value.sub_event_type in PROTEST | RIOT for m in triggers) else "Mob violence"
+            fact = replace(fact, sub_event_type=riot, event_type=SUB_EVENT_TYPES[riot])
         agents = {p.type for p in parties if p.role == "agent"}
         trigger = doc[fact.trigger.start]
         if fact.weight == "weak" and fact.event_type in ("Protests", "Riots") and not agents & ARMED \
-                and (agents & CROWD or _has_subject(trigger)):
+                and (agents & CROWD or ((verb := _acting_verb(doc, trigger)) is not None and _has_subject(verb))):
             # "residents marched to the council", "students burned the hostel", "angry parents
             # marched on the ministry": a crowd's own act names a protest or a riot firmly, where
             # troops marching or a house burned would not
@@ -246,10 +275,12 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
     sub, guessed = best.value.sub_event_type, False
     if sub == "Shelling/artillery/missile attack" and "Armed clash" in kinds:
         sub = "Armed clash"  # "the two armies exchanged fire and shelling": shelling within a fight is the fight
-    if sub == "Armed clash" or (sub == "Looting/property destruction" and any(
+    if (sub == "Armed clash" and not _GUNFIRE.search(best.text)) or (sub == "Looting/property destruction" and any(
             p.role in ("agent", "side") and p.type in CROWD for p in parties)):
         rioters = _crowd(sub, parties)
         sub, kinds = rioters, kinds | {rioters}
+    if sub == "Abduction/forced disappearance" and any(p.type in ARMED and p.role == "target" for p in parties):
+        sub = "Armed clash"  # "six policemen were taken hostage by a militia": armed men seized are no civilians
     if sub == "Arrests" and (kinds & PROTEST or any(p.type == "protester" and p.role == "target" for p in parties)):
         sub = "Protest with intervention"  # "arrested when they tried to take out a march", "arrested 20 protesters"
     if sub in PROTEST | RIOT:
@@ -275,10 +306,11 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
 
 
 def _has_subject(verb: Token) -> bool:
-    """The word is a verb with someone doing it: "parents marched", "they gathered and marched"."""
+    """The word is a verb with someone doing it: "parents marched", "they gathered and marched",
+    "the branch was burnt by angry depositors"."""
     while verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
-    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.pos_ == "VERB" and any(c.dep_ in ("nsubj", "agent") for c in verb.children)
 
 
 def _joins_the_other_side(verb: Token, parties: list[Party]) -> bool:
@@ -315,7 +347,7 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
         last = last.head.head  # "hundreds of protesters blocked the road": the crowd is the subject
     told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
     theirs = not any(c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
-    return first.pos_ == "VERB" or _note_of(last) or (
+    return first.pos_ == "VERB" or _note_of(last) or _staged_before(doc, first) is not None or (
         # "staged a sit-in", "continued their strike": their own act, not one told before
         (theirs and last.dep_ in ("dobj", "nsubjpass") and _stages(last.head))
         # "blocked the road in protest", "went on strike": the clause's own act is the protest
@@ -326,6 +358,40 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
         or (not told_back and last.dep_ == "nsubjpass" and last.head.lemma_ in ("report", "record"))
         # "the sit-in continued for a third day": told as going on, it is still being held
         or (last.dep_ == "nsubj" and last.head.lemma_ in ("continue", "enter") and m.value.sub_event_type in PROTEST))
+
+
+def _a_pit(doc: Doc, m: Match[Trigger]) -> bool:
+    if m.text.lower() not in ("mine", "mines"):
+        return False
+    tok = doc[m.end - 1]
+    return tok.pos_ == "PRON" or (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS) or any(
+        c.lower_ in _ORES for c in tok.children if c.dep_ in ("compound", "amod"))
+
+
+def _acting_verb(doc: Doc, tok: Token) -> Token | None:
+    """The verb that tells the event as someone's act: the word itself ("marched"), or the verb that
+    stages the noun ("took out a procession")."""
+    if tok.pos_ == "VERB":
+        return tok
+    while tok.dep_ in ("compound", "amod") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "dobj" and _stages(tok.head):
+        return tok.head
+    return _staged_before(doc, tok)
+
+
+def _staged_before(doc: Doc, first: Token) -> Token | None:
+    """A verb that stages the event stands just before its noun: "staged a demonstration", "began
+    a protest", "took out a joint procession". The small model often hangs the noun elsewhere when a
+    participle follows ("staged a demonstration demanding ..."), so the words before it decide; the
+    event told back ("the protest", "this strike") is not staged here."""
+    i = first.i - 1
+    while i >= 0 and (doc[i].pos_ in ("ADJ", "NUM") or doc[i].lower_ in ("a", "an") or doc[i].dep_ == "compound"):
+        i -= 1
+    if i < 0:
+        return None
+    verb = doc[i].head if doc[i].dep_ == "prt" else doc[i]
+    return verb if verb.pos_ == "VERB" and _stages(verb) else None
 
 
 def _note_of(tok: Token) -> bool:
@@ -450,6 +516,23 @@ def _places_of_the_act(doc: Doc, parties: list[Party]) -> None:
                 p.role = None
 
 
+def _members_of_the_armed(doc: Doc, parties: list[Party]) -> None:
+    """"Members of the police", "members of an armed group": people named by what they belong to
+    are of its type, not civilians."""
+    for p in parties:
+        if p.type != "civilian":
+            continue
+        span = doc.char_span(p.start_char, p.start_char + len(p.text), alignment_mode="expand")
+        if span is None:
+            continue
+        of = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"]
+        # the owner's own words, not what is joined to it ("activists of the party and police")
+        inside = [(t.left_edge.idx, t.idx + len(t)) for o in of for t in o.children if t.dep_ == "pobj"]
+        owner = next((q for q in parties if q.type in ARMED and any(a <= q.start_char < b for a, b in inside)), None)
+        if owner is not None:
+            p.type = owner.type
+
+
 def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
     """Who the party is in its clause: the one who acts, the one hit, a side, or neither (a place,
     a source: "police said")."""
@@ -463,6 +546,9 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
             tok = tok.head
         elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM", "PRON"):
             tok = tok.head.head  # "members of the militia", "dozens of protesters"
+        elif tok.dep_ == "pobj" and tok.head.head.lower_ in ("belonging", "affiliated", "loyal") \
+                and (owner := _owner(tok.head.head)) is not None:
+            tok = owner  # "killed two men belonging to a militia": the men are the militia's
         else:
             break
     dep, head = tok.dep_, tok.head
@@ -485,6 +571,16 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
             return "target"
         if prep in ("between", "with"):
             return "side"  # "clashes between X and Y", "clashed with the police"
+    return None
+
+
+def _owner(word: Token) -> Token | None:
+    """Whom "belonging", "affiliated" describes: the noun it modifies, or the object of the verb it
+    hangs on (the parse puts "injured two others belonging to a militia" either way)."""
+    if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "NUM", "PRON"):
+        return word.head
+    if word.dep_ in ("xcomp", "advcl"):
+        return next((c for c in word.head.children if c.dep_ == "dobj"), None)
     return None
 
 
