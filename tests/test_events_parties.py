@@ -193,3 +193,22 @@ def test_a_mine_one_goes_to_is_a_pit(extractor, text, sub):
 def test_men_belonging_to_a_militia_are_its_fighters(extractor):
     fact = event(extractor, "Gunmen killed two people and wounded three others belonging to a vigilante group.")
     assert fact.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "About two hundred villagers gathered outside the provincial hall to demand compensation for their land.",
+    "Opposition supporters on Monday brought out a procession through the old town.",
+    "Members of the dock workers union ended their five-day-long protest outside the port authority.",
+    "The district town witnessed hunger strikes by unpaid teachers.",
+])
+def test_more_ways_a_protest_is_held(extractor, text):
+    assert incidents(extractor, text) == [("Protests", "Peaceful protest")]
+
+
+def test_a_gathering_without_a_purpose_is_no_protest(extractor):
+    assert incidents(extractor, "Friends and relatives gathered outside the family home on Sunday.") == []
+
+
+def test_a_note_may_describe_its_event_with_a_participle(extractor):
+    fact = event(extractor, "Sit-in organised by retired railway staff over unpaid pensions.")
+    assert fact.sub_event_type == "Peaceful protest" and fact.verbal

@@ -50,6 +50,9 @@ _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopter
 # a work stoppage, not an air strike: "an indefinite strike", "a 48-hour strike", "a token strike"
 _DURATION = re.compile(r"(?i)\b(?:hour|day|week|indefinite|token|general|hunger|labou?r|workers?'?|wildcat|sit-down)")
 _WALKOUT = Trigger("Peaceful protest", "specific")
+# what makes a gathering a protest: its purpose told after it
+_PURPOSE = re.compile(r"(?i)\b(?:to (?:demand|protest|denounce|condemn|oppose|press|call for|demonstrate|voice|"
+                      r"show their (?:anger|opposition)|seek)|demanding|protesting|chanting|calling for|in protest)\b")
 # where one goes, works or lives: "to the mine", "at the mine"; and what a pit gives
 _PLACE_PREPS = {"to", "at", "in", "near", "from", "inside", "outside", "into", "around", "towards", "toward"}
 _ORES = {"gold", "coal", "copper", "diamond", "tin", "uranium", "salt", "cobalt", "iron", "jade", "ruby", "mica",
@@ -74,11 +77,14 @@ _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "c
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
 _STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "observe", "conduct", "lead", "impose",
           "sign", "reach", "declare", "break", "continue", "begin", "start", "call", "enforce", "join", "resume",
+          # "ended their four-day protest", "the town witnessed hunger strikes": it was held
+          "end", "witness",
           # weapons used: "fired mortar shells at", "dropped barrel bombs", "planted a landmine"
           "fire", "drop", "hurl", "throw", "lob", "plant", "detonate"}
 # the small model lemmatises some of these badly ("staged" -> "stag"): the inflected forms say it too
 _STAGE_FORMS = {f for w in _STAGE for f in (w, w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing")} | {
     "held", "began", "begun", "led", "broke", "carried", "carries", "joined", "started", "called", "threw", "thrown",
+    "brought", "ended", "witnessed",
     "dropped", "planted", "fired", "hurled", "lobbed"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
 # "a week prior", "a day after the raid", "an hour later" count time from an event, not a rate
@@ -197,6 +203,11 @@ class EventReader:
         parties = [p for p in everyone if start <= p.start_char < end] or everyone
         if not any(p.type in ARMED for p in everyone) and not any(_AIR.search(m.text) for m in triggers):
             triggers = [replace(m, value=_WALKOUT) if _labour_strike(doc, m) else m for m in triggers]
+        # "gathered outside the ministry to demand ...": a gathering is a protest by its purpose;
+        # mourners or onlookers gathered are none
+        triggers = [m for m in triggers if m.text.lower() != "gathered" or _PURPOSE.search(doc.text, m.end_char)]
+        if not triggers:
+            return None
         # "the road to the mine", "a gold mine", "a friend of mine": a pit or a pronoun, not a landmine
         triggers = [m for m in triggers if not _a_pit(doc, m)] or triggers
         # "burnt an effigy of the minister": a protest's ritual, not property destroyed
@@ -398,8 +409,11 @@ def _note_of(tok: Token) -> bool:
     """A monitor's verbless note states its event: "Protest against the new land law.", "Nurses on
     strike over unpaid allowances." The event noun is the fragment's root, or "on strike" hangs on the
     root; it is not referred back to ("The protest."). A noun inside a clause is commentary."""
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tok.sent):
-        return False  # "Displaced protest over insecurity": a participle as an adjective is no verb
+    if any(t.pos_ in ("VERB", "AUX") and not (t.dep_ in ("amod", "compound") or (t.dep_ == "acl" and t.tag_ in (
+            "VBN", "VBG"))) for t in tok.sent):
+        # "Displaced protest over insecurity", "Blockade enforced by the alliance": a participle
+        # that describes the noun is no verb of the line
+        return False
     if any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
         return False
     return tok.dep_ == "ROOT" or (tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.dep_ == "ROOT")
@@ -425,7 +439,8 @@ def _stages(verb: Token) -> bool:
     """The verb makes an event of its object: "staged a sit-in", "took out a rally", "began a strike"."""
     if verb.lemma_ in _STAGE or verb.lower_ in _STAGE_FORMS:
         return True
-    return verb.lemma_ == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    # "took out a rally", "brought out a procession"
+    return verb.lemma_ in ("take", "bring") and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def escalate(told: str | None, new: str) -> str | None:
