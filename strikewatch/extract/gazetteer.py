@@ -253,17 +253,20 @@ class Gazetteer:
     def settlement_oblasts(self, name: str, *, skeleton: bool = True) -> tuple[str, ...]:
         """The GeoNames codes of the Ukrainian oblasts with a settlement of that name in the state
         codifier (uasettlements.py; none without its package): as written, in its Ukrainian spelling
-        (Stepanovka, Stepanivka), else (`skeleton`) up to vowels and doubled letters (Mnohopillya,
-        Nikishine), where all the codifier's names of that skeleton count."""
+        (Stepanovka, Stepanivka), with y and i as one letter (Mnohopillya, Nikishine), else
+        (`skeleton`) up to vowels and doubled letters (Style as Styla), where all the codifier's names
+        of that skeleton count."""
         if self.world is None:
             return ()
         from . import uasettlements
 
         oblasts = tuple(sorted((c, n) for c, n in self.world.admin1.items() if c.startswith("UA.")))
-        index, skeletons = uasettlements.load(oblasts)
+        index, skeletons, softs = uasettlements.load(oblasts)
         key = norm(name)
         uk = ukrainian(key)
         found = index.get(key) or (index.get(uk) if uk else None)
+        if not found:
+            found = softs.get(uasettlements.soft(key)) or (softs.get(uasettlements.soft(uk)) if uk else None)
         if not found and skeleton:
             found = skeletons.get(loose(key)) or (skeletons.get(loose(uk)) if uk else None)
         return found or ()

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 from ..model import Location
 from . import usplaces
 from .gazetteer import Gazetteer, Place, norm
+from .respell import ukrainian
+from .uasettlements import soft
 
 MAX_WORDS = 6  # the longest name tried: "Maarat al-Numan" is three words, "Bab al-Hawa crossing" four
 # lower-case words inside names: Arabic articles, "of", and the Persian/Pashto "wa" (and), "i"/"e" (of)
@@ -368,12 +370,19 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
     (uasettlements.py): one oblast has it (or one of the oblasts the text names, "in Donbas", "Donetsk
     region"; else one of the `front`, the units of the war when the article was written): the village
     there, else that oblast; several and nothing to choose by: not a random homonym, so no village at
-    all. Towns of 10,000+ keep their name (Krasnohorivka, Pervomaisk)."""
+    all. A town of 10,000+ so named keeps its name (Krasnohorivka), unless it lies away from the front
+    and a place of the front has the name (Karlivka, a town in Poltava oblast and a village by Donetsk).
+    GeoNames' own places of Ukraine count as the codifier's do."""
     oblasts = set(g.settlement_oblasts(surface))
     local = [p for p in found if p.cc == "UA" and p.rank == 1 and p.level == 0]
-    if not oblasts or any(p.population >= UA_TOWN for p in local):
+    everywhere = oblasts | {p.a1 for p in local if p.a1}
+    war = front & everywhere
+    towns = [p for p in local if p.population >= UA_TOWN and _own_name(p.name, surface)]
+    if towns and not (war and not any(p.a1 in front for p in towns)):
         return found  # a town named in the news far more than the villages that share its name
-    oblasts |= {p.a1 for p in local if p.a1}
+    if not oblasts and not (war and len(everywhere) > 1):
+        return found
+    oblasts = everywhere
     named = oblasts & units
     pick = named if named or inside else oblasts  # "X, Donetsk region": only there
     if not pick:
@@ -387,6 +396,13 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
         return there + [p for p in found if p not in local]
     unit = g.unit(a1)
     return [replace(unit, precision="region", rank=1)] + [p for p in found if p not in local] if unit else found
+
+
+def _own_name(name: str, surface: str) -> bool:
+    """The place is named by its own name, up to y/i and a Russian spelling (Novotroitskoe is
+    Novotroyitske), not by a former name it also has."""
+    key = norm(surface)
+    return soft(norm(name)) in {soft(key), soft(ukrainian(key) or key)}
 
 
 def _container(text: str, prev_end: int, s: int) -> bool:

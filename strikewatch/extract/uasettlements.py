@@ -25,7 +25,7 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from xml.etree import ElementTree
@@ -118,6 +118,22 @@ def cache_path(version: str) -> Path:
     return root / f"uasettlements-{FORMAT}-{version}.json"
 
 
+def soft(key: str) -> str:
+    """A spelling key with y and i as one letter: Latin spellings of a Ukrainian name differ most in
+    them (и, і, й, ї; я, ю, є as ya or ia): "Nikishine" and "Nikishyne", "Mnohopillya" and
+    "Mnohopillia", "Tsentralny" and "Tsentralnyi". Narrower than the gazetteer's `loose` skeleton,
+    which drops every vowel."""
+    return re.sub(r"i+", "i", key.replace("y", "i"))
+
+
+def soft_index(index: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """soft(name) -> the oblasts of every settlement whose name has that soft key."""
+    out: dict[str, set[str]] = {}
+    for k, codes in index.items():
+        out.setdefault(soft(k), set()).update(codes)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def loose_index(index: Mapping[str, list[str]]) -> dict[str, list[str]]:
     """gazetteer.loose(name) -> the oblasts of every settlement whose name has that skeleton."""
     out: dict[str, set[str]] = {}
@@ -126,16 +142,16 @@ def loose_index(index: Mapping[str, list[str]]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-Index = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+Index = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
 
 
 @functools.cache
 def load(oblasts_key: tuple[tuple[str, str], ...]) -> Index:
-    """(name -> oblasts, loose name -> oblasts) for these GeoNames oblasts, from the cache or built
-    from the package's workbook; empty without the package."""
+    """(name -> oblasts, loose name -> oblasts, soft name -> oblasts) for these GeoNames oblasts, from
+    the cache or built from the package's workbook; empty without the package."""
     path = _workbook()
     if path is None:
-        return {}, {}
+        return {}, {}, {}
     cache = cache_path(metadata.version(PACKAGE))
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
@@ -150,4 +166,5 @@ def load(oblasts_key: tuple[tuple[str, str], ...]) -> Index:
             os.replace(f.name, cache)
         except OSError:  # no writable cache: rebuilt in the next process
             pass
-    return ({k: tuple(v) for k, v in data["exact"].items()}, {k: tuple(v) for k, v in data["loose"].items()})
+    names = {k: tuple(v) for k, v in data["exact"].items()}
+    return names, {k: tuple(v) for k, v in data["loose"].items()}, soft_index(names)
