@@ -142,6 +142,14 @@ def test_a_spelling_off_by_y_and_i_is_the_codifiers_village(gazetteer):
     assert got == [("Mnohopillya", "Donetsk Oblast")]
 
 
+@needs_codifier
+def test_a_bare_village_of_the_front_makes_a_story_of_the_war_ukrainian(gazetteer):
+    # Olkhovatka: one village in Donetsk oblast in the codifier, others in Russia; nothing else says where
+    text = "Three soldiers wounded overnight\n\nOlkhovatka"
+    assert where(text, gazetteer) == []  # undated: Russia's villages count as much
+    assert where(text, gazetteer, dt.date(2017, 2, 1)) == [("Olkhovatka", "Donetsk Oblast")]
+
+
 def test_fronts_are_dated_units_of_their_country(gazetteer):
     assert gazetteer.front_units("UA", dt.date(2015, 8, 1)) == {"UA.05", "UA.14"}
     assert gazetteer.front_units("UA", dt.date(2013, 8, 1)) == frozenset()

@@ -131,7 +131,7 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
     which says where its country's war was then (a village name several oblasts share)."""
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
-    ctx, units = _context(text, gazetteer)
+    ctx, units = _context(text, gazetteer, day)
     for run in _runs(text, start, end):
         i, last_end = 0, -1
         while i < len(run):
@@ -178,8 +178,9 @@ def is_us_story(text: str, g: Gazetteer) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The article's countries and the provinces it names (GeoNames admin1 codes)."""
+def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The article's countries and the provinces it names (GeoNames admin1 codes). `day`: when it was
+    written, for a bare village name of the front of that day's war."""
     votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
     nationals: Counter[str] = Counter()  # "Afghan forces": counted only where nothing else votes
     units: set[str] = set()
@@ -243,8 +244,10 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
             if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
                 votes.update(ccs)
     if not votes and not nationals:  # a village only Ukraine's codifier knows, or only Ukraine among the places
-        for surface, at in placed:   # of that name however small ("Olkhovatka" on a line of its own)
-            if g.settlement_oblasts(surface, skeleton=False) and g.countries_of(surface, min_population=0) <= {"UA"} \
+        front = g.front_units("UA", day)  # of that name however small, or one of the front of the day's war
+        for surface, at in placed:  # ("Olkhovatka" on a line of its own; villages in Russia have the name too)
+            if (oblasts := g.settlement_oblasts(surface, skeleton=False)) \
+                    and (g.countries_of(surface, min_population=0) <= {"UA"} or front.intersection(oblasts)) \
                     and _cued(text, at, surface):
                 votes["UA"] += 1
     if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
