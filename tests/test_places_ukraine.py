@@ -36,13 +36,14 @@ def test_romanise_follows_the_official_ukrainian_transliteration():
 
 
 def test_index_maps_settlements_to_the_geonames_units_of_their_oblasts():
-    rows = [("O", "Донецька", "UA1"), ("O", "Луганська", "UA2"), ("O", "Чернівецька", "UA3"),
-            ("O", "Чернігівська", "UA4"), ("K", "Київ", "UA5"), ("O", "Київська", "UA6"),
-            ("C", "Степове", "UA1"), ("C", "Степове", "UA2"), ("X", "Лісове", "UA3"), ("M", "Ніжин", "UA4"),
-            ("H", "Степівська", "UA1")]  # a hromada is no settlement
+    rows = [("O", "Донецька", "UA1", ""), ("O", "Луганська", "UA2", ""), ("O", "Чернівецька", "UA3", ""),
+            ("O", "Чернігівська", "UA4", ""), ("K", "Київ", "UA5", ""), ("O", "Київська", "UA6", ""),
+            ("P", "Покровський", "UA1", "R1"), ("C", "Степове", "UA1", "R1"), ("C", "Степове", "UA2", ""),
+            ("X", "Лісове", "UA3", ""), ("M", "Ніжин", "UA4", ""),
+            ("H", "Степівська", "UA1", "R1")]  # a hromada is no settlement
     index = uasettlements.build_index(rows, OBLASTS)
-    assert index["stepove"] == ["UA.05", "UA.14"]
-    assert index["lisove"] == ["UA.03"] and index["nizhyn"] == ["UA.02"]  # Chernivetska is not Chernihiv
+    assert index["stepove"] == ["UA.05/Pokrovskyi", "UA.14/"]  # with its raion where the row gives one
+    assert index["lisove"] == ["UA.03/"] and index["nizhyn"] == ["UA.02/"]  # Chernivetska is not Chernihiv
     assert "stepivska" not in index
 
 
@@ -64,7 +65,7 @@ def test_workbook_rows_are_read_from_the_sheet_with_shared_strings(tmp_path: Pat
     with zipfile.ZipFile(book, "w") as z:
         z.writestr("xl/sharedStrings.xml", sst)
         z.writestr("xl/worksheets/sheet1.xml", sheet)
-    assert uasettlements.read_workbook(book) == [("O", "Донецька", "UA1"), ("C", "Степове", "UA1")]
+    assert uasettlements.read_workbook(book) == [("O", "Донецька", "UA1", ""), ("C", "Степове", "UA1", "")]
 
 
 @needs_codifier
@@ -150,6 +151,26 @@ def test_a_bare_village_of_the_front_makes_a_story_of_the_war_ukrainian(gazettee
     assert where(text, gazetteer, dt.date(2017, 2, 1)) == [("Olkhovatka", "Donetsk Oblast")]
 
 
+@needs_codifier
+def test_the_fronts_raions_decide_when_both_donbas_oblasts_have_the_name(gazetteer):
+    # Pisky: a village of Pokrovskyi raion (Donetsk oblast, on the line of contact) and one of
+    # Starobilskyi raion (Luhansk oblast, far behind it)
+    text = "Two soldiers killed near Pisky, Ukraine says"
+    assert where(text, gazetteer, dt.date(2016, 8, 1))[0] == ("Pisky", "Donetsk Oblast")
+    # in spring 2014 the whole of both oblasts was the zone: no oblast guessed
+    assert where(text, gazetteer, dt.date(2014, 5, 1)) == [("Ukraine", None)]
+    # Krymske: in front raions of both oblasts
+    assert where("A soldier died near Krymske, Ukraine says", gazetteer, dt.date(2016, 8, 1)) == [("Ukraine", None)]
+
+
+@needs_codifier
+def test_every_raion_of_a_front_is_a_raion_of_the_codifier(gazetteer):
+    listed = {r for day in (dt.date(2016, 1, 1), dt.date(2023, 1, 1)) for r in gazetteer.front_raions("UA", day)}
+    oblasts = tuple(sorted((c, n) for c, n in gazetteer.world.admin1.items() if c.startswith("UA.")))
+    known = {r for found in uasettlements.load(oblasts)[0].values() for r in found}
+    assert listed and listed <= known
+
+
 def test_fronts_are_dated_units_of_their_country(gazetteer):
     assert gazetteer.front_units("UA", dt.date(2015, 8, 1)) == {"UA.05", "UA.14"}
     assert gazetteer.front_units("UA", dt.date(2013, 8, 1)) == frozenset()
@@ -162,10 +183,10 @@ def test_a_broken_front_row_is_named_by_its_line(monkeypatch):
     from strikewatch.errors import DataFileError
     from strikewatch.extract import gazetteer as gz
 
-    text = ("# a comment\nzone,country,start,end,units,source\n"
-            "Some war,UA,2014-04-06,2022-02-23,UA.05,a record\n"
-            "Another,UA,2015-13-01,,UA.05,a record\n"
-            "A third,UA,2015-01-01,2014-01-01,UA.99,\n")
+    text = ("# a comment\nzone,country,start,end,units,raions,source\n"
+            "Some war,UA,2014-04-06,2022-02-23,UA.05,UA.05/Pokrovskyi,a record\n"
+            "Another,UA,2015-13-01,,UA.05,,a record\n"
+            "A third,UA,2015-01-01,2014-01-01,UA.99,UA.14/Luhanskyi,\n")
 
     class Fake:
         def joinpath(self, *_):
@@ -180,6 +201,7 @@ def test_a_broken_front_row_is_named_by_its_line(monkeypatch):
     message = str(err.value)
     assert "line 4: start/end must be ISO dates" in message and "line 5: units 'UA.99'" in message
     assert "line 5: the zone ends" in message and "line 5: no source" in message and "line 3" not in message
+    assert "line 5: raions 'UA.14/Luhanskyi' must be unit/name of the row's units" in message
 
 
 def test_kiev_is_the_city_but_kiev_forces_are_the_government(gazetteer):

@@ -334,7 +334,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     cued = bool(variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e))
     if "UA" in ctx and cued and (outer is None or (outer.cc == "UA" and outer.level == 1 and not found)):
         found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1 or ""}), g,
-                                   inside=outer is not None, front=g.front_units("UA", day))
+                                   inside=outer is not None, front=g.front_units("UA", day),
+                                   raions=g.front_raions("UA", day))
     if not (cued or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
                              or usplaces.COUNTY_WORD.search(surface)))):  # "Opelousas Police", "Madison County"
         # a village or district of the article's country is a place only where the words say so: "in
@@ -368,11 +369,12 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
 
 
 def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,
-                       inside: bool = False, front: frozenset[str] = frozenset()) -> list[Place]:
+                       inside: bool = False, front: frozenset[str] = frozenset(),
+                       raions: frozenset[str] = frozenset()) -> list[Place]:
     """A village name in a Ukrainian article, against the state codifier's settlements of every oblast
     (uasettlements.py): one oblast has it (or one of the oblasts the text names, "in Donbas", "Donetsk
-    region"; else one of the `front`, the units of the war when the article was written): the village
-    there, else that oblast; several and nothing to choose by: not a random homonym, so no village at
+    region"; else one of the `front`, the units of the war when the article was written, or the one of
+    them with the name in the front's `raions`): the village there, else that oblast; several and nothing to choose by: not a random homonym, so no village at
     all. A town of 10,000+ so named keeps its name (Krasnohorivka), unless it lies away from the front
     and a place of the front has the name (Karlivka, a town in Poltava oblast and a village by Donetsk).
     GeoNames' own places of Ukraine count as the codifier's do."""
@@ -392,6 +394,9 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
         return found
     if len(pick) > 1 and not named and len(pick & front) == 1:
         pick = pick & front  # nothing in the text decides: the one oblast of the war's front that has it
+    elif len(pick) > 1 and not named and raions and len(near := pick & {
+            r.partition("/")[0] for r in g.settlement_raions(surface) if r in raions}) == 1:
+        pick = near  # Pisky: a village by Donetsk, and one in Luhansk oblast's north, far behind the line
     if len(pick) > 1:
         return [p for p in found if p not in local]  # which Stepanivka of eighteen oblasts: the text does not say
     (a1,) = pick
