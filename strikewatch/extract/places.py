@@ -373,11 +373,12 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
                        raions: frozenset[str] = frozenset()) -> list[Place]:
     """A village name in a Ukrainian article, against the state codifier's settlements of every oblast
     (uasettlements.py): one oblast has it (or one of the oblasts the text names, "in Donbas", "Donetsk
-    region"; else one of the `front`, the units of the war when the article was written, or the one of
-    them with the name in the front's `raions`): the village there, else that oblast; several and nothing to choose by: not a random homonym, so no village at
-    all. A town of 10,000+ so named keeps its name (Krasnohorivka), unless it lies away from the front
-    and a place of the front has the name (Karlivka, a town in Poltava oblast and a village by Donetsk).
-    GeoNames' own places of Ukraine count as the codifier's do."""
+    region"; else the one of the `front`, the units of the war when the article was written, or the
+    one with the name in the front's `raions`): the village there, else that oblast; several and
+    nothing to choose by: not a random homonym, so no village at all. A town of 10,000+ so named keeps
+    its name (Krasnohorivka), unless it lies away from the front and a place of the front has the name
+    (Karlivka: a town in Poltava oblast, a village by Donetsk). GeoNames' Ukrainian places count as the
+    codifier's do."""
     oblasts = set(g.settlement_oblasts(surface))
     local = [p for p in found if p.cc == "UA" and p.rank == 1 and p.level == 0]
     everywhere = oblasts | {p.a1 for p in local if p.a1}
