@@ -21,6 +21,7 @@ parsed.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -187,7 +188,8 @@ class Extractor:
     def article_places(self, article: Article) -> list[PlaceMention]:
         """Every place the article names, as a report of it would see them (datelines, the outlet and a
         headline's speaker masked), with no event read: for articles that report no incident."""
-        return self._places(article, *self._masks(article)[:2])
+        masked, outlet, _, when = self._masks(article)
+        return self._places(article, masked, outlet, when.written)
 
     def _masks(self, article: Article) -> tuple[list[tuple[int, int]], tuple[int, int] | None,
                                                  list[tuple[int, int]], ArticleDates]:
@@ -214,11 +216,11 @@ class Extractor:
         return masked, outlet, stamped, when
 
     def _places(self, article: Article, masked: list[tuple[int, int]], outlet: tuple[int, int] | None,
-                ) -> list[PlaceMention]:
-        places = find_places(article.text, self.gazetteer, masked=masked)
+                day: dt.date | None = None) -> list[PlaceMention]:
+        places = find_places(article.text, self.gazetteer, masked=masked, day=day)
         if outlet is not None and not any(p.location.precision in _LOCAL for p in places):
             # a story of the station's own town may name no other town: then the outlet's is the best guess
-            places = sorted(places + find_places(article.text, self.gazetteer, start=outlet[0], end=outlet[1]),
+            places = sorted(places + find_places(article.text, self.gazetteer, start=outlet[0], end=outlet[1], day=day),
                             key=lambda p: p.start)
         if not places and is_us_story(article.text, self.gazetteer):
             places = us_state_only(article.text, self.gazetteer)  # no town or county: the state its cues name ("call 410-555-0100")
@@ -233,7 +235,7 @@ class Extractor:
         assembler = Assembler(article.published, alone="\n" not in text.strip())
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
-        places = self._places(article, masked, outlet)
+        places = self._places(article, masked, outlet, when.written)
         return build_reports(article, assembler.frames, places, assembler.named_sources, when)
 
 
