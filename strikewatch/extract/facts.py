@@ -79,6 +79,9 @@ class Segment:
     one_event: bool = False  # a single strike or bombing told within a month or a period: not a tally
     rate: bool = False
     irrealis: bool = False
+    # a word of it names one attack or one death ("shooting", "shot", "killed"), whatever event the
+    # segment is given ("Suspect arrested for Market Street shooting"): what a headline is about
+    one_attack: bool = False
 
     @property
     def has_casualties(self) -> bool:
@@ -153,6 +156,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.places = [p for p in places if base + s <= p.start < base + e]
         seg_triggers = [t for t in triggers if s <= t.start_char < e]
         seg.event = ctx.triggers.classify(doc, seg_triggers, s, e)
+        seg.one_attack = any(t.value.sub_event_type == "Attack" and doc[t.end - 1].tag_ not in ("NNS", "NNPS")
+                             for t in seg_triggers)
         # words that name harm only ("killed") do not make their neighbour an attacker
         tokens = {i for t in seg_triggers if t.value.weight != "generic" for i in range(t.start, t.end)}
         seg.perpetrator = find_perpetrator(doc, [a for a in actors if s <= a.start_char < e], tokens)
