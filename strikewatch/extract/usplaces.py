@@ -529,9 +529,16 @@ def parse_vocabulary(text: str, path: str) -> re.Pattern[str]:
 US_WORDS = 1  # phrases of us_vocabulary.txt that make an article naming no other country American
 
 
+# "in the 2400 block of Elm Street": police copy in the US places an incident by its hundred-block
+# (house numbers run by hundreds along a street); other countries' blocks are numbered ("Block 7") or
+# named ("a block of flats", "Swat block"), never a multiple of a hundred before "block of"
+_HUNDRED_BLOCK = re.compile(r"(?<![\w,.])[1-9]\d{0,2}00[ \t]+block[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z0-9]")
+
+
 def american_words(text: str) -> int:
-    """How many different phrases of American institutions the text uses."""
-    return len({re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)})
+    """How many different phrases of American institutions the text uses (a hundred-block address is one)."""
+    words = {re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)}
+    return len(words) + bool(_HUNDRED_BLOCK.search(text))
 
 
 # a US number as local news prints a tip line: "(904) 555-0143", "410-555-0100", "217.555.0199"

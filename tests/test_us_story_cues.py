@@ -1,0 +1,31 @@
+"""What makes a story American when it names no state or country: a hundred-block address, the way
+US police copy places an incident. Every text here is written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from strikewatch.extract import usplaces
+from strikewatch.model import Article
+
+
+def places(extractor, text: str) -> set[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    reports = extractor.extract(Article(id="b", text=text, published=dt.date(2016, 5, 12)))
+    return {(r.location.name, r.location.admin1) for r in reports if r.kind == "incident"}
+
+
+def test_a_hundred_block_address_is_american_copy() -> None:
+    assert usplaces.american_words("He was found in the 2400 block of Elm Street.") == 1
+    assert usplaces.american_words("Shots were fired in the 100 block of North Main.") == 1
+    # numbered or named blocks elsewhere are not
+    assert usplaces.american_words("A shell hit a block of flats near the market.") == 0
+    assert usplaces.american_words("Residents of Block 7 and the 12 blocks of the camp fled.") == 0
+    assert usplaces.american_words("Police searched 2,400 homes; 300 blocks of the old city were shut.") == 0
+
+
+def test_a_hundred_block_address_settles_a_foreign_homonym(extractor) -> None:
+    story = ("Man wounded in Belgrade shooting\n\n"
+             "A 34-year-old man was shot in the leg on Friday night {where} in Belgrade, police said.")
+    assert places(extractor, story.format(where="in the 400 block of Jackrabbit Lane")) == {("Belgrade", "Montana")}
+    # without it nothing says the story is American: the capital of Serbia stays the reading
+    assert places(extractor, story.format(where="in a block of flats")) == {("Belgrade", "Central Serbia")}
