@@ -29,3 +29,35 @@ def test_a_hundred_block_address_settles_a_foreign_homonym(extractor) -> None:
     assert places(extractor, story.format(where="in the 400 block of Jackrabbit Lane")) == {("Belgrade", "Montana")}
     # without it nothing says the story is American: the capital of Serbia stays the reading
     assert places(extractor, story.format(where="in a block of flats")) == {("Belgrade", "Central Serbia")}
+
+
+def found(text: str, g) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    from strikewatch.extract.places import find_places
+
+    return [(p.location.name or "", p.location.admin1) for p in find_places(text, g)]
+
+
+def test_a_county_named_without_its_word(gazetteer) -> None:
+    text = "A man was wounded in a shooting in Miami-Dade on Sunday, the sheriff's office said."
+    assert found(text, gazetteer) == [("Miami-Dade County", "Florida")]
+    text = "Pinellas deputies said the boy was shot at a home on Sunday; the sheriff's office is investigating."
+    assert ("Pinellas County", "Florida") in found(text, gazetteer)
+
+
+def test_a_bare_county_name_needs_a_place_cue_and_no_other_reading(gazetteer) -> None:
+    # a given name written like a county's ("his son, Will,") is no county
+    text = "The sheriff's office said his son, Will, was also shot in Mukilteo on Sunday."
+    assert ("Will County", "Illinois") not in found(text, gazetteer)
+    # a word the text also writes in lower case is a word first
+    text = "The sheriff's office said the men will appear in court. Deputies searched near Will on Sunday."
+    assert ("Will County", "Illinois") not in found(text, gazetteer)
+    # a name many states' counties share says nothing alone
+    text = "Deputies said the shooting happened in rural Cedar on Sunday, the sheriff's office said."
+    assert not any(name == "Cedar County" for name, _ in found(text, gazetteer))
+
+
+def test_the_outlet_tail_names_its_town_before_news(gazetteer) -> None:
+    # "News" after a town in a US story does not continue the name: the station's town is found
+    text = ("Teen wounded in overnight shooting - WXYZtv.com | Knoxville News, Weather & Sports\n\n"
+            "A teenager was wounded in a shooting early Sunday, the sheriff's office said.")
+    assert ("Knoxville", "Tennessee") in found(text, gazetteer)

@@ -354,7 +354,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     nxt = run[j] if j < len(run) and not run[j].link else None
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
             and not (place.rank == 1 and nxt.text.lower() in _BODY_WORDS) \
-            and nxt.text not in _CALENDAR and not (us and nxt.text.lower().rstrip("'’s") in usplaces.followers()) \
+            and nxt.text not in _CALENDAR and not (us and usplaces.is_follower(nxt.text)) \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)

@@ -342,6 +342,14 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     """The candidates a US article can mean, best first."""
     cues = us_cues(text, g)
     county = bool(COUNTY_WORD.search(surface) or _UNIT_WORD.match(text[e : e + 12]))
+    # "in Pinellas", "southwest Miami-Dade": a county is meant without its word when the name is one
+    # county's only, no US town's, no surname the article gives a person ("Johnson" alone is a surname
+    # first) and no word the text also writes in lower case ("Will", "Lake"), where the words put a
+    # place ("in southwest Miami-Dade", "Pinellas deputies"; not "his son, Will,")
+    us_found = [p for p in found if p.cc == "US"]
+    bare_county = not county and len(us_found) == 1 and us_found[0].level == 2 and surface not in surnames(text) \
+        and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is None \
+        and (_COUNTY_CUE.search(text, max(0, e - len(surface) - 30), e - len(surface)) is not None or town_follows(text, e))
     keep = []
     settled = any(w >= STATE_CUE for w in cues.values())  # the article names its state
     others = others_cues(text, g, surface)
@@ -363,7 +371,7 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             if p.cc in ctx and p.rank <= 1:
                 keep.append(p)  # a place of another country the article names
             continue
-        if p.level == 2 and not county:
+        if p.level == 2 and not county and not bare_county:
             continue  # "Johnson" is a surname before it is Johnson County
         if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE and not dateline:
             continue  # Howland, Maine in a story from Ohio
@@ -466,6 +474,9 @@ _PERSON = re.compile(
     rf"|\b{_NAME}[ \t]+(?P<c>[A-Z][a-z'’\-]+)[ \t]+and[ \t]+{_NAME}[ \t]+[A-Z][a-z'’\-]+,[ \t]*both\b"
     rf"|\b{_NAME}[ \t]+(?P<e>[A-Z][a-z'’\-]+),[ \t]+(?:a|an|the|his|her|their)[ \t]+[a-z]"
     rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b")
+_COUNTY_CUE = re.compile(r"\b(?:in|near|outside|across|of|throughout)[ \t]+(?:the[ \t]+)?"
+                         r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|rural)[ \t]+)?$",
+                         re.I)
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside|from|at|to|of)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?$", re.I)
 
 
@@ -494,10 +505,17 @@ def followers() -> frozenset[str]:
     return frozenset(words.values()) - {""}
 
 
+def is_follower(word: str) -> bool:
+    """A word of us_town_followers.txt, as written or less a plural or possessive ending ("Police's",
+    "Teens"); "News" is the word itself, not "new"."""
+    w = word.lower()
+    return w in followers() or w.rstrip("'’s") in followers()
+
+
 def town_follows(text: str, e: int) -> bool:
     """A word of us_town_followers.txt comes next: "Opelousas Police", "Duncan Teen"."""
     m = re.match(r"[ \t]+([A-Za-z']+)", text[e : e + 30])
-    return m is not None and m.group(1).lower().rstrip("'’s") in followers()
+    return m is not None and is_follower(m.group(1))
 
 
 _DATELINE = re.compile(r"[ \t]*(?:,|[-–—]|\()")
