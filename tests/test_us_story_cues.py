@@ -61,3 +61,14 @@ def test_the_outlet_tail_names_its_town_before_news(gazetteer) -> None:
     text = ("Teen wounded in overnight shooting - WXYZtv.com | Knoxville News, Weather & Sports\n\n"
             "A teenager was wounded in a shooting early Sunday, the sheriff's office said.")
     assert ("Knoxville", "Tennessee") in found(text, gazetteer)
+
+
+def test_an_army_post_known_only_by_its_census_parts(gazetteer) -> None:
+    # GeoNames has "Fort Riley North" and "Fort Polk North/South", not the posts' own names
+    text = "A soldier was wounded in a shooting at Fort Riley on Sunday, the sheriff's office said."
+    assert found(text, gazetteer) == [("Fort Riley North", "Kansas")]
+    text = "A soldier was shot at Fort Polk on Sunday, the sheriff's office said."
+    assert [a1 for _, a1 in found(text, gazetteer)] == ["Louisiana"]
+    # a town GeoNames has under its own name keeps it
+    text = "A man was shot in Fort Worth on Sunday, the sheriff's office said."
+    assert found(text, gazetteer) == [("Fort Worth", "Texas")]

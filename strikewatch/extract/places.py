@@ -307,6 +307,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     edge_word = not one_word and (g.is_stopword(run[i].text) or g.is_stopword(run[j - 1].text))
     variants = bool(_UNIT_AFTER.match(text[e : e + 16]) or _CITY_BEFORE.search(text[max(0, s - 20) : s]))
     found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
+    if not found and us:
+        found = usplaces.post_parts(surface, g)  # "Fort Riley": GeoNames has Fort Riley North
     if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
         inner = g.candidates(surface, exact=edge_word, countries=ctx, within=outer)
         if us and not inner and outer.level == 1 and not inside and not _UNIT_AFTER.match(" " + surface) \

@@ -505,6 +505,21 @@ def followers() -> frozenset[str]:
     return frozenset(words.values()) - {""}
 
 
+_POST = re.compile(r"(?:Fort|Camp)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?")
+
+
+def post_parts(surface: str, g: Gazetteer) -> list[Place]:
+    """An Army post GeoNames has only as its census parts ("Fort Riley North", "Fort Polk South"):
+    the biggest part stands for the post, when the parts are of one state."""
+    if not _POST.fullmatch(surface):
+        return []
+    parts = [p for side in ("North", "South", "East", "West") for p in g.candidates(f"{surface} {side}", exact=True, countries=("US",))
+             if p.cc == "US" and p.level == 0]
+    if len({p.a1 for p in parts}) != 1:
+        return []
+    return [max(parts, key=lambda p: p.population)]
+
+
 def is_follower(word: str) -> bool:
     """A word of us_town_followers.txt, as written or less a plural or possessive ending ("Police's",
     "Teens"); "News" is the word itself, not "new"."""
