@@ -71,3 +71,24 @@ def test_an_article_with_its_own_incident_is_unchanged(extractor) -> None:
     out = incidents(extractor, text)
     assert len(out) == 1 and "incident told by the headline" not in out[0].flags
     assert out[0].location.name == "Tulsa"
+
+
+def test_a_title_case_headline_verb_is_one_attack(extractor) -> None:
+    # the tagger reads "Shoots" in a title-case headline as a plural noun; it is the verb
+    text = ("Father Charged After Toddler Shoots Himself In Ashland\n\n"
+            "Watch the video above for the full report.")
+    out = incidents(extractor, text)
+    assert len(out) == 1 and out[0].location.name == "Ashland"
+    # "-ings" stays plural in any case
+    text = "Shootings Rise Again In Ashland\n\nWatch the video above for the full report."
+    assert incidents(extractor, text) == []
+
+
+def test_an_arrest_for_a_homicide_told_over_a_period_is_the_attack(extractor) -> None:
+    text = ("Two men arrested in last year's double homicide\n\n"
+            "Two men have been arrested over a shooting last year outside a bar in Dothan, Ala., that left two "
+            "brothers dead, the police department said.")
+    out = incidents(extractor, text, "2016-08-03")
+    assert len(out) == 1
+    assert out[0].sub_event_type == "Attack" and out[0].location.admin1 == "Alabama"
+    assert {c.killed.best for c in out[0].claims if c.killed} == {2}

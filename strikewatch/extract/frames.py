@@ -238,6 +238,9 @@ class Assembler:
         if len(tallies) == 1 and "countrywide" not in tallies[0].flags and tallies[0].claims_with_figures():
             tallies[0].kind = "incident"
             tallies[0].flags.append("one attack told over a period")
+            if tallies[0].event_type not in VIOLENT:  # "arrested for a shooting that left three dead": the shooting
+                tallies[0].sub_event_type, tallies[0].event_type = "Attack", SUB_EVENT_TYPES["Attack"]
+                tallies[0].event_guessed, tallies[0].event_weight = False, "weak"
         elif not self.frames:
             sent, seg, source = self.headline
             frame = self._new(seg, None)
