@@ -235,6 +235,7 @@ class Extractor:
         assembler = Assembler(article.published, alone="\n" not in text.strip())
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
+        assembler.close()
         places = self._places(article, masked, outlet, when.written)
         return build_reports(article, assembler.frames, places, assembler.named_sources, when)
 

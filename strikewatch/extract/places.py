@@ -314,6 +314,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     edge_word = not one_word and (g.is_stopword(run[i].text) or g.is_stopword(run[j - 1].text))
     variants = bool(_UNIT_AFTER.match(text[e : e + 16]) or _CITY_BEFORE.search(text[max(0, s - 20) : s]))
     found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
+    if not found and us:
+        found = usplaces.post_parts(surface, g)  # "Fort Riley": GeoNames has Fort Riley North
     if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
         inner = g.candidates(surface, exact=edge_word, countries=ctx, within=outer)
         if us and not inner and outer.level == 1 and not inside and not _UNIT_AFTER.match(" " + surface) \
@@ -362,7 +364,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     nxt = run[j] if j < len(run) and not run[j].link else None
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
             and not (place.rank == 1 and nxt.text.lower() in _BODY_WORDS) \
-            and nxt.text not in _CALENDAR and not (us and nxt.text.lower().rstrip("'’s") in usplaces.followers()) \
+            and nxt.text not in _CALENDAR and not (us and usplaces.is_follower(nxt.text)) \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
