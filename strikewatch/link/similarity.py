@@ -164,6 +164,7 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
         drel = "midnight"
     elif drel == "none" and tie and _gap(a, b) <= FOLLOWUP_DAYS:
         drel = "followup"
+
     if drel == "none":
         return Pair(veto="other day")
     prel, km = place_relation(a, b)
@@ -202,13 +203,15 @@ def across_midnight(a: Features, b: Features) -> bool:
 
 
 def _same_people(a: Features, b: Features) -> bool:
-    """Two people named in both, or one and an age in common, in one country and admin1: the same
-    people, whatever town each story was read to be in (a victim's home town, the outlet's city,
-    a homonym). One name alone is not enough: a sheriff or a spokesman speaks of every shooting
-    of the county."""
+    """Two people named in both, or one and an age in common, or two ages in common, in one
+    country and admin1: the same people, whatever town each story was read to be in (a victim's
+    home town, the outlet's city, a homonym). One name alone is not enough: a sheriff or a
+    spokesman speaks of every shooting of the county; nor is one age ("a 20-year-old")."""
     if not (a.country and a.admin1) or (a.country, a.admin1) != (b.country, b.admin1):
         return False
     people = a.names & b.names
+    if len(a.ages & b.ages) >= 2:  # the same two ages: the same victims, or a victim and the shooter
+        return True
     if a.streets & b.streets:  # the same street and one person or one age: the same scene
         return bool(people or a.ages & b.ages)
     return len(people) >= 2 or (bool(people) and bool(a.ages & b.ages))
