@@ -139,12 +139,26 @@ def test_link_a_follow_up_s_own_day_does_not_keep_a_third_story_of_the_shooting_
     assert not any({"wcpo-9#1", "wkrc-4#1"} <= set(g) for g in groups), groups
 
 
-def test_link_a_follow_up_more_than_a_week_later_stays_apart() -> None:
+def test_link_a_follow_up_more_than_a_week_later_needs_the_same_people() -> None:
     first = shooting("wlky-1#1", "wlky-1", on("2016-05-14"), published="2016-05-15")
-    trial = shooting("wcpo-9#1", "wcpo-9", on("2016-06-02"), published="2016-06-02")
+    # named by the victim alone, a story weeks later is another shooting: one name is common enough
+    lone = shooting("wcpo-9#1", "wcpo-9", on("2016-06-02"), published="2016-06-02")
     annotate(Article(id="wlky-1", text=FIRST), [first])
-    annotate(Article(id="wcpo-9", text=LATER), [trial])
-    assert len(link([first, trial]).incidents) == 2
+    annotate(Article(id="wcpo-9", text="A vigil was held Thursday for Darnell Okafor. Okafor's family spoke."),
+             [lone])
+    assert len(link([first, lone]).incidents) == 2
+    # the trial eight months on names the victim and the street of the shooting: the same people
+    trial = shooting("wcpo-9#1", "wcpo-9", on("2017-01-19"), published="2017-01-19", sub="Arrests",
+                     event="Strategic developments", killed=None)
+    annotate(Article(id="wcpo-9", text=TRIAL), [trial])
+    res = link([first, trial])
+    assert [i.reports for i in res.incidents] == [["wcpo-9#1", "wlky-1#1"]]
+    assert "follow-up 250 days apart" in res.incidents[0].links[0].reasons
+
+
+TRIAL = ("Jury convicts man in Harmon Avenue killing\n\nA jury on Thursday found Tyrell Banks guilty of murder "
+         "in the death of Darnell Okafor, who was shot outside a store on Harmon Avenue last May. Okafor was 27. "
+         "Banks will be sentenced in March.")
 
 
 # --- restatements --------------------------------------------------------------------------------

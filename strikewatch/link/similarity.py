@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .blocking import FOLLOWUP_DAYS
+from .blocking import FOLLOWUP_DAYS, known_people
 from .compat import common_actors, types_compatible
 from .features import Features
 from .geo import PRECISE, place_relation
@@ -162,8 +162,8 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
         drel = "guessed"  # a fallback from the publication day says nothing of the day itself
     elif drel == "adjacent" and across_midnight(a, b):
         drel = "midnight"
-    elif drel == "none" and tie and _gap(a, b) <= FOLLOWUP_DAYS:
-        drel = "followup"
+    elif drel == "none" and tie and (_gap(a, b) <= FOLLOWUP_DAYS or known_people(a, b)):
+        drel = "followup"  # days later with a name or street; any time later with the same people
 
     if drel == "none":
         return Pair(veto="other day")
