@@ -196,3 +196,21 @@ def test_link_weights_problems_are_all_reported() -> None:
         check(bad)
     text = str(err.value)
     assert "no weight for name_shared" in text and "date_same" in text and "typo_feature" in text
+
+
+def test_link_a_trial_months_later_meets_its_shooting_in_a_scoring_block() -> None:
+    # spread over workers (strikewatch.scale), the pair must still meet: no time window holds both
+    from strikewatch.link.blocking import candidate_pairs
+    from strikewatch.scale.blocks import LinkKey, is_fresh, link_weeks, people_of, scoring_blocks
+
+    first = shooting("wlky-1#1", "wlky-1", on("2016-05-14"), published="2016-05-15")
+    trial = shooting("wcpo-9#1", "wcpo-9", on("2017-01-19"), published="2017-01-19", killed=None)
+    annotate(Article(id="wlky-1", text=FIRST), [first])
+    annotate(Article(id="wcpo-9", text=TRIAL), [trial])
+    feats = [features(0, first), features(1, trial)]
+    assert list(candidate_pairs(feats)) == [(0, 1)]
+    keys = [LinkKey((0, f.index), f.id, f.country, f.admin1, link_weeks(f), f.article, people_of(f, link_weeks(f)))
+            for f in feats]
+    met = [block for block, refs in scoring_blocks(keys).items() if len(refs) == 2
+           and any(is_fresh(block, feats[p].admin1, link_weeks(feats[p]) or ()) for _, p in refs)]
+    assert met == [("united states", "ohio", "person:darnell okafor")]
