@@ -88,6 +88,25 @@ def test_link_a_guessed_date_neither_vetoes_nor_scores() -> None:
     assert compare(features(0, a), features(1, c)).veto == "other day"
 
 
+def test_link_an_undated_story_days_after_links_on_the_town_and_a_figure_in_common() -> None:
+    # the later story gives no date ("deputies arrested a man in the shooting"): its guessed day
+    # says nothing, but out within the week after a dated story of the very same town, with the
+    # toll in common, it tells that shooting
+    a = shooting("a#1", "a", on("2016-05-14"), published="2016-05-15", flags=["sub-event-guessed"])
+    b = shooting("b#1", "b", guessed("2016-05-19"), published="2016-05-19", flags=["sub-event-guessed"])
+    pair = compare(features(0, a), features(1, b))
+    assert "told_after" in pair.features and pair.linked
+    assert "date guessed from the publication day: no evidence" in pair.reasons
+    # the town alone (no toll, person, street or age in common) fits every shooting of a city's week
+    bare = shooting("c#1", "c", guessed("2016-05-19"), published="2016-05-19", killed=None, flags=["sub-event-guessed"])
+    assert "told_after" not in compare(features(0, a), features(1, bare)).features
+    # nor does it count for a story out more than a week after, or for a story told before
+    late = shooting("d#1", "d", guessed("2016-05-24"), published="2016-05-24", flags=["sub-event-guessed"])
+    assert "told_after" not in compare(features(0, a), features(1, late)).features
+    early = shooting("e#1", "e", guessed("2016-05-13"), published="2016-05-13", flags=["sub-event-guessed"])
+    assert "told_after" not in compare(features(0, a), features(1, early)).features
+
+
 def test_link_a_guessed_type_neither_vetoes_nor_scores() -> None:
     a = shooting("a#1", "a", on("2016-05-14"))
     # (an armed clash would not do: it is a type one shooting may be told as, link/compat.py)
