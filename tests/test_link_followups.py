@@ -107,6 +107,20 @@ def test_link_an_undated_story_days_after_links_on_the_town_and_a_figure_in_comm
     assert "told_after" not in compare(features(0, a), features(1, early)).features
 
 
+def test_link_an_arrest_told_with_the_shooting_s_toll_is_that_shooting_s_story() -> None:
+    # "deputies arrested a man on Saturday in the shooting that killed one": an arrest kills no
+    # one, so the toll read with it is the shooting's; the type is no evidence against the pair
+    shot = shooting("a#1", "a", on("2016-05-14"), published="2016-05-15")
+    arrest = shooting("b#1", "b", on("2016-05-14"), published="2016-05-15", sub="Arrests",
+                      event="Strategic developments")
+    pair = compare(features(0, shot), features(1, arrest))
+    assert pair.veto is None and pair.linked
+    # an arrest with no toll in common is another event of the town's day
+    other = shooting("c#1", "c", on("2016-05-14"), published="2016-05-15", sub="Arrests",
+                     event="Strategic developments", killed=3)
+    assert compare(features(0, shot), features(1, other)).veto == "other event type"
+
+
 def test_link_a_guessed_type_neither_vetoes_nor_scores() -> None:
     a = shooting("a#1", "a", on("2016-05-14"))
     # (an armed clash would not do: it is a type one shooting may be told as, link/compat.py)

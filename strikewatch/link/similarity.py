@@ -31,6 +31,7 @@ CONFLICT_RATIO = 3.0
 UPDATE_RATIO = 4.0  # a later report may raise another source's toll this much
 SAME_SOURCE_UPDATE_RATIO = 10.0  # and a source its own ("the toll rose to 55" after 10)
 ADMITTED = frozenset({"confirmed", "claimed"})
+ARRESTS = "Arrests"
 # wording: the share of distinctive words two reports have in common (words.py) -> score
 SIMILAR = ((0.5, 1.0), (0.3, 0.5))
 
@@ -153,7 +154,8 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
     # a person or landmark named in both, the same street, or the same people by their ages
     # outweighs the type read from the wording ("gunfire exchanged" for a shooting, "arrested" for
     # the story of the arrest): then the type is no evidence either way, as a guessed one
-    guessed_type = a.type_guessed or b.type_guessed or bool(tie) or len(a.ages & b.ages) >= 2
+    guessed_type = a.type_guessed or b.type_guessed or bool(tie) or len(a.ages & b.ages) >= 2 \
+        or _arrest_with_toll(a, b)
     if a.event_type and b.event_type and a.event_type != b.event_type and not guessed_type \
             and not types_compatible(a.sub_event_type, b.sub_event_type):
         return Pair(veto="other event type")
@@ -202,6 +204,15 @@ def across_midnight(a: Features, b: Features) -> bool:
     return first.late or second.early
 
 
+def _arrest_with_toll(a: Features, b: Features) -> bool:
+    """An arrest read with the very toll of the other report (killed or injured, shared): an arrest
+    kills no one, so a toll told with it is the shooting's, and the story is that shooting's
+    (aside.py gathers such a report inside one article the same way)."""
+    if ARRESTS not in (a.sub_event_type, b.sub_event_type):
+        return False
+    return bool(set(a.killed) & set(b.killed) or set(a.injured) & set(b.injured))
+
+
 def told_after(a: Features, b: Features) -> bool:
     """One of the two gives no date of its own (its date is the publication's) and the other, dated,
     falls within the week before that: local news tells the town's latest shooting without a date
@@ -216,11 +227,12 @@ def told_after(a: Features, b: Features) -> bool:
 
 def _in_common(a: Features, b: Features, later: int) -> bool:
     """Something of the incident itself in common: a killed or injured figure (shared or close),
-    a person, a street or an age; a town and a type alone fit every shooting of a city's week."""
-    if a.names & b.names or a.streets & b.streets or a.ages & b.ages:
-        return True
-    return any(figure_relation(x, y, later)[0] in ("shared", "close")
-               for x, y in ((a.killed, b.killed), (a.injured, b.injured)))
+    a person, a street or an age, and no figure that differs (a weekend's 46 wounded are not one
+    shooting's 12); a town and a type alone fit every shooting of a city's week."""
+    told = [figure_relation(x, y, later)[0] for x, y in ((a.killed, b.killed), (a.injured, b.injured)) if x and y]
+    if any(rel not in ("shared", "close") for rel in told):
+        return False
+    return bool(told or a.names & b.names or a.streets & b.streets or a.ages & b.ages)
 
 
 def _same_people(a: Features, b: Features) -> bool:
