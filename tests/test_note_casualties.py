@@ -66,17 +66,6 @@ def test_arrested_and_killed_when_the_tagger_reads_a_past_tense(extractor):
     assert dead(extractor, "Two  farmers in their 30s were detained by the Tatmadaw and killed.") == [2]
 
 
-def test_as_many_as_is_the_reported_figure(extractor):
-    found = extractor.extract(Article(id="n", text="Jets struck hideouts in Tirah, killing as many as eight militants.",
-                                      published="2016-06-20"))
-    killed = [c.killed for r in found for c in r.claims if c.killed is not None]
-    assert [(k.low, k.best, k.high) for k in killed] == [(None, 8, 8)]
-    # "up to" stays a bound with no figure
-    found = extractor.extract(Article(id="n", text="Up to eight militants were killed when jets struck hideouts in Tirah.",
-                                      published="2016-06-20"))
-    assert [(c.killed.best, c.killed.high) for r in found for c in r.claims if c.killed is not None] == [(None, 8)]
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [
