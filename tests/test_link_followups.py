@@ -88,6 +88,39 @@ def test_link_a_guessed_date_neither_vetoes_nor_scores() -> None:
     assert compare(features(0, a), features(1, c)).veto == "other day"
 
 
+def test_link_an_undated_story_days_after_links_on_the_town_and_a_figure_in_common() -> None:
+    # the later story gives no date ("deputies arrested a man in the shooting"): its guessed day
+    # says nothing, but out within the week after a dated story of the very same town, with the
+    # toll in common, it tells that shooting
+    a = shooting("a#1", "a", on("2016-05-14"), published="2016-05-15", flags=["sub-event-guessed"])
+    b = shooting("b#1", "b", guessed("2016-05-19"), published="2016-05-19", flags=["sub-event-guessed"])
+    pair = compare(features(0, a), features(1, b))
+    assert "told_after" in pair.features and pair.linked
+    assert "date guessed from the publication day: no evidence" in pair.reasons
+    # the town alone (no toll, person, street or age in common) fits every shooting of a city's week
+    bare = shooting("c#1", "c", guessed("2016-05-19"), published="2016-05-19", killed=None, flags=["sub-event-guessed"])
+    assert "told_after" not in compare(features(0, a), features(1, bare)).features
+    # nor does it count for a story out more than a week after, or for a story told before
+    late = shooting("d#1", "d", guessed("2016-05-24"), published="2016-05-24", flags=["sub-event-guessed"])
+    assert "told_after" not in compare(features(0, a), features(1, late)).features
+    early = shooting("e#1", "e", guessed("2016-05-13"), published="2016-05-13", flags=["sub-event-guessed"])
+    assert "told_after" not in compare(features(0, a), features(1, early)).features
+
+
+def test_link_an_arrest_told_with_the_shooting_s_toll_is_that_shooting_s_story() -> None:
+    # "deputies arrested a man on Saturday in the shooting that killed one": an arrest kills no
+    # one, so the toll read with it is the shooting's; the type is no evidence against the pair
+    shot = shooting("a#1", "a", on("2016-05-14"), published="2016-05-15")
+    arrest = shooting("b#1", "b", on("2016-05-14"), published="2016-05-15", sub="Arrests",
+                      event="Strategic developments")
+    pair = compare(features(0, shot), features(1, arrest))
+    assert pair.veto is None and pair.linked
+    # an arrest with no toll in common is another event of the town's day
+    other = shooting("c#1", "c", on("2016-05-14"), published="2016-05-15", sub="Arrests",
+                     event="Strategic developments", killed=3)
+    assert compare(features(0, shot), features(1, other)).veto == "other event type"
+
+
 def test_link_a_guessed_type_neither_vetoes_nor_scores() -> None:
     a = shooting("a#1", "a", on("2016-05-14"))
     # (an armed clash would not do: it is a type one shooting may be told as, link/compat.py)
@@ -139,12 +172,26 @@ def test_link_a_follow_up_s_own_day_does_not_keep_a_third_story_of_the_shooting_
     assert not any({"wcpo-9#1", "wkrc-4#1"} <= set(g) for g in groups), groups
 
 
-def test_link_a_follow_up_more_than_a_week_later_stays_apart() -> None:
+def test_link_a_follow_up_more_than_a_week_later_needs_the_same_people() -> None:
     first = shooting("wlky-1#1", "wlky-1", on("2016-05-14"), published="2016-05-15")
-    trial = shooting("wcpo-9#1", "wcpo-9", on("2016-06-02"), published="2016-06-02")
+    # named by the victim alone, a story weeks later is another shooting: one name is common enough
+    lone = shooting("wcpo-9#1", "wcpo-9", on("2016-06-02"), published="2016-06-02")
     annotate(Article(id="wlky-1", text=FIRST), [first])
-    annotate(Article(id="wcpo-9", text=LATER), [trial])
-    assert len(link([first, trial]).incidents) == 2
+    annotate(Article(id="wcpo-9", text="A vigil was held Thursday for Darnell Okafor. Okafor's family spoke."),
+             [lone])
+    assert len(link([first, lone]).incidents) == 2
+    # the trial eight months on names the victim and the street of the shooting: the same people
+    trial = shooting("wcpo-9#1", "wcpo-9", on("2017-01-19"), published="2017-01-19", sub="Arrests",
+                     event="Strategic developments", killed=None)
+    annotate(Article(id="wcpo-9", text=TRIAL), [trial])
+    res = link([first, trial])
+    assert [i.reports for i in res.incidents] == [["wcpo-9#1", "wlky-1#1"]]
+    assert "follow-up 250 days apart" in res.incidents[0].links[0].reasons
+
+
+TRIAL = ("Jury convicts man in Harmon Avenue killing\n\nA jury on Thursday found Tyrell Banks guilty of murder "
+         "in the death of Darnell Okafor, who was shot outside a store on Harmon Avenue last May. Okafor was 27. "
+         "Banks will be sentenced in March.")
 
 
 # --- restatements --------------------------------------------------------------------------------
@@ -182,3 +229,21 @@ def test_link_weights_problems_are_all_reported() -> None:
         check(bad)
     text = str(err.value)
     assert "no weight for name_shared" in text and "date_same" in text and "typo_feature" in text
+
+
+def test_link_a_trial_months_later_meets_its_shooting_in_a_scoring_block() -> None:
+    # spread over workers (strikewatch.scale), the pair must still meet: no time window holds both
+    from strikewatch.link.blocking import candidate_pairs
+    from strikewatch.scale.blocks import LinkKey, is_fresh, link_weeks, people_of, scoring_blocks
+
+    first = shooting("wlky-1#1", "wlky-1", on("2016-05-14"), published="2016-05-15")
+    trial = shooting("wcpo-9#1", "wcpo-9", on("2017-01-19"), published="2017-01-19", killed=None)
+    annotate(Article(id="wlky-1", text=FIRST), [first])
+    annotate(Article(id="wcpo-9", text=TRIAL), [trial])
+    feats = [features(0, first), features(1, trial)]
+    assert list(candidate_pairs(feats)) == [(0, 1)]
+    keys = [LinkKey((0, f.index), f.id, f.country, f.admin1, link_weeks(f), f.article, people_of(f, link_weeks(f)))
+            for f in feats]
+    met = [block for block, refs in scoring_blocks(keys).items() if len(refs) == 2
+           and any(is_fresh(block, feats[p].admin1, link_weeks(feats[p]) or ()) for _, p in refs)]
+    assert met == [("united states", "ohio", "person:darnell okafor")]

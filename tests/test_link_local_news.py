@@ -146,7 +146,9 @@ def test_a_shared_street_outweighs_the_type_read_from_the_wording() -> None:
     attack.flags = []
     pair = compare(features(0, attack), features(1, clash))
     assert pair.veto is None and "street_shared" in pair.features
+    # without the street (and without the toll, which an arrest would share with its shooting) it does
     bare = [r.model_copy(update={"evidence": r.evidence[:1]}) for r in (attack, clash)]
+    bare[1] = bare[1].model_copy(update={"claims": []})
     assert compare(features(0, bare[0]), features(1, bare[1])).veto == "other event type"
 
 
@@ -176,3 +178,22 @@ def test_the_same_street_and_an_age_outweigh_two_towns_of_one_state() -> None:
     # the street alone is not enough: two towns may each have a Cobb Road
     bare = _keyed(report("waka-3#1", WETUMPKA), "Shots were fired Friday on Cobb Road; nobody was found hurt.")
     assert compare(features(0, first), features(1, bare)).veto == "other place"
+
+
+def test_two_ages_in_common_outweigh_two_towns_of_one_state() -> None:
+    # one paper read the town of the hospital, the other the town of the shooting; both tell of the
+    # 19-year-old driver and the 23-year-old passenger: the same two people, one shooting
+    first = _keyed(report("wsfa-1#1", MILLBROOK), "A 19-year-old driver and a 23-year-old passenger were shot on Friday.")
+    other = _keyed(report("waka-2#1", WETUMPKA), "A 23-year-old and a 19-year-old were taken to a hospital with gunshot wounds on Friday.")
+    pair = compare(features(0, first), features(1, other))
+    assert pair.veto is None and any("outweighed by the same people" in r for r in pair.reasons)
+    assert pair.linked
+    # one age in common is what two unrelated shootings often share
+    lone = _keyed(report("waka-3#1", WETUMPKA), "A 19-year-old was hurt Friday when shots hit a car.")
+    assert compare(features(0, first), features(1, lone)).veto == "other place"
+
+
+def test_a_paper_named_with_a_hyphen_is_no_person() -> None:
+    text = ("Two hurt in Millbrook, the Montgomery Post-Gazette reported. Lena Ortiz-Hale, 30, was shot. "
+            "The Post-Gazette said Ortiz-Hale is recovering.")
+    assert [k for _, _, k in names(text)] == ["lena ortiz-hale"]

@@ -146,3 +146,53 @@ def test_link_order_two_concurrent_runs_equal_one_shot(tmp_path: Path, db_kind: 
             p.join(timeout=300)
         assert [p.exitcode for p in procs] == [0, 0]
         assert stored(url) == one_shot(rows)
+
+
+def keyed_analyze(articles: Any) -> Any:
+    """The fake extractor, then the names, streets and ages of each article as the pipeline files them."""
+    from strikewatch.link.keys import annotate
+
+    for article, result in fake_analyze(articles):
+        yield article, (annotate(article, result) if isinstance(result, list) else result)
+
+
+def trial_rows() -> list[dict[str, Any]]:
+    # a killing told by two outlets, and the trial's story seven months on naming the victim, his age
+    # and the street; beside them stories of other days in the same town naming nobody or someone else
+    told = "Omar Haddad, 27, was shot dead on Saadallah Street. Relatives said Haddad had no enemies."
+    return [
+        {"id": "k1", "outlet": "AFP", "published": "2018-03-03", "text": f"1 killed in Raqqa on 2018-03-02. {told}"},
+        {"id": "k2", "outlet": "SANA", "published": "2018-03-04",
+         "text": "1 killed in Raqqa on 2018-03-02. The victim, 27, was found on Saadallah Street."},
+        {"id": "t1", "outlet": "Reuters", "published": "2018-10-05",
+         "text": "1 killed in Raqqa on 2018-10-04. A court convicted Samer Khalil of killing Omar Haddad, 27, "
+                 "on Saadallah Street in March. Khalil will appeal; Haddad's mother wept."},
+        {"id": "o1", "outlet": "AFP", "published": "2018-10-05",
+         "text": "1 killed in Raqqa on 2018-10-04. Police named the man as Fadi Nasser. Nasser was 40."},
+        {"id": "o2", "outlet": "SANA", "published": "2018-06-11", "text": "3 killed in Raqqa on 2018-06-10."},
+    ]
+
+
+@pytest.mark.parametrize(("order", "batch_size"), [("file", 1), ("reversed", 1), ("shuffled", 2)])
+def test_link_order_a_trial_months_later_joins_its_shooting_in_any_order(tmp_path: Path, db_kind: str,
+                                                                        order: str, batch_size: int) -> None:
+    rows = trial_rows()
+    arts = [Article(id=r["id"], text=r["text"], outlet=r["outlet"], published=r["published"]) for r in rows]
+    reports = [rep for _a, res in keyed_analyze(arts) for rep in (res if isinstance(res, list) else [])]
+    incidents = link_reports(reports)
+    assert sorted(sorted(i.reports) for i in incidents) == [["k1#1", "k2#1", "t1#1"], ["o1#1"], ["o2#1"]]
+    want = _dump_incidents(incidents), _dump_reports(reports)
+    path = write_articles(tmp_path / "feed.jsonl", rows)
+    pg = pg_test_url() if db_kind == "postgresql" else None
+    with fresh_database(db_kind, tmp_path, pg_url=pg) as url:
+        items = list(read_articles([path]))
+        if order == "reversed":
+            items.reverse()
+        elif order == "shuffled":
+            random.Random(4).shuffle(items)
+        store = Store.open(url)
+        try:
+            run(store, items, analyze=keyed_analyze, batch_size=batch_size)
+        finally:
+            store.close()
+        assert stored(url) == want

@@ -20,7 +20,7 @@ from strikewatch.pipeline import analyze_articles
 from strikewatch.run import analyze_paths
 from strikewatch.scale import close as close_client
 from strikewatch.scale import connect, read_incidents, read_reports, run_distributed
-from strikewatch.scale.blocks import LinkKey, is_fresh, link_weeks, scoring_blocks
+from strikewatch.scale.blocks import LinkKey, is_fresh, link_weeks, people_of, scoring_blocks
 from strikewatch.scale.cluster import ClusterError
 from strikewatch.scale.commands import Analyzer
 from strikewatch.scale.partition import count_newlines, number_lines, plan, read_partition
@@ -157,7 +157,8 @@ def test_scale_scoring_blocks_hold_every_candidate_pair(single):
     where one of the two is fresh. A change to blocking.py that breaks this fails here."""
     reports = [r for r in single.reports if r.kind == "incident"]
     feats = [features(i, r) for i, r in enumerate(reports)]
-    keys = [LinkKey((0, f.index), f.id, f.country, f.admin1, link_weeks(f)) for f in feats]
+    keys = [LinkKey((0, f.index), f.id, f.country, f.admin1, link_weeks(f), f.article, people_of(f, link_weeks(f)))
+            for f in feats]
     blocks = scoring_blocks(keys)
     met = set()
     for block, refs in blocks.items():

@@ -136,7 +136,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     actor_masked = [(m.start_char, m.end_char) for m in source_matches if m.text.lower() not in ctx.lexicons.actors
                     and m.text not in ctx.lexicons.actors] + [(s - base, e - base) for s, e in ctx.masked]
     actors = ctx.actors.find(doc, actor_masked)
-    places = find_places(article_text, ctx.gazetteer, start=base, end=base + len(text), masked=masked)
+    written = ctx.anchor.day if ctx.anchor is not None and ctx.anchor.written else ctx.published
+    places = find_places(article_text, ctx.gazetteer, start=base, end=base + len(text), masked=masked, day=written)
     dates = find_dates(text, ctx.anchor or ctx.published, base)
     for d in dates:
         d.start, d.end = d.start + base, d.end + base

@@ -10,7 +10,9 @@ with a killed figure in common: with no day to go by, nothing else ties two repo
 region's undated reports meeting each other grew quadratically (bench_analyze: 3.5 million pairs at
 100k articles).
 A report naming a person or a street (keys.py) also meets the reports naming them in the weeks
-around its own, for follow-up stories a few days later. A report placed nowhere meets every place.
+around its own, for follow-up stories a few days later; one naming a person meets the reports of its
+admin1 naming that person on any day, and stays a candidate where they tell of the same people
+(`known_people`: a trial, a sentencing, an anniversary months later). A report placed nowhere meets every place.
 A report whose date is only the publication's (a story that gives no date: "police arrested a man
 in the shooting") also meets the reports of its region up to a week before its window: such a
 story is often the follow-up of one told days earlier, and its guessed date says nothing either way.
@@ -72,6 +74,20 @@ def _told_later(f: Features, g: Features) -> bool:
         g.date_guessed and g.lo - FOLLOWUP_DAYS <= f.hi <= g.hi)
 
 
+def known_people(f: Features, g: Features) -> bool:
+    """Whether two dated reports of one known country and admin1 tell of the same people however
+    far apart: a person named in full in both, and an age or the street in common too. A trial, a
+    sentencing or an anniversary is told months or years after the shooting, dated on its own day;
+    what ties it to the shooting's stories is the victim or the suspect. One name alone is not
+    enough: a sheriff or a prosecutor speaks of every shooting of the county; nor are two (a
+    superintendent and a police spokeswoman named in two stories of one town: GVA dev, 1 false pair
+    for 2 true)."""
+    if not (f.country and f.admin1) or (f.country, f.admin1) != (g.country, g.admin1):
+        return False
+    people = f.names & g.names
+    return bool(people) and (bool(f.ages & g.ages) or bool(f.streets & g.streets))
+
+
 def _tied(f: Features, g: Features) -> bool:
     """Whether two dated reports name one person or street within a follow-up's reach."""
     assert f.lo is not None and f.hi is not None and g.lo is not None and g.hi is not None
@@ -88,11 +104,15 @@ class Blocks:
         self.admin1s: dict[str, set[str]] = defaultdict(set)  # country -> the admin1 keys it has
         self.named: dict[tuple[str, int], list[int]] = defaultdict(list)  # (person or street, week)
         self.guessed: dict[Key, list[int]] = defaultdict(list)  # guessed dates by (region, first day)
+        self.people: dict[Key | tuple[str, str, str], list[int]] = defaultdict(list)  # (region, person), any day
         for f in feats:
             if not linkable(f):
                 continue
             self.admin1s[f.country].add(f.admin1)
             if f.lo is not None and f.hi is not None:
+                if f.admin1:
+                    for key in sorted(f.names):
+                        self.people[(f.country, f.admin1, key)].append(f.index)
                 for key in sorted(f.names | f.streets):
                     for w in range(week(f.lo), week(f.hi) + 1):
                         self.named[(key, w)].append(f.index)
@@ -147,6 +167,9 @@ class Blocks:
             for key in sorted(f.names | f.streets):
                 for w in around:
                     yield from self.named.get((key, w), ())
+            if f.admin1:  # a trial or an anniversary months later: the people named, any day
+                for key in sorted(f.names):
+                    yield from self.people.get((f.country, f.admin1, key), ())
 
 
 def candidate_pairs(feats: Sequence[Features], *, fresh: Sequence[bool] | None = None) -> Iterator[tuple[int, int]]:
@@ -169,7 +192,7 @@ def candidate_pairs(feats: Sequence[Features], *, fresh: Sequence[bool] | None =
                 continue
             g = feats[j]
             if f.lo is not None and g.lo is not None and not _touch(f, g) and not _tied(f, g) \
-                    and not _told_later(f, g):
+                    and not _told_later(f, g) and not known_people(f, g):
                 continue  # in the block, but more than a day apart even read a week on
             if not _regions_meet(f, g):
                 continue  # met through a name only, in another region

@@ -69,7 +69,8 @@ def names(text: str) -> list[tuple[int, int, str]]:
     seen: set[str] = set()
     for m in _NAME.finditer(text):
         words = _bare([w for w in m.groups() if w])
-        if any(w.lower() in stop for w in words):
+        # each part of a compound counts: "Sun-Times", "Post-Gazette" are papers, not surnames
+        if any(part in stop for w in words for part in w.lower().split("-")):
             continue
         key = f"{words[0]} {words[-1]}".lower()
         if key in seen:

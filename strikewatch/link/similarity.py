@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .blocking import FOLLOWUP_DAYS
+from .blocking import FOLLOWUP_DAYS, known_people
 from .compat import common_actors, types_compatible
 from .features import Features
 from .geo import PRECISE, place_relation
@@ -31,6 +31,7 @@ CONFLICT_RATIO = 3.0
 UPDATE_RATIO = 4.0  # a later report may raise another source's toll this much
 SAME_SOURCE_UPDATE_RATIO = 10.0  # and a source its own ("the toll rose to 55" after 10)
 ADMITTED = frozenset({"confirmed", "claimed"})
+ARRESTS = "Arrests"
 # wording: the share of distinctive words two reports have in common (words.py) -> score
 SIMILAR = ((0.5, 1.0), (0.3, 0.5))
 
@@ -153,7 +154,8 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
     # a person or landmark named in both, the same street, or the same people by their ages
     # outweighs the type read from the wording ("gunfire exchanged" for a shooting, "arrested" for
     # the story of the arrest): then the type is no evidence either way, as a guessed one
-    guessed_type = a.type_guessed or b.type_guessed or bool(tie) or len(a.ages & b.ages) >= 2
+    guessed_type = a.type_guessed or b.type_guessed or bool(tie) or len(a.ages & b.ages) >= 2 \
+        or _arrest_with_toll(a, b)
     if a.event_type and b.event_type and a.event_type != b.event_type and not guessed_type \
             and not types_compatible(a.sub_event_type, b.sub_event_type):
         return Pair(veto="other event type")
@@ -162,8 +164,9 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
         drel = "guessed"  # a fallback from the publication day says nothing of the day itself
     elif drel == "adjacent" and across_midnight(a, b):
         drel = "midnight"
-    elif drel == "none" and tie and _gap(a, b) <= FOLLOWUP_DAYS:
-        drel = "followup"
+    elif drel == "none" and tie and (_gap(a, b) <= FOLLOWUP_DAYS or known_people(a, b)):
+        drel = "followup"  # days later with a name or street; any time later with the same people
+
     if drel == "none":
         return Pair(veto="other day")
     prel, km = place_relation(a, b)
@@ -201,14 +204,47 @@ def across_midnight(a: Features, b: Features) -> bool:
     return first.late or second.early
 
 
+def _arrest_with_toll(a: Features, b: Features) -> bool:
+    """An arrest read with the very toll of the other report (killed or injured, shared): an arrest
+    kills no one, so a toll told with it is the shooting's, and the story is that shooting's
+    (aside.py gathers such a report inside one article the same way)."""
+    if ARRESTS not in (a.sub_event_type, b.sub_event_type):
+        return False
+    return bool(set(a.killed) & set(b.killed) or set(a.injured) & set(b.injured))
+
+
+def told_after(a: Features, b: Features) -> bool:
+    """One of the two gives no date of its own (its date is the publication's) and the other, dated,
+    falls within the week before that: local news tells the town's latest shooting without a date
+    ("police arrested a man in the shooting"). The guess itself says nothing; that the undated
+    story came out within a week after the dated one at the very same town does (weights.json)."""
+    for x, y in ((a, b), (b, a)):
+        if x.date_guessed and not y.date_guessed and x.lo is not None and x.hi is not None \
+                and y.hi is not None and x.lo - FOLLOWUP_DAYS <= y.hi <= x.hi:
+            return True
+    return False
+
+
+def _in_common(a: Features, b: Features, later: int) -> bool:
+    """Something of the incident itself in common: a killed or injured figure (shared or close),
+    a person, a street or an age, and no figure that differs (a weekend's 46 wounded are not one
+    shooting's 12); a town and a type alone fit every shooting of a city's week."""
+    told = [figure_relation(x, y, later)[0] for x, y in ((a.killed, b.killed), (a.injured, b.injured)) if x and y]
+    if any(rel not in ("shared", "close") for rel in told):
+        return False
+    return bool(told or a.names & b.names or a.streets & b.streets or a.ages & b.ages)
+
+
 def _same_people(a: Features, b: Features) -> bool:
-    """Two people named in both, or one and an age in common, in one country and admin1: the same
-    people, whatever town each story was read to be in (a victim's home town, the outlet's city,
-    a homonym). One name alone is not enough: a sheriff or a spokesman speaks of every shooting
-    of the county."""
+    """Two people named in both, or one and an age in common, or two ages in common, in one
+    country and admin1: the same people, whatever town each story was read to be in (a victim's
+    home town, the outlet's city, a homonym). One name alone is not enough: a sheriff or a
+    spokesman speaks of every shooting of the county; nor is one age ("a 20-year-old")."""
     if not (a.country and a.admin1) or (a.country, a.admin1) != (b.country, b.admin1):
         return False
     people = a.names & b.names
+    if len(a.ages & b.ages) >= 2:  # the same two ages: the same victims, or a victim and the shooter
+        return True
     if a.streets & b.streets:  # the same street and one person or one age: the same scene
         return bool(people or a.ages & b.ages)
     return len(people) >= 2 or (bool(people) and bool(a.ages & b.ages))
@@ -252,6 +288,8 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
         out.append(("date_followup", f"follow-up {_gap(a, b)} days apart"))
     elif drel == "guessed":
         out.append(("date_guessed", "date guessed from the publication day: no evidence"))
+        if prel in PRECISE and told_after(a, b) and _in_common(a, b, later):
+            out.append(("told_after", "a story with no date of its own, in the same town within a week after"))
     where = f"{a.place_name} / {b.place_name}" if a.place != b.place else str(a.place_name)
     dist = f" ({km:.1f} km)" if km is not None else ""
     if prel in ("same", "near", "inside", "region"):

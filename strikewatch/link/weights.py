@@ -18,7 +18,7 @@ THRESHOLD = 4.0
 PATH = "strikewatch/data/link/weights.json"
 FEATURES = (
     "date_same", "date_overlap_2", "date_overlap_8", "date_overlap_wide", "date_shifted", "date_adjacent",
-    "date_followup", "date_guessed",
+    "date_followup", "date_guessed", "told_after",
     "place_same", "place_near", "place_inside", "place_region",
     "type_same", "type_differ",
     "killed_shared_10", "killed_shared_4", "killed_shared_1", "killed_close_10", "killed_close", "killed_differ",

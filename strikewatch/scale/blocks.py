@@ -4,7 +4,9 @@ Linking in two passes:
 
 1. *Scoring blocks*: (country, admin1, window of WINDOW ISO weeks), each with the reports of the
    week on either side as a margin, and reports of unknown admin1 copied into every admin1 block of
-   their country (of unknown country: into every block of their window). The linker's blocking (`link.blocking`) only proposes reports of one country,
+   their country (of unknown country: into every block of their window); and *people blocks*,
+   (country, admin1, a person's name), for the reports of one admin1 naming that person on any
+   day, where a trial's story meets the shooting's months before it. The linker's blocking (`link.blocking`) only proposes reports of one country,
    of one admin1 or one unknown, whose readings (date window, or a weekday read a week on) come
    within a day, so within a week: every pair it proposes meets in at least one scoring block,
    which runs that blocking and the linker's own `compare` and returns the *linked* pairs.
@@ -33,7 +35,8 @@ from ..link.features import Features
 
 WINDOW = 4  # weeks per scoring block; the margins add one week on each side
 
-BlockKey = tuple[str, str, int | None]  # (country, admin1, window); window None: undated reports
+# (country, admin1, window); window None: undated reports; a str: the people block of that name
+BlockKey = tuple[str, str, int | str | None]
 Ref = tuple[int, int]  # (partition, position of the report in that partition)
 
 
@@ -47,6 +50,7 @@ class LinkKey:
     admin1: str
     weeks: tuple[int | None, ...] | None  # `link_weeks`
     article: str = ""  # its article: restatements inside one article fold (link/fold.py), so one bin
+    people: tuple[str, ...] = ()  # the people it names, where it is dated and its admin1 known
 
 
 def link_weeks(f: Features) -> tuple[int | None, ...] | None:
@@ -58,13 +62,24 @@ def link_weeks(f: Features) -> tuple[int | None, ...] | None:
     return tuple(sorted({week(x) for x in range(f.lo, f.hi + 1)} | {week(x) for x in f.shifted}))
 
 
+def people_of(f: Features, weeks: tuple[int | None, ...] | None) -> tuple[str, ...]:
+    """The people a report names, for the people blocks: only where it is dated and its admin1
+    known, as `link.blocking` asks of a tie across any time."""
+    return tuple(sorted(f.names)) if weeks and weeks != (None,) and f.admin1 else ()
+
+
 def window(week: int | None) -> int | None:
     return None if week is None else week // WINDOW
 
 
 def is_fresh(block: BlockKey, admin1: str, weeks: Sequence[int | None]) -> bool:
-    """Whether a member belongs to this block itself rather than to its margin or by copy."""
-    return admin1 == block[1] and any(window(w) == block[2] for w in weeks)
+    """Whether a member belongs to this block itself rather than to its margin or by copy. In a
+    people block every member is its own: it is there for the pairs no time block holds."""
+    return isinstance(block[2], str) or (admin1 == block[1] and any(window(w) == block[2] for w in weeks))
+
+
+def people_key(name: str) -> str:
+    return "person:" + name
 
 
 def scoring_blocks(keys: Iterable[LinkKey]) -> dict[BlockKey, list[Ref]]:
@@ -72,7 +87,10 @@ def scoring_blocks(keys: Iterable[LinkKey]) -> dict[BlockKey, list[Ref]]:
     placed: dict[BlockKey, list[Ref]] = defaultdict(list)
     unknown: list[tuple[LinkKey, set[int | None]]] = []
     admin1s: dict[tuple[str, int | None], set[str]] = defaultdict(set)
+    keys_seen: list[LinkKey] = []
     for k in keys:
+        if k.people and k.admin1:
+            keys_seen.append(k)
         if not k.weeks:
             continue  # no candidates at all: an incident of its own
         wins = {window(x) for w in k.weeks for x in ((None,) if w is None else (w - 1, w, w + 1))}
@@ -93,6 +111,13 @@ def scoring_blocks(keys: Iterable[LinkKey]) -> dict[BlockKey, list[Ref]]:
             for c in sorted(countries[t]) if not k.country else [k.country]:
                 for a in sorted(admin1s[(c, t)]) + [""]:
                     placed[(c, a, t)].append(k.ref)
+    # reports of one admin1 naming one person, on any day (link.blocking.known_people: the trial's
+    # story months after the shooting): a block of their own, as no time window holds both
+    named: dict[BlockKey, list[Ref]] = defaultdict(list)
+    for k in keys_seen:
+        for name in k.people:
+            named[(k.country, k.admin1, people_key(name))].append(k.ref)
+    placed.update({key: refs for key, refs in named.items() if len(refs) > 1})
     for refs in placed.values():
         refs.sort()
     return dict(placed)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import Article, Incident, Rejected, Report
-from .blocks import BlockKey, LinkKey, is_fresh, link_weeks
+from .blocks import BlockKey, LinkKey, is_fresh, link_weeks, people_of
 from .partition import Partition, ReadOptions, read_partition
 
 
@@ -61,7 +61,7 @@ def extract_partition(part: Partition, options: ReadOptions, index: int, batch_s
     for pos, r in enumerate(out.reports):
         f = features(0, r)
         weeks = link_weeks(f) if r.kind == "incident" else None  # tallies are never linked
-        out.keys.append(LinkKey((index, pos), r.id, f.country, f.admin1, weeks, r.article))
+        out.keys.append(LinkKey((index, pos), r.id, f.country, f.admin1, weeks, r.article, people_of(f, weeks)))
     return out
 
 

@@ -7,6 +7,9 @@ weeks. So a new report can only join an incident of its place within a few weeks
 read those within SLACK of them (a generous margin). Aggregate tallies are read when their window
 touches a new report's dates, so they can take in a new incident; a new tally reads every incident
 inside its own window. Incidents holding reports that a new article revision replaces are read too.
+A new report naming a person also reads the incidents of its admin1, on any day, whose reports tell
+of the same people (`link.blocking.known_people`: the trial's story months after the shooting);
+and an incident is found by its members' dates as well as its own, as one such incident spans months.
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from ..link.blocking import known_people
+from ..link.features import features
 from ..model import Report
 from .ingest import batched
-from .schema import incident_reports, incidents
+from .rows import report_from_row
+from .schema import incident_reports, incidents, reports
 
 SLACK = dt.timedelta(weeks=8)
 Place = tuple[str | None, str | None]  # (country, admin1); None: any
@@ -63,6 +69,9 @@ def relevant_incidents(conn: Connection, fresh: Iterable[Report], superseded: se
                 spans[(kind, place)].append((lo, hi))
         merged = {key: _merge(v) for key, v in spans.items()}
         found = {row.id for row in rows if _meets(row, merged, undated)}
+        if dated:
+            found |= _by_members(conn, lo_all, hi_all, merged, undated)
+    found |= _same_people(conn, fresh)
     for chunk in batched(sorted(superseded), 500):
         found |= set(conn.execute(sa.select(incident_reports.c.incident_id)
                                   .where(incident_reports.c.report_id.in_(chunk))).scalars())
@@ -101,3 +110,49 @@ def _merge(spans: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]
         else:
             merged.append((lo, hi))
     return merged
+
+
+def _by_members(conn: Connection, lo: dt.date, hi: dt.date, merged: dict[tuple[str, Place], list[tuple[dt.date, dt.date]]],
+                undated: set[tuple[str, Place]]) -> set[str]:
+    """The incidents with a member report in a new report's window, whatever the incident's own
+    date: a shooting joined by its trial's story months later is dated on one of the two, and
+    a third story of the shooting must still find it."""
+    c = reports.c
+    rows = conn.execute(sa.select(c.id, c.kind, c.country, c.admin1, c.date_start, c.date_end).where(
+        c.current.is_(True), c.kind == "incident", c.date_start <= hi,
+        sa.func.coalesce(c.date_end, c.date_start) >= lo))
+    ids = sorted(row.id for row in rows if _meets(row, merged, undated))
+    found: set[str] = set()
+    for chunk in batched(ids, 500):
+        found |= set(conn.execute(sa.select(incident_reports.c.incident_id)
+                                  .where(incident_reports.c.report_id.in_(chunk))).scalars())
+    return found
+
+
+def _same_people(conn: Connection, fresh: Iterable[Report]) -> set[str]:
+    """Ids of the stored incidents, on any day, holding a report of the same admin1 that tells of
+    the same people as a new one (a person named in both, and an age or the street). The stored
+    reports are found by their surnames in the evidence text, one statement per admin1, then
+    checked as linking checks them. It scans the admin1's reports that name one of those
+    surnames: a cost that grows with the admin1's stored news, paid only by reports naming people."""
+    wanted: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for r in fresh:
+        f = features(0, r)
+        if r.kind == "incident" and f.names and f.admin1 and f.country and f.lo is not None:
+            wanted[(r.location.country or "", r.location.admin1 or "")].append(f)
+    ids: set[str] = set()
+    c = reports.c
+    for (country, admin1), feats in sorted(wanted.items()):
+        surnames = sorted({key.split()[-1] for f in feats for key in f.names})
+        rows = conn.execute(sa.select(c.id, c.data).where(
+            c.current.is_(True), c.kind == "incident", c.country == country, c.admin1 == admin1,
+            sa.or_(*(sa.cast(c.evidence, sa.Text).ilike(f"%{name}%") for name in surnames))))
+        for row in rows:
+            g = features(1, report_from_row(row.data))
+            if any(f.id != g.id and known_people(f, g) for f in feats):
+                ids.add(row.id)
+    found: set[str] = set()
+    for chunk in batched(sorted(ids), 500):
+        found |= set(conn.execute(sa.select(incident_reports.c.incident_id)
+                                  .where(incident_reports.c.report_id.in_(chunk))).scalars())
+    return found
