@@ -49,7 +49,7 @@ TAXONOMY = [
     ("Forty soldiers defected to the rebel movement with their weapons.", "Change to group/activity"),
     ("Bomb disposal experts defused an improvised explosive device near the market.", "Disrupted weapons use"),
     ("The militia set up a base in the abandoned school.", "Headquarters or base established"),
-    ("Looters ransacked shops and looted the warehouse of the aid agency.", "Looting/property destruction"),
+    ("Armed men ransacked shops and looted the warehouse of the aid agency.", "Looting/property destruction"),
     ("The rebels withdrew from the town and handed over control to the tribal council.",
      "Non-violent transfer of territory"),
 ]
@@ -90,9 +90,10 @@ def test_events_taxonomy_is_acleds_and_every_type_but_other_has_words(lexicons):
     ("Riot police fired live ammunition at the crowd, killing two marchers.", "Excessive force against protesters"),
     # arrests at a protest make a protest with intervention
     ("Police detained thirty demonstrators who had blocked the highway.", "Protest with intervention"),
-    # the taker, not the word, decides who gained territory
-    ("The insurgents took control of the town after government forces withdrew.", "Non-state actor overtakes territory"),
-    ("Government forces took control of the town after the insurgents withdrew.", "Government regains territory"),
+    # the taker, not the word, decides who gained territory (a side that withdrew first gave it up
+    # without a fight: a non-violent transfer, tests/test_events_parties.py)
+    ("The insurgents took control of the town after government forces fled.", "Non-state actor overtakes territory"),
+    ("Government forces took control of the town after the insurgents fled.", "Government regains territory"),
     # unarmed people as a side of a clash are rioters; as its victims they change nothing
     ("Groups of youths clashed with the police near the mosque after prayers.", "Violent demonstration"),
     ("Supporters of the two rival parties clashed in the market, injuring nine.", "Mob violence"),

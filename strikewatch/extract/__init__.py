@@ -21,6 +21,7 @@ parsed.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -46,9 +47,9 @@ _LOCAL = frozenset({"point", "neighbourhood", "city", "district"})  # finer than
 # Which sentences are worth parsing: one that names casualties, or one that names an event (any
 # word of triggers.csv, compiled from it so that the gate and the event reader cannot drift) and
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
-_CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|causalt|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
+_CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|causalit|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
                        r"perish|slain|victims|lives\b|\blife\b|\bbod(?:y|ies)\b|gunned|assassinat|eliminat|burn[td] alive|behead|lynch|slaughter|martyr|"
-                       r"hospitali[sz]|hospital\b|\bcondition\b|surviv|murder|homicide|slay|passed away|bullet|gunfire|gunshot|"
+                       r"hospitali[sz]|hospital\b|\bcondition\b|surviv|murder|homicide|slay|\bslew\b|passed away|bullet|gunfire|gunshot|"
                        r"graz(?:e|ed|ing)\b|\bhit\b|\bstruck\b|deceased|\btreated (?:and released|for|at)\b", re.I)
 _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"
                      r"day\b|night|morning|evening|overnight|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
@@ -187,7 +188,8 @@ class Extractor:
     def article_places(self, article: Article) -> list[PlaceMention]:
         """Every place the article names, as a report of it would see them (datelines, the outlet and a
         headline's speaker masked), with no event read: for articles that report no incident."""
-        return self._places(article, *self._masks(article)[:2])
+        masked, outlet, _, when = self._masks(article)
+        return self._places(article, masked, outlet, when.written)
 
     def _masks(self, article: Article) -> tuple[list[tuple[int, int]], tuple[int, int] | None,
                                                  list[tuple[int, int]], ArticleDates]:
@@ -214,11 +216,11 @@ class Extractor:
         return masked, outlet, stamped, when
 
     def _places(self, article: Article, masked: list[tuple[int, int]], outlet: tuple[int, int] | None,
-                ) -> list[PlaceMention]:
-        places = find_places(article.text, self.gazetteer, masked=masked)
+                day: dt.date | None = None) -> list[PlaceMention]:
+        places = find_places(article.text, self.gazetteer, masked=masked, day=day)
         if outlet is not None and not any(p.location.precision in _LOCAL for p in places):
             # a story of the station's own town may name no other town: then the outlet's is the best guess
-            places = sorted(places + find_places(article.text, self.gazetteer, start=outlet[0], end=outlet[1]),
+            places = sorted(places + find_places(article.text, self.gazetteer, start=outlet[0], end=outlet[1], day=day),
                             key=lambda p: p.start)
         if not places and is_us_story(article.text, self.gazetteer):
             places = us_state_only(article.text, self.gazetteer)  # no town or county: the state its cues name ("call 410-555-0100")
@@ -233,7 +235,8 @@ class Extractor:
         assembler = Assembler(article.published, alone="\n" not in text.strip())
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
-        places = self._places(article, masked, outlet)
+        assembler.close()
+        places = self._places(article, masked, outlet, when.written)
         return build_reports(article, assembler.frames, places, assembler.named_sources, when)
 
 

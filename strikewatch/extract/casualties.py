@@ -165,7 +165,17 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
     before = {w, words[q.start - 1]}  # "at 61" after the skipped hedges too
     if "toll" in window and before & {"to", "at", "of", "reached", "hit", "stood", "passed", "topped", "was", "is"}:
         return "killed", True
+    # "the number of dead rose to 16", "thought dead, though the number was later raised to sixteen": a toll
+    # told as "the number", when the dead are named just before it and no wounded
+    if "number" in window and before & {"to", "at"} and not set(window) & _HARM_NOT_DEATH \
+            and set(window) & _RISE and set(words[max(0, j - 14): j]) & _DEATH_WORDS:
+        return "killed", True
     return None, False
+
+
+_RISE = {"rose", "risen", "raised", "climbed", "increased", "reached", "stood", "stands", "jumped", "grew", "revised"}
+_DEATH_WORDS = {"dead", "killed", "deaths", "died", "fatalities", "lives"}
+_HARM_NOT_DEATH = {"injured", "wounded", "hurt", "injuries", "arrested", "detained", "displaced", "missing"}
 
 
 def _ranges(quantities: list[Quantity], words: list[str]) -> list[Quantity]:

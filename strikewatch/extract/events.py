@@ -50,23 +50,46 @@ _AIR = re.compile(r"\b(?:air|aerial|warplanes?|jets?|aircraft|planes?|helicopter
 # a work stoppage, not an air strike: "an indefinite strike", "a 48-hour strike", "a token strike"
 _DURATION = re.compile(r"(?i)\b(?:hour|day|week|indefinite|token|general|hunger|labou?r|workers?'?|wildcat|sit-down)")
 _WALKOUT = Trigger("Peaceful protest", "specific")
+# what makes a gathering a protest: its purpose told after it
+_PURPOSE = re.compile(r"(?i)\b(?:to (?:demand|protest|denounce|condemn|oppose|press|call for|demonstrate|voice|"
+                      r"show their (?:anger|opposition)|seek)|demanding|protesting|chanting|calling for|in protest)\b")
+# where one goes, works or lives: "to the mine", "at the mine"; and what a pit gives
+_PLACE_PREPS = {"to", "at", "in", "near", "from", "inside", "outside", "into", "around", "towards", "toward"}
+_ORES = {"gold", "coal", "copper", "diamond", "tin", "uranium", "salt", "cobalt", "iron", "jade", "ruby", "mica",
+         "limestone", "sand", "stone", "artisanal", "open-pit", "opencast"}
+# weapons a crowd throws, that the lexicon files as attacks
+_FIREBOMB = re.compile(r"(?i)\b(?:petrol|molotov)")
+# a fight in which both sides fired: armed men on both ends, never a riot
+_GUNFIRE = re.compile(r"(?i)\b(?:gun ?fights?|gun battles?|fire ?fights?|shoot-?outs?|exchanged? (?:of )?fire)\b")
+# explosives a crowd can throw: petrol bombs, crude bombs, "cocktails"
+_THROWN = ("Grenade", "Remote explosive/landmine/IED")
+# a place taken with no fight: the other side had left, or the text says nothing was fought
+_UNOPPOSED = re.compile(r"(?i)\b(?:withdrew|had withdrawn|pulled out|vacated|abandoned|without (?:a fight|resistance|"
+                        r"any resistance|fighting|a shot)|no (?:reported )?(?:violence|fighting|resistance|clashes))\b")
 _FORMER = re.compile(r"(?i)\b(?:former|retired|ex-?)\s*$")
 _OFF_DUTY = re.compile(r"(?i)\boff[- ]duty\b|\b(?:at|outside|near|in front of|in)\s+(?:his|her|their|the\s+\w+'s)\s+"
                        r"(?:own\s+)?(?:home|house|residence|doorstep)\b|\b(?:stormed|raided|entered)\s+(?:his|her|their|"
                        r"the\s+\w+'s)\s+(?:home|house|residence)\b")
+# past participles of harm that a terse note uses as a passive: "two policemen killed"
+_HARMED = {"killed", "wounded", "injured", "hurt", "abducted", "kidnapped", "beheaded", "executed"}
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
 _STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "observe", "conduct", "lead", "impose",
           "sign", "reach", "declare", "break", "continue", "begin", "start", "call", "enforce", "join", "resume",
+          # "ended their four-day protest", "the town witnessed hunger strikes": it was held
+          "end", "witness",
           # weapons used: "fired mortar shells at", "dropped barrel bombs", "planted a landmine"
           "fire", "drop", "hurl", "throw", "lob", "plant", "detonate"}
 # the small model lemmatises some of these badly ("staged" -> "stag"): the inflected forms say it too
 _STAGE_FORMS = {f for w in _STAGE for f in (w, w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing")} | {
     "held", "began", "begun", "led", "broke", "carried", "carries", "joined", "started", "called", "threw", "thrown",
+    "brought", "ended", "witnessed",
     "dropped", "planted", "fired", "hurled", "lobbed"}
 _TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
-_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b(?![- ]long)|\bdaily\b(?![- ]wage)|\beach day\b", re.I)
+# "a week prior", "a day after the raid", "an hour later" count time from an event, not a rate
+_RATE = re.compile(r"\b(?:a|per|each|every) (?:day|week|hour)\b(?![- ]long|\s+(?:prior|ago|earlier|later|after|before|"
+                   r"since|into|of)\b)|\bdaily\b(?![- ]wage)|\beach day\b", re.I)
 # plans, threats and habits; modal verbs ("may", "will") come from the parse (tag MD), never from a word list: "5 May" is a date
 _IRREALIS = re.compile(r"\b(?:plans? to|planning to|intends? to|threaten(?:s|ed)? to|"
                        r"vow(?:s|ed)? to|aims? to|aiming to|ready to|continues? to|continuing to|regularly|"
@@ -116,6 +139,9 @@ class EventReader:
     def __init__(self, nlp: Language, lexicons: Lexicons):
         self.triggers: PhraseIndex[Trigger] = PhraseIndex(nlp, lexicons.triggers)
         self.parties: PhraseIndex[str] = PhraseIndex(nlp, lexicons.parties)
+        # nouns for people who are no combatants ("a man", "two women", "passengers"): what an
+        # assault or a burning done to them makes an attack on a person, not damage to property
+        self.persons = frozenset(n for n, cat in lexicons.victims.items() if cat != "combatants" and " " not in n)
         self._last: tuple[Doc, list[Party]] | None = None
 
     def find(self, doc: Doc, masked: list[tuple[int, int]] = ()) -> list[Match[Trigger]]:  # type: ignore[assignment]
@@ -146,15 +172,27 @@ class EventReader:
             if id(m) not in merged and not any(p.start_char == m.start_char for p in out):
                 out.append(Party(m.value, party_role(doc[m.start:m.end], events, m.value in ARMED), m.start_char, m.text))
         _places_of_the_act(doc, out)
+        _members_of_the_armed(doc, out)
         for p in out:
-            # "a former police officer", "a retired soldier": no longer armed, a civilian (ACLED)
-            if p.type == "state" and _FORMER.search(doc.text[max(0, p.start_char - 20):p.start_char]):
+            # "a former police officer", "a retired soldier", "a former rebel leader": no longer
+            # armed, a civilian (ACLED)
+            if p.type in ARMED and _FORMER.search(doc.text[max(0, p.start_char - 20):p.start_char]):
                 p.type = "civilian"
             # "killed a police colonel outside his home": off duty, a civilian (ACLED's coding of
             # security men attacked at home or off duty)
             elif p.type == "state" and p.role == "target" and _OFF_DUTY.search(_sentence_of(doc, p.start_char)):
                 p.type = "civilian"
         return out
+
+    def _done_to_a_person(self, verb: Token) -> bool:
+        """The verb's object (or its passive subject) is a person who is no combatant: "set a
+        man alight", "two women were attacked", "doused three people in petrol and set them alight"."""
+        verbs = [verb]
+        while verb.dep_ == "conj" and verb.head is not verb:  # "were doused and set alight": the first verb's subject
+            verb = verb.head
+            verbs.append(verb)
+        return verbs[0].pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.persons
+                                               for v in verbs for c in v.children)
 
     def classify(self, doc: Doc, triggers: list[Match[Trigger]], start: int = 0, end: int | None = None) -> EventFact | None:
         """The event of the part of `doc` between characters `start` and `end`, from its triggers."""
@@ -165,22 +203,71 @@ class EventReader:
         parties = [p for p in everyone if start <= p.start_char < end] or everyone
         if not any(p.type in ARMED for p in everyone) and not any(_AIR.search(m.text) for m in triggers):
             triggers = [replace(m, value=_WALKOUT) if _labour_strike(doc, m) else m for m in triggers]
+        # "gathered outside the ministry to demand ...": a gathering is a protest by its purpose;
+        # mourners or onlookers gathered are none
+        triggers = [m for m in triggers if m.text.lower() != "gathered" or _PURPOSE.search(doc.text, m.end_char)]
+        if not triggers:
+            return None
+        # "the road to the mine", "a gold mine", "a friend of mine": a pit or a pronoun, not a landmine
+        triggers = [m for m in triggers if not _a_pit(doc, m)] or triggers
         # "burnt an effigy of the minister": a protest's ritual, not property destroyed
         triggers = [m for m in triggers if not (m.value.sub_event_type == "Looting/property destruction" and any(
             c.lower_ in ("effigy", "effigies") for c in doc[m.start].children))] or triggers
         if any(m.value.sub_event_type in PROTEST for m in triggers):
             # "protested against the killing of a student", "demanding the arrest of the culprits",
-            # "rallied against air strikes": what the protest is about is not the event
+            # "rallied against air strikes": what the protest is about is not the event; "shot six
+            # people amid protests": nor is the protest that the shooting happened amid
             triggers = [m for m in triggers if not _cause(doc[m.start])] or triggers
+        # "killed a party member who had defected", "arrested members of a militia which had carried
+        # out killings and rapes": what a relative clause tells of a party is not the event (a
+        # non-violent one never; another when the main clause names one). A crowd's protest told so
+        # still is ("arrested 30 youths who were protesting", "joined workers who took to the streets")
+        main = any(m.value.weight != "generic" and not _described(doc[m.start]) for m in triggers)
+        triggers = [m for m in triggers if not (
+            _described(doc[m.start]) and m.value.weight != "generic" and m.value.sub_event_type not in PROTEST | RIOT
+            and (main or SUB_EVENT_TYPES[m.value.sub_event_type] == "Strategic developments"))] or triggers
         fact = decide(triggers, parties)
+        if fact.sub_event_type == "Looting/property destruction" and self._done_to_a_person(doc[fact.trigger.start]):
+            # "two men were doused in petrol and set alight": burning people is an attack on them
+            fact = replace(fact, sub_event_type="Attack", event_type=SUB_EVENT_TYPES["Attack"])
+        elif (fact.sub_event_type == "Looting/property destruction" or (
+                (fact.sub_event_type in _THROWN or _FIREBOMB.match(fact.trigger.text)) and any(
+                    p.type in ("protester", "rioter") and p.role in ("agent", "side") for p in parties))) \
+                and not any(p.type in ARMED for p in everyone):
+            # no armed side in the sentence: buses torched, shops looted, or crude bombs thrown by
+            # pickets or rioters are a riot; ACLED keeps property destruction as a strategic
+            # development for organised armed groups
+            riot = "Violent demonstration" if any(p.type in ("protester", "rioter") for p in everyone) or any(
+                m.value.sub_event_type in PROTEST | RIOT for m in triggers) else "Mob violence"
+            fact = replace(fact, sub_event_type=riot, event_type=SUB_EVENT_TYPES[riot])
         agents = {p.type for p in parties if p.role == "agent"}
-        if fact.weight == "weak" and fact.event_type in ("Protests", "Riots") and agents & CROWD and not agents & ARMED:
-            # "residents marched to the council", "students burned the hostel": a crowd's own act
-            # names a protest or a riot firmly, where troops marching or a house burned would not
+        trigger = doc[fact.trigger.start]
+        if fact.weight == "weak" and fact.event_type in ("Protests", "Riots") and not agents & ARMED \
+                and (agents & CROWD or ((verb := _acting_verb(doc, trigger)) is not None and _has_subject(verb))):
+            # "residents marched to the council", "students burned the hostel", "angry parents
+            # marched on the ministry": a crowd's own act names a protest or a riot firmly, where
+            # troops marching or a house burned would not
             fact.weight, fact.specific = "specific", True
+        if fact.guessed and fact.sub_event_type == "Attack" and trigger.pos_ == "VERB" and fact.weight == "weak" \
+                and (any(p.type in CROWD and p.role == "target" for p in parties) or self._done_to_a_person(trigger)):
+            # "two men were attacked", "party cadres assaulted a journalist": an assault told as an
+            # act on civilians is an attack on them, whoever did it (no blast, no aircraft named)
+            fact.guessed = False
         if fact.weight == "weak" and fact.sub_event_type == "Change to group/activity" \
                 and _joins_the_other_side(doc[fact.trigger.start], parties):
             fact.weight, fact.specific = "specific", True  # "30 soldiers joined the Taliban": a defection
+        if fact.sub_event_type in TERRITORY and _UNOPPOSED.search(doc.text[start:end]) \
+                and not any(m.value.weight == "generic" for m in triggers):
+            # "rebels took control of the town after the troops withdrew": a place changed hands
+            # without a fight (no one killed or hurt in the sentence)
+            fact = replace(fact, sub_event_type="Non-violent transfer of territory",
+                           event_type=SUB_EVENT_TYPES["Non-violent transfer of territory"])
+        if fact.sub_event_type in ("Attack", "Armed clash") and fact.weight != "specific" and any(
+                p.role == "agent" and p.type == "state" and _AIR.search(doc.text[max(0, p.start_char - 12):p.start_char
+                                                                                 + len(p.text)]) for p in parties):
+            # "air forces launched attacks on a rebel base", "the air force struck": an attack from the air
+            fact = replace(fact, sub_event_type="Air/drone strike", event_type=SUB_EVENT_TYPES["Air/drone strike"],
+                           guessed=False)
         fact.background = in_background(doc[fact.trigger.start])
         # told as an act by any of its words: "held protests" beside "an ongoing protest programme",
         # "two groups clashed during a bandh"
@@ -199,10 +286,12 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
     sub, guessed = best.value.sub_event_type, False
     if sub == "Shelling/artillery/missile attack" and "Armed clash" in kinds:
         sub = "Armed clash"  # "the two armies exchanged fire and shelling": shelling within a fight is the fight
-    if sub == "Armed clash" or (sub == "Looting/property destruction" and any(
+    if (sub == "Armed clash" and not _GUNFIRE.search(best.text)) or (sub == "Looting/property destruction" and any(
             p.role in ("agent", "side") and p.type in CROWD for p in parties)):
         rioters = _crowd(sub, parties)
         sub, kinds = rioters, kinds | {rioters}
+    if sub == "Abduction/forced disappearance" and any(p.type in ARMED and p.role == "target" for p in parties):
+        sub = "Armed clash"  # "six policemen were taken hostage by a militia": armed men seized are no civilians
     if sub == "Arrests" and (kinds & PROTEST or any(p.type == "protester" and p.role == "target" for p in parties)):
         sub = "Protest with intervention"  # "arrested when they tried to take out a march", "arrested 20 protesters"
     if sub in PROTEST | RIOT:
@@ -225,6 +314,14 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
         # "an attack killed five": violence, but whether a clash or an attack nobody says
         guessed = not settled and best.value.weight != "specific"
     return EventFact(sub, SUB_EVENT_TYPES[sub], best, best.value.weight == "specific", best.value.weight, guessed)
+
+
+def _has_subject(verb: Token) -> bool:
+    """The word is a verb with someone doing it: "parents marched", "they gathered and marched",
+    "the branch was burnt by angry depositors"."""
+    while verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return verb.pos_ == "VERB" and any(c.dep_ in ("nsubj", "agent") for c in verb.children)
 
 
 def _joins_the_other_side(verb: Token, parties: list[Party]) -> bool:
@@ -256,25 +353,67 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
     first, last = doc[m.start], doc[m.end - 1]
     while last.dep_ in ("compound", "amod") and last.head is not last:  # "a protest march"
         last = last.head
+    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.pos_ in ("NOUN", "NUM", "PRON") \
+            and last.head.head.dep_ in ("nsubj", "nsubjpass"):
+        last = last.head.head  # "hundreds of protesters blocked the road": the crowd is the subject
     told_back = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
     theirs = not any(c.lower_ in ("the", "this", "that", "these", "those") for c in last.children)
-    return first.pos_ == "VERB" or _note_of(last) or (
+    return first.pos_ == "VERB" or _note_of(last) or _staged_before(doc, first) is not None or (
         # "staged a sit-in", "continued their strike": their own act, not one told before
         (theirs and last.dep_ in ("dobj", "nsubjpass") and _stages(last.head))
         # "blocked the road in protest", "went on strike": the clause's own act is the protest
         or (not told_back and last.dep_ == "pobj" and last.head.lower_ in ("in", "on")
             and last.head.head.pos_ in ("VERB", "AUX"))
         or (not told_back and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.lemma_ not in _REPORTING)
+        # "clashes were reported in the market": a monitor's way of telling that they happened
+        or (not told_back and last.dep_ == "nsubjpass" and last.head.lemma_ in ("report", "record"))
         # "the sit-in continued for a third day": told as going on, it is still being held
         or (last.dep_ == "nsubj" and last.head.lemma_ in ("continue", "enter") and m.value.sub_event_type in PROTEST))
+
+
+def _a_pit(doc: Doc, m: Match[Trigger]) -> bool:
+    if m.text.lower() not in ("mine", "mines"):
+        return False
+    tok = doc[m.end - 1]
+    return tok.pos_ == "PRON" or (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS) or any(
+        c.lower_ in _ORES for c in tok.children if c.dep_ in ("compound", "amod"))
+
+
+def _acting_verb(doc: Doc, tok: Token) -> Token | None:
+    """The verb that tells the event as someone's act: the word itself ("marched"), or the verb that
+    stages the noun ("took out a procession")."""
+    if tok.pos_ == "VERB":
+        return tok
+    while tok.dep_ in ("compound", "amod") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "dobj" and _stages(tok.head):
+        return tok.head
+    return _staged_before(doc, tok)
+
+
+def _staged_before(doc: Doc, first: Token) -> Token | None:
+    """A verb that stages the event stands just before its noun: "staged a demonstration", "began
+    a protest", "took out a joint procession". The small model often hangs the noun elsewhere when a
+    participle follows ("staged a demonstration demanding ..."), so the words before it decide; the
+    event told back ("the protest", "this strike") is not staged here."""
+    i = first.i - 1
+    while i >= 0 and (doc[i].pos_ in ("ADJ", "NUM") or doc[i].lower_ in ("a", "an") or doc[i].dep_ == "compound"):
+        i -= 1
+    if i < 0:
+        return None
+    verb = doc[i].head if doc[i].dep_ == "prt" else doc[i]
+    return verb if verb.pos_ == "VERB" and _stages(verb) else None
 
 
 def _note_of(tok: Token) -> bool:
     """A monitor's verbless note states its event: "Protest against the new land law.", "Nurses on
     strike over unpaid allowances." The event noun is the fragment's root, or "on strike" hangs on the
     root; it is not referred back to ("The protest."). A noun inside a clause is commentary."""
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tok.sent):
-        return False  # "Displaced protest over insecurity": a participle as an adjective is no verb
+    if any(t.pos_ in ("VERB", "AUX") and not (t.dep_ in ("amod", "compound") or (t.dep_ == "acl" and t.tag_ in (
+            "VBN", "VBG"))) for t in tok.sent):
+        # "Displaced protest over insecurity", "Blockade enforced by the alliance": a participle
+        # that describes the noun is no verb of the line
+        return False
     if any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
         return False
     return tok.dep_ == "ROOT" or (tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.dep_ == "ROOT")
@@ -284,18 +423,24 @@ def _cause(tok: Token) -> bool:
     """The word sits in what a protest is about: "against the killing", "over the death of a man
     who died in custody", "condemning the murder"."""
     for anc in [tok, *tok.ancestors]:
-        if anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over", "about"):
+        if anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over", "about", "amid", "amidst"):
             return True
         if anc.dep_ == "dobj" and anc.head.lemma_ in ("protest", "condemn", "denounce", "demand", "mourn", "decry"):
             return True
     return False
 
 
+def _described(tok: Token) -> bool:
+    """The word tells something of a person in a relative clause: "a member who had defected"."""
+    return any(a.dep_ == "relcl" for a in [tok, *tok.ancestors])
+
+
 def _stages(verb: Token) -> bool:
     """The verb makes an event of its object: "staged a sit-in", "took out a rally", "began a strike"."""
     if verb.lemma_ in _STAGE or verb.lower_ in _STAGE_FORMS:
         return True
-    return verb.lemma_ == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    # "took out a rally", "brought out a procession"
+    return verb.lemma_ in ("take", "bring") and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def escalate(told: str | None, new: str) -> str | None:
@@ -386,6 +531,23 @@ def _places_of_the_act(doc: Doc, parties: list[Party]) -> None:
                 p.role = None
 
 
+def _members_of_the_armed(doc: Doc, parties: list[Party]) -> None:
+    """"Members of the police", "members of an armed group": people named by what they belong to
+    are of its type, not civilians."""
+    for p in parties:
+        if p.type != "civilian":
+            continue
+        span = doc.char_span(p.start_char, p.start_char + len(p.text), alignment_mode="expand")
+        if span is None:
+            continue
+        of = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"]
+        # the owner's own words, not what is joined to it ("activists of the party and police")
+        inside = [(t.left_edge.idx, t.idx + len(t)) for o in of for t in o.children if t.dep_ == "pobj"]
+        owner = next((q for q in parties if q.type in ARMED and any(a <= q.start_char < b for a, b in inside)), None)
+        if owner is not None:
+            p.type = owner.type
+
+
 def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
     """Who the party is in its clause: the one who acts, the one hit, a side, or neither (a place,
     a source: "police said")."""
@@ -399,6 +561,9 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
             tok = tok.head
         elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM", "PRON"):
             tok = tok.head.head  # "members of the militia", "dozens of protesters"
+        elif tok.dep_ == "pobj" and tok.head.head.lower_ in ("belonging", "affiliated", "loyal") \
+                and (owner := _owner(tok.head.head)) is not None:
+            tok = owner  # "killed two men belonging to a militia": the men are the militia's
         else:
             break
     dep, head = tok.dep_, tok.head
@@ -407,6 +572,9 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
     if dep == "nsubj":
         if head.lemma_ in ("die", "perish", "succumb", "drown", "suffer") or head.lower_ == "dead":
             return "target"  # "five people died", "shoot the driver dead": the subject of a death is its victim
+        if head.lower_ in _HARMED and not any(c.dep_ in ("dobj", "aux", "auxpass", "xcomp", "ccomp", "prt") or (
+                c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children)) for c in head.children):
+            return "target"  # "three soldiers killed, one wounded": a note's passive without its verb
         return None if head.lemma_ in _REPORTING else "agent"
     if dep in ("nsubjpass", "dobj"):
         return None if head.lemma_ in _REPORTING else "target"
@@ -418,6 +586,16 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
             return "target"
         if prep in ("between", "with"):
             return "side"  # "clashes between X and Y", "clashed with the police"
+    return None
+
+
+def _owner(word: Token) -> Token | None:
+    """Whom "belonging", "affiliated" describes: the noun it modifies, or the object of the verb it
+    hangs on (the parse puts "injured two others belonging to a militia" either way)."""
+    if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "NUM", "PRON"):
+        return word.head
+    if word.dep_ in ("xcomp", "advcl"):
+        return next((c for c in word.head.children if c.dep_ == "dobj"), None)
     return None
 
 

@@ -79,6 +79,9 @@ class Segment:
     one_event: bool = False  # a single strike or bombing told within a month or a period: not a tally
     rate: bool = False
     irrealis: bool = False
+    # a word of it names one attack or one death ("shooting", "shot", "killed"), whatever event the
+    # segment is given ("Suspect arrested for Market Street shooting"): what a headline is about
+    one_attack: bool = False
 
     @property
     def has_casualties(self) -> bool:
@@ -133,7 +136,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     actor_masked = [(m.start_char, m.end_char) for m in source_matches if m.text.lower() not in ctx.lexicons.actors
                     and m.text not in ctx.lexicons.actors] + [(s - base, e - base) for s, e in ctx.masked]
     actors = ctx.actors.find(doc, actor_masked)
-    places = find_places(article_text, ctx.gazetteer, start=base, end=base + len(text), masked=masked)
+    written = ctx.anchor.day if ctx.anchor is not None and ctx.anchor.written else ctx.published
+    places = find_places(article_text, ctx.gazetteer, start=base, end=base + len(text), masked=masked, day=written)
     dates = find_dates(text, ctx.anchor or ctx.published, base)
     for d in dates:
         d.start, d.end = d.start + base, d.end + base
@@ -153,6 +157,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.places = [p for p in places if base + s <= p.start < base + e]
         seg_triggers = [t for t in triggers if s <= t.start_char < e]
         seg.event = ctx.triggers.classify(doc, seg_triggers, s, e)
+        seg.one_attack = any(t.value.sub_event_type == "Attack" and not _plural(doc, t.end - 1) for t in seg_triggers)
         # words that name harm only ("killed") do not make their neighbour an attacker
         tokens = {i for t in seg_triggers if t.value.weight != "generic" for i in range(t.start, t.end)}
         seg.perpetrator = find_perpetrator(doc, [a for a in actors if s <= a.start_char < e], tokens)
@@ -190,6 +195,16 @@ def _one_event(doc: Doc, event: EventFact | None) -> bool:
         return False
     head = doc[event.trigger.end - 1]
     return head.tag_ == "NN" and any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in head.children)
+
+
+def _plural(doc: Doc, i: int) -> bool:
+    """A plural noun ("shootings", "homicides"); in a title-case headline the tagger reads verbs as
+    plural nouns ("Child Shoots Himself"), so there only an -ings word is taken for one."""
+    word = doc[i]
+    if word.text.lower().endswith("ings"):
+        return True
+    title_case = sum(t.is_title for t in doc if t.is_alpha) > sum(t.is_lower for t in doc if t.is_alpha)
+    return word.tag_ in ("NNS", "NNPS") and not title_case
 
 
 def _war_sized(seg: Segment) -> bool:

@@ -21,6 +21,7 @@ from .events import VIOLENT, escalate
 from .facts import Segment, SentenceFacts
 from .places import PlaceMention
 
+HEADLINE_ONLY = "incident told by the headline"
 _RANK = {"point": 0, "neighbourhood": 1, "city": 2, "district": 3, "region": 4, "country": 5}
 
 
@@ -106,6 +107,7 @@ class Assembler:
         self.current: Frame | None = None
         self.sources = SourceTracker()
         self.named_sources: dict[str, str] = {}  # type -> the first source of that type the article names
+        self.headline: tuple[SentenceFacts, Segment, object] | None = None  # the title's one attack (`close`)
 
     # -- the reading loop ---------------------------------------------------------------
     def feed(self, sent: SentenceFacts) -> None:
@@ -113,6 +115,8 @@ class Assembler:
             self.named_sources.setdefault(stype, name)
         source = self.sources.resolve(sent.source, sent.start)
         for seg in sent.segments:
+            if sent.title and not self.alone and self.headline is None and seg.one_attack and not seg.irrealis:
+                self.headline = (sent, seg, source)
             self._feed_segment(sent, seg, source)
         if sent.present and self.current is not None:
             self.current.spans.append((sent.start, sent.end))
@@ -218,6 +222,30 @@ class Assembler:
                                   or (seg.event is not None and escalate(cur.sub_event_type, seg.event.sub_event_type))):
             # ... or it tells how the protest being told went on: "Police fired tear gas and arrested 20"
             self._fill(cur, seg, source, sent, anchored=seg.has_casualties)
+
+    def close(self) -> None:
+        """After the last sentence: an article whose headline tells one attack ("Teen hurt in
+        accidental shooting", "Suspect arrested in Elm Street shooting") is about that attack, even
+        when its body tells no incident the reading loop opens: the page is a paywall or a video
+        caption under the headline, or the attack is told on the day of an arrest or a hearing, dated
+        by its month ("shot two men in October"), which reads as a tally. So with no incident found,
+        the article's one tally of casualties becomes the incident, or else the headline opens one
+        (its place: the article's main place, report.py)."""
+        if self.headline is None or any(f.kind == "incident" and (f.claims_with_figures() or f.event_type in VIOLENT)
+                                        for f in self.frames):
+            return  # (an arrest or a hearing told without figures is not the attack)
+        tallies = [f for f in self.frames if f.kind == "aggregate"]
+        if len(tallies) == 1 and "countrywide" not in tallies[0].flags and tallies[0].claims_with_figures():
+            tallies[0].kind = "incident"
+            tallies[0].flags.append("one attack told over a period")
+            if tallies[0].event_type not in VIOLENT:  # "arrested for a shooting that left three dead": the shooting
+                tallies[0].sub_event_type, tallies[0].event_type = "Attack", SUB_EVENT_TYPES["Attack"]
+                tallies[0].event_guessed, tallies[0].event_weight = False, "weak"
+        elif not self.frames:
+            sent, seg, source = self.headline
+            frame = self._new(seg, None)
+            self._fill(frame, seg, source, sent, anchored=True)
+            frame.flags.append(HEADLINE_ONLY)
 
     def _lede(self, sent: SentenceFacts, seg: Segment, placed: bool = False) -> bool:
         """The first event the article tells as a fact, named firmly, opens its incident even with no

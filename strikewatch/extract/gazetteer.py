@@ -21,6 +21,7 @@ large towns elsewhere; `within=` searches inside one unit ("X district, Y provin
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 import functools
 import io
@@ -153,6 +154,7 @@ class Gazetteer:
         self.stopwords, self.regions, self.countries = frozenset(stopwords), list(regions), countries
         self.world = world
         self._areas: dict[str, frozenset[str]] | None = None  # gazetteer_areas.csv, read on first use
+        self._fronts: list[Front] | None = None  # gazetteer_fronts.csv, read on first use
         self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
         self.actors = {norm(k): v for k, v in (actors or {}).items()}  # "boko haram" -> ("NG",)
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
@@ -251,17 +253,24 @@ class Gazetteer:
     def settlement_oblasts(self, name: str, *, skeleton: bool = True) -> tuple[str, ...]:
         """The GeoNames codes of the Ukrainian oblasts with a settlement of that name in the state
         codifier (uasettlements.py; none without its package): as written, in its Ukrainian spelling
-        (Stepanovka, Stepanivka), else (`skeleton`) up to vowels and doubled letters (Mnohopillya,
-        Nikishine), where all the codifier's names of that skeleton count."""
+        (Stepanovka, Stepanivka), with y and i as one letter (Mnohopillya, Nikishine), else
+        (`skeleton`) up to vowels and doubled letters (Style as Styla), where all the codifier's names
+        of that skeleton count."""
+        return tuple(sorted({r.partition("/")[0] for r in self.settlement_raions(name, skeleton=skeleton)}))
+
+    def settlement_raions(self, name: str, *, skeleton: bool = True) -> tuple[str, ...]:
+        """As `settlement_oblasts`, each settlement's "oblast/raion" ("UA.05/Pokrovskyi")."""
         if self.world is None:
             return ()
         from . import uasettlements
 
         oblasts = tuple(sorted((c, n) for c, n in self.world.admin1.items() if c.startswith("UA.")))
-        index, skeletons = uasettlements.load(oblasts)
+        index, skeletons, softs = uasettlements.load(oblasts)
         key = norm(name)
         uk = ukrainian(key)
         found = index.get(key) or (index.get(uk) if uk else None)
+        if not found:
+            found = softs.get(uasettlements.soft(key)) or (softs.get(uasettlements.soft(uk)) if uk else None)
         if not found and skeleton:
             found = skeletons.get(loose(key)) or (skeletons.get(loose(uk)) if uk else None)
         return found or ()
@@ -348,6 +357,23 @@ class Gazetteer:
         if self._areas is None:
             self._areas = _load_areas(self.world.admin1)
         return self._areas.get(norm(name), frozenset())
+
+    def front_units(self, cc: str, day: dt.date | None) -> frozenset[str]:
+        """The admin1 units (GeoNames codes) of the country's documented conflict zone on that day
+        (gazetteer_fronts.csv): Donetsk and Luhansk oblasts in 2014-2022; none on a day of peace."""
+        return frozenset(u for f in self._fronts_on(cc, day) for u in f.units)
+
+    def front_raions(self, cc: str, day: dt.date | None) -> frozenset[str]:
+        """The raions ("UA.05/Pokrovskyi") the zone is narrowed to on that day, where the file
+        narrows it; empty: the whole units."""
+        return frozenset(r for f in self._fronts_on(cc, day) for r in f.raions)
+
+    def _fronts_on(self, cc: str, day: dt.date | None) -> list[Front]:
+        if self.world is None or day is None:
+            return []
+        if self._fronts is None:
+            self._fronts = _load_fronts(self.world.admin1)
+        return [f for f in self._fronts if f.cc == cc and f.start <= day and (f.end is None or day <= f.end)]
 
     def demonym(self, name: str) -> str | None:  # "Afghan" -> "AF": the country a nationality adjective names
         return self.demonyms.get(norm(name))
@@ -517,6 +543,42 @@ def _load_areas(units: Mapping[str, str]) -> dict[str, frozenset[str]]:
         for name in (row["area"], *row["aliases"].split("|")):
             if name.strip():
                 out[norm(name)] = codes
+    if problems:
+        raise DataFileError(path, problems)
+    return out
+
+
+@dataclass(frozen=True)
+class Front:
+    cc: str
+    start: dt.date
+    end: dt.date | None  # inclusive; None: still open
+    units: frozenset[str]
+    raions: frozenset[str] = frozenset()  # "UA.05/Pokrovskyi": the front within its units, if narrower
+
+
+def _load_fronts(units: Mapping[str, str]) -> list[Front]:
+    """gazetteer_fronts.csv: the units of each documented conflict zone and its period."""
+    path, rows, problems = _read("gazetteer_fronts.csv", ("zone", "country", "start", "end", "units", "raions",
+                                                          "source"))
+    out: list[Front] = []
+    for n, row in rows:
+        codes = frozenset(c.strip() for c in row["units"].split("|") if c.strip())
+        if not codes or not all(c in units and c.partition(".")[0] == row["country"] for c in codes):
+            problems.append(f"line {n}: units {row['units']!r} are not GeoNames admin1 codes of {row['country']!r}")
+        raions = frozenset(r.strip() for r in row["raions"].split("|") if r.strip())
+        if any(r.partition("/")[0] not in codes or not r.partition("/")[2] for r in raions):
+            problems.append(f"line {n}: raions {row['raions']!r} must be unit/name of the row's units")
+        try:
+            start, end = dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["end"]) if row["end"] else None
+        except ValueError:
+            problems.append(f"line {n}: start/end must be ISO dates (end may be blank), got {row['start']!r}, {row['end']!r}")
+            continue
+        if end is not None and end < start:
+            problems.append(f"line {n}: the zone ends ({end}) before it starts ({start})")
+        if not row["source"]:
+            problems.append(f"line {n}: no source: a zone is taken from a documented record")
+        out.append(Front(row["country"], start, end, codes, raions))
     if problems:
         raise DataFileError(path, problems)
     return out

@@ -6,6 +6,7 @@ which bounds of the `Count` the figure sets (docs/conventions.md):
 
     at least N -> low N          more than N -> low N+1        about N -> best N
     up to N    -> high N         nearly N    -> high N-1       N       -> low = best = high = N
+    as many as N -> best N, high N
 
 Hand-written because no library reads hedged English quantities into ranges; text2num does the
 number words (word2number is avoided: it silently adds unrelated numbers together).
@@ -29,7 +30,7 @@ MODIFIERS: dict[tuple[str, ...], str] = {
     ("more", "than"): "over", ("over",): "over", ("upwards", "of"): "over", ("in", "excess", "of"): "over",
     ("nearly",): "under", ("almost",): "under", ("just", "under"): "under", ("fewer", "than"): "under",
     ("less", "than"): "under", ("close", "to"): "under",
-    ("up", "to"): "upto", ("as", "many", "as"): "upto", ("at", "most"): "upto", ("no", "more", "than"): "upto",
+    ("up", "to"): "upto", ("as", "many", "as"): "asmany", ("at", "most"): "upto", ("no", "more", "than"): "upto",
     ("a", "maximum", "of"): "upto",
     ("about",): "approx", ("around",): "approx", ("some",): "approx", ("approximately",): "approx",
     ("an", "estimated"): "approx", ("estimated",): "approx", ("roughly",): "approx", ("nearly", "about"): "approx",
@@ -83,6 +84,8 @@ def apply_modifier(n: int, how: str) -> Count:
         return Count(high=max(n - 1, 0))
     if how == "upto":
         return Count(high=n)
+    if how == "asmany":  # "as many as seven": the figure reported, told as large; no more than it
+        return Count(best=n, high=n)
     if how == "approx":
         return Count(best=n)
     return Count(low=n, best=n, high=n)

@@ -16,6 +16,7 @@ source names ("Raqqa Is Being Slaughtered Silently") are masked by the caller.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 import re
@@ -26,6 +27,8 @@ from dataclasses import dataclass, field, replace
 from ..model import Location
 from . import usplaces
 from .gazetteer import Gazetteer, Place, norm
+from .respell import ukrainian
+from .uasettlements import soft
 
 MAX_WORDS = 6  # the longest name tried: "Maarat al-Numan" is three words, "Bab al-Hawa crossing" four
 # lower-case words inside names: Arabic articles, "of", and the Persian/Pashto "wa" (and), "i"/"e" (of)
@@ -122,18 +125,19 @@ class _Token:
 
 
 def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | None = None,
-                masked: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+                masked: Sequence[tuple[int, int]] = (), day: dt.date | None = None) -> list[PlaceMention]:
     """Every place named in `text[start:end]`, left to right, with offsets into `text`; spans
-    overlapping `masked` (datelines, source names) are skipped."""
+    overlapping `masked` (datelines, source names) are skipped. `day`: when the article was written,
+    which says where its country's war was then (a village name several oblasts share)."""
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
-    ctx, units = _context(text, gazetteer)
+    ctx, units = _context(text, gazetteer, day)
     for run in _runs(text, start, end):
         i, last_end = 0, -1
         while i < len(run):
             for j in range(min(len(run), i + MAX_WORDS), i, -1):
                 hit = None if run[i].link or run[j - 1].link else _match(text, run, i, j, gazetteer, masked, last_end,
-                                                                           ctx, units, out[-1].end if out else -1)
+                                                                           ctx, units, out[-1].end if out else -1, day)
                 if hit is not None:
                     out.append(hit)
                     last_end, i = run[j - 1].end, j
@@ -174,8 +178,9 @@ def is_us_story(text: str, g: Gazetteer) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The article's countries and the provinces it names (GeoNames admin1 codes)."""
+def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The article's countries and the provinces it names (GeoNames admin1 codes). `day`: when it was
+    written, for a bare village name of the front of that day's war."""
     votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
     nationals: Counter[str] = Counter()  # "Afghan forces": counted only where nothing else votes
     units: set[str] = set()
@@ -239,8 +244,10 @@ def _context(text: str, g: Gazetteer) -> tuple[tuple[str, ...], frozenset[str]]:
             if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
                 votes.update(ccs)
     if not votes and not nationals:  # a village only Ukraine's codifier knows, or only Ukraine among the places
-        for surface, at in placed:   # of that name however small ("Olkhovatka" on a line of its own)
-            if g.settlement_oblasts(surface, skeleton=False) and g.countries_of(surface, min_population=0) <= {"UA"} \
+        front = g.front_units("UA", day)  # of that name however small, or one of the front of the day's war
+        for surface, at in placed:  # ("Olkhovatka" on a line of its own; villages in Russia have the name too)
+            if (oblasts := g.settlement_oblasts(surface, skeleton=False)) \
+                    and (g.countries_of(surface, min_population=0) <= {"UA"} or front.intersection(oblasts)) \
                     and _cued(text, at, surface):
                 votes["UA"] += 1
     if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
@@ -286,7 +293,7 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
 
 def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: Sequence[tuple[int, int]],
            last_end: int, ctx: tuple[str, ...] = (), units: frozenset[str] = frozenset(),
-           prev_end: int = -1) -> PlaceMention | None:
+           prev_end: int = -1, day: dt.date | None = None) -> PlaceMention | None:
     s, e = run[i].start, run[j - 1].end
     if text[e - 2 : e] in ("'s", "’s"):
         e -= 2  # "Syria's Latakia province"
@@ -307,6 +314,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     edge_word = not one_word and (g.is_stopword(run[i].text) or g.is_stopword(run[j - 1].text))
     variants = bool(_UNIT_AFTER.match(text[e : e + 16]) or _CITY_BEFORE.search(text[max(0, s - 20) : s]))
     found = g.candidates(surface, exact=edge_word, countries=ctx, variants=variants)
+    if not found and us:
+        found = usplaces.post_parts(surface, g)  # "Fort Riley": GeoNames has Fort Riley North
     if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
         inner = g.candidates(surface, exact=edge_word, countries=ctx, within=outer)
         if us and not inner and outer.level == 1 and not inside and not _UNIT_AFTER.match(" " + surface) \
@@ -327,7 +336,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     cued = bool(variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e))
     if "UA" in ctx and cued and (outer is None or (outer.cc == "UA" and outer.level == 1 and not found)):
         found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1 or ""}), g,
-                                   inside=outer is not None)
+                                   inside=outer is not None, front=g.front_units("UA", day),
+                                   raions=g.front_raions("UA", day))
     if not (cued or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
                              or usplaces.COUNTY_WORD.search(surface)))):  # "Opelousas Police", "Madison County"
         # a village or district of the article's country is a place only where the words say so: "in
@@ -354,27 +364,42 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     nxt = run[j] if j < len(run) and not run[j].link else None
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
             and not (place.rank == 1 and nxt.text.lower() in _BODY_WORDS) \
-            and nxt.text not in _CALENDAR and not (us and nxt.text.lower().rstrip("'’s") in usplaces.followers()) \
+            and nxt.text not in _CALENDAR and not (us and usplaces.is_follower(nxt.text)) \
             and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"
     return _resolve(text, s, e, place, g)
 
 
 def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,
-                       inside: bool = False) -> list[Place]:
+                       inside: bool = False, front: frozenset[str] = frozenset(),
+                       raions: frozenset[str] = frozenset()) -> list[Place]:
     """A village name in a Ukrainian article, against the state codifier's settlements of every oblast
     (uasettlements.py): one oblast has it (or one of the oblasts the text names, "in Donbas", "Donetsk
-    region"): the village there, else that oblast; several and nothing to choose by: not a random
-    homonym, so no village at all. Towns of 10,000+ keep their name (Krasnohorivka, Pervomaisk)."""
+    region"; else the one of the `front`, the units of the war when the article was written, or the
+    one with the name in the front's `raions`): the village there, else that oblast; several and
+    nothing to choose by: not a random homonym, so no village at all. A town of 10,000+ so named keeps
+    its name (Krasnohorivka), unless it lies away from the front and a place of the front has the name
+    (Karlivka: a town in Poltava oblast, a village by Donetsk). GeoNames' Ukrainian places count as the
+    codifier's do."""
     oblasts = set(g.settlement_oblasts(surface))
     local = [p for p in found if p.cc == "UA" and p.rank == 1 and p.level == 0]
-    if not oblasts or any(p.population >= UA_TOWN for p in local):
+    everywhere = oblasts | {p.a1 for p in local if p.a1}
+    war = front & everywhere
+    towns = [p for p in local if p.population >= UA_TOWN and _own_name(p.name, surface)]
+    if towns and not (war and not any(p.a1 in front for p in towns)):
         return found  # a town named in the news far more than the villages that share its name
-    oblasts |= {p.a1 for p in local if p.a1}
+    if not oblasts and not (war and len(everywhere) > 1):
+        return found
+    oblasts = everywhere
     named = oblasts & units
     pick = named if named or inside else oblasts  # "X, Donetsk region": only there
     if not pick:
         return found
+    if len(pick) > 1 and not named and len(pick & front) == 1:
+        pick = pick & front  # nothing in the text decides: the one oblast of the war's front that has it
+    elif len(pick) > 1 and not named and raions and len(near := pick & {
+            r.partition("/")[0] for r in g.settlement_raions(surface) if r in raions}) == 1:
+        pick = near  # Pisky: a village by Donetsk, and one in Luhansk oblast's north, far behind the line
     if len(pick) > 1:
         return [p for p in found if p not in local]  # which Stepanivka of eighteen oblasts: the text does not say
     (a1,) = pick
@@ -382,6 +407,13 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
         return there + [p for p in found if p not in local]
     unit = g.unit(a1)
     return [replace(unit, precision="region", rank=1)] + [p for p in found if p not in local] if unit else found
+
+
+def _own_name(name: str, surface: str) -> bool:
+    """The place is named by its own name, up to y/i and a Russian spelling (Novotroitskoe is
+    Novotroyitske), not by a former name it also has."""
+    key = norm(surface)
+    return soft(norm(name)) in {soft(key), soft(ukrainian(key) or key)}
 
 
 def _container(text: str, prev_end: int, s: int) -> bool:

@@ -16,7 +16,7 @@ from ..model import Article, Count, Dates, Location, Perpetrator, Report, Span
 from .claims import ClaimBuilder, merge_rosters
 from .dates import Anchor
 from .docdates import ArticleDates
-from .frames import Frame, dates_equal, frame_location, place_fits, rank, same_place
+from .frames import HEADLINE_ONLY, Frame, dates_equal, frame_location, place_fits, rank, same_place
 from .places import PlaceMention
 
 DEFAULT_EVENT = ("Violence against civilians", "Attack")
@@ -187,7 +187,8 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
         has_figures = any(not c.empty for c in claims) or f.strikes is not None
         # opened by an event told without figures ("police arrested 12 on Monday", frames.py `_opens`)
         told = f.segment.event is not None and f.segment.event.opens and not f.segment.casualties
-        if f.kind == "incident" and not has_figures and (f.place is None or rank(f.place) >= 5) and not told:
+        if f.kind == "incident" and not has_figures and (f.place is None or rank(f.place) >= 5) and not told \
+                and HEADLINE_ONLY not in f.flags:
             continue  # nothing but a mention of fighting somewhere in the country
         flags = list(f.flags)
         location = frame_location(f)

@@ -4,7 +4,7 @@ News copy, Russian agencies above all, spells towns of Ukraine as transliterated
 Gorlovka, Lugansk, Zaitsevo, Zolotoye, Popasnaya, Avdeyevka; GeoNames names them from Ukrainian:
 Horlivka, Luhansk, Zaitseve, Zolote, Popasna, Avdiivka. The two differ regularly: Russian g is
 Ukrainian h, and the endings of place names change (-ovo/-evo -> -ove/-eve, -oye -> -e, -skoye ->
--ske, -aya -> -a, -ovka/-evka -> -ivka, -eyevka -> -iivka, -ino -> -yne). `ukrainian` applies
+-ske, -aya -> -a, -ovka/-evka -> -ivka, -eyevka -> -iivka, -ino -> -yne, -pol -> -pil). `ukrainian` applies
 these to a spelling key (gazetteer.norm); the gazetteer tries the result only for an article about
 Ukraine, and only where the spelling as written names no place there.
 
@@ -20,7 +20,8 @@ import re
 _ENDINGS = (("ovskoye", "ivske"), ("evskoye", "ivske"), ("skoye", "ske"), ("skoe", "ske"), ("tskiy", "tskyi"),
             ("skiy", "skyi"), ("eyevka", "iivka"), ("iyevka", "iivka"), ("yevka", "iivka"), ("eevka", "iivka"),
             ("ovka", "ivka"), ("evka", "ivka"), ("iyevo", "iieve"), ("yevo", "ieve"), ("ovo", "ove"), ("evo", "eve"),
-            ("oye", "e"), ("oe", "e"), ("aya", "a"), ("ino", "yne"))
+            ("oye", "e"), ("oe", "e"), ("aya", "a"), ("ino", "yne"),
+            ("pol", "pil"))  # Borispol, Boryspil; Mariupol keeps -pol, found as written before any rule
 _WORD = re.compile(r"[a-z]+")
 
 

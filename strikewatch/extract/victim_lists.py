@@ -56,7 +56,8 @@ _STOPS = {"was", "were", "is", "are", "had", "have", "has", "when", "after", "by
           "which", "whose", "during", "from", "near", "since", "because", "but", "that"}
 _NAMED_THINGS = {"family", "families", "clan", "household", "home", "house", "residence", "building", "tower", "towers",
                  "mosque", "school", "hospital", "street", "road", "camp", "neighbourhood", "neighborhood", "area",
-                 "roundabout", "junction", "square", "agency", "news", "center", "centre", "ministry", "brigades"}
+                 "roundabout", "junction", "square", "agency", "news", "center", "centre", "ministry", "brigades",
+                 "outpost", "post", "station", "checkpoint", "battalion", "regiment", "unit"}
 _AKA = re.compile(r"\s*(?:also\s+)?(?:known|referred\s+to|called|nicknamed|named)\s+(?:as\s+)?|\s*(?:aka|a\.k\.a\.)\s", re.I)
 _AGE_UNITS = {"years", "yrs", "months", "weeks", "days"}
 _SEPARATORS = {",", ";", ":", "and", "&", "–", "—", "-", "as", "plus"}
@@ -180,6 +181,8 @@ def _name(tokens: list[Token]) -> list[Token]:
             continue
         if _owner(t):
             continue  # "son of Abdus Salam", "a student of Dhaka University": who or what the victim belongs to
+        if _describes(t):
+            continue  # "a Congress party worker", "a Jamaat Islami activist": the party or body of a described person
         if t.ent_type_ in ("GPE", "LOC") and not (t.i > 0 and t.doc[t.i - 1].ent_iob_ != "O" and t.ent_iob_ == "I") \
                 and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I"):
             continue  # a one-word place ("Idlib"); the small model tags many two-word names as places too
@@ -191,6 +194,17 @@ def _name(tokens: list[Token]) -> list[Token]:
             continue  # "Hamid's two sons", "the Saleh family", "Al-Amal Street": not a victim's name
         out.append(t)
     return out
+
+
+def _describes(t: Token) -> bool:
+    """A proper noun that modifies a common noun written in lower case ("a Jamaat Islami union worker"):
+    the person's body, party or people, not the person's name; the name, if any, follows it."""
+    h = t
+    while h.dep_ in ("compound", "amod", "nmod") and h.head.i != h.i and h.head.i > h.i:
+        h = h.head
+        if h.pos_ == "NOUN" and h.text[:1].islower():
+            return True
+    return False
 
 
 def _owner(t: Token) -> bool:

@@ -200,7 +200,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
         if not _realis(verb) or (verb.i, pattern.role) in groups:
             continue
-        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
             continue  # "were abducted and later executed" shares the subject; "and two others captured" has its own
         if pattern.role == "killed" and victim.dep_ == "dobj" and any(
                 c.dep_ == "acl" and c.lemma_ in ("injure", "wound", "hurt") for c in victim.children):
@@ -211,17 +211,23 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 and any(c.dep_ == "dobj" for c in verb.children):
             continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
             # "the army reported two rebels dead": the subject reports
+        if pattern.id == "counted-killed-telegraphic" and (any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+                                                           or not _counted(victim)):
+            continue  # "nine insurgents killed": a note's passive without its auxiliary (tagged a past tense or a
+            # participle); "they have killed ...", "two gunmen killed a guard" are active
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
         if victim.lower_ in BACK_PRONOUNS and victim.dep_ == "dobj" and verb.dep_ in ("conj", "advcl"):
-            before = next((c for c in verb.head.children if c.dep_ == "dobj"
-                           and any(g.dep_ == "nummod" for g in c.children)), None)
+            before = next((c for c in verb.head.children if c.dep_ == "dobj" and _counted(c)), None)  # "two levies personnel"
             victim = before if before is not None else victim
-        members = _persons(victim, lex, killed=pattern.role == "killed" and _argument(victim, verb))
+        deadly = pattern.role == "killed" and _argument(victim, verb)
+        members = _persons(victim, lex, killed=deadly)
         if verb.dep_ == "amod":  # "a deceased man and a wounded woman": the adjective's noun alone
             members = [m for m in [_member(victim, lex)] if m is not None]
         else:
-            members += _twin_subjects(victim, verb, lex)
+            members += _twin_subjects(victim, verb, lex, deadly)
+        if verb.dep_ == "acl" and victim.i == verb.head.i:
+            members = _before_participle(members, victim, verb)
         if not members:
             continue
         harm = pattern.role
@@ -255,6 +261,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             members = _persons(nearest, lex)
             if members:
                 groups[(verb.i, role)] = VictimGroup(role, "passive-no-subject", verb.i, members, head=nearest.i)
+    _lost_subject(sent, groups, lex)
     # "a man was shot and killed": a predicate coordinated with another shares its subject
     for (i, role), group in list(groups.items()):
         for conj in doc[i].conjuncts:
@@ -279,13 +286,57 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
     return sorted(groups.values(), key=lambda g: g.verb)
 
 
-def _twin_subjects(victim: Token, verb: Token, lex: Lexicons) -> list[Member]:
+def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], lex: Lexicons) -> None:
+    """ "A suspected insurgent wanted for several attacks was killed", "An alleged robber, who had escaped
+    from custody, was shot dead": a long subject leads the small parser to hang it elsewhere, and the
+    passive death is left with no person (no subject, or "attacks"). The described person who opens the
+    sentence, one and indefinite, is then the victim; only for deaths, and only when nothing else is."""
+    if any(role == "killed" for _, role in groups):
+        return
+    for verb in sent:
+        dead = _PREDICATES.get(verb.lemma_) == "killed" or verb.lemma_ == "shoot" and any(c.lower_ == "dead" for c in verb.children)
+        if not dead or verb.tag_ != "VBN" or not _realis(verb) \
+                or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is not None and (subject.pos_ == "PRON" or _member(subject, lex, killed=True) is not None):
+            continue  # a subject of its own that is a person or "they": read as it is
+        det = next((t for t in sent.doc[sent.start: verb.i] if t.dep_ == "det" and t.lower_ in ("a", "an")), None)
+        person = det.head if det is not None else None
+        if person is None or person.tag_ != "NN" or person.i >= verb.i \
+                or not (_is_person(person, lex) or _killable(person, lex)):
+            return
+        left = min(t.i for t in person.subtree if t.i <= person.i)
+        member = Member(Count(low=1, best=1, high=1), _category(person, lex), sent.doc[left].idx, person.idx + len(person))
+        groups[(verb.i, "killed")] = VictimGroup("killed", "lost-subject", verb.i, [member], head=person.i, fresh=True)
+        return
+
+
+def _before_participle(members: list[Member], victim: Token, verb: Token) -> list[Member]:
+    """ "5 civilians killed and 2 injured": each participle of a note's run-on takes the figures told just
+    before it, not the conjunct after it (the parser hangs "2" and "injured" on "civilians" too)."""
+    after = max((c.idx for h in (victim, *victim.conjuncts) for c in h.children
+                 if c.dep_ == "acl" and c.i < verb.i and c.lemma_ in _PREDICATES), default=-1)
+    kept = [m for m in members if after < m.start < verb.idx]
+    return kept or members
+
+
+def _counted(victim: Token) -> bool:
+    """The phrase opens with its figure: "9 insurgents", "3 ULFA and NSCN cadres" (the parser may hang it on a name)."""
+    return any(c.dep_ == "nummod" for c in victim.children) or victim.left_edge.like_num and victim.left_edge.i < victim.i
+
+
+def _twin_subjects(victim: Token, verb: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     """ "4 rebels and 1 policeman were killed" is often parsed with two subjects of one verb instead of
     two conjuncts: the later subjects are victims too (their figures add up, as conjuncts do)."""
     if victim.dep_ not in ("nsubj", "nsubjpass") or victim.head.i != verb.i:
         return []
+    # "A teacher, a farmer and a student were killed": the "and" hangs on the later subject; then all are
+    # indefinite people, a list
     return [m for t in verb.children if t.dep_ == victim.dep_ and t.i > victim.i
-            and any(c.dep_ == "cc" for c in victim.children) for m in _persons(t, lex)]
+            and (any(c.dep_ == "cc" for c in victim.children)
+                 or _indefinite(victim) and _indefinite(t) and any(c.dep_ == "cc" for c in t.children))
+            for m in _persons(t, lex, killed)]  # "a commander and his companion were killed": any person
 
 
 # predicates of death said of people (not "eliminate their presence", "killing the fish" is an animal's)
@@ -411,11 +462,18 @@ def _realis(verb: Token) -> bool:
 
 
 def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
+    shared = _shared_figure(head, lex)
+    if shared is not None:
+        return [shared]
     members: list[Member] = []
-    conjuncts = sorted([head, *head.conjuncts], key=lambda t: t.i)
+    conjuncts = sorted([head, *head.conjuncts, *_listed_appositive(head)], key=lambda t: t.i)
+    including = next((c.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("including", "among")), None)
     for h in conjuncts:
         if _nobody(h):
             return []  # "no one", "nobody": the negation reader gives the zero
+        if including is not None and h.i > including and h is not head and _counted(head) \
+                and not any(c.dep_ == "nummod" for c in h.children):
+            continue  # "four persons including an elder and his son": the son is of the part (hung on "persons")
         # a noun outside the lexicon as the argument itself, and as a conjunct of one person described the
         # same way ("a student and a constable"), not of a figure ("39 people ... and a market": a misparse)
         plain = not any(c.dep_ == "nummod" for c in head.children) and not head.like_num
@@ -429,6 +487,41 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
                 members += _added(prep, lex)
     # the first conjunct heads the phrase, so its subtree holds every "including"
     return members + _parts(conjuncts[0], lex) + _breakdown(head, lex) if members else members
+
+
+def _indefinite(t: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+
+
+def _listed_appositive(head: Token) -> list[Token]:
+    """ "A teacher, a farmer and a student were killed": the parser makes the second person an appositive
+    of the first and the third its conjunct; a run of indefinite people joined by "and" is a list, not
+    one person described twice ("Ali, a farmer and father of three" has no article on its head)."""
+    if not _indefinite(head) or head.conjuncts:
+        return []
+    for app in head.children:
+        if app.dep_ == "appos" and _indefinite(app) and app.conjuncts \
+                and all(_indefinite(c) or any(n.dep_ == "nummod" for n in c.children) for c in app.conjuncts):
+            return [app, *app.conjuncts]
+    return []
+
+
+def _shared_figure(head: Token, lex: Lexicons) -> Member | None:
+    """ "5 JMB and local militants": names and adjectives joined by "and" before one plural noun share
+    its figure; the parser often makes the first name the head and leaves the figure outside. One group
+    of people, counted by the figure before the first word."""
+    if head.tag_ != "NNP" or any(c.dep_ == "nummod" for c in head.children) or head.left_edge.i == 0:
+        return None
+    plural = [c for c in head.conjuncts if c.i > head.i and c.tag_ == "NNS"]
+    if len(plural) != 1 or any(c.dep_ == "nummod" for c in plural[0].children) or plural[0].lower_ not in lex.victims:
+        return None
+    figure = head.doc[head.left_edge.i - 1]
+    if not figure.like_num or _is_age(figure) or _is_year(figure):
+        return None
+    count = _number(figure)
+    if count is None:
+        return None
+    return Member(_hedged(figure, count), _category(plural[0], lex), figure.idx, plural[0].idx + len(plural[0]))
 
 
 def _breakdown(head: Token, lex: Lexicons) -> list[Member]:
@@ -481,7 +574,8 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
     if num is None and h.left_edge.like_num and h.left_edge.i < h.i and not _is_age(h.left_edge):
         num = h.left_edge  # "seven identified members": the parser hangs the figure on the adjective
     if num is None:  # "at least 25 identified civilians": the figure hangs on the adjective, as npadvmod
-        num = next((n for a in h.lefts if a.dep_ == "amod" for n in a.children if n.like_num and n.i < a.i
+        # "two rangers personnel": on a noun before the head, too
+        num = next((n for a in h.lefts if a.dep_ in ("amod", "compound") for n in a.children if n.like_num and n.i < a.i
                     and n.dep_ in ("npadvmod", "nummod", "advmod") and not _is_age(n) and not _is_year(n)), None)
     vague_mod = next((lex.quantities[c.lower_] for c in h.children if c.dep_ in ("amod", "nummod")
                       and c.lower_ in lex.quantities), None)  # "several others", "many people"
@@ -532,6 +626,10 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
     if single and noun_like or killed and noun_like and h.pos_ == "ADJ":
         if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
             return None
+        if h.tag_ == "NNP" and dets & {"a", "an"} and (killed or h.dep_ == "conj") \
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in h.children):
+            # "murdered a Dalit", "three herders and a Tiv": one member of a people, caste or group
+            return Member(Count(low=1, best=1, high=1), category, start, end)
         # "her brother and 4-year-old daughter": a singular conjunct shares the first one's determiner
         shared = h.dep_ == "conj" and h.tag_ == "NN" and h.head.pos_ in ("NOUN", "PROPN")
         # a headline drops the article: "Teenager fatally shot near park", "Child shot self"
