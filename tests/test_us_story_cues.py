@@ -72,3 +72,13 @@ def test_an_army_post_known_only_by_its_census_parts(gazetteer) -> None:
     # a town GeoNames has under its own name keeps it
     text = "A man was shot in Fort Worth on Sunday, the sheriff's office said."
     assert found(text, gazetteer) == [("Fort Worth", "Texas")]
+
+
+def test_a_small_town_before_a_word_for_its_people_names_its_country(gazetteer) -> None:
+    # a headline over a paywall names only a town of 15,000 people: "X teens", "X police" call it a
+    # place, so the one country that has a town so named is the story's
+    text = "2 Blytheville teens charged in killing\n\nSubscribe now for complete access to local news."
+    assert found(text, gazetteer) == [("Blytheville", "Arkansas")]
+    # a word for a town's people after the name is a cue; a surname-like use is not
+    text = "Coach Blytheville praised the teens after the game.\n\nSubscribe now for complete access."
+    assert found(text, gazetteer) == []

@@ -264,10 +264,10 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
 
 
 def _cued(text: str, s: int, surface: str) -> bool:
-    """The words say a place is meant: "in X", "X district", a line of its own."""
+    """The words say a place is meant: "in X", "X district", a line of its own, "X police", "X teens"."""
     e = s + len(surface)
     return bool(_LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _UNIT_AFTER.match(text[e : e + 16])
-                or _CITY_BEFORE.search(text[max(0, s - 20) : s]) or _alone(text, s, e))
+                or _CITY_BEFORE.search(text[max(0, s - 20) : s]) or _alone(text, s, e) or usplaces.town_follows(text, e))
 
 
 @functools.lru_cache(maxsize=64)  # the article-wide pass and the finder read the same runs
