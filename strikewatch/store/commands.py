@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..interrupt import firm_ctrl_c
 from .database import Store, StoreError, fault_message, is_fault
 
 err = Console(stderr=True, soft_wrap=True)
@@ -185,7 +186,8 @@ def _faults(url: str) -> Iterator[None]:
     import sqlalchemy as sa
 
     try:
-        yield
+        with firm_ctrl_c():  # ended (alarm off) before the handlers below run
+            yield
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/yellow]: every finished batch is saved; run again to carry on")
         raise typer.Exit(code=130) from None

@@ -153,6 +153,7 @@ def slow_run(url: str, path: str, batch_size: int, hold_after: int) -> None:
     articles the extractor waits for ever, so whatever the machine's speed the run is still going,
     with whole batches stored, when the test stops it."""
     from ..ingest import read_articles
+    from ..interrupt import firm_ctrl_c
     from .database import Store
     from .runner import run
 
@@ -166,5 +167,6 @@ def slow_run(url: str, path: str, batch_size: int, hold_after: int) -> None:
             seen += 1
             yield art
 
-    run(Store.open(url), read_articles([path]), analyze=lambda arts: fake_analyze(held(arts)),
-        batch_size=batch_size)
+    with firm_ctrl_c():  # as the commands run it
+        run(Store.open(url), read_articles([path]), analyze=lambda arts: fake_analyze(held(arts)),
+            batch_size=batch_size)
