@@ -77,15 +77,15 @@ def db_kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def _run(url: str, path: Path, *, order: str, batch_size: int) -> None:
+def _run(url: str, path: Path, *, order: str, batch_size: int, analyze=fake_analyze, seed: int = 11) -> None:
     items = list(read_articles([path]))
     if order == "reversed":
         items.reverse()
     elif order == "shuffled":
-        random.Random(11).shuffle(items)
+        random.Random(seed).shuffle(items)
     store = Store.open(url)
     try:
-        run(store, items, analyze=fake_analyze, batch_size=batch_size)
+        run(store, items, analyze=analyze, batch_size=batch_size)
     finally:
         store.close()
 
@@ -185,14 +185,5 @@ def test_link_order_a_trial_months_later_joins_its_shooting_in_any_order(tmp_pat
     path = write_articles(tmp_path / "feed.jsonl", rows)
     pg = pg_test_url() if db_kind == "postgresql" else None
     with fresh_database(db_kind, tmp_path, pg_url=pg) as url:
-        items = list(read_articles([path]))
-        if order == "reversed":
-            items.reverse()
-        elif order == "shuffled":
-            random.Random(4).shuffle(items)
-        store = Store.open(url)
-        try:
-            run(store, items, analyze=keyed_analyze, batch_size=batch_size)
-        finally:
-            store.close()
+        _run(url, path, order=order, batch_size=batch_size, analyze=keyed_analyze, seed=4)
         assert stored(url) == want
