@@ -41,3 +41,16 @@ def test_earlier_in_the_day_before_any_incident_is_the_day_of_writing(extractor)
     assert len(out) == 1 and out[0].date.start == dt.date(2018, 9, 20)
     assert out[0].date.basis != "publication"  # read from the text, not guessed
 
+
+
+def test_a_place_in_a_relative_clause_telling_another_event_is_not_this_ones(extractor) -> None:
+    # the airbase's past (a chemical attack on a village in Idlib) does not move the strike to Idlib
+    text = ("Cruise missiles destroyed an air base that was used to launch a chemical attack on a village in "
+            "Idlib province, the monitor said on Friday.")
+    (strike,) = [r for r in reports(extractor, text) if r.kind == "incident"]
+    assert "place from the article's main place" in strike.flags  # not the sentence's: it names none of its own
+    # a relative clause with no event of its own still places the strike
+    text = "An air strike hit a school that sheltered displaced families in Maarat al-Numan, killing 12 people."
+    (strike,) = [r for r in reports(extractor, text) if r.kind == "incident"]
+    assert strike.location is not None and strike.location.name == "Maarat al-Numan"
+    assert "place from the article's main place" not in strike.flags

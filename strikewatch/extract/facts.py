@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicons, SourceEntry
+from ..lexicon import Lexicons, SourceEntry, Trigger
 from ..model import Count
 from .casualties import CasualtyFact, find_casualties
 from .dates import Anchor, DateMention, find_dates, is_period, refine_by_parse
@@ -23,7 +23,7 @@ from .gazetteer import Gazetteer
 from .headlines import headline_casualties
 from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
-from .phrases import PhraseIndex
+from .phrases import Match, PhraseIndex
 from .places import PlaceMention, find_places
 from .sources import REPORTING, SourceMention, attributed_source
 
@@ -157,6 +157,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.places = [p for p in places if base + s <= p.start < base + e]
         seg_triggers = [t for t in triggers if s <= t.start_char < e]
         seg.event = ctx.triggers.classify(doc, seg_triggers, s, e)
+        seg.places = [p for p in seg.places if not _of_another_event(doc, p.start - base, seg.event, seg_triggers)]
         seg.one_attack = any(t.value.sub_event_type == "Attack" and not _plural(doc, t.end - 1) for t in seg_triggers)
         # words that name harm only ("killed") do not make their neighbour an attacker
         tokens = {i for t in seg_triggers if t.value.weight != "generic" for i in range(t.start, t.end)}
@@ -185,6 +186,24 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
 
 
 _ONE = frozenset({"a", "an", "one"})
+
+
+def _of_another_event(doc: Doc, at: int, event: EventFact | None, triggers: list[Match[Trigger]]) -> bool:
+    """"Missiles damaged an airbase that was used for a chemical attack on a village in Idlib": a place
+    inside a relative clause that names another kind of event, by a specific word, is that event's
+    place, not this one's."""
+    if event is None:
+        return False
+    tok = next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
+    own = event.trigger.start
+    while tok is not None and tok.i != own and tok.dep_ != "ROOT":  # spaCy makes a new Token on each access: compare .i
+        if tok.dep_ == "relcl":
+            inside = range(tok.left_edge.i, tok.right_edge.i + 1)
+            # a clause that tells this event again ("an air strike, which struck their home in X") places it
+            return own not in inside and any(m.start in inside and m.value.weight == "specific"
+                                             and m.value.sub_event_type != event.sub_event_type for m in triggers)
+        tok = tok.head
+    return False
 
 
 def _one_event(doc: Doc, event: EventFact | None) -> bool:
