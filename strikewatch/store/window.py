@@ -121,9 +121,13 @@ def _by_members(conn: Connection, lo: dt.date, hi: dt.date, merged: dict[tuple[s
     rows = conn.execute(sa.select(c.id, c.kind, c.country, c.admin1, c.date_start, c.date_end).where(
         c.current.is_(True), c.kind == "incident", c.date_start <= hi,
         sa.func.coalesce(c.date_end, c.date_start) >= lo))
-    ids = sorted(row.id for row in rows if _meets(row, merged, undated))
+    return _incidents_of(conn, sorted(row.id for row in rows if _meets(row, merged, undated)))
+
+
+def _incidents_of(conn: Connection, report_ids: list[str]) -> set[str]:
+    """The ids of the incidents holding these reports."""
     found: set[str] = set()
-    for chunk in batched(ids, 500):
+    for chunk in batched(report_ids, 500):
         found |= set(conn.execute(sa.select(incident_reports.c.incident_id)
                                   .where(incident_reports.c.report_id.in_(chunk))).scalars())
     return found
@@ -151,8 +155,4 @@ def _same_people(conn: Connection, fresh: Iterable[Report]) -> set[str]:
             g = features(1, report_from_row(row.data))
             if any(f.id != g.id and known_people(f, g) for f in feats):
                 ids.add(row.id)
-    found: set[str] = set()
-    for chunk in batched(sorted(ids), 500):
-        found |= set(conn.execute(sa.select(incident_reports.c.incident_id)
-                                  .where(incident_reports.c.report_id.in_(chunk))).scalars())
-    return found
+    return _incidents_of(conn, sorted(ids))
