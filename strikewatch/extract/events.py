@@ -54,6 +54,12 @@ _WALKOUT = Trigger("Peaceful protest", "specific")
 _PURPOSE = re.compile(r"(?i)\b(?:to (?:demand|protest|denounce|condemn|oppose|press|call for|demonstrate|voice|"
                       r"show their (?:anger|opposition)|seek)|demanding|protesting|chanting|calling for|in protest)\b")
 # where one goes, works or lives: "to the mine", "at the mine"; and what a pit gives
+# "freed", "released": the "Other" strategic development only when captives leave their captors
+# (hostages freed, civilians released from a rebel prison); never "released on bail" or "from hospital"
+_CAPTIVES = {"hostage", "hostages", "captive", "captives", "abductee", "abductees", "detainee", "detainees"}
+_CAPTIVITY = {"captivity", "captors", "kidnappers", "abductors"}
+_HELD_IN = {"prison", "jail", "gaol", "detention", "custody", "dungeon", "hideout", "den", "camp", "cell", "cells",
+            "prisons", "jails", "camps"}
 _PLACE_PREPS = {"to", "at", "in", "near", "from", "inside", "outside", "into", "around", "towards", "toward"}
 _ORES = {"gold", "coal", "copper", "diamond", "tin", "uranium", "salt", "cobalt", "iron", "jade", "ruby", "mica",
          "limestone", "sand", "stone", "artisanal", "open-pit", "opencast"}
@@ -206,6 +212,9 @@ class EventReader:
         # "gathered outside the ministry to demand ...": a gathering is a protest by its purpose;
         # mourners or onlookers gathered are none
         triggers = [m for m in triggers if m.text.lower() != "gathered" or _PURPOSE.search(doc.text, m.end_char)]
+        if not triggers:
+            return None
+        triggers = [m for m in triggers if m.value.sub_event_type != "Other" or _captives_freed(doc[m.start], everyone)]
         if not triggers:
             return None
         # "the road to the mine", "a gold mine", "a friend of mine": a pit or a pronoun, not a landmine
@@ -369,6 +378,24 @@ def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
         or (not told_back and last.dep_ == "nsubjpass" and last.head.lemma_ in ("report", "record"))
         # "the sit-in continued for a third day": told as going on, it is still being held
         or (last.dep_ == "nsubj" and last.head.lemma_ in ("continue", "enter") and m.value.sub_event_type in PROTEST))
+
+
+def _captives_freed(verb: Token, parties: list[Party]) -> bool:
+    """ "Rebels freed 12 hostages", "30 civilians were released from a Taliban prison", "freed by their
+    captors": captives leave an armed side's hands. A prisoner released on bail or a patient released
+    from hospital is no event of a war."""
+    def armed_holder(place: Token) -> bool:
+        words = [t for t in place.subtree if t.i != place.i]
+        return any(p.type in ("rebel", "militia") and any(t.idx == p.start_char or p.start_char <= t.idx
+                                                          < p.start_char + len(p.text) for t in words) for p in parties)
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _CAPTIVES:
+            return True
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+            for place in c.children:
+                if place.dep_ == "pobj" and (place.lower_ in _CAPTIVITY or place.lower_ in _HELD_IN and armed_holder(place)):
+                    return True
+    return False
 
 
 def _a_pit(doc: Doc, m: Match[Trigger]) -> bool:

@@ -37,7 +37,11 @@ _SEPARATE = re.compile(r"\b(?:separately|elsewhere|in a separate \w+|(?:separate
 _SAME_PLACE = re.compile(r"\b(?:the same (?:city|town|village|area|neighbourhood|district)|there)\b", re.I)
 # A tally's scope: a war, a period, a country. "In total" or "so far" alone is an incident's sum
 # ("a total of six people were hurt"), a tally only beside a scope or at a war's size.
-_AGGREGATE = re.compile(r"\b(?:across the country|nationwide|throughout the (?:country|war|conflict)|"
+# "nationwide" scopes a toll ("40 killed nationwide"), not when it names the campaign an attack was
+# part of ("torched a bus during the nationwide blockade", "a 72-hour nationwide hartal")
+_NATIONWIDE = (r"(?<!part of the )(?<!part of a )nationwide(?! (?:[\w-]+ ){0,2}?(?:hartal|hartals|blockade|blockades|"
+               r"blockage|bandh|shutdown|transport strike|general strike|strike|election|polls|vote|campaign)\b)")
+_AGGREGATE = re.compile(r"\b(?:across the country|" + _NATIONWIDE + r"|throughout the (?:country|war|conflict)|"
                         r"since the (?:war|conflict|uprising|crisis|revolt|revolution|fighting|offensive|invasion)|"
                         r"since (?:it|the \w+) (?:began|started|erupted)|since the (?:start|beginning|outbreak)|"
                         r"toll (?:for|of) the (?:week|month|year|war|conflict)|so far this (?:year|month)|"
@@ -50,7 +54,7 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|latest|its|their)\s+(?:\
                        r"incident|massacre)\b", re.I)
 _OWN_ATTACK = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:air ?strikes|strikes|raids|attacks|operations|bombing|"
                          r"shelling)\b", re.I)
-_COUNTRYWIDE = re.compile(r"\b(?:across the country|nationwide|across syria|throughout the country)\b", re.I)
+_COUNTRYWIDE = re.compile(r"\b(?:across the country|" + _NATIONWIDE + r"|across syria|throughout the country)\b", re.I)
 _STRIKES = re.compile(r"\b(?P<mod>at least |more than |over |about |some |nearly |up to )?(?P<n>\d[\d,]*|dozens|"
                       r"scores|hundreds|several)(?: of)? (?:air ?strikes|air raids|strikes|raids|shells|rockets|"
                       r"missiles|barrel bombs|sorties|missions)\b", re.I)
@@ -145,14 +149,17 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     refine_by_parse(doc, dates, base, REPORTING, ctx.lede_at)
     bounds = [0] + [m.start() for m in _SPLIT.finditer(text) if m.start() > 0] + [len(text)]
     segments: list[Segment] = []
+    # a headline lists no one: its capitalised words are no names ("Being Shot", "Newschannel 6 Now");
+    # each figure is given to its segment by its place in the sentence, before any is moved to the
+    # article's offsets (moved first, a figure could land in a later segment and be moved again)
+    told = [(c, c.start) for c in cas.facts + (cas.listed if not title else [])]
+    for c, _ in told:
+        c.start, c.end = c.start + base, c.end + base
     for s, e in zip(bounds, bounds[1:], strict=False):
         if e <= s:
             continue
         seg = Segment(base + s, base + e, text[s:e])
-        # a headline lists no one: its capitalised words are no names ("Being Shot", "Newschannel 6 Now")
-        seg.casualties = [c for c in cas.facts + (cas.listed if not title else []) if s <= c.start < e]
-        for c in seg.casualties:
-            c.start, c.end = c.start + base, c.end + base
+        seg.casualties = [c for c, at in told if s <= at < e]
         seg.dates = [d for d in dates if base + s <= d.start < base + e]
         seg.places = [p for p in places if base + s <= p.start < base + e]
         seg_triggers = [t for t in triggers if s <= t.start_char < e]

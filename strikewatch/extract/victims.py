@@ -241,10 +241,15 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 continue
         group = VictimGroup(harm, pattern.id, verb.i, members, head=victim.i)
         group.members += _companions(verb, lex) + _parts(verb, lex)
+        if victim.dep_ in ("nsubjpass", "nsubj") and victim.i < verb.i:
+            group.members += _gapped(verb, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
         group.fresh = _fresh(victim)
         # "three other people were shot", and "the other victim is in critical condition": hit besides the dead
         group.others = _others(victim) and (group.fresh or _definite_other(victim))
+        # "another passenger died the following day", "two other men were killed": more dead besides
+        # those told before, so the figure adds to theirs (claims.py keeps it near that figure)
+        group.adds = group.adds or harm == "killed" and group.fresh and _others(victim)
         groups[(verb.i, harm)] = group
     _died_of_wounds(groups)
     # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
@@ -466,7 +471,8 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     if shared is not None:
         return [shared]
     members: list[Member] = []
-    conjuncts = sorted([head, *head.conjuncts, *_listed_appositive(head)], key=lambda t: t.i)
+    conjuncts = sorted([head, *head.conjuncts, *_listed_appositive(head), *_conjuncts_of_the_group(head, lex)],
+                       key=lambda t: t.i)
     including = next((c.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("including", "among")), None)
     for h in conjuncts:
         if _nobody(h):
@@ -487,6 +493,36 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
                 members += _added(prep, lex)
     # the first conjunct heads the phrase, so its subtree holds every "including"
     return members + _parts(conjuncts[0], lex) + _breakdown(head, lex) if members else members
+
+
+def _gapped(verb: Token, lex: Lexicons) -> list[Member]:
+    """ "one policeman was killed and 3 militants too": a second counted subject whose verb is left out
+    is parsed as a conjunct of the verb; those people share the predicate."""
+    out: list[Member] = []
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > verb.i and c.pos_ == "NOUN" and c.lower_ in lex.victims \
+                and not any(k.dep_ in ("nsubj", "nsubjpass", "dobj", "acl", "relcl") for k in c.children) \
+                and any(n.dep_ == "nummod" and not _is_age(n) and not _is_year(n) for n in c.children):
+            m = _member(c, lex)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _conjuncts_of_the_group(head: Token, lex: Lexicons) -> list[Token]:
+    """ "killed eight militants of the NSCN-K and three civilians": the parser joins the second counted
+    group to the name inside the first one's "of" phrase; a counted noun of people joined to an uncounted
+    name is the victim's own conjunct."""
+    out: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or not _counted(head):
+            continue
+        for name in prep.children:
+            if name.dep_ != "pobj" or any(c.dep_ == "nummod" for c in name.children) or name.lower_ in lex.victims:
+                continue
+            out += [c for c in name.conjuncts if c.i > name.i and c.lower_ in lex.victims
+                    and any(n.dep_ == "nummod" and not _is_age(n) and not _is_year(n) for n in c.children)]
+    return out
 
 
 def _indefinite(t: Token) -> bool:

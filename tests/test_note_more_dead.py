@@ -1,0 +1,97 @@
+"""More dead told after the first figure, tallies that are single attacks, captives freed (issue 11):
+monitors' notes and regional news. Sentences of our own wording; each would fail without its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.model import Article
+
+
+def reports(extractor, text, published="2016-06-20"):
+    return extractor.extract(Article(id="note", text=text, published=published))
+
+
+def dead(extractor, text):
+    return [k.best if k.best is not None else k.low for r in reports(extractor, text) if r.kind == "incident"
+            for c in r.claims if (k := c.killed) is not None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "another" is one more dead, in the next sentence or a clause of the same one
+        ("Five people were killed when gunmen torched a bus near Comilla on Tuesday. "
+         "Another passenger died in hospital the next day.", [6]),
+        ("Rival groups clashed over a shrine in Bhiwandi. One man died while fleeing the crowd. "
+         "Another person was killed in the clashes.", [2]),
+        ("Two suspects were killed on the spot while another died while being taken to the hospital.", [3]),
+        # the people besides the dead who were only hurt add nothing
+        ("Four people were killed in a blast at a market in Jos on Friday. Two other people were injured.", [4]),
+    ],
+)
+def test_another_dead_adds_to_the_dead_told_before(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+def test_a_figure_is_moved_to_the_article_once(extractor):
+    # a sentence split in three: the figure of the middle part keeps its own words as evidence
+    text = "Troops raided a hideout in Quetta. Two suspects were killed while another died while being taken away."
+    spans = [text[s.start:s.end] for r in reports(extractor, text) for c in r.claims for s in c.evidence
+             if s.field == "killed"]
+    assert "another" in spans
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In Bannu, one policeman was killed and 3 militants too in a clash at a checkpoint.", [4]),
+        ("Three soldiers were killed and 7 insurgents in the fighting near Kidal, the army said.", [10]),
+        # "and five civilians injured" is another predicate: not more dead
+        ("Two soldiers were killed and five civilians injured in the blast in Gao.", [2]),
+        # a second counted group the parser joins to the name inside the first group's "of" phrase
+        ("Soldiers killed six suspected fighters of the ULFA and two villagers in a crossfire in Tinsukia.", [8]),
+    ],
+)
+def test_a_second_group_of_dead_shares_the_predicate(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was killed as police fired on a procession in Jessore on Sunday during the 48-hour nationwide hartal.",
+        "Attackers threw a petrol bomb at a truck in Rangpur on Saturday as part of the nationwide blockade, "
+        "killing its driver.",
+    ],
+)
+def test_a_nationwide_campaign_is_no_tally_scope(extractor, text):
+    found = reports(extractor, text)
+    assert [r.kind for r in found] == ["incident"]
+    assert dead(extractor, text) == [1]
+
+
+def test_nationwide_still_scopes_a_toll(extractor):
+    found = reports(extractor, "At least 40 people have been killed nationwide since the unrest began.")
+    assert {r.kind for r in found} == {"aggregate"}
+
+
+def test_captives_freed_from_an_armed_group_are_an_event(extractor):
+    text = "On 9 March 2020, 25 civilians were freed by police commandos from a Taliban prison in Khost."
+    found = reports(extractor, text, "2020-03-10")
+    assert [(r.kind, r.sub_event_type, str(r.date.start)) for r in found] == [("incident", "Other", "2020-03-09")]
+    hostages = reports(extractor, "On 2 May 2019, the rebels released 12 hostages near Diffa.", "2019-05-03")
+    assert [r.sub_event_type for r in hostages] == ["Other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, the suspect was released on bail in Denver.",
+        "The boy was released from the hospital on Monday in Toledo.",
+        "He was released from prison on Friday in Akron.",
+        "On Tuesday the army released a statement in Kabul.",
+    ],
+)
+def test_a_release_that_is_no_captive_freed_opens_nothing(extractor, text):
+    assert reports(extractor, text) == []
