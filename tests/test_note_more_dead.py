@@ -95,3 +95,31 @@ def test_captives_freed_from_an_armed_group_are_an_event(extractor):
 )
 def test_a_release_that_is_no_captive_freed_opens_nothing(extractor, text):
     assert reports(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a protest as the subject of its turn to violence, and the death that set it off
+        "Protests by students in Jammu turned violent on Friday after the killing of a youth on Thursday.",
+        # a crowd's anger and its cause
+        "Police lathicharged protesters in Patna on Monday who were agitated after a truck killed a young boy.",
+        # a crowd's attack in a clause below the main one
+        "Violence broke out in a jail in Kannauj on Monday as inmates attacked guards after a prisoner was found dead.",
+        "Angry villagers attacked a police post with stones in Shopian on Sunday after two militants were killed "
+        "in a gunfight on Saturday.",
+    ],
+)
+def test_a_death_that_set_off_a_crowd_is_not_its_toll(extractor, text):
+    assert dead(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The protest turned violent in Dhaka on Monday when police opened fire, killing two protesters.", [2]),
+        ("Villagers attacked a police post in Kupwara on Monday, killing a constable.", [1]),
+    ],
+)
+def test_a_crowds_own_dead_stay(extractor, text, expected):
+    assert dead(extractor, text) == expected

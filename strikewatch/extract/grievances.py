@@ -38,12 +38,17 @@ PROTEST_KINDS = ("Peaceful protest", "Violent demonstration")
 # what a crowd does in a riot ("residents torched the outpost after a youth died in custody"), and who
 # the crowd is: a death told in an "after", "following" or "over" phrase of such a clause set it off
 RIOT_VERBS = {"burn", "torch", "vandalise", "vandalize", "ransack", "block", "blockade", "pelt", "stone", "loot",
-              "gherao", "rampage", "storm", "clash", "damage", "set"}
+              "gherao", "rampage", "storm", "clash", "damage", "set", "attack", "assault", "thrash", "turn"}
 CROWDS = {"mob", "mobs", "crowd", "crowds", "resident", "residents", "villager", "villagers", "local", "locals",
           "protester", "protesters", "demonstrator", "demonstrators", "agitator", "agitators", "student", "students",
           "relative", "relatives", "worker", "workers", "supporter", "supporters", "activist", "activists",
           "member", "members", "youth", "youths", "inmate", "inmates", "prisoner", "prisoners"}
 CAUSE_MARKS = {"after", "following", "over"}
+# a crowd's anger and what set it off: "protesters agitated after a truck killed a boy", "enraged over
+# the murder of a trader, villagers blocked the road"
+ANGER = {"agitate", "agitated", "enrage", "enraged", "anger", "angered", "incense", "incensed", "outrage", "outraged",
+         "infuriate", "infuriated", "angry", "furious"}
+ANGER_PREPS = {"after", "following", "over", "at", "by"}
 
 
 @functools.cache
@@ -98,15 +103,25 @@ def reference_spans(sent: SpacySpan) -> list[tuple[int, int]]:
             parts = [g for g in child.children if g.dep_ not in ("det", "amod", "compound")] if _is_protest(child) \
                 else [child]
             out += [_span(p) for p in parts]
-    for verb in (root, *shared):
+    # any clause of a crowd's own: "violence broke out as inmates attacked guards after a prisoner died"
+    riots = [t for t in sent if t.lemma_ in RIOT_VERBS and t.pos_ == "VERB" and t.i != root.i and t not in shared
+             and any(c.dep_ == "nsubj" for c in t.children)]
+    for verb in (root, *shared, *riots):
         # "residents torched the outpost after a youth died in custody": a crowd's riot and its cause
-        crowd = any(c.dep_ == "nsubj" and c.lower_ in CROWDS for c in (root if verb in shared else verb).children)
+        # (or a protest itself: "protests turned violent after the killing of a youth")
+        crowd = any(c.dep_ == "nsubj" and (c.lower_ in CROWDS or _is_protest(c) and c.pos_ == "NOUN")
+                    for c in (root if verb in shared else verb).children)
         if verb.lemma_ in RIOT_VERBS and crowd:
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ in CAUSE_MARKS or c.dep_ == "advcl" and any(
                         m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
                     out.append(_span(c))
     for tok in sent:
+        if tok.lower_ in ANGER or tok.lemma_.lower() in ANGER:
+            for c in tok.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ANGER_PREPS or c.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+                    out.append(_span(c))
         # not "strike" here: "air strikes after midnight" are no protest
         if _is_protest(tok) or tok.lower_ in PROTEST_NOUNS - {"strike", "strikes"} and tok.pos_ == "NOUN":
             for c in tok.children:  # "to protest the murder of", "a bandh against the killing of"
