@@ -123,3 +123,18 @@ def test_a_death_that_set_off_a_crowd_is_not_its_toll(extractor, text):
 )
 def test_a_crowds_own_dead_stay(extractor, text, expected):
     assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a one-word name told with what the person is
+        ("Armed men shot Kumar, a shopkeeper, dead in Bokaro village late last night.", [1]),
+        ("Rebels killed Mutua, a teacher, in Lamu on Monday.", [1]),
+        # "who" of one person the relative clause is about
+        ("Two men on a motorcycle fired several shots at a teacher, who later died in hospital.", [1]),
+    ],
+)
+def test_one_named_or_relative_victim(extractor, text, expected):
+    assert dead(extractor, text) == expected
+

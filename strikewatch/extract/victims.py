@@ -615,6 +615,10 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
                     and n.dep_ in ("npadvmod", "nummod", "advmod") and not _is_age(n) and not _is_year(n)), None)
     vague_mod = next((lex.quantities[c.lower_] for c in h.children if c.dep_ in ("amod", "nummod")
                       and c.lower_ in lex.quantities), None)  # "several others", "many people"
+    if word in ("who", "whom") and h.head.dep_ == "relcl" and h.head.head.tag_ in ("NN", "NNP") \
+            and h.head.head.lower_ in lex.victims and h.head.head.lower_ not in NOT_PERSONS:
+        # "fired at a teacher, who later died in hospital": the one person the clause is about
+        return Member(Count(low=1, best=1, high=1), _category(h.head.head, lex), h.idx, h.idx + len(h))
     if (word in UNKNOWN_PRONOUNS or h.pos_ == "PRON") and num is None and vague_mod is None:
         return None
     lemma = h.lemma_.lower()
@@ -676,7 +680,7 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
             and h.head.head.lemma_ in ("death", "killing", "murder")  # "the death of 31-year-old farmer"
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
                 or any(c.dep_ == "poss" for c in h.children) or shared:
-            if not (_looks_like_name(h) if h.pos_ == "PROPN" else _is_person(h, lex) or killed and _killable(h, lex)):
+            if not (_looks_like_name(h, lex) if h.pos_ == "PROPN" else _is_person(h, lex) or killed and _killable(h, lex)):
                 return None
             return Member(Count(low=1, best=1, high=1), category, start, end)
     return None
@@ -794,12 +798,14 @@ def _killable(h: Token, lex: Lexicons) -> bool:
         w in NOT_PERSONS or w in lex.triggers for w in words)
 
 
-def _looks_like_name(h: Token) -> bool:
-    """A person's name: two capitalised words or more, or one followed by an age ("Smith, 61,")."""
+def _looks_like_name(h: Token, lex: Lexicons) -> bool:
+    """A person's name: two capitalised words or more, or one followed by an age ("Smith, 61,") or by
+    what the person is ("shot Kumar, a contractor, dead")."""
     parts = [c for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if parts:
         return True
-    if any(c.dep_ == "appos" and c.like_num for c in h.children):
+    if any(c.dep_ == "appos" and (c.like_num or c.pos_ == "NOUN" and c.lower_ in lex.victims and any(
+            d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)) for c in h.children):
         return True
     # a surname alone as the subject of the harm ("Johnson was pronounced dead", "Kelso and Lum were
     # shot"): news names a victim in full once, then by the surname; acronyms and lone capitals are not names
