@@ -138,3 +138,27 @@ def test_a_crowds_own_dead_stay(extractor, text, expected):
 def test_one_named_or_relative_victim(extractor, text, expected):
     assert dead(extractor, text) == expected
 
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels fired on a bus carrying villagers near Laukkai, leaving one dead and one wounded.", [1]),
+        ("At least four Maoists are suspected to have been killed in a police operation in Koraput on Sunday.", [4]),
+        # the attackers' dead told again by the side that killed them
+        ("At least two militants were killed in raids in Karachi. Rangers said militants opened fire, "
+         "to which the troops responded, killing two.", [2]),
+        # the other side's dead after a response still add
+        ("Taliban fighters attacked a checkpoint in Kunduz, killing 3 soldiers. The soldiers responded, "
+         "killing 3 Taliban.", [6]),
+    ],
+)
+def test_more_shapes_of_the_dead(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+def test_a_period_that_owns_another_noun_makes_no_tally(extractor):
+    text = "A rebel commander, wanted in last year's bank robbery case, was killed in a gunfight with police in Gaya."
+    assert [(r.kind, k) for r in reports(extractor, text) for k in [r.claims[0].killed.best]] == [("incident", 1)]
+    tally = reports(extractor, "Last year's offensive killed 300 people across the state.")
+    assert {r.kind for r in tally} == {"aggregate"}

@@ -101,6 +101,7 @@ class CasualtyFact:
     own: bool = False  # "a suicide bomber blew himself up": the attacker's own death, the toll only when no other is told
     direct: bool = False  # "23 dead, 12 wounded": a figure told with its death word right after it
     side: str | None = None  # the armed party of counted, fresh dead ("four soldiers": state; "six rebels": rebel)
+    response: bool = False  # told after "responded", "retaliated": the other side's dead, added (claims.py)
 
 
 @dataclass
@@ -439,7 +440,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     if response:
         for f in out.facts:
             if f.role == "killed" and f.start - base >= response.end() and not (f.toll or f.among or f.subset_of is not None):
-                f.adds = True
+                f.adds = f.response = True
     coded = _CODED.search(text)
     if coded:
         n = int(coded.group("n") or coded.group("m") or coded.group("k"))

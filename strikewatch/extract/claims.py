@@ -154,6 +154,11 @@ class ClaimBuilder:
         # (the same figure again is a restatement: "15 militants were killed ... killing 15 attackers")
         other_side = fact.side is not None and bool(self.sides) and fact.side not in self.sides \
             and not (fact.toll or fact.among) and self.killed is not None and fact.count != self.killed
+        if fact.response and self.killed is not None and _value(fact.count) == _value(self.killed) \
+                and self.sides == {"armed group"} and fact.side in (None, "armed group"):
+            # "three militants were killed in the raids ... troops responded, killing three": the
+            # attackers' dead told before, told again by the side that killed them
+            return
         if (fact.adds and fact.start - self.killed_at <= ADDS_REACH or other_side) and self.killed is not None:
             self.killed = self.killed.plus(fact.count)
             self.killed_at = fact.start

@@ -146,6 +146,9 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     for d in dates:
         d.start, d.end = d.start + base, d.end + base
     dates = [d for d in dates if not any(s <= d.start < e for s, e in ctx.datelines)]
+    # "wanted in last year's robbery case", "Monday's attack": a day or period that owns a noun dates
+    # that other thing, not the event the sentence tells
+    dates = [d for d in dates if not (d.kind == "period" and _owns_another_noun(doc, d.end - base))]
     refine_by_parse(doc, dates, base, REPORTING, ctx.lede_at)
     bounds = [0] + [m.start() for m in _SPLIT.finditer(text) if m.start() > 0] + [len(text)]
     segments: list[Segment] = []
@@ -193,6 +196,16 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
 
 
 _ONE = frozenset({"a", "an", "one"})
+
+
+def _owns_another_noun(doc: Doc, at: int) -> bool:
+    """ "wanted in last year's robbery case": the period owns a noun that is not what the sentence tells
+    ("last year's offensive killed 300" is dated by it: its noun is the subject)."""
+    mark = next((t for t in doc if t.idx == at and t.lower_ in ("'s", "’s")), None)
+    if mark is None:
+        return False
+    owned = mark.head.head if mark.head.dep_ == "poss" else mark.head
+    return owned.dep_ not in ("nsubj", "nsubjpass", "ROOT")
 
 
 def _of_another_event(doc: Doc, at: int, event: EventFact | None, triggers: list[Match[Trigger]]) -> bool:
