@@ -26,6 +26,9 @@ def dead(extractor, text):
         ("Rival groups clashed over a shrine in Bhiwandi. One man died while fleeing the crowd. "
          "Another person was killed in the clashes.", [2]),
         ("Two suspects were killed on the spot while another died while being taken to the hospital.", [3]),
+        # told inside the toll it raises: no more dead than that toll
+        ("Another party leader hurt in an attack by rivals at Paida on Sunday died in hospital on Friday, "
+         "raising the death toll from the attack to two.", [2]),
         # the people besides the dead who were only hurt add nothing
         ("Four people were killed in a blast at a market in Jos on Friday. Two other people were injured.", [4]),
     ],
@@ -162,3 +165,17 @@ def test_a_period_that_owns_another_noun_makes_no_tally(extractor):
     assert [(r.kind, k) for r in reports(extractor, text) for k in [r.claims[0].killed.best]] == [("incident", 1)]
     tally = reports(extractor, "Last year's offensive killed 300 people across the state.")
     assert {r.kind for r in tally} == {"aggregate"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the bodies of the other side found after the battle are more dead
+        ("Five government soldiers were killed near Laukkai, and two bodies of rebel fighters were found.", [7]),
+        # constables are state forces: an attacker killed after they were is the other side's dead
+        ("Two militants ambushed a convoy near Udhampur, killing two constables. While one of the militants "
+         "was killed, the other was caught alive.", [3]),
+    ],
+)
+def test_the_other_sides_dead_add(extractor, text, expected):
+    assert dead(extractor, text) == expected

@@ -592,6 +592,9 @@ def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
                     or a.dep_ == "pcomp" and a.head.lower_ in EARLIER:
                 return None
             break
+    # "two bodies of rebel fighters were found": whose bodies they are
+    toks += [g for t in toks if t.lower_ in ("body", "bodies", "corpses") for p in t.children
+             if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     types = set()
     for t in toks:
         if t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":

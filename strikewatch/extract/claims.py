@@ -159,7 +159,11 @@ class ClaimBuilder:
             # "three militants were killed in the raids ... troops responded, killing three": the
             # attackers' dead told before, told again by the side that killed them
             return
-        if (fact.adds and fact.start - self.killed_at <= ADDS_REACH or other_side) and self.killed is not None:
+        # (it adds to a figure told before it: "another died, raising the toll to two" is inside that toll)
+        adds = fact.adds and 0 <= fact.start - self.killed_at <= ADDS_REACH
+        if fact.adds and not adds and self.killed is not None and fact.start < self.killed_at:
+            return
+        if (adds or other_side) and self.killed is not None:
             self.killed = self.killed.plus(fact.count)
             self.killed_at = fact.start
             self.sides |= {fact.side} if fact.side else set()
