@@ -179,3 +179,14 @@ def test_a_period_that_owns_another_noun_makes_no_tally(extractor):
 )
 def test_the_other_sides_dead_add(extractor, text, expected):
     assert dead(extractor, text) == expected
+
+
+def test_each_place_of_a_list_of_tolls_is_its_own_incident(extractor):
+    text = "Riots broke out across Gujarat on Tuesday. 4 were killed in Ahmedabad, 3 in Palanpur and 1 in Surat."
+    by_place = {r.location.name: r.claims[0].killed.best for r in reports(extractor, text)
+                if r.kind == "incident" and r.claims and r.claims[0].killed is not None}
+    assert sorted(by_place.values()) == [1, 3, 4] and len(by_place) == 3
+
+
+def test_a_figure_after_and_without_a_place_is_no_place_toll(extractor):
+    assert dead(extractor, "Four people were killed in Ahmedabad on Tuesday and two in the evening.") == [4]

@@ -150,7 +150,10 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     # that other thing, not the event the sentence tells
     dates = [d for d in dates if not (d.kind == "period" and _owns_another_noun(doc, d.end - base))]
     refine_by_parse(doc, dates, base, REPORTING, ctx.lede_at)
-    bounds = [0] + [m.start() for m in _SPLIT.finditer(text) if m.start() > 0] + [len(text)]
+    # "4 were killed in Ahmedabad, 3 in Palanpur and 1 in Surat": a toll of each place, each its own segment
+    per_place = _per_place_tolls(text, cas.facts, places, base)
+    cas.facts += [f for _, f in per_place]
+    bounds = sorted({0, len(text), *(m.start() for m in _SPLIT.finditer(text) if m.start() > 0), *(at for at, _ in per_place)})
     segments: list[Segment] = []
     # a headline lists no one: its capitalised words are no names ("Being Shot", "Newschannel 6 Now");
     # each figure is given to its segment by its place in the sentence, before any is moved to the
@@ -196,6 +199,38 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
 
 
 _ONE = frozenset({"a", "an", "one"})
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12}
+_KILLED_IN = re.compile(r"\b(?:killed|dead|died)\s+in\s+(?=[A-Z])")
+_AND_N_IN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s*;\s*|\s+and\s+)(?P<n>\d{1,4}|" + "|".join(_SMALL) + r")\s+in\s+(?=[A-Z])",
+                       re.I)
+
+
+def _per_place_tolls(text: str, facts: list[CasualtyFact], places: list[PlaceMention],
+                     base: int) -> list[tuple[int, CasualtyFact]]:
+    """ "Four were killed in Ahmedabad, three in Palanpur and one in Surat": after a figure of the dead
+    told with its place, each "N in <place>" that follows is the toll of that place (where it splits the
+    sentence, and its figure). Only a run of such pairs right after the first, each at a known place."""
+    dead = sorted((f for f in facts if f.role == "killed" and f.roster is None and not f.toll), key=lambda f: f.start)
+    if not dead:
+        return []
+    first = _KILLED_IN.search(text, dead[0].end)
+    if first is None or first.start() - dead[0].end > 12:
+        return []
+    starts = {p.start - base: p for p in places}
+    place = starts.get(first.end())
+    out: list[tuple[int, CasualtyFact]] = []
+    while place is not None:
+        m = _AND_N_IN.match(text, place.end - base)
+        if m is None:
+            break
+        place = starts.get(m.end())
+        if place is None:
+            break
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else _SMALL[raw]
+        out.append((m.start(), CasualtyFact("killed", Count(low=n, best=n, high=n), None, m.start("n"), m.end("n"))))
+    return out
 
 
 def _owns_another_noun(doc: Doc, at: int) -> bool:
