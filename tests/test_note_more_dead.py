@@ -52,6 +52,8 @@ def test_a_figure_is_moved_to_the_article_once(extractor):
         ("Three soldiers were killed and 7 insurgents in the fighting near Kidal, the army said.", [10]),
         # "and five civilians injured" is another predicate: not more dead
         ("Two soldiers were killed and five civilians injured in the blast in Gao.", [2]),
+        ("Two people were killed and seven others, including a woman, injured in a clash at Shibpur on Friday.", [2]),
+        ("Two rebels were killed and three soldiers, including a captain sustained bullet injuries near Uri.", [2]),
         # a second counted group the parser joins to the name inside the first group's "of" phrase
         ("Soldiers killed six suspected fighters of the ULFA and two villagers in a crossfire in Tinsukia.", [8]),
     ],
@@ -147,6 +149,7 @@ def test_one_named_or_relative_victim(extractor, text, expected):
     "text, expected",
     [
         ("Rebels fired on a bus carrying villagers near Laukkai, leaving one dead and one wounded.", [1]),
+        ("Party workers attacked their rivals, leaving one dead and scores of others injured in several districts.", [1]),
         ("At least four Maoists are suspected to have been killed in a police operation in Koraput on Sunday.", [4]),
         # the attackers' dead told again by the side that killed them
         ("At least two militants were killed in raids in Karachi. Rangers said militants opened fire, "

@@ -222,7 +222,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             victim = before if before is not None else victim
         deadly = pattern.role == "killed" and _argument(victim, verb)
         members = _persons(victim, lex, killed=deadly)
-        if verb.dep_ == "amod":  # "a deceased man and a wounded woman": the adjective's noun alone
+        # "a deceased man and a wounded woman", "leaving one dead and scores injured": the dead one alone
+        if verb.dep_ == "amod" or pattern.id == "left-dead-figure":
             members = [m for m in [_member(victim, lex)] if m is not None]
         else:
             members += _twin_subjects(victim, verb, lex, deadly)
@@ -495,12 +496,17 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     return members + _parts(conjuncts[0], lex) + _breakdown(head, lex) if members else members
 
 
+_HURT_WORDS = {"injure", "injured", "wound", "wounded", "hurt", "injury", "injuries", "sustain", "sustained"}
+
+
 def _gapped(verb: Token, lex: Lexicons) -> list[Member]:
     """ "one policeman was killed and 3 militants too": a second counted subject whose verb is left out
     is parsed as a conjunct of the verb; those people share the predicate."""
     out: list[Member] = []
     for c in verb.children:
+        # (not "and seven others, including a woman, injured": the hurt besides the dead)
         if c.dep_ == "conj" and c.i > verb.i and c.pos_ == "NOUN" and c.lower_ in lex.victims \
+                and c.lower_ not in OTHER_WORDS and not any(t.lemma_ in _HURT_WORDS for t in c.subtree) \
                 and not any(k.dep_ in ("nsubj", "nsubjpass", "dobj", "acl", "relcl") for k in c.children) \
                 and any(n.dep_ == "nummod" and not _is_age(n) and not _is_year(n) for n in c.children):
             m = _member(c, lex)
@@ -615,8 +621,11 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
                     and n.dep_ in ("npadvmod", "nummod", "advmod") and not _is_age(n) and not _is_year(n)), None)
     vague_mod = next((lex.quantities[c.lower_] for c in h.children if c.dep_ in ("amod", "nummod")
                       and c.lower_ in lex.quantities), None)  # "several others", "many people"
-    if word in ("who", "whom") and h.head.dep_ == "relcl" and h.head.head.tag_ in ("NN", "NNP") \
-            and h.head.head.lower_ in lex.victims and h.head.head.lower_ not in NOT_PERSONS:
+    ante = h.head.head
+    if word in ("who", "whom") and h.head.dep_ == "relcl" and ante.tag_ in ("NN", "NNP") \
+            and ante.lower_ in lex.victims and ante.lower_ not in NOT_PERSONS \
+            and (ante.dep_ == "dobj" or ante.dep_ == "pobj" and ante.head.head.pos_ == "VERB"):
+        # (the target of the act told: not "the body of the teenager, who was murdered", a grievance)
         # "fired at a teacher, who later died in hospital": the one person the clause is about
         return Member(Count(low=1, best=1, high=1), _category(h.head.head, lex), h.idx, h.idx + len(h))
     if (word in UNKNOWN_PRONOUNS or h.pos_ == "PRON") and num is None and vague_mod is None:
