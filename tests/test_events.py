@@ -25,7 +25,7 @@ def sub(extractor, text):
     return fact.sub_event_type if fact else None
 
 
-# one sentence per sub-event type ("Other" has no trigger word: it is never guessed from words)
+# one sentence per sub-event type ("Other": captives freed, see tests/test_note_more_dead.py)
 TAXONOMY = [
     ("Government troops and rebel fighters fought for hours near the bridge on Tuesday.", "Armed clash"),
     ("The army recaptured the border town from the insurgents on Sunday.", "Government regains territory"),
