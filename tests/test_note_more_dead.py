@@ -144,6 +144,12 @@ def test_one_named_or_relative_victim(extractor, text, expected):
     assert dead(extractor, text) == expected
 
 
+def test_who_of_a_body_that_set_off_a_protest_is_no_toll(extractor):
+    text = ("Villagers erupted in protest on Sunday after the body of the teenager, who was allegedly raped and murdered "
+            "on Friday night, reached her home in Rampur.")
+    assert dead(extractor, text) == []
+
+
 
 @pytest.mark.parametrize(
     "text, expected",

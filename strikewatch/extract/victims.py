@@ -623,7 +623,9 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
     ante = h.head.head
     if word in ("who", "whom") and h.head.dep_ == "relcl" and ante.tag_ in ("NN", "NNP") \
             and ante.lower_ in lex.victims and ante.lower_ not in NOT_PERSONS \
-            and (ante.dep_ == "dobj" or ante.dep_ == "pobj" and ante.head.head.pos_ == "VERB"):
+            and ante.lower_ not in ("body", "bodies", "corpse") \
+            and (ante.dep_ == "dobj" or ante.dep_ == "pobj" and ante.head.head.pos_ == "VERB"
+                 and ante.head.lower_ not in ("after", "following", "over", "against")):
         # (the target of the act told: not "the body of the teenager, who was murdered", a grievance)
         # "fired at a teacher, who later died in hospital": the one person the clause is about
         return Member(Count(low=1, best=1, high=1), _category(h.head.head, lex), h.idx, h.idx + len(h))
