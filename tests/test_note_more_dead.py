@@ -174,6 +174,9 @@ def test_a_period_that_owns_another_noun_makes_no_tally(extractor):
     assert [(r.kind, k) for r in reports(extractor, text) for k in [r.claims[0].killed.best]] == [("incident", 1)]
     tally = reports(extractor, "Last year's offensive killed 300 people across the state.")
     assert {r.kind for r in tally} == {"aggregate"}
+    # the owned noun is the event itself: still dated by the period
+    owned = reports(extractor, "New details emerged about last month's murders of eight people in Harris County.")
+    assert {r.kind for r in owned} == {"aggregate"}
 
 
 @pytest.mark.parametrize(

@@ -233,6 +233,10 @@ def _per_place_tolls(text: str, facts: list[CasualtyFact], places: list[PlaceMen
     return out
 
 
+_EVENT_NOUN = re.compile(r"(?:murder|killing|shooting|stabbing|attack|assault|bomb|blast|explosion|massacre|clash|"
+                         r"violence|riot|raid|ambush|fight|battle|offensive|strike|death|ceasefire|protest)", re.I)
+
+
 def _owns_another_noun(doc: Doc, at: int) -> bool:
     """ "wanted in last year's robbery case": the period owns a noun that is not what the sentence tells
     ("last year's offensive killed 300" is dated by it: its noun is the subject)."""
@@ -240,7 +244,8 @@ def _owns_another_noun(doc: Doc, at: int) -> bool:
     if mark is None:
         return False
     owned = mark.head.head if mark.head.dep_ == "poss" else mark.head
-    return owned.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+    # "new details about last month's murders": the owned noun is the event itself, dated by it
+    return owned.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not _EVENT_NOUN.match(owned.lower_)
 
 
 def _of_another_event(doc: Doc, at: int, event: EventFact | None, triggers: list[Match[Trigger]]) -> bool:
