@@ -68,3 +68,17 @@ def test_a_second_shooting_of_the_town_keeps_apart() -> None:
     sum_story = report("news-4#1", DALTON, killed=3, injured=1)
     not_sum = report("news-4#2", DALTON, killed=2, injured=4)
     assert groups([sum_story, not_sum]) == [["news-4#1"], ["news-4#2"]]
+
+
+def test_a_county_report_giving_both_figures_of_the_story_is_the_storys() -> None:
+    # "A club owner was killed and five people were wounded in Dalton ... Whitfield County deputies
+    # said one man was killed and five wounded outside the club ... In Rome, a man was shot dead
+    # the same night." The county's report fits both towns' killed figure, but only the story gives
+    # its wounded too: it is the story's, not a second incident
+    story = report("news-5#1", DALTON, killed=1, injured=5)
+    county = report("news-5#2", WHITFIELD, killed=1, injured=5)
+    other_town = report("news-5#3", ROME, killed=1)
+    assert groups([story, county, other_town]) == [["news-5#1", "news-5#2"], ["news-5#3"]]
+    # a county report that says no more than either town's figure stays neither's
+    vague = report("news-5#2", WHITFIELD, killed=1)
+    assert groups([story, vague, other_town]) == [["news-5#1"], ["news-5#2"], ["news-5#3"]]

@@ -119,12 +119,22 @@ def gather(groups: list[list[int]], feats: Mapping[int, Features]) -> tuple[list
     for g, fit in zip(rest, fits, strict=True):
         # a county's report that could be told beside another incident of the article as well is neither's
         coarse = all(feats[x].rank > CITY for x in g)  # a county or a state: could be any town's
-        if fit and not (coarse and any(beside(g, other) for other in others)):
+        rivals = [other for other in others if beside(g, other)] if fit and coarse else []
+        if fit and (not rivals or _matches(g, core, feats) > max(_matches(g, o, feats) for o in rivals)):
             main += g
             aside.update(g)
         else:
             kept.append(g)
     return [sorted(main)] + kept, aside
+
+
+def _matches(group: Sequence[int], of: Sequence[Features], feats: Mapping[int, Features]) -> int:
+    """How many kinds of figure (killed, injured) a county's or state's report shares with a group:
+    "one dead and five wounded" in the county is the town's story that gives both, not another
+    town's with one dead alone."""
+    members = [feats[x] for x in group]
+    return sum(any(set(getattr(x, kind)) & set(getattr(m, kind)) for x in members for m in of)
+               for kind in ("killed", "injured"))
 
 
 def _aside(g: Features, m: Features) -> bool:
