@@ -45,7 +45,8 @@ _PLACE_WORDS = frozenset({"province", "provinces", "governorate", "countryside",
                           # South Asian and African sub-districts and towns' own bodies: "Chandina upazila",
                           # "Myingyan Township Court", "Ajmer Municipal Corporation", "Lahore Police"
                           "upazila", "upazilla", "tehsil", "taluka", "taluk", "mandal", "township", "municipality",
-                          "municipal", "corporation", "lga", "commune", "police", "zone", "division"})
+                          "municipal", "corporation", "lga", "commune", "police", "zone", "division", "regency",
+                          "cercle", "woreda", "department", "prefecture", "chiefdom"})
 _DIR = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central"
 _REGION_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIR}|rural|eastern|western)\s+)?"
                            r"(?P<kw>provinces?|governorates?|countryside|country-side|oblasts?|obl)\b", re.I)
@@ -60,13 +61,17 @@ _CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
 # "X district, Y province", "X district of Y", "X (Y district, Z)", "X in Y": Y may hold X
 _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
-                    r"upazilla|upazila|tehsil|township|lga|state|"
+                    r"upazilla|upazila|tehsil|township|lga|state|regency|cercle|zone|woreda|commune|department|"
+                    r"prefecture|sub-?prefecture|chiefdom|sub-?county|"
                     r"governorate|municipality|neighbou?rhood|camp|locality|territory|bazaar|market|valley)s?"
                     r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
                     r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+(?:(?:and|de|del|do|da|dos|das|la|los)[ \t]+)*[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood|upazilla|upazila|tehsil|taluka|township|lga|"
-                         r"local government)s?\b", re.I)
+                         # Indonesia's regencies, Mali's cercles, Ethiopia's zones and woredas, Francophone
+                         # Africa's communes, departments and prefectures, Sierra Leone's chiefdoms
+                         r"regency|regencie|cercle|zone|woreda|commune|department|prefecture|sub-?prefecture|"
+                         r"chiefdom|sub-?county|local government)s?\b", re.I)
 # a town of the article's country before one of these names a body of that town: "the Karachi Press
 # Club", "Rambukkana Hospital staff", "the Galle Bar Association"
 _BODY_WORDS = frozenset({"press", "club", "university", "college", "court", "school", "secretariat", "assembly", "bar",
@@ -99,7 +104,7 @@ _AFTER_UNIT = re.compile(r"\b(?:district|sub-?district|county|raion)s?(?:\s+cent
 # "Balkh (Khas Balkh) district", "Khost city": the word after says a town or its district is meant
 _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|city|town|village|area)s?\b", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts|upazilla|upazila|tehsil|lga|"
-                             r"local government)\b", re.I)
+                             r"regency|cercle|zone|department|prefecture|local government)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ft|Mt)\.[ \t]*$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
@@ -219,10 +224,11 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
                     continue
                 spans.append(surface)
                 placed.append((surface, words[i].start))
-                # a direction and a name that no town or province has may be a district's ("Northern Samar"),
-                # which else reads as the bare name's ("Samar" is also Samara, Russia)
-                if ccs := g.countries_of(surface) or g.countries_of(
-                        surface, districts=j - i > 1 and g.is_stopword(words[i].text)):
+                # a name of several words votes for the countries of its smaller towns, else of its
+                # districts ("Deir al-Balah", "Northern Samar"): its parts would vote elsewhere ("Samar" is
+                # also Samara, Russia)
+                if ccs := g.countries_of(surface) or (j - i > 1 and (
+                        g.countries_of(surface, min_population=SMALL_TOWN) or g.countries_of(surface, districts=True))):
                     for cc in ccs:
                         votes[cc] += 6 // len(ccs)
                     shared.append(frozenset(ccs))
