@@ -244,17 +244,19 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
         return ("US",), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
     if votes["US"] and not named - {"US"}:  # fainter US cues ("San Antonio police") count as a province named each
         votes["US"] += round(6 * sum(cues.values()))
+    # a village of the day's front and the words of its name vote below, not for a Russian town of its name
+    # (Kamenka) nor for Macedonia's Lozovo in "Nizhni Lozovoe"
+    villages = [] if votes or _RUSSIAN_SIDE.search(text) else [
+        (at, at + len(surface)) for surface, at in placed if _front_village(surface, g, day)
+        and _cued(text, at, surface) and not g.countries_of(surface, min_population=FRONT_TOWN)]
+    placed_abroad = [(surface, at) for surface, at in placed
+                     if not any(s < at + len(surface) and at < e for s, e in villages)]
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
-        villages = [(at, at + len(surface)) for surface, at in placed if _front_village(surface, g, day)
-                 and _cued(text, at, surface) and not g.countries_of(surface, min_population=FRONT_TOWN)]
-        for surface, at in placed:
-            if any(s < at + len(surface) and at < e for s, e in villages):
-                continue  # a village of the day's front or a word of its name, not a Russian town of its name
-                # (Kamenka) nor Macedonia's Lozovo in "Nizhni Lozovoe": the village votes below
+        for surface, at in placed_abroad:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
                 votes.update(ccs)
     if not votes and not nationals:  # a district or small town the words call a place ("in Rajbari", "Jumla
-        for surface, at in placed:  # district"): the one country that has a unit or a town of 1,000+ so named
+        for surface, at in placed_abroad:  # district"): the one country that has a unit or a town of 1,000+ so named
             if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
                 votes.update(ccs)
     if not votes and (not nationals or (set(nationals) <= {"RU", "UA"} and not _RUSSIAN_SIDE.search(text))):
