@@ -252,7 +252,7 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
     placed_abroad = [(surface, at) for surface, at in placed
                      if not any(s < at + len(surface) and at < e for s, e in villages)]
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
-        for surface, at in placed_abroad:
+        for surface, _ in placed_abroad:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
                 votes.update(ccs)
     if not votes and not nationals:  # a district or small town the words call a place ("in Rajbari", "Jumla
