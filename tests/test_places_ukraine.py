@@ -235,11 +235,14 @@ def test_a_russian_spelling_of_a_front_village_is_read_among_the_fronts_villages
     # Verkhnetoretskoye (Russian) is the codifier's Verkhnotoretske; Zhelobok (Russian) is Zholobok
     day = dt.date(2016, 6, 1)
     assert gazetteer.settlement_raions("Verkhnetoretskoye") == ()  # too far for the codifier's own keys
-    assert where("A mine blast killed a soldier near Verkhnetoretskoye", gazetteer, day) == [
-        ("Verkhnetoretskoye", "Donetsk Oblast")]
-    assert where("Two soldiers were wounded in Zhelobok", gazetteer, day) == [("Zhelobok", "Luhansk Oblast")]
+    assert where("A mine blast killed a soldier near Verkhnetoretskoye in Donbas", gazetteer, day)[0] == (
+        "Verkhnetoretskoye", "Donetsk Oblast")
+    assert where("Two soldiers wounded overnight\n\nZhelobok", gazetteer, day) == [("Zhelobok", "Luhansk Oblast")]
+    # in a sentence that names no country, a match by consonants alone does not make the story Ukrainian:
+    # too many names abroad share their consonants with some village of the front
+    assert where("Two soldiers were wounded in Zhelobok", gazetteer, day) == []
     # no front without a date, and none in 2013: no such village
-    assert where("A mine blast killed a soldier near Verkhnetoretskoye", gazetteer) == []
+    assert where("A mine blast killed a soldier near Verkhnetoretskoye in Donbas", gazetteer)[0] == ("Donbas", None)
     assert gazetteer.front_settlements("Verkhnetoretskoye", "UA", dt.date(2013, 6, 1)) == ()
     # three consonants are too few to tell names apart
     assert gazetteer.front_settlements("Polevoe", "UA", day) == ()

@@ -247,8 +247,9 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
     # a village of the day's front and the words of its name vote below, not for a Russian town of its name
     # (Kamenka) nor for Macedonia's Lozovo in "Nizhni Lozovoe"
     villages = [] if votes or _RUSSIAN_SIDE.search(text) else [
-        (at, at + len(surface)) for surface, at in placed if _front_village(surface, g, day)
-        and _cued(text, at, surface) and not g.countries_of(surface, min_population=FRONT_TOWN)]
+        (at, at + len(surface)) for surface, at in placed if _cued(text, at, surface)
+        and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface)))
+        and not g.countries_of(surface, min_population=FRONT_TOWN)]
     placed_abroad = [(surface, at) for surface, at in placed
                      if not any(s < at + len(surface) and at < e for s, e in villages)]
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
@@ -270,9 +271,11 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
                     and (g.countries_of(surface, min_population=0) <= {"UA"} or front.intersection(oblasts)) \
                     and _cued(text, at, surface):
                 votes["UA"] += 1
-            elif _front_village(surface, g, day) and not g.countries_of(surface, min_population=FRONT_TOWN) \
-                    and _cued(text, at, surface):
-                votes["UA"] += 1  # "Redkodub", "Sokolniki": Russian spellings of villages of the front
+            elif _cued(text, at, surface) and not g.countries_of(surface, min_population=FRONT_TOWN) \
+                    and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface))):
+                # "Sokolniki" (Sokilnyky); by consonants alone ("Redkodub", Ridkodub) only a name on a line
+                # of its own, a list of sources by place: in a sentence too many names abroad share them
+                votes["UA"] += 1
     if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
         for cc in [cc for cc in nationals if votes[cc]]:
             votes[cc] += 3
@@ -292,15 +295,16 @@ _RUSSIAN_SIDE = re.compile(r"\bRussian\s+(?:border\s+|frontier\s+)?(?:village|to
                            r"\b(?:Belgorod|Kursk|Bryansk|Rostov|Voronezh)\b", re.I)
 
 
-def _front_village(surface: str, g: Gazetteer, day: dt.date | None) -> bool:
+def _front_village(surface: str, g: Gazetteer, day: dt.date | None, *, by_consonants: bool = True) -> bool:
     """A settlement of the codifier in the front of that day (its raions where the zone names them),
-    as written, in its Ukrainian spelling, or by its consonants (`Gazetteer.front_settlements`)."""
+    as written, in its Ukrainian spelling, or (`by_consonants`) by its consonants
+    (`Gazetteer.front_settlements`)."""
     units, raions = g.front_units("UA", day), g.front_raions("UA", day)
     if not units:
         return False
     near = [r for r in g.settlement_raions(surface, skeleton=False)
             if (r in raions if raions else r.partition("/")[0] in units)]
-    return bool(near or g.front_settlements(surface, "UA", day))
+    return bool(near or (by_consonants and g.front_settlements(surface, "UA", day)))
 
 
 def _cued(text: str, s: int, surface: str) -> bool:
