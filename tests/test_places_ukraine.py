@@ -290,3 +290,11 @@ def test_the_donbas_front_raions_hold_the_line_of_contact_and_not_the_rear(gazet
     # the north of the 2022 invasion is no front after Russia's withdrawal in April 2022
     assert "UA.13" in gazetteer.front_units("UA", dt.date(2022, 3, 15))
     assert "UA.13" not in gazetteer.front_units("UA", dt.date(2022, 6, 1))
+
+
+@needs_codifier
+def test_a_russian_spelling_on_its_own_line_reads_the_front_village_not_a_namesake_far_away(gazetteer):
+    # "Kashtanovo" is, as spelled, a village in Zakarpattia; Kashtanove is a village of Donetskyi raion
+    text = "Soldier wounded by a sniper\n\nKashtanovo"
+    assert where(text, gazetteer, dt.date(2016, 6, 1)) == [("Kashtanovo", "Donetsk Oblast")]
+    assert where(text, gazetteer, dt.date(2013, 6, 1)) != [("Kashtanovo", "Donetsk Oblast")]  # no war yet

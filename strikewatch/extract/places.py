@@ -383,7 +383,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if "UA" in ctx and cued and (outer is None or (outer.cc == "UA" and outer.level == 1 and not found)):
         found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1 or ""}), g,
                                    inside=outer is not None, front=g.front_units("UA", day),
-                                   raions=g.front_raions("UA", day), day=day)
+                                   raions=g.front_raions("UA", day), day=day, alone=_alone(text, s, e))
     if not (cued or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
                              or usplaces.COUNTY_WORD.search(surface)))):  # "Opelousas Police", "Madison County"
         # a village or district of the article's country is a place only where the words say so: "in
@@ -419,7 +419,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
 
 def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,
                        inside: bool = False, front: frozenset[str] = frozenset(),
-                       raions: frozenset[str] = frozenset(), day: dt.date | None = None) -> list[Place]:
+                       raions: frozenset[str] = frozenset(), day: dt.date | None = None,
+                       alone: bool = False) -> list[Place]:
     """A village name in a Ukrainian article, against the state codifier's settlements of every oblast
     (uasettlements.py): one oblast has it (or one of the oblasts the text names, "in Donbas", "Donetsk
     region"; else the one of the `front`, the units of the war when the article was written, or the
@@ -429,10 +430,15 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
     (Karlivka: a town in Poltava oblast, a village by Donetsk). GeoNames' Ukrainian places count as the
     codifier's do."""
     settlements = g.settlement_raions(surface)
-    if not settlements and day is not None:  # a spelling too far from the codifier's: among the front's villages
-        settlements = g.front_settlements(surface, "UA", day)
-    oblasts = {r.partition("/")[0] for r in settlements}
     local = [p for p in found if p.cc == "UA" and p.rank == 1 and p.level == 0]
+    if day is not None and (not settlements or alone and not any(
+            r in raions if raions else r.partition("/")[0] in front for r in settlements)
+            and not any(p.a1 in front for p in local)):
+        # a spelling too far from the codifier's, or (a name on its own line) one that the codifier and
+        # GeoNames have only away from the front: the front's villages of its consonants too
+        # ("Makarovo": a village in Zakarpattia as spelled, Makarove by Luhansk)
+        settlements = (*settlements, *g.front_settlements(surface, "UA", day))
+    oblasts = {r.partition("/")[0] for r in settlements}
     everywhere = oblasts | {p.a1 for p in local if p.a1}
     war = front & everywhere
     towns = [p for p in local if p.population >= UA_TOWN and _own_name(p.name, surface)]
