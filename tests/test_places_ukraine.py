@@ -298,3 +298,7 @@ def test_a_russian_spelling_on_its_own_line_reads_the_front_village_not_a_namesa
     text = "Soldier wounded by a sniper\n\nKashtanovo"
     assert where(text, gazetteer, dt.date(2016, 6, 1)) == [("Kashtanovo", "Donetsk Oblast")]
     assert where(text, gazetteer, dt.date(2013, 6, 1)) != [("Kashtanovo", "Donetsk Oblast")]  # no war yet
+
+
+def test_a_dateline_or_a_month_after_a_citys_shelling_is_no_other_place(gazetteer):
+    assert ("Aleppo", "Aleppo") in where("Dozens killed in Aleppo shelling in March, monitors say", gazetteer)

@@ -86,8 +86,8 @@ _GOVERNMENT_AFTER = re.compile(r"^(?:(?:['’]s)?(?:\s+|\s*-\s*)(?:forces|troops
 _MILITARY_UNIT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:task\s+force|battalion|brigade|regiment|(?:operational[- ])?"
                                   r"tactical\s+group|operational\s+command)s?\b", re.I)
 # "Kiev shelling in Donetsk": a capital's attack on another place is its government's
-_ATTACK_ON_OTHER = re.compile(r"^\s+(?:[Ss]helling|[Ss]hells|[Ss]hellfire|[Aa]ir\s?strikes?|[Ss]trikes?|[Bb]ombardment|"
-                              r"[Oo]ffensive)\s+(?:in|on|of|at|near)\s+(?:the\s+)?[A-Z]")
+_ATTACK_ON_OTHER = re.compile(r"^\s+(?:shelling|shells|shellfire|air\s?strikes?|strikes?|bombardment|offensive)\s+"
+                              r"(?:in|on|of|at|near)\s+(?:the\s+)?(?P<other>[A-Z]\w+)")
 SMALL_TOWN = 1_000  # in a note that names no country, a town this big named "in X" gives its country if unique
 # "in Assiut, Alexandria, and Suez": a list of places, not a town and its province
 _LISTED = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,|and\b)")
@@ -312,6 +312,13 @@ _RUSSIAN_SIDE = re.compile(r"\bRussian\s+(?:border\s+|frontier\s+)?(?:village|to
                            r"\b(?:Belgorod|Kursk|Bryansk|Rostov|Voronezh)\b", re.I)
 
 
+def _attack_on_other(text: str, e: int, surface: str) -> bool:
+    """ "Kiev shelling in Donetsk": the city's side attacks another place; not a dateline ("BEIRUT Air
+    strikes in Syria") nor a time ("Aleppo shelling in August")."""
+    m = _ATTACK_ON_OTHER.match(text[e : e + 40])
+    return m is not None and not surface.isupper() and m.group("other") not in _CALENDAR
+
+
 def _front_village(surface: str, g: Gazetteer, day: dt.date | None, *, by_consonants: bool = True) -> bool:
     """A settlement of the codifier in the front of that day (its raions where the zone names them),
     as written, in its Ukrainian spelling, or (`by_consonants`) by its consonants
@@ -420,7 +427,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if place is None or (surface.isupper() and place.rank > 2 and len(surface) < 6):
         return None  # acronyms in capitals (SANA, ISIS) are not towns; datelines (BEIRUT) are
     if place.level == 0 and place.population >= METONYM_POPULATION and (_GOVERNMENT_AFTER.match(text[e : e + 30])
-                                                                      or _ATTACK_ON_OTHER.match(text[e : e + 40])):
+                                                                      or _attack_on_other(text, e, surface)):
         return None  # "Kiev forces shelled ...", "Damascus-backed militias": the government, not the city
     if (province := _province_not_town(text, s, e, place, g)) is not None:
         return None if inside and one_word else _resolve(text, s, e, province, g)
