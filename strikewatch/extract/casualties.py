@@ -11,7 +11,7 @@ coordinated clauses unreliably ("... women and children and more than 60 people 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -21,7 +21,7 @@ from ..lexicon import Lexicons
 from ..model import Count
 from .grievances import inside, reference_spans
 from .numbers import Quantity, find_quantities
-from .victim_lists import listed_victims
+from .victim_lists import Listed, listed_victims, load_kinship
 from .victims import VictimGroup, read_victims
 
 Role = str  # "killed" | "injured"
@@ -423,7 +423,8 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     out.facts = _with_parse(out.facts, groups)
     for f in out.facts:
         f.side = _side(f, sent, lex)
-    out.listed = _roster(sent, groups, lex)
+    out.listed, members = _roster(sent, groups, lex)
+    out.facts = _split_by_ages(out.facts, members, sent)
     grievance = reference_spans(sent)
     if grievance:  # "protested against the killing of two lawyers": another event's dead
         told = [f.start for f in out.facts + out.listed]
@@ -475,7 +476,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     return out
 
 
-def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[CasualtyFact]:
+def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> tuple[list[CasualtyFact], list[Listed]]:
     """The dead the sentence names one by one (victim_lists.py), as roster facts: claims.py merges them
     over the incident and uses them only where no figure is stated."""
     heads = [g.head for g in groups if g.role == "killed" and g.head >= 0 and not g.ambiguous]
@@ -489,6 +490,31 @@ def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[C
         n = Count(low=p.count, best=p.count, high=p.count)
         out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}",
                                 listed_with=sum(q.count for q in found), guessed=p.guessed))
+    return out, found
+
+
+def _split_by_ages(facts: list[CasualtyFact], found: list[Listed], sent: SpacySpan) -> list[CasualtyFact]:
+    """ "killed with her three daughters, A (23), B (15) and C (9)": a word of kinship that tells no age
+    (daughters, sisters, nieces: women by the lexicon) counts girls too; the ages of the members named
+    after it split its figure into the children and the women (the rest keep the word's category)."""
+    kinship = load_kinship()
+    out = list(facts)
+    for f in facts:
+        n = f.count.best
+        if f.role != "killed" or f.roster or f.category != "women" or n is None:
+            continue
+        young = sum(1 for p in found if p.group is not None and f.start < p.group[1] and p.group[0] < f.end
+                    and p.aged and p.category == "children")
+        relational = any((k := kinship.get(t.lower_)) is not None and k.minor is None
+                         for t in sent if f.start <= t.idx < f.end)
+        if not young or not relational:
+            continue
+        young = min(young, n)
+        if young == n:
+            f.category = "children"
+            continue
+        f.count = Count(low=n - young, best=n - young, high=n - young)
+        out.append(replace(f, count=Count(low=young, best=young, high=young), category="children"))
     return out
 
 

@@ -717,10 +717,23 @@ def _category(h: Token, lex: Lexicons) -> str | None:
         age = _number(next(t for t in ages[0].subtree if t.like_num))
         if age is not None and age.best is not None and age.best < 18:
             return "children"
+    if any(c.dep_ == "amod" and c.lower_ in YOUNG for c in h.children) and _relational(h):
+        return "children"  # "their two young sons", "her little sister": a kin word that tells no age, made young
     for key in (h.lower_, h.lemma_.lower()):
         if key in lex.victims:
             return lex.victims[key]
     return "people"
+
+
+YOUNG = {"young", "little", "small", "baby", "infant", "toddler", "younger", "youngest"}
+
+
+def _relational(h: Token) -> bool:
+    """A word of kinship that says nothing of age ("son", "sisters", "nieces"; kinship.csv)."""
+    from .victim_lists import load_kinship
+
+    kin = load_kinship().get(h.lower_) or load_kinship().get(h.lemma_.lower())
+    return kin is not None and kin.minor is None
 
 
 def _is_age(tok: Token) -> bool:
