@@ -186,7 +186,10 @@ def _ranges(quantities: list[Quantity], words: list[str]) -> list[Quantity]:
         if skip:
             skip = False
             continue
-        if nxt is not None and "between" in words[max(0, q.start - 1): q.start + 1] \
+        # "at least four and up to six children": a floor and a ceiling of one group
+        floor_ceiling = q.count.low is not None and q.count.high is None and q.noun is None and nxt is not None \
+            and nxt.count.high is not None and nxt.count.low is None
+        if nxt is not None and ("between" in words[max(0, q.start - 1): q.start + 1] or floor_ceiling) \
                 and words[q.end: nxt.start] == ["and"] and q.value <= nxt.value:
             nxt.count = Count(low=q.value, high=nxt.value)
             nxt.start = q.start
@@ -228,7 +231,11 @@ def _among(words: list[str], q: Quantity) -> bool:
 
 # "three of them children", "41 of the dead were children": a part named after its figure
 _PART_OF = (["of", "them"], ["of", "the", "dead", "were"], ["of", "those", "killed", "were"],
-            ["of", "the", "victims", "were"], ["of", "the", "dead"], ["of", "whom", "were"])
+            ["of", "the", "victims", "were"], ["of", "the", "dead"], ["of", "whom", "were"],
+            # "one of those killed was a child", "one of the victims is a girl", "two of the killed victims were girls"
+            ["of", "them", "were"], ["of", "them", "was"], ["of", "whom", "was"], ["of", "the", "dead", "was"],
+            ["of", "those", "killed", "was"], ["of", "the", "victims", "was"], ["of", "the", "victims", "is"],
+            ["of", "the", "killed", "were"], ["of", "the", "killed", "victims", "were"])
 
 
 def _part_after(words: list[str], q: Quantity, lex: Lexicons) -> str | None:
@@ -237,10 +244,23 @@ def _part_after(words: list[str], q: Quantity, lex: Lexicons) -> str | None:
     for pattern in _PART_OF:
         k = q.end + len(pattern)
         if words[q.end:k] == pattern and k < len(words):
+            if words[k] in ("a", "an") and q.count.best == 1 and k + 1 < len(words):
+                k += 1  # "one of them was a child"
             category = lex.victims.get(words[k])
             if category in ("children", "women", "civilians", "combatants"):
                 return category
     return None
+
+
+def _dies_after(words: list[str], k: int) -> bool:
+    """The clause from k ends at a comma followed by a predicate of death: "..., were killed"."""
+    comma = next((j for j in range(k, len(words)) if words[j] in (",", ".", ";")), None)
+    if comma is None or words[comma] != ",":
+        return False
+    j = comma + 1
+    while j < len(words) and words[j] in AUX:
+        j += 1
+    return j < len(words) and words[j] in KILL_PASSIVE
 
 
 def _in_list_after(words: list[str], q: Quantity, prev: Quantity) -> bool:
@@ -351,6 +371,13 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         if category is None:
             continue
         whole = next((p for p in range(idx - 1, -1, -1) if roles[p][0] == "killed"), None)
+        if whole is None and idx > 0 and words[quantities[idx - 1].end: q.start][-1:] == [","] \
+                and q.start - quantities[idx - 1].end <= 4 \
+                and words[q.end: q.end + 3] == ["of", "whom", "were"] and _dies_after(words, q.end + 3):
+            # "nineteen civilians, at least two of whom were children, were killed": the predicate after
+            # the clause is the whole's
+            whole = idx - 1
+            roles[whole] = ("killed", False, False)
         said_dead = words[q.end + 1] in ("the", "those") and words[q.end + 2] in ("dead", "killed")
         if said_dead or whole is not None:
             q.category = category
