@@ -433,7 +433,7 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
         title = not names and kin is None and chunk[0].lower_ not in _DETERMINERS and not chunk[0].like_num
         if title and out and out[-1].key is None and out[-1].end == prev_end and bare_title:
             out.pop()  # "a poet, novelist, journalist and activist, A": the titles of one person, not several
-        bare_title = title
+        after_title, bare_title = bare_title, title
         item = Listed(" ".join(t.lower_ for t in names) or None, category, start, end)
         item.guessed = _guessed(category, age, deciding, kin_tok.lower_ if kin_tok is not None else
                                 (header_word if default is not None else None))
@@ -446,8 +446,10 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
             header, header_kin, pending = None, None, None
         member = names or kin_tok is not None and kin_tok.tag_ in ("NN", "NNP")
-        if member and out and out[-1].key is None and out[-1].end == prev_end and plural_group:
-            out.pop()  # "their children, their son A (2) and daughter B (7)": a group told by its members
+        if out and out[-1].key is None and out[-1].end == prev_end and (member and plural_group or names and after_title):
+            # "their children, their son A (2) and daughter B (7)": a group told by its members;
+            # "a teacher and youth organiser, A": the titles of the person named next
+            out.pop()
         plural_group = not names and kin_tok is not None and kin_tok.tag_ in ("NNS", "NNPS")
         out.append(item)
         prev_end = end

@@ -861,6 +861,12 @@ def _hedged(num: Token, count: Count) -> Count:
         top = count.best if count.best is not None else count.high
         if low is not None and low.best is not None and top is not None and low.best <= top:
             return Count(low=low.best, high=top)
+    ahead = doc[num.i + 1: num.i + 5]
+    if [t.lower_ for t in ahead[:3]] == ["and", "up", "to"] and len(ahead) == 4 and ahead[3].like_num \
+            and words[-2:] == ["at", "least"]:
+        top_count = _number(ahead[3])  # the floor is the figure the parse chose: the ceiling follows it
+        if top_count is not None and top_count.best is not None and count.best is not None and count.best <= top_count.best:
+            return Count(low=count.best, high=top_count.best)
     words = words[-4:]
     if len(words) >= 3 and words[-3] == "between" and words[-1] == "and":  # "between 22 and 31"
         low = _number(num.doc[num.i - 2])
