@@ -53,6 +53,7 @@ _CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s
                   # "was killed alongside his wife, B, and their two sons, C (9) and D (4)": the companions
                   # in death, read to the end of the list whatever the parse makes of it
                   r"\b(?:alongside|along\s+with|together\s+with|with(?=\s+(?:his|her|their)\b))\b|"
+                  r"\b(?:deaths?|killing|murder)\s+of\b|"  # "announced the deaths of A, his wife B and their son C"
                   r"(?<=\w):\s|\s[–—]\s", re.I)  # "... who were killed: A, B" "... killed in the strike – A, B"
 # "A (13 years old) and his daughter B (one year old) were all reported killed": the list before the predicate
 _BEFORE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,4}?(?:killed|martyred|dead)\b", re.I)
@@ -245,6 +246,8 @@ def _owner(t: Token) -> bool:
     h = t
     while h.dep_ in ("compound", "flat", "conj", "nmod") and h.head.i != h.i:
         h = h.head
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in ("death", "deaths", "killing", "murder"):
+        return False  # "the killing of A and her son B": the dead themselves
     return h.dep_ == "pobj" and h.head.lower_ in ("of", "in", "at", "near", "under")
 
 
@@ -343,6 +346,8 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
     elder: tuple[int, bool] | None = None  # the age of the last adult told, a woman or not: a parent of those after
     last_age: int | None = None  # the age of the last person told
     plural_group = False  # the last item was a group with no figure ("their children")
+    plural_age: int | None = None  # that group's age ("her 12-year-old twins")
+    group_age: int | None = None  # the age of the group whose members are being told
     bare_title = False  # the last item was a title alone, with no name, article or kin word ("journalist")
     for chunk in _chunks(tokens):
         if any(t.lower_ in ("unborn", "fetus", "foetus") for t in chunk):
@@ -450,7 +455,15 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             # "their children, their son A (2) and daughter B (7)": a group told by its members;
             # "a teacher and youth organiser, A": the titles of the person named next
             out.pop()
+            group_age = plural_age if member and plural_group else None
+        elif not member:
+            group_age = None
+        if member and age is None and group_age is not None:
+            # "her 12-year-old twins, daughter A and son B": the group's age is its members'
+            item.category = _category(group_age, deciding, None)
+            item.aged, item.guessed = True, False
         plural_group = not names and kin_tok is not None and kin_tok.tag_ in ("NNS", "NNPS")
+        plural_age = age
         out.append(item)
         prev_end = end
         if age is not None and age >= 18:

@@ -44,7 +44,9 @@ NOT_PERSONS = {"cow", "cattle", "sheep", "goat", "horse", "donkey", "camel", "do
                "year", "day", "time", "hope", "vehicle", "car", "tank", "fetus", "foetus", "bill", "motion",
                "proposal", "project", "idea", "engine", "ceasefire", "truce", "crop", "tree", "plant", "story",
                "report", "battery", "phone", "light", "dream", "rumour", "rumor", "investigation", "case", "fish",
-               "presence", "life", "lives", "minimum", "maximum", "total", "majority"}
+               "presence", "life", "lives", "minimum", "maximum", "total", "majority",
+               # the parse makes a time the subject at times ("The morning of Monday, four people were killed")
+               "morning", "evening", "afternoon", "night", "dawn", "noon", "midnight", "hour", "week", "month"}
 UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "many", "both", "we", "us",
                     "everyone", "who", "whom"}
 PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
