@@ -61,7 +61,7 @@ _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|t
                     r"upazilla|upazila|tehsil|township|lga|state|"
                     r"governorate|municipality|neighbou?rhood|camp|locality|territory|bazaar|market|valley)s?"
                     r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
-                    r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
+                    r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’\-]+){0,3})")  # Sistan and Baluchestan
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood|upazilla|upazila|tehsil|taluka|township|lga|"
                          r"local government)s?\b", re.I)
@@ -187,6 +187,7 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
     named: set[str] = set()
     spans: list[str] = []
     placed: list[tuple[str, int]] = []  # (name, offset): the names, where they stand
+    shared: list[frozenset[str]] = []  # the countries each place name voted for
     people = usplaces.surnames(text) if usplaces.american_words(text) >= usplaces.US_WORDS else frozenset()
     for run in _runs(text, 0, len(text)):
         words = [t for t in run if not t.link]
@@ -219,10 +220,12 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
                 if ccs := g.countries_of(surface):
                     for cc in ccs:
                         votes[cc] += 6 // len(ccs)
+                    shared.append(frozenset(ccs))
                     units |= g.admin1_of(surface)
                     nxt = j
                     break
             i = nxt
+    _explain_away(votes, shared, named | set(nationals))
     if usplaces.us_story(cues := usplaces.us_cues(text, g)):
         # a US story: its states decide, and only countries it names by name (not Georgia) join it
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
@@ -261,6 +264,15 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
     top = votes.most_common(1)[0][1]
     countries = tuple(cc for cc, n in votes.most_common() if n >= top / 2)
     return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
+
+
+def _explain_away(votes: Counter[str], shared: list[frozenset[str]], cued: set[str]) -> None:
+    """Drop a country voted for only by names another country also has, where that other country has
+    a vote of its own: "Tripoli ... the Lebanese army" is not about Libya, "Tripoli ... Benghazi" is."""
+    own = cued | {cc for ccs in shared if len(ccs) == 1 for cc in ccs}
+    for cc in [cc for cc in votes if cc not in own]:
+        if all(ccs & own for ccs in shared if cc in ccs):  # votes come only from place names here
+            del votes[cc]
 
 
 def _cued(text: str, s: int, surface: str) -> bool:
@@ -365,8 +377,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
             and not (place.rank == 1 and nxt.text.lower() in _BODY_WORDS) \
             and nxt.text not in _CALENDAR and not (us and usplaces.is_follower(nxt.text)) \
-            and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
-        return None  # a GeoNames town at the head of a longer name: "Hamm Group"
+            and not surface.isupper() and e == run[j - 1].end:  # a dateline may run on: "BEIRUT At least ten ..."
+        return None  # a GeoNames town at the head of a longer name: "Hamm Group"; not "Beirut's Martyrs Square"
     return _resolve(text, s, e, place, g)
 
 
