@@ -10,6 +10,7 @@ coordinated clauses unreliably ("... women and children and more than 60 people 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -76,6 +77,7 @@ _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|th
 # a toll told beside it ("killing 27 worshippers") is the event's figure without the bomber
 OWN_DEATH = {"blew-self-up", "killing-themselves"}
 
+_LIST_IDS = itertools.count(1)
 _GRIEVANCE_DEATH = re.compile(r"kill|murder|death|\bdead\b|\bdied\b|stabb|\bshot\b|lynch|behead|execut|assassinat", re.I)
 
 
@@ -96,6 +98,7 @@ class CasualtyFact:
     coded: bool = False  # "Fatalities coded as 3": the writer's own final figure for the event
     roster: str | None = None  # one person of a list of the dead (victim_lists.py): the name, or a place-holder
     listed_with: int = 1  # how many people the sentence's list names: 2 or more is a list, one is a mention
+    list_id: int = 0  # the sentence whose list named this roster person (claims.merge_rosters)
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
     guessed: bool = False  # a roster person whose category is a guess (a given name, "her daughter" with no age)
     own: bool = False  # "a suicide bomber blew himself up": the attacker's own death, the toll only when no other is told
@@ -513,10 +516,11 @@ def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> tuple[
               for o in p.subtree if o.dep_ == "pobj" and o.lower_ != "addition"][:1]
     out: list[CasualtyFact] = []
     found = listed_victims(sent, heads, lex)
+    list_id = next(_LIST_IDS)
     for p in found:
         n = Count(low=p.count, best=p.count, high=p.count)
         out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}",
-                                listed_with=sum(q.count for q in found), guessed=p.guessed))
+                                listed_with=sum(q.count for q in found), guessed=p.guessed, list_id=list_id))
     return out, found
 
 

@@ -493,7 +493,10 @@ def _clause(tokens: list[Token], backward: bool) -> list[Token]:
                 aside |= set(range(k, close))
         if k in aside and not _HARM_END.match(t.text):
             continue
-        if depth == 0 and not hyphened and (t.lower_ in _STOPS or _HARM_END.match(t.text)):
+        # a verb of its own opens another clause ("the death of A directly blames B"); a name is capitalised
+        finite = t.tag_ in ("VBZ", "VBP", "VBD") and t.pos_ == "VERB" and t.text[:1].islower() \
+            and t.lower_ not in ("called", "named", "nicknamed", "known", "aged", "identified")  # "a boy called A"
+        if depth == 0 and not hyphened and (t.lower_ in _STOPS or finite or _HARM_END.match(t.text)):
             if t.text == ";" and _list_end(t.sent.text, t.idx - t.sent.start_char) > t.idx - t.sent.start_char:
                 continue  # "A, 38; his wife B, 30; ...": the list goes on
             stops.append(k)
@@ -571,9 +574,27 @@ def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Lis
     return sorted(out, key=lambda x: x.start)
 
 
+def _spelling(word: str) -> str:
+    """A name as transliterations agree on it: "oo", "ou" and "o" are "u", "ee" is "i", a doubled letter
+    is one, a final "e" is dropped ("Mohammed" ~ "Muhammad", "Yasmeen" ~ "Yasmin" ~ "Yasmine")."""
+    w = re.sub(r"o{2}|ou|o", "u", re.sub(r"ee", "i", word))
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+def _same_name(a: str, b: str) -> bool:
+    """ "Hamid" and "Hamed", "Ahmad" and "Ahmed", "Essam" and "Issam": an "e" stands for any vowel in
+    English spellings of Arabic names; other vowels keep names apart ("Samir" and "Samar", "Hani" and "Hana")."""
+    x, y = _spelling(a), _spelling(b)
+    return x == y or len(x) == len(y) and len(x) >= 4 and all(
+        p == q or "e" in (p, q) and p in "aeiu" and q in "aeiu" for p, q in zip(x, y, strict=True))
+
+
 def same_person(a: str, b: str) -> bool:
     """ "omar nazir shaaban" and "omar": one person told twice; two Muhammads with other names are two."""
     x, y = a.split(), b.split()
+    # each word as the other list spells it, where the two differ only as transliterations do
+    y = [next((v for v in x if _same_name(v, w)), w) for w in y]
     if x and y and min(len(x), len(y)) == 1 and max(len(x), len(y)) > 1 and x[-1] == y[-1]:
         return True  # "kelvin watford", then "watford": English news names a person again by the surname
     if not x or not y or x[0] != y[0]:
