@@ -114,3 +114,26 @@ def test_a_part_told_after_the_dead(extractor):
             "killed when an air strike hit a house in Rafah.")
     c = claim(extractor, text)
     assert best(c.victims.children) == 3 and best(c.killed) == 12
+
+
+def test_the_killing_of_a_mother_and_her_twins_of_an_age(extractor):
+    text = ("Neighbours described the killing of mother Rania Saleh and her 12-year-old twin children, daughter "
+            "Lina Saleh and son Omar Saleh, by the strike.")
+    got = listed(extractor, text)
+    assert sum(n for c, n in got if c == "children") == 2 and sum(n for c, n in got if c == "women") == 1
+
+
+def test_one_name_in_two_spellings_is_one_person():
+    from strikewatch.extract.victim_lists import same_person
+
+    assert same_person("hamid kamal odeh", "hamed kamal odeh") and same_person("yasmin saleh", "yasmeen")
+    assert same_person("muhammad nasser", "mohammed nasser") and same_person("essam haddad", "issam haddad")
+    assert not same_person("samir odeh", "samar odeh") and not same_person("hani saleh", "hana saleh")
+
+
+def test_a_list_told_again_does_not_count_its_group_twice(extractor):
+    text = ("On 3 May 2024 an air strike hit a house in Rafah, according to local sources. The dead were named as "
+            "Karim Odeh (40), his son Adam Odeh (9) and his daughter Lina Odeh (6). Relatives later mourned "
+            "the deaths of Karim Odeh, his wife and their three children.")
+    c = claim(extractor, text)
+    assert best(c.victims.children) == 3 and best(c.killed) == 5  # Karim, Adam, Lina, his wife, one more child
