@@ -224,3 +224,11 @@ def test_fighters_neutralised_are_a_clash(extractor, text):
 
 def test_a_thing_neutralised_is_no_event(extractor):
     assert incidents(extractor, "Engineers neutralised a gas leak at the fertiliser factory on Friday.") == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Members of two rival cartels clashed on the edge of the town; six people were killed.", "Armed clash"),
+    ("Gang members shot dead a bus driver who refused to pay them.", "Attack"),
+])
+def test_cartels_and_gangs_are_armed(extractor, text, sub):
+    assert incidents(extractor, text)[0][1] == sub
