@@ -92,7 +92,13 @@ def parse_states(text: str, names: dict[str, str], path: str) -> States:
     if problems:
         raise DataFileError(path, problems)
     spellings = sorted(code, key=len, reverse=True)
+    # a dateline may drop the abbreviation's full stop: "Sullivan County, Ind (WIBQ) -", "Dover, Del -"
+    bare = sorted({a[:-1] for a in code if a.endswith(".") and a[:-1] not in code and len(a) > 3}, key=len, reverse=True)
+    for a in bare:
+        code[a] = code[a + "."]
     alt = "|".join(re.escape(s) for s in spellings)
+    if bare:
+        alt += "|(?:" + "|".join(re.escape(a) for a in bare) + r")(?=[ \t]*[(\-–—])"
     after_city = re.compile(rf"(?<=[A-Za-z]),[ \t]*(?P<st>{alt})(?![\w])(?!\.\w)")
     full = "|".join(re.escape(n) for n in sorted(names.values(), key=len, reverse=True))
     # not a place named after a state: "Mount Washington" (a Pittsburgh neighbourhood), "Fort Washington"
@@ -182,7 +188,9 @@ def _towns(text: str, g: Gazetteer) -> Towns:
                     if top.cc == "US" and top.population >= BIG_TOWN:
                         cues[top.a1 or ""] = cues.get(top.a1 or "", 0) + TOWN_CUE
                         own[key] = top.a1 or ""
-                if key not in located and _located(text, s, s + len(name), g):
+                if key not in located and _located(text, s, s + len(name), g) and not _county_named(text, name):
+                    # (where the text names DeKalb County, "DeKalb police" and "in DeKalb" are the county:
+                    # no vote for the town of DeKalb, Illinois)
                     # only a name the words put a place ("in Lynchburg", "LYNCHBURG -", "Lynchburg, Va.")
                     # supports its states: "Valarie Turpin" is no vote for Turpin Hills, Ohio
                     located.add(key)
@@ -197,6 +205,10 @@ def _towns(text: str, g: Gazetteer) -> Towns:
                             points.setdefault(r.a1, []).append((r.lat, r.lon))
                 break
     return Towns(cues, support, own, counties, points)
+
+
+def _county_named(text: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}[ \t]+(?:County|Parish)\b", text) is not None
 
 
 def _located(text: str, s: int, e: int, g: Gazetteer) -> bool:
@@ -232,7 +244,7 @@ def _forces(text: str, g: Gazetteer) -> dict[str, dict[str, float]]:
     """The cues of each force the text names, by the town's folded name."""
     out: dict[str, dict[str, float]] = {}
     for town in {m.group("town") for m in _FORCE.finditer(text)}:
-        if re.search(rf"\b{re.escape(town)}[ \t]+(?:County|Parish)\b", text):
+        if _county_named(text, town):
             continue  # "DeKalb Police" where the text names DeKalb County: the county's force
         rows = [r for r in (g.world.find(norm(town)) if g.world is not None else ()) if not r.level and r.how == 0]
         top = max(rows, key=lambda r: r.population, default=None)
@@ -467,13 +479,16 @@ def _county_people(a2: str, g: Gazetteer) -> int:
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sgt|Lt|Capt|Cpl|Det|Officer|Deputy|Chief|Sheriff|Judge|Trooper|Detective|Sen|Rep|Gov|"
           r"Mayor|Coach|Pastor|Rev|Attorney|Prosecutor|Investigator|Agent|Sergeant|Lieutenant|Captain|Corporal)\.?")
 _NAME = r"[A-Z][a-z'’\-]+(?:[ \t]+[A-Z]\.)?"
+_KIN = r"(?:man|woman|men|women|boy|girl|teen|teenager|resident|native|student|mother|father|son|daughter)\b"
 # "Sgt. Wayne Jefferson", "Elijah Jackson, 16,", "Elijah Jackson and Shakur Franklin, both 16", "identified as Tracy Davis"
 _PERSON = re.compile(
     rf"\b{_TITLE}[ \t]+(?:{_NAME}[ \t]+)?(?P<a>[A-Z][a-z'’\-]+)\b"
     rf"|\b{_NAME}[ \t]+(?P<b>[A-Z][a-z'’\-]+)(?:[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*(?:both[ \t]+|ages?[ \t]+)?\d{{1,3}}\b"
     rf"|\b{_NAME}[ \t]+(?P<c>[A-Z][a-z'’\-]+)[ \t]+and[ \t]+{_NAME}[ \t]+[A-Z][a-z'’\-]+,[ \t]*both\b"
     rf"|\b{_NAME}[ \t]+(?P<e>[A-Z][a-z'’\-]+),[ \t]+(?:a|an|the|his|her|their)[ \t]+[a-z]"
-    rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b")
+    rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b"
+    # "16-year-old Elijah Jackson", "the 32 year old Dana Tyler" (not "a 20-year-old Salina man")
+    rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+{_NAME}[ \t]+(?P<f>[A-Z][a-z'’\-]+)\b(?![ \t]+{_KIN})")
 _COUNTY_CUE = re.compile(r"\b(?:in|near|outside|across|of|throughout)[ \t]+(?:the[ \t]+)?"
                          r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|rural)[ \t]+)?$",
                          re.I)
