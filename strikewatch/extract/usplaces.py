@@ -31,8 +31,9 @@ from importlib import resources
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
+from .usstations import stations_named
 
-CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE = 3, 1, 2, 1, 2
+CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE, STATION_CUE = 3, 1, 2, 1, 2, 0.5
 US_ARTICLE = 2  # cue weight that makes an article American
 BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
@@ -119,31 +120,47 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
 
     after = set()
     outlet = outlet_span(text) or (-1, -1)
+    home = set()  # the outlet's state, where the title gives it
     for m in st.after_city.finditer(text):  # the outlet's home ("- WMC Action News 5 - Memphis, Tennessee"): fainter
-        add(st.code[m.group("st")], OUTLET_CUE if outlet[0] <= m.start() < outlet[1] else CITY_CUE)
+        mine = outlet[0] <= m.start() < outlet[1]
+        add(st.code[m.group("st")], OUTLET_CUE if mine else CITY_CUE)
         after.add(m.start("st"))
+        if mine:
+            home.add(st.code[m.group("st")])
     for m in _DC.finditer(text):
         if m.start() not in after:  # "Washington, D.C." counted once
             add("US.DC", CITY_CUE)
     for m in st.named.finditer(text):
         if m.start() not in after:
             add(st.code[m.group("st")], STATE_CUE)
+    for a1 in stations_named(text):  # "Copyright 2016 WDBJ", "kmov.com": the station's state, faintly
+        if a1 not in home:  # "- WBRC FOX6 News - Birmingham, AL": the outlet's home, already counted
+            add(a1, STATION_CUE)
     for a1 in phone_states(text, st):  # "Anyone with information may call 410-555-0100": Maryland's police
         add(a1, PHONE_CUE)
     for a1, w in _towns(text, g).cues.items():
         add(a1, w)
     for a1, w in local_forces(text, g).items():
         add(a1, w)
+    for units in named_counties(text, g):
+        for p in units:  # Madison County is in 19 states: a faint cue for each
+            add(p.a1 or "", COUNTY_CUE / len(units))
+    return cues
+
+
+@functools.lru_cache(maxsize=64)
+def named_counties(text: str, g: Gazetteer) -> tuple[tuple[Place, ...], ...]:
+    """The US counties of each "X County" the text writes: all the same-named ones."""
+    out = []
     for m in _COUNTY.finditer(text):
         name = m.group("name").split()
         for k in range(len(name)):  # "the Cook County": the longest tail that is a US county
-            units = [p for p in g.candidates(" ".join(name[k:]) + " County", exact=True, countries=("US",))
-                     if p.cc == "US" and p.level == 2]
+            units = tuple(p for p in g.candidates(" ".join(name[k:]) + " County", exact=True, countries=("US",))
+                          if p.cc == "US" and p.level == 2)
             if units:
-                for p in units:  # Madison County is in 19 states: a faint cue for each
-                    add(p.a1 or "", COUNTY_CUE / len(units))
+                out.append(units)
                 break
-    return cues
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -354,6 +371,11 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     """The candidates a US article can mean, best first."""
     cues = us_cues(text, g)
     county = bool(COUNTY_WORD.search(surface) or _UNIT_WORD.match(text[e : e + 12]))
+    if not county and _county_named(text, surface) and any(p.cc == "US" and p.level == 2 for p in found) \
+            and not any(p.cc == "US" and p.level == 0 and p.population >= BIG_TOWN for p in found):
+        # "in DeKalb" in a story that names DeKalb County is the county, not the town of DeKalb, Illinois
+        # (but "in Dallas" stays the city beside Dallas County)
+        found, county = [p for p in found if p.level == 2], True
     # "in Pinellas", "southwest Miami-Dade": a county is meant without its word when the name is one
     # county's only, no US town's, no surname the article gives a person ("Johnson" alone is a surname
     # first) and no word the text also writes in lower case ("Will", "Lake"), where the words put a
@@ -397,9 +419,13 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     keep = [centred(p, g) for p in keep]
     # among same-named counties equally cued, the one holding a town the text names (Kilmichael:
     # Montgomery County, Mississippi)
-    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
+    # among same-named towns equally cued, the one inside a county the text names (Decatur in a story
+    # of DeKalb County: Decatur, Georgia, not Illinois's bigger one)
+    counties = {p.a2 for units in named_counties(text, g) for p in units}
+    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -(p.level == 0 and p.a2 in counties),
+                                       -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
                                        -towns.support.get(p.a1 or "", 0), -_size(p, g))
-                  if p.cc == "US" else (0, 0, 0, 0))
+                  if p.cc == "US" else (0, 0, 0, 0, 0))
 
 
 FAR_KM = 400  # a town this far from every town the text names in its firmly cued state is another place
