@@ -31,9 +31,9 @@ from importlib import resources
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
-from .usstations import stations_named
+from .usstations import station_spans, stations_named
 
-CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE, STATION_CUE = 3, 1, 2, 1, 2, 0.5
+CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE, STATION_CUE = 3, 1, 2, 1, 2, 1
 US_ARTICLE = 2  # cue weight that makes an article American
 BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
@@ -120,22 +120,17 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
 
     after = set()
     outlet = outlet_span(text) or (-1, -1)
-    home = set()  # the outlet's state, where the title gives it
     for m in st.after_city.finditer(text):  # the outlet's home ("- WMC Action News 5 - Memphis, Tennessee"): fainter
-        mine = outlet[0] <= m.start() < outlet[1]
-        add(st.code[m.group("st")], OUTLET_CUE if mine else CITY_CUE)
+        add(st.code[m.group("st")], OUTLET_CUE if outlet[0] <= m.start() < outlet[1] else CITY_CUE)
         after.add(m.start("st"))
-        if mine:
-            home.add(st.code[m.group("st")])
     for m in _DC.finditer(text):
         if m.start() not in after:  # "Washington, D.C." counted once
             add("US.DC", CITY_CUE)
     for m in st.named.finditer(text):
         if m.start() not in after:
             add(st.code[m.group("st")], STATE_CUE)
-    for a1 in stations_named(text):  # "Copyright 2016 WDBJ", "kmov.com": the station's state, faintly
-        if a1 not in home:  # "- WBRC FOX6 News - Birmingham, AL": the outlet's home, already counted
-            add(a1, STATION_CUE)
+    for a1, w in station_cues(text, g).items():  # "Copyright 2016 WDBJ", "kmov.com": faint
+        add(a1, w)
     for a1 in phone_states(text, st):  # "Anyone with information may call 410-555-0100": Maryland's police
         add(a1, PHONE_CUE)
     for a1, w in _towns(text, g).cues.items():
@@ -161,6 +156,22 @@ def named_counties(text: str, g: Gazetteer) -> tuple[tuple[Place, ...], ...]:
                 out.append(units)
                 break
     return tuple(out)
+
+
+def station_cues(text: str, g: Gazetteer) -> dict[str, float]:
+    """The states of the stations the text names, each once, but not the outlet's home state (the
+    station in "- WBRC FOX6 News - Birmingham, AL" is counted with the outlet)."""
+    outlet = outlet_span(text)
+    home = {states(g).code[m.group("st")] for m in states(g).after_city.finditer(text, *outlet)} if outlet else set()
+    return {a1: STATION_CUE for a1 in stations_named(text) if a1 not in home}
+
+
+def _without_stations(text: str, g: Gazetteer, cues: dict[str, float]) -> dict[str, float]:
+    """The cues less the stations': a station's market may spill over a state line, so its state
+    breaks ties but does not drop a town of a neighbouring state (Fort Riley, Kansas, in a story of a
+    Kansas City, Missouri station)."""
+    mine = station_cues(text, g)
+    return {a1: w - mine.get(a1, 0) for a1, w in cues.items()}
 
 
 @dataclass(frozen=True)
@@ -332,13 +343,14 @@ def cued_state(text: str, g: Gazetteer) -> tuple[int, int, Place] | None:
     "D.C.", a tip-line number): for a story that names no town or county of its own."""
     cues = us_cues(text, g)
     ranked = sorted(cues.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < STATE_CUE or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+    if not ranked or ranked[0][1] < min(STATE_CUE, STATION_CUE) or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None
     a1, st = ranked[0][0], states(g)
     spans = [m.span("st") for m in st.after_city.finditer(text) if st.code[m.group("st")] == a1]
     spans += [m.span("st") for m in st.named.finditer(text) if st.code[m.group("st")] == a1]
     spans += [m.span() for m in _DC.finditer(text) if a1 == "US.DC"]
     spans += [m.span() for m in _PHONE.finditer(text) if a1 in phone_states(m.group(), st)]
+    spans += [(s, e) for a, s, e in station_spans(text) if a == a1]  # "KOAT will provide updates"
     place = g.region(st.names[a1], country="United States")
     if not spans or place is None:
         return None
@@ -385,8 +397,10 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
         and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is None \
         and (_COUNTY_CUE.search(text, max(0, e - len(surface) - 30), e - len(surface)) is not None or town_follows(text, e))
     keep = []
-    settled = any(w >= STATE_CUE for w in cues.values())  # the article names its state
-    others = others_cues(text, g, surface)
+    # the article names its state (a station's alone does not drop a town of another state, but keeps
+    # its own state's towns beside another firm one)
+    settled = any(w >= STATE_CUE for w in _without_stations(text, g, cues).values())
+    others = _without_stations(text, g, others_cues(text, g, surface))
     # a strong cue for one state (a dateline, "Chicago police") and none but the name's own for another:
     # the name is a place of the cued state the gazetteer lacks (Austin, Antioch), or a surname (Denton)
     towns = _towns(text, g)
@@ -610,9 +624,11 @@ _HUNDRED_BLOCK = re.compile(r"(?<![\w,.])[1-9]\d{0,2}00[ \t]+block[ \t]+of[ \t]+
 
 
 def american_words(text: str) -> int:
-    """How many different phrases of American institutions the text uses (a hundred-block address is one)."""
+    """How many different phrases of American institutions the text uses (a hundred-block address is one,
+    and so is a station named)."""
     words = {re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)}
-    return len(words) + bool(_HUNDRED_BLOCK.search(text))
+    # a US station named by its call sign ("told KDKA") is one too
+    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text))
 
 
 # a US number as local news prints a tip line: "(904) 555-0143", "410-555-0100", "217.555.0199"

@@ -76,11 +76,21 @@ def parse_stations(text: str, path: str) -> Stations:
 
 def stations_named(text: str) -> list[str]:
     """The states (admin1 codes) of the stations the text names, each once, in order."""
-    st = stations()
     out: list[str] = []
-    for m in st.pattern.finditer(text):
-        call = next(v for v in m.group("call", "word", "web", "copy") if v).upper()
-        a1 = st.state.get(call)
-        if a1 is not None and a1 not in out:
+    for a1, _s, _e in station_spans(text):
+        if a1 not in out:
             out.append(a1)
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def station_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Each station the text names: its state and where the text names it."""
+    st = stations()
+    out = []
+    for m in st.pattern.finditer(text):
+        group = next(k for k in ("call", "word", "web", "copy") if m.group(k))
+        a1 = st.state.get(m.group(group).upper())
+        if a1 is not None:
+            out.append((a1, m.start(group), m.end(group)))
+    return tuple(out)
