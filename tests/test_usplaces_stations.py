@@ -103,3 +103,15 @@ def test_a_surname_in_a_faintly_cued_american_story(gazetteer):
     text = ("Mark Davis, the captain's lawyer, says the shooting at the Pennsylvania firehouse was an accident. "
             "Davis told reporters his client is devastated.")
     assert not any(m == "Davis" for m, _a in found(text, gazetteer))
+
+
+def test_a_town_only_the_us_has_makes_the_story_partly_american(gazetteer):
+    # no state, county or US institution named; a surname (Kennedy) and a hospital (Halifax) that are
+    # big places abroad: the town the words place, which only the US has, is still read
+    text = ("Three men were wounded early Sunday in a parking lot in Daytona Beach after an argument "
+            "spilled out of a bar. Renee Kennedy, whose son was hit twice, waited at Halifax Health.")
+    assert ("Daytona Beach", "Florida") in found(text, gazetteer)
+
+
+def test_a_towns_possessive_is_still_the_town(gazetteer):
+    assert us_cues("Police told Pittsburgh's Action News 4 that a girl was hit in the ankle.", gazetteer) == {"US.PA": 1}

@@ -223,6 +223,11 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
                     nxt = j
                     break
             i = nxt
+    for surface, at in placed:  # "shot in Daytona Beach": a town the words place that only the US has
+        if votes and not votes["US"] and g.countries_of(surface, min_population=SMALL_TOWN) == {"US"} \
+                and _cued(text, at, surface) and not (surface in people or g.countries_of(surface)):
+            votes["US"] += 6  # votes like a big town: US local news often names no state
+            break
     if usplaces.us_story(cues := usplaces.us_cues(text, g)):
         # a US story: its states decide, and only countries it names by name (not Georgia) join it
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (

@@ -203,7 +203,8 @@ def _towns(text: str, g: Gazetteer) -> Towns:
             if i + 1 < len(words) and words[i + 1] in ("County", "Parish", "COUNTY"):
                 continue  # "Madison County" is no cue for Madison, Wisconsin
             for j in range(len(words), i, -1):
-                name, key = " ".join(words[i:j]), norm(" ".join(words[i:j]))
+                name = re.sub(r"['’]s$", "", " ".join(words[i:j]))  # "Pittsburgh's mayor"
+                key = norm(name)
                 rows = [r for r in (g.world.find(key) if g.world is not None else ()) if not r.level and r.how == 0]
                 if not rows:
                     continue
