@@ -115,3 +115,10 @@ def test_a_town_only_the_us_has_makes_the_story_partly_american(gazetteer):
 
 def test_a_towns_possessive_is_still_the_town(gazetteer):
     assert us_cues("Police told Pittsburgh's Action News 4 that a girl was hit in the ankle.", gazetteer) == {"US.PA": 1}
+
+
+def test_a_town_inside_its_namesake_county_stays_the_town(gazetteer):
+    text = ("A farmworker was shot dead in Tulare late Friday, and Tulare County deputies are searching for "
+            "the gunman's car.")
+    town = next(p for p in find_places(text, gazetteer) if p.mention == "Tulare")
+    assert town.location.precision == "city" and town.location.admin1 == "California"

@@ -384,11 +384,13 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     """The candidates a US article can mean, best first."""
     cues = us_cues(text, g)
     county = bool(COUNTY_WORD.search(surface) or _UNIT_WORD.match(text[e : e + 12]))
-    if not county and _county_named(text, surface) and any(p.cc == "US" and p.level == 2 for p in found) \
-            and not any(p.cc == "US" and p.level == 0 and p.population >= BIG_TOWN for p in found):
-        # "in DeKalb" in a story that names DeKalb County is the county, not the town of DeKalb, Illinois
-        # (but "in Dallas" stays the city beside Dallas County)
-        found, county = [p for p in found if p.level == 2], True
+    if not county and _county_named(text, surface) and (units := [p for p in found if p.cc == "US" and p.level == 2]):
+        # "in DeKalb" in a story that names DeKalb County is the county, not the town of DeKalb, Illinois;
+        # but a town of that name inside the likeliest such county stays the town ("in Tulare" beside
+        # Tulare County), and so does a town of 100,000+ ("in Dallas")
+        unit = max(units, key=lambda p: (cues.get(p.a1 or "", 0), _size(p, g)))
+        if not any(p.cc == "US" and p.level == 0 and (p.population >= BIG_TOWN or p.a2 == unit.a2) for p in found):
+            found, county = units, True
     # "in Pinellas", "southwest Miami-Dade": a county is meant without its word when the name is one
     # county's only, no US town's, no surname the article gives a person ("Johnson" alone is a surname
     # first) and no word the text also writes in lower case ("Will", "Lake"), where the words put a
