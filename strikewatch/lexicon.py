@@ -1,4 +1,4 @@
-"""Load the CSV lexicons in `strikewatch/data/lexicon/`, validating every row on load.
+"""Load the CSV lexicons in `strikewatch/data/lexicon/<language>/`, validating every row on load.
 
 Each loader collects all problems of a file before raising one `DataFileError`, so a broken
 lexicon is fixed in one pass (the way spaCy's matcher reports every bad pattern at once).
@@ -75,9 +75,21 @@ class Lexicons:
     parties: dict[str, str] = field(default_factory=dict)  # phrase -> actor type (PARTY_TYPES)
 
 
+LANGUAGE = "en"  # one folder of word lists and patterns per language: a second language is a folder, not code
+
+
+def data_path(name: str, language: str = LANGUAGE) -> str:
+    """Where a lexicon file lives, as error messages name it."""
+    return f"strikewatch/data/lexicon/{language}/{name}"
+
+
+def data_text(name: str, language: str = LANGUAGE) -> str:
+    """The text of one lexicon file of that language."""
+    return resources.files("strikewatch.data").joinpath("lexicon", language, name).read_text(encoding="utf-8")
+
+
 def _rows(name: str, columns: list[str]) -> tuple[str, list[tuple[int, dict[str, str]]], list[str]]:
-    path = f"strikewatch/data/lexicon/{name}"
-    text = resources.files("strikewatch.data").joinpath("lexicon", name).read_text(encoding="utf-8")
+    path, text = data_path(name), data_text(name)
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
     problems: list[str] = []
     if not lines:

@@ -69,7 +69,7 @@ def broken_data(monkeypatch):
             def joinpath(self, *_):
                 return self
 
-            def read_text(self, *_):
+            def read_text(self, *_, **__):
                 return text
 
         monkeypatch.setattr(module.resources, "files", lambda _: Fake())

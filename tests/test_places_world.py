@@ -140,3 +140,47 @@ def test_group_breaks_a_tie_between_two_countries_a_name_has(gazetteer: Gazettee
     assert found(text, gazetteer)["Al Bayda governorate"] == ("Yemen", "Al Bayda", "region")
     assert article_countries(text, gazetteer)[0] == "YE"
 
+
+
+def test_nationality_explains_away_the_other_country_of_a_homonym(gazetteer: Gazetteer) -> None:
+    # Tripoli is Libya's capital and Lebanon's second city: "the Lebanese army" says which, and
+    # Libya, voted for by that one name only, drops out of the article's countries
+    text = "Rioters burnt two banks in Tripoli overnight and fought the Lebanese army until dawn."
+    assert article_countries(text, gazetteer) == ("LB",)
+    assert found(text, gazetteer)["Tripoli"][:2] == ("Lebanon", "North Governorate")
+    # a place only Libya has keeps Tripoli in Libya
+    text = "Militias fought in Tripoli and Benghazi overnight."
+    assert article_countries(text, gazetteer) == ("LY",)
+    assert found(text, gazetteer)["Tripoli"][0] == "Libya"
+
+
+def test_city_before_a_possessive_is_a_place_though_a_name_follows(gazetteer: Gazetteer) -> None:
+    # "Beirut's Martyrs Square" is a square of Beirut, not a longer name beginning with Beirut
+    assert found("Supporters of the party beat protesters in Beirut's Martyrs Square.", gazetteer)["Beirut"][:2] \
+        == ("Lebanon", "Beirut")
+    assert found("Soldiers shot a man in Hebron's Old City.", gazetteer)["Hebron"][0] == "Palestinian Territory"
+
+
+def test_province_whose_name_has_and_contains_the_place_before_it(gazetteer: Gazetteer) -> None:
+    # "(Sistan and Baluchestan)": the whole name is the unit the town lies in
+    text = "Border guards clashed with gunmen near Saravan (Sistan and Baluchestan) on Monday."
+    assert found(text, gazetteer)["Saravan"][:2] == ("Iran", "Sistan and Baluchestan")
+
+
+@pytest.mark.parametrize("text, mention, country, admin1", [
+    # Spanish and Portuguese names hold lower-case "de", "del", "do", "los"
+    ("Military police shot two suspects in Rio de Janeiro on Saturday.", "Rio de Janeiro", "Brazil", "Rio de Janeiro"),
+    ("Gunmen killed a taxi driver in Ciudad del Carmen (Campeche).", "Ciudad del Carmen", "Mexico", "Campeche"),
+    ("Gunmen killed a shopkeeper in Duque de Caxias (Rio de Janeiro).", "Rio de Janeiro", "Brazil", "Rio de Janeiro"),
+])
+def test_romance_particles_inside_names(gazetteer: Gazetteer, text: str, mention: str, country: str,
+                                        admin1: str) -> None:
+    assert found(text, gazetteer)[mention][:2] == (country, admin1)
+
+
+def test_district_in_brackets_after_a_place_is_its_unit_not_a_foreign_city(gazetteer: Gazetteer) -> None:
+    # "Northern Samar" is a Philippine province (a GeoNames district); "Samar" alone is also an
+    # alternate name of Samara in Russia
+    text = "Rebels ambushed an army patrol in Las Navas (Northern Samar) at dawn."
+    assert article_countries(text, gazetteer) == ("PH",)
+    assert found(text, gazetteer)["Northern Samar"] == ("Philippines", "Eastern Visayas", "district")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from strikewatch import lexicon
 from strikewatch.extract import victim_lists
 from strikewatch.extract.casualties import find_casualties
 from strikewatch.extract.victim_lists import age_of, load_kinship, same_person
@@ -108,7 +109,7 @@ def test_the_same_person_named_in_two_sentences_counts_once(extractor):
 
 
 def test_a_broken_kinship_file_names_its_problems(broken_data):
-    message = broken_data(victim_lists, load_kinship, "word,sex,minor\nwife,x,no\nwife,f,maybe\n")
+    message = broken_data(lexicon, load_kinship, "word,sex,minor\nwife,x,no\nwife,f,maybe\n")
     assert "sex" in message and "minor" in message and "duplicate" in message
 
 
@@ -188,7 +189,7 @@ def test_a_name_alone_does_not_overrule_a_stated_figure_of_women(extractor):
 
 
 def test_a_broken_female_names_file_names_its_problems(broken_data):
-    message = broken_data(victim_lists, victim_lists.load_female_names, "name\nrania\nRania Saleh\nrania\n")
+    message = broken_data(lexicon, victim_lists.load_female_names, "name\nrania\nRania Saleh\nrania\n")
     assert "not one lower-case given name" in message and "duplicate" in message
 
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from strikewatch import lexicon
 from strikewatch.extract import victims
 from strikewatch.extract.casualties import find_casualties
 from strikewatch.extract.victims import load_patterns, read_victims
@@ -50,7 +51,7 @@ def test_a_broken_pattern_file_names_every_problem(broken_data):
             {"id": "a", "version": 1, "role": "maimed", "example": "x", "pattern": []},
             "{not json"]
     text = "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows)
-    message = broken_data(victims, load_patterns, text)
+    message = broken_data(lexicon, load_patterns, text)
     assert "line 1" in message and "line 2" in message and "line 3" in message
     assert "duplicate id" in message and "role" in message and "not JSON" in message
 

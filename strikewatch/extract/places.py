@@ -31,8 +31,10 @@ from .respell import ukrainian
 from .uasettlements import soft
 
 MAX_WORDS = 6  # the longest name tried: "Maarat al-Numan" is three words, "Bab al-Hawa crossing" four
-# lower-case words inside names: Arabic articles, "of", and the Persian/Pashto "wa" (and), "i"/"e" (of)
-LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "of", "bin", "ibn", "wa", "i", "e"})
+# lower-case words inside names: Arabic articles, "of", the Persian/Pashto "wa" (and), "i"/"e" (of), and
+# the Spanish, Portuguese and Italian "of"/"the" (Rio de Janeiro, Ciudad del Carmen, San Juan de los Lagos)
+LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "of", "bin", "ibn", "wa", "i", "e",
+                   "de", "del", "do", "da", "dos", "das", "di", "la", "las", "los"})
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘`ʿʾ\-]*[^\W_])?")
 _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-Badu, ez-Zor
 # one-word names followed by these stay places even when capitalised: "Idlib Province", "Homs City"
@@ -61,7 +63,7 @@ _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|t
                     r"upazilla|upazila|tehsil|township|lga|state|"
                     r"governorate|municipality|neighbou?rhood|camp|locality|territory|bazaar|market|valley)s?"
                     r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
-                    r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3})")
+                    r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+(?:(?:and|de|del|do|da|dos|das|la|los)[ \t]+)*[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood|upazilla|upazila|tehsil|taluka|township|lga|"
                          r"local government)s?\b", re.I)
@@ -187,6 +189,7 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
     named: set[str] = set()
     spans: list[str] = []
     placed: list[tuple[str, int]] = []  # (name, offset): the names, where they stand
+    shared: list[frozenset[str]] = []  # the countries each place name voted for
     people = usplaces.surnames(text) if usplaces.american_words(text) >= usplaces.US_WORDS else frozenset()
     for run in _runs(text, 0, len(text)):
         words = [t for t in run if not t.link]
@@ -216,13 +219,18 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
                     continue
                 spans.append(surface)
                 placed.append((surface, words[i].start))
-                if ccs := g.countries_of(surface):
+                # a direction and a name that no town or province has may be a district's ("Northern Samar"),
+                # which else reads as the bare name's ("Samar" is also Samara, Russia)
+                if ccs := g.countries_of(surface) or g.countries_of(
+                        surface, districts=j - i > 1 and g.is_stopword(words[i].text)):
                     for cc in ccs:
                         votes[cc] += 6 // len(ccs)
+                    shared.append(frozenset(ccs))
                     units |= g.admin1_of(surface)
                     nxt = j
                     break
             i = nxt
+    _explain_away(votes, shared, named | set(nationals))
     for surface, at in placed:  # "shot in Daytona Beach": a town the words place that only the US has
         if votes and not votes["US"] and g.countries_of(surface, min_population=SMALL_TOWN) == {"US"} \
                 and _cued(text, at, surface) and not (surface in people or g.countries_of(surface)):
@@ -266,6 +274,15 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
     top = votes.most_common(1)[0][1]
     countries = tuple(cc for cc, n in votes.most_common() if n >= top / 2)
     return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
+
+
+def _explain_away(votes: Counter[str], shared: list[frozenset[str]], cued: set[str]) -> None:
+    """Drop a country voted for only by names another country also has, where that other country has
+    a vote of its own: "Tripoli ... the Lebanese army" is not about Libya, "Tripoli ... Benghazi" is."""
+    own = cued | {cc for ccs in shared if len(ccs) == 1 for cc in ccs}
+    for cc in [cc for cc in votes if cc not in own]:
+        if all(ccs & own for ccs in shared if cc in ccs):  # votes come only from place names here
+            del votes[cc]
 
 
 def _cued(text: str, s: int, surface: str) -> bool:
@@ -338,7 +355,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.level != 1)
     elif _container(text, prev_end, s):  # "Tarmiyah, Salah al-Din": the province, not an Aleppo quarter
         found = sorted(found, key=lambda p: not (p.level == 1 and p.rank <= 1))
-    cued = bool(variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e))
+    cued = bool(variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e)
+                or _container(text, prev_end, s))  # "Las Navas (Northern Samar)": the unit that holds a place
     if "UA" in ctx and cued and (outer is None or (outer.cc == "UA" and outer.level == 1 and not found)):
         found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1 or ""}), g,
                                    inside=outer is not None, front=g.front_units("UA", day),
@@ -370,8 +388,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if nxt is not None and place.rank > 0 and not place.level and nxt.text.lower().rstrip("'’s") not in _PLACE_WORDS \
             and not (place.rank == 1 and nxt.text.lower() in _BODY_WORDS) \
             and nxt.text not in _CALENDAR and not (us and usplaces.is_follower(nxt.text)) \
-            and not surface.isupper():  # but a dateline may run on: "BEIRUT At least ten ..."
-        return None  # a GeoNames town at the head of a longer name: "Hamm Group"
+            and not surface.isupper() and e == run[j - 1].end:  # a dateline may run on: "BEIRUT At least ten ..."
+        return None  # a GeoNames town at the head of a longer name: "Hamm Group"; not "Beirut's Martyrs Square"
     return _resolve(text, s, e, place, g)
 
 

@@ -2,7 +2,7 @@
 
 Case files and local reports often give a total and then list the victims, or give no total at all
 and only the list. Each person of a list is read on its own: an age decides child (under 18) or
-adult; a word of kinship or sex (`data/lexicon/kinship.csv`: "his wife", "her son", "a baby girl",
+adult; a word of kinship or sex (`data/lexicon/en/kinship.csv`: "his wife", "her son", "a baby girl",
 "Umm ...") decides a woman or a child when no age is given. A group without names ("their four
 children") counts for its figure, less the names that follow it ("their four children: C, D, E, F").
 
@@ -21,16 +21,15 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 from text_to_num import text2num
 
 from ..errors import DataFileError
-from ..lexicon import Lexicons
+from ..lexicon import Lexicons, data_path, data_text
 
-_PATH = "strikewatch/data/lexicon/kinship.csv"
+_PATH = data_path("kinship.csv")
 _NUM = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
         r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 # "(36 years old)", "36-year-old", "aged 36", "(36)", ", 36" after a name; months, weeks, days: a baby
@@ -91,7 +90,7 @@ class Listed:
 @functools.cache
 def load_kinship() -> dict[str, Kin]:
     """Read and validate kinship.csv; every problem is reported at once."""
-    text = resources.files("strikewatch.data").joinpath("lexicon", "kinship.csv").read_text("utf-8")
+    text = data_text("kinship.csv")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     problems: list[str] = []
     out: dict[str, Kin] = {}
@@ -114,14 +113,14 @@ def load_kinship() -> dict[str, Kin]:
     return out
 
 
-_NAMES_PATH = "strikewatch/data/lexicon/female_names.csv"
+_NAMES_PATH = data_path("female_names.csv")
 _WOMAN = Kin("f", None)  # a woman's given name: the age, if any, decides woman or girl
 
 
 @functools.cache
 def load_female_names() -> frozenset[str]:
     """Read and validate female_names.csv (one lower-case given name a line, under the header "name")."""
-    text = resources.files("strikewatch.data").joinpath("lexicon", "female_names.csv").read_text("utf-8")
+    text = data_text("female_names.csv")
     rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if not rows or rows[0] != "name":
         raise DataFileError(_NAMES_PATH, ["header must be: name"])

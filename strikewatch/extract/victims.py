@@ -1,6 +1,6 @@
 """Who was killed or wounded, read from the dependency parse: count persons, not just numerals.
 
-A casualty pattern (`data/lexicon/casualty_patterns.jsonl`, spaCy `DependencyMatcher` patterns with an
+A casualty pattern (`data/lexicon/en/casualty_patterns.jsonl`, spaCy `DependencyMatcher` patterns with an
 id, a role and an example) finds a predicate ("were killed", "died", "shot dead", "lost their lives")
 and its victim: the passive subject, the object, or the subject of an intransitive. The victim phrase is
 then counted person by person:
@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Span as SpacySpan
@@ -31,12 +30,12 @@ from spacy.vocab import Vocab
 from text_to_num import text2num
 
 from ..errors import DataFileError
-from ..lexicon import Lexicons
+from ..lexicon import Lexicons, data_path, data_text
 from ..model import Count
 from .numbers import MODIFIERS, apply_modifier
 
 ROLES = ("killed", "injured", "shot")  # shot: hit by gunfire, killed or wounded
-_PATH = "strikewatch/data/lexicon/casualty_patterns.jsonl"
+_PATH = data_path("casualty_patterns.jsonl")
 # nouns that can be killed but are not people
 NOT_PERSONS = {"cow", "cattle", "sheep", "goat", "horse", "donkey", "camel", "dog", "cat", "animal", "livestock",
                "bird", "chicken", "bull", "mule", "it", "that", "this", "which", "what", "toll",
@@ -110,7 +109,7 @@ class VictimGroup:
 @functools.cache
 def load_patterns() -> tuple[Pattern, ...]:
     """Read and validate every casualty pattern; all problems are reported at once."""
-    text = resources.files("strikewatch.data").joinpath("lexicon", "casualty_patterns.jsonl").read_text("utf-8")
+    text = data_text("casualty_patterns.jsonl")
     problems: list[str] = []
     out: list[Pattern] = []
     seen: set[str] = set()

@@ -10,7 +10,7 @@ Grades, first match wins (docs/linking.md has the full table):
 
 Sources are independent when they are different sources, not different outlets: two papers quoting
 the Syrian Observatory are one source, and the sources that speak for one side (the Russian Defense
-Ministry, General Rudskoi, "Russia"; the `actor` column of data/lexicon/sources.csv) are one voice. The score weighs the number of independent sources (0.45),
+Ministry, General Rudskoi, "Russia"; the `actor` column of data/lexicon/en/sources.csv) are one voice. The score weighs the number of independent sources (0.45),
 their agreement (0.30) and how clear the attribution is (0.25).
 """
 
