@@ -122,3 +122,14 @@ def test_a_town_inside_its_namesake_county_stays_the_town(gazetteer):
             "the gunman's car.")
     town = next(p for p in find_places(text, gazetteer) if p.mention == "Tulare")
     assert town.location.precision == "city" and town.location.admin1 == "California"
+
+
+def test_a_story_naming_no_town_takes_its_one_stations_state(gazetteer):
+    from strikewatch.extract.places import is_us_story, us_state_only
+
+    text = ("Man dies after shooting at a house party\n\nA 40-year-old man died early Sunday after he was shot "
+            "during an argument at a party, deputies said. KOAT will update this story as details come in.")
+    assert is_us_story(text, gazetteer)
+    assert [p.location.admin1 for p in us_state_only(text, gazetteer)] == ["New Mexico"]
+    two = text.replace("KOAT will", "KOAT and WHBQ will")
+    assert us_state_only(two, gazetteer) == []  # two stations of two states: no one state
