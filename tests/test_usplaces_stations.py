@@ -133,3 +133,11 @@ def test_a_story_naming_no_town_takes_its_one_stations_state(gazetteer):
     assert [p.location.admin1 for p in us_state_only(text, gazetteer)] == ["New Mexico"]
     two = text.replace("KOAT will", "KOAT and WHBQ will")
     assert us_state_only(two, gazetteer) == []  # two stations of two states: no one state
+
+
+def test_a_consolidated_city_countys_name_is_its_city(gazetteer):
+    text = ("Two men were wounded in separate shootings overnight, Charlotte-Mecklenburg Police said. Both "
+            "are expected to live, an officer told reporters in Raleigh, North Carolina.")
+    assert ("Charlotte", "North Carolina") in found(text, gazetteer)
+    # a pair whose second name is no county of the town's state is no such name
+    assert not any(m == "Austin" for m, _a in found("The Austin-Healey club met in Tulsa, Oklahoma, on Sunday.", gazetteer))

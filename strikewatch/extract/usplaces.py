@@ -336,7 +336,23 @@ def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, .
             if hit is not None:
                 out.append(hit)
                 break
+    if us:
+        out += [(m.start(), m.start() + len(m.group("town")), p) for m in _CITY_COUNTY.finditer(text, start, end)
+                if (p := city_county(m.group("town"), m.group("county"), g)) is not None]
     return out
+
+
+# a consolidated city-county's name: "Savannah-Chatham Metro Police", "Charlotte-Mecklenburg Schools"
+_CITY_COUNTY = re.compile(r"(?<![\w-])(?P<town>[A-Z][a-z]+)-(?P<county>[A-Z][a-z]+)(?![\w-])")
+
+
+def city_county(town: str, county: str, g: Gazetteer) -> Place | None:
+    """The town of 100,000+ of the name in a "Town-County" pair whose county of the same state has the
+    second name: Savannah, Georgia for "Savannah-Chatham" (Chatham County, Georgia)."""
+    towns = [p for p in g.candidates(town, exact=True, countries=("US",))
+             if p.cc == "US" and p.level == 0 and p.population >= BIG_TOWN]
+    units = {p.a1 for p in g.candidates(f"{county} County", exact=True, countries=("US",)) if p.cc == "US" and p.level == 2}
+    return next((p for p in sorted(towns, key=lambda p: -p.population) if p.a1 in units), None)
 
 
 def cued_state(text: str, g: Gazetteer) -> tuple[int, int, Place] | None:
