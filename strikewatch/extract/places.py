@@ -246,6 +246,11 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
                     break
             i = nxt
     _explain_away(votes, shared, named | set(nationals))
+    for surface, at in placed:  # "shot in Daytona Beach": a town the words place that only the US has
+        if votes and not votes["US"] and g.countries_of(surface, min_population=SMALL_TOWN) == {"US"} \
+                and _cued(text, at, surface) and not (surface in people or g.countries_of(surface)):
+            votes["US"] += 6  # votes like a big town: US local news often names no state
+            break
     if usplaces.us_story(cues := usplaces.us_cues(text, g)):
         # a US story: its states decide, and only countries it names by name (not Georgia) join it
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
@@ -378,8 +383,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or common or _SAINT_BEFORE.search(text[max(0, s - 6) : s]):
         return None  # "St. Ann" is no town Ann (a US story reads it whole: usplaces.us_mentions)
     inside = _inside_name(text, run, i, last_end, g)
-    if us and usplaces.not_a_town(text, s, e):
-        return None
+    if (us or ctx[:1] == ("US",)) and usplaces.not_a_town(text, s, e):
+        return None  # an American story too faintly cued to be sure of ("Davis said") reads its names alike
     if _MILITARY_UNIT_AFTER.match(text[e : e + 40]):
         return None  # "the Skhid task force said", "members of the Aidar battalion": a unit, not a place
     if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
