@@ -37,6 +37,7 @@ from .events import EventReader
 from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
+from .perpetrator import actor_phrases
 from .phrases import PhraseIndex
 from .places import PlaceMention, find_places, is_us_story, us_state_only
 from .report import build_reports
@@ -115,7 +116,7 @@ class Extractor:
         self.gazetteer = gazetteer
         self.lexicons = lexicons
         self.triggers = EventReader(nlp, lexicons)
-        self.actors = PhraseIndex(nlp, lexicons.actors)
+        self.actors = PhraseIndex(nlp, actor_phrases(lexicons.actors, lexicons.state_nouns, gazetteer))
         self.sources = PhraseIndex(nlp, lexicons.sources)
         self._splitter = spacy.blank("en")
         self._splitter.add_pipe("sentencizer")
