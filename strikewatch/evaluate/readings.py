@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from ..model import Count, Report
@@ -136,7 +137,8 @@ CROWDS = ("protesters", "rioters", "civilians")
 
 def fold_actor(name: str) -> str:
     """Lower case, letters and digits only: "Al-Shabaab" = "al shabaab"; "Al Shabab" stays apart."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # "Séléka" = "Seleka"
+    return re.sub(r"[^a-z0-9]", "", plain.lower())
 
 
 def acled_actor_class(actor: str) -> str:

@@ -17,11 +17,12 @@ separatists" name the militias and the separatists.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..model import Report
 from .gazetteer import Gazetteer
 from .phrases import Match
 
@@ -104,7 +105,11 @@ def _backer(doc: Doc, m: Match[str]) -> bool:
 def _someone_elses(doc: Doc, m: Match[str], actors: list[Match[str]]) -> bool:
     """A bare state word another name owns: "Taliban forces", "rebel soldiers", "Seleka troops"; so
     also a bare "coalition" ("the Nyatura coalition" is not the US-led one)."""
-    if (m.value != STATE and m.text.lower() != "coalition") or m.start == 0:
+    if m.value != STATE and m.text.lower() != "coalition":
+        return False
+    if m.end < len(doc) and doc[m.end].lower_ == "of" and m.text.lower() == "coalition":
+        return True  # "a coalition of two rebel groups"
+    if m.start == 0:
         return False
     before = doc[m.start - 1]
     if any(a.end == m.start for a in actors) or before.lower_ in _NOT_STATE:
@@ -208,3 +213,18 @@ def actor_phrases(actors: Mapping[str, str], nouns: Mapping[str, bool], gazettee
     known = set(demonyms.values())
     countries = {name: p.country for name, p in gazetteer.countries.items() if p.country and p.country in known}
     return {**state_force_phrases(nouns, demonyms, countries), **actors}
+
+
+def settle_state(reports: list[Report], countries: Callable[[], Sequence[str]],
+                 codes: Mapping[str, str | None]) -> list[Report]:
+    """A report still naming "State forces" (it has no country of its own: "Military forces dislodged
+    the insurgents from two villages") takes the article's country, when the article has one
+    (`places.article_countries`: its named countries, provinces, towns, and armed groups of one country)."""
+    out = []
+    for r in reports:
+        if STATE in r.perpetrator.actors and not r.location.country and (first := countries()[:1]) \
+                and (name := codes.get(first[0])):
+            perp = r.perpetrator.model_copy(update={"actors": resolve_state(r.perpetrator.actors, name)})
+            r = r.model_copy(update={"perpetrator": perp})
+        out.append(r)
+    return out
