@@ -212,3 +212,23 @@ def test_a_gathering_without_a_purpose_is_no_protest(extractor):
 def test_a_note_may_describe_its_event_with_a_participle(extractor):
     fact = event(extractor, "Sit-in organised by retired railway staff over unpaid pensions.")
     assert fact.sub_event_type == "Peaceful protest" and fact.verbal
+
+
+@pytest.mark.parametrize("text", [
+    "The defence ministry said its forces neutralised four PKK militants in a rural area of the province.",
+    "Three terrorists were neutralized by gendarmerie commandos near the border on Sunday.",
+])
+def test_fighters_neutralised_are_a_clash(extractor, text):
+    assert incidents(extractor, text) == [("Battles", "Armed clash")]
+
+
+def test_a_thing_neutralised_is_no_event(extractor):
+    assert incidents(extractor, "Engineers neutralised a gas leak at the fertiliser factory on Friday.") == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Members of two rival cartels clashed on the edge of the town; six people were killed.", "Armed clash"),
+    ("Gang members shot dead a bus driver who refused to pay them.", "Attack"),
+])
+def test_cartels_and_gangs_are_armed(extractor, text, sub):
+    assert incidents(extractor, text)[0][1] == sub

@@ -144,6 +144,8 @@ def test_places_skips_masked_source_names_and_datelines(gazetteer: Gazetteer) ->
     "State-run news agency SANA reported casualties and damage in the plant",  # SANA is not Sanaa
     "Al Qaida or Daesh terrorists, and the Al Nusra Front; Bashar Al Assad",  # seed-000 names
     "The Hamas movement and the White House said on Friday",  # Hamm, Casablanca in GeoNames
+    "A Federal High Court ruling angered the party's supporters.",  # Capital Federal is Buenos Aires
+    "Staff of the Presidency of the Republic marched to the Court of Appeal.",  # Republic, Missouri
 ])
 def test_places_common_words_and_names_are_not_places(gazetteer: Gazetteer, text: str) -> None:
     assert places(text, gazetteer) == []

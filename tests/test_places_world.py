@@ -165,3 +165,22 @@ def test_province_whose_name_has_and_contains_the_place_before_it(gazetteer: Gaz
     # "(Sistan and Baluchestan)": the whole name is the unit the town lies in
     text = "Border guards clashed with gunmen near Saravan (Sistan and Baluchestan) on Monday."
     assert found(text, gazetteer)["Saravan"][:2] == ("Iran", "Sistan and Baluchestan")
+
+
+@pytest.mark.parametrize("text, mention, country, admin1", [
+    # Spanish and Portuguese names hold lower-case "de", "del", "do", "los"
+    ("Military police shot two suspects in Rio de Janeiro on Saturday.", "Rio de Janeiro", "Brazil", "Rio de Janeiro"),
+    ("Gunmen killed a taxi driver in Ciudad del Carmen (Campeche).", "Ciudad del Carmen", "Mexico", "Campeche"),
+    ("Gunmen killed a shopkeeper in Duque de Caxias (Rio de Janeiro).", "Rio de Janeiro", "Brazil", "Rio de Janeiro"),
+])
+def test_romance_particles_inside_names(gazetteer: Gazetteer, text: str, mention: str, country: str,
+                                        admin1: str) -> None:
+    assert found(text, gazetteer)[mention][:2] == (country, admin1)
+
+
+def test_district_in_brackets_after_a_place_is_its_unit_not_a_foreign_city(gazetteer: Gazetteer) -> None:
+    # "Northern Samar" is a Philippine province (a GeoNames district); "Samar" alone is also an
+    # alternate name of Samara in Russia
+    text = "Rebels ambushed an army patrol in Las Navas (Northern Samar) at dawn."
+    assert article_countries(text, gazetteer) == ("PH",)
+    assert found(text, gazetteer)["Northern Samar"] == ("Philippines", "Eastern Visayas", "district")

@@ -142,6 +142,7 @@ class EventReader:
         # nouns for people who are no combatants ("a man", "two women", "passengers"): what an
         # assault or a burning done to them makes an attack on a person, not damage to property
         self.persons = frozenset(n for n, cat in lexicons.victims.items() if cat != "combatants" and " " not in n)
+        self.people = frozenset(n for n in lexicons.victims if " " not in n)  # fighters too
         self._last: tuple[Doc, list[Party]] | None = None
 
     def find(self, doc: Doc, masked: list[tuple[int, int]] = ()) -> list[Match[Trigger]]:  # type: ignore[assignment]
@@ -194,6 +195,14 @@ class EventReader:
         return verbs[0].pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.persons
                                                for v in verbs for c in v.children)
 
+    def _done_to_people(self, verb: Token, parties: list[Party]) -> bool:
+        """The verb's object (or passive subject) is people, fighters or a party: "neutralised two
+        terrorists", "three PKK members were neutralised"."""
+        spans = [(p.start_char, p.start_char + len(p.text)) for p in parties]
+        return any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.people or c.lemma_.lower() in self.people
+                                                         or any(s <= c.idx < e for s, e in spans))
+                   for c in verb.children)
+
     def classify(self, doc: Doc, triggers: list[Match[Trigger]], start: int = 0, end: int | None = None) -> EventFact | None:
         """The event of the part of `doc` between characters `start` and `end`, from its triggers."""
         if not triggers:
@@ -210,6 +219,12 @@ class EventReader:
             return None
         # "the road to the mine", "a gold mine", "a friend of mine": a pit or a pronoun, not a landmine
         triggers = [m for m in triggers if not _a_pit(doc, m)] or triggers
+        # "neutralised three militants": a military's word for killed or captured; "neutralised a
+        # suspicious package" is no event
+        triggers = [m for m in triggers if not (m.text.lower().startswith("neutrali") and not self._done_to_people(
+            doc[m.start], everyone))]
+        if not triggers:
+            return None
         # "burnt an effigy of the minister": a protest's ritual, not property destroyed
         triggers = [m for m in triggers if not (m.value.sub_event_type == "Looting/property destruction" and any(
             c.lower_ in ("effigy", "effigies") for c in doc[m.start].children))] or triggers

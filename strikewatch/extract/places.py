@@ -31,8 +31,10 @@ from .respell import ukrainian
 from .uasettlements import soft
 
 MAX_WORDS = 6  # the longest name tried: "Maarat al-Numan" is three words, "Bab al-Hawa crossing" four
-# lower-case words inside names: Arabic articles, "of", and the Persian/Pashto "wa" (and), "i"/"e" (of)
-LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "of", "bin", "ibn", "wa", "i", "e"})
+# lower-case words inside names: Arabic articles, "of", the Persian/Pashto "wa" (and), "i"/"e" (of), and
+# the Spanish, Portuguese and Italian "of"/"the" (Rio de Janeiro, Ciudad del Carmen, San Juan de los Lagos)
+LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "of", "bin", "ibn", "wa", "i", "e",
+                   "de", "del", "do", "da", "dos", "das", "di", "la", "las", "los"})
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘`ʿʾ\-]*[^\W_])?")
 _PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ez|an)[-‐]", re.I)  # al-Badu, ez-Zor
 # one-word names followed by these stay places even when capitalised: "Idlib Province", "Homs City"
@@ -61,7 +63,7 @@ _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|t
                     r"upazilla|upazila|tehsil|township|lga|state|"
                     r"governorate|municipality|neighbou?rhood|camp|locality|territory|bazaar|market|valley)s?"
                     r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
-                    r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’\-]+){0,3})")  # Sistan and Baluchestan
+                    r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+(?:(?:and|de|del|do|da|dos|das|la|los)[ \t]+)*[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood|upazilla|upazila|tehsil|taluka|township|lga|"
                          r"local government)s?\b", re.I)
@@ -217,7 +219,10 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
                     continue
                 spans.append(surface)
                 placed.append((surface, words[i].start))
-                if ccs := g.countries_of(surface):
+                # a direction and a name that no town or province has may be a district's ("Northern Samar"),
+                # which else reads as the bare name's ("Samar" is also Samara, Russia)
+                if ccs := g.countries_of(surface) or g.countries_of(
+                        surface, districts=j - i > 1 and g.is_stopword(words[i].text)):
                     for cc in ccs:
                         votes[cc] += 6 // len(ccs)
                     shared.append(frozenset(ccs))
@@ -345,7 +350,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.level != 1)
     elif _container(text, prev_end, s):  # "Tarmiyah, Salah al-Din": the province, not an Aleppo quarter
         found = sorted(found, key=lambda p: not (p.level == 1 and p.rank <= 1))
-    cued = bool(variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e))
+    cued = bool(variants or outer is not None or _LOCATIVE_BEFORE.search(text[max(0, s - 60) : s]) or _alone(text, s, e)
+                or _container(text, prev_end, s))  # "Las Navas (Northern Samar)": the unit that holds a place
     if "UA" in ctx and cued and (outer is None or (outer.cc == "UA" and outer.level == 1 and not found)):
         found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1 or ""}), g,
                                    inside=outer is not None, front=g.front_units("UA", day),
