@@ -89,6 +89,19 @@ def test_victims_and_owned_words_are_not_the_perpetrator(extractor):
             assert "Afghanistan" not in actors and STATE not in actors
 
 
+def test_in_a_clash_the_sides_killed_are_parties_but_an_ambush_victim_is_not(extractor):
+    got = perpetrators(extractor, "Nine Al-Shabaab fighters were killed in clashes with soldiers near Baidoa on Monday.")
+    assert any("Al Shabaab" in a for a in got)
+    got = perpetrators(extractor, "Nine Al-Shabaab fighters were killed in an air strike near Baidoa on Monday.")
+    assert all("Al Shabaab" not in a for a in got)
+
+
+def test_claimed_by_the_group_of_earlier_bombings_is_not_this_attack(extractor):
+    text = ("A car bomb killed six people at a market in Beledweyne on Sunday. No group claimed the blast; the town "
+            "has seen a string of bombings this year, most of them claimed by the Al-Shabaab group.")
+    assert all("Al Shabaab" not in a for a in perpetrators(extractor, text))
+
+
 def test_which_air_force_names_nobody(extractor):
     text = ("Eleven people were killed in air raids on a town in Idlib on Sunday. The monitor did not say which air "
             "force carried out the raids.")

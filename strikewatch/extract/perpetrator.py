@@ -84,6 +84,7 @@ def resolve_state(actors: Iterable[str], country: str | None) -> list[str]:
 # by the rebels", "Taliban-planted mines", "army artillery fire"
 ATTACK_NOUNS = {"operation", "offensive", "attack", "assault", "raid", "ambush", "fire", "airstrike", "strike",
                 "shelling", "bombardment", "artillery", "gunfire", "infiltrator", "gunman", "bomber", "crackdown"}
+_CLASH_WORDS = {"clash", "fighting", "battle", "gunfight", "firefight", "skirmish", "encounter", "shootout"}
 _PLANTED = {"plant", "place", "lay", "set", "seize", "capture", "overrun", "lead", "fire", "carry"}
 _PLANTED_FORMS = {"planted", "placed", "laid", "led", "fired", "triggered"}
 _BACKING = {"backed", "allied", "aligned", "supported", "sponsored", "linked", "affiliated", "funded", "trained"}
@@ -156,6 +157,10 @@ def _is_agent(doc: Doc, m: Match[str], trigger_tokens: set[int]) -> bool:
     # of one of harm ("four soldiers were killed" names victims)
     if head.dep_ == "nsubjpass" and head.head.lemma_ in ATTACK_VERBS - _HARM_VERBS:
         return True
+    # "14 IS fighters and six soldiers were killed in clashes": in a clash both sides are parties
+    if head.dep_ == "nsubjpass" and head.head.lemma_ in _HARM_VERBS and any(
+            t.lemma_.lower() in _CLASH_WORDS and t.i > head.head.i for t in head.head.subtree):
+        return True
     # "officials blamed Daesh for the bombing", "accused Russian jets of", "blamed the raid on Russia"
     if head.dep_ == "dobj" and head.head.lemma_ in ("blame", "accuse"):
         return True
@@ -174,7 +179,11 @@ def _is_agent(doc: Doc, m: Match[str], trigger_tokens: set[int]) -> bool:
         k -= 1
     if k >= 0 and doc[k].lower_ == "by":
         by_head = doc[k].head
-        return by_head.i in trigger_tokens or by_head.lemma_.lower() in ATTACK_VERBS | ATTACK_NOUNS | _PLANTED | {"be", "claim"}
+        # right after "by" a bare "is" or "claimed" will do ("claimed by Daesh"); across an article
+        # ("claimed by the Islamic State group", often of other, earlier bombings) only an attack word
+        if k == m.start - 1 and by_head.lemma_ in ("be", "claim"):
+            return True
+        return by_head.i in trigger_tokens or by_head.lemma_.lower() in ATTACK_VERBS | ATTACK_NOUNS | _PLANTED
     return False
 
 
