@@ -184,3 +184,16 @@ def test_district_in_brackets_after_a_place_is_its_unit_not_a_foreign_city(gazet
     text = "Rebels ambushed an army patrol in Las Navas (Northern Samar) at dawn."
     assert article_countries(text, gazetteer) == ("PH",)
     assert found(text, gazetteer)["Northern Samar"] == ("Philippines", "Eastern Visayas", "district")
+
+
+@pytest.mark.parametrize("text, mention, name, admin1", [
+    # the unit words of other countries: GeoNames writes "Guji Zone", "Bankass Cercle", "Masisi
+    # Territory", "Kabupaten ..." and the text names the unit by its bare name and its own word
+    ("Gunmen killed two local officials in Guji zone (Oromia) on Friday.", "Guji", "Guji Zone", "Oromia"),
+    ("Militiamen burnt a hamlet in Bankass cercle (Mopti).", "Bankass", "Bankass Cercle", "Mopti"),
+    ("Rebels seized Kitchanga in Masisi territory (Nord-Kivu).", "Masisi", "Masisi Territory", "Nord-Kivu"),
+])
+def test_units_named_by_their_own_countrys_word(gazetteer: Gazetteer, text: str, mention: str, name: str,
+                                                admin1: str) -> None:
+    found_ = {p.mention: p.location for p in find_places(text, gazetteer)}
+    assert (found_[mention].name, found_[mention].admin1, found_[mention].precision) == (name, admin1, "district")
