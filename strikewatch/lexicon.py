@@ -73,6 +73,7 @@ class Lexicons:
     quantities: dict[str, Count]
     victims: dict[str, str]  # noun -> category
     parties: dict[str, str] = field(default_factory=dict)  # phrase -> actor type (PARTY_TYPES)
+    state_nouns: dict[str, bool] = field(default_factory=dict)  # "army" -> names state forces alone too
 
 
 LANGUAGE = "en"  # one folder of word lists and patterns per language: a second language is a folder, not code
@@ -118,8 +119,8 @@ def _check(path: str, problems: list[str]) -> None:
 
 
 def _phrase_map(name: str, value_col: str, allowed: set[str] | None = None) -> dict[str, str]:
-    path, rows, problems = _rows(name, ["phrase" if name != "victims.csv" else "noun", value_col])
-    key = "noun" if name == "victims.csv" else "phrase"
+    key = "noun" if name in ("victims.csv", "state_forces.csv") else "phrase"
+    path, rows, problems = _rows(name, [key, value_col])
     out: dict[str, str] = {}
     for n, row in rows:
         phrase, value = _key(row[key]), row[value_col]
@@ -202,4 +203,5 @@ def load() -> Lexicons:
         quantities=_quantities(vague_convention()),
         victims=_phrase_map("victims.csv", "category", VICTIM_NOUN_CATEGORIES),
         parties=_phrase_map("parties.csv", "type", PARTY_TYPES),
+        state_nouns={k: v == "yes" for k, v in _phrase_map("state_forces.csv", "alone", {"yes", "no"}).items()},
     )

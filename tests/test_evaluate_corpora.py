@@ -29,6 +29,7 @@ from strikewatch.evaluate.corpus_score import (
 )
 from strikewatch.evaluate.quality import main as quality_main
 from strikewatch.evaluate.quality_md import corpus_table
+from strikewatch.evaluate.readings import same_actor
 from strikewatch.evaluate.run_corpus import evaluate_corpus, select
 from strikewatch.model import Analysis, Article, ArticlePlaces, Incident, Location, Report
 
@@ -39,10 +40,12 @@ runner = CliRunner()
 
 def rep(rid: str, article: str, *, killed: dict | None = None, injured: dict | None = None, day: str | None = None,
         event_type: str = "Battles", sub: str = "Armed clash", admin1: str | None = None,
-        at: tuple[float, float] | None = None, kind: str = "incident", victims: dict | None = None) -> Report:
+        at: tuple[float, float] | None = None, kind: str = "incident", victims: dict | None = None,
+        actors: list[str] | None = None) -> Report:
     claim = {"killed": killed, "injured": injured, "victims": victims or {}}
     return Report.model_validate({
         "id": rid, "article": article, "kind": kind, "event_type": event_type, "sub_event_type": sub,
+        "perpetrator": {"actors": actors or [], "attribution": "alleged" if actors else "unknown"},
         "date": {"start": day, "end": day} if day else {},
         "location": {"admin1": admin1, **({"lat": at[0], "lon": at[1]} if at else {})}, "claims": [claim]})
 
@@ -143,12 +146,36 @@ def test_acled_figures():
     ])
     s = score_acled(rows, a)
     assert figs(s) == {"fatalities": (2, 4), "fatalities_nonzero": (1, 2), "date": (2, 4), "event_type": (2, 4),
-                       "sub_event_type": (1, 4), "admin1": (1, 4), "place_5km": (1, 4), "place_25km": (2, 4)}
+                       "sub_event_type": (1, 4), "admin1": (1, 4), "place_5km": (1, 4), "place_25km": (2, 4),
+                       # two Taliban rows, no actor read; the unidentified group's row names nobody: right
+                       "perpetrator": (0, 2), "perpetrator_group": (0, 2), "perpetrator_unidentified": (1, 1)}
     # the regex reads "4 soldiers were killed" and "left seven militants dead", and finds no toll in the others
     assert [regex_killed(r.articles[0].text) for r in rows] == [4, 0, 7, 0]
     assert (s.baseline["fatalities"].right, s.baseline["fatalities_nonzero"].right, s.baseline["date"].right) == (4, 2, 4)
     doc = s.as_json()
     assert doc["figures"]["fatalities"] == {"value": 0.5, "right": 2, "of": 4, "regex": 1.0}
+
+
+def test_acled_perpetrator_matches_a_family_of_names_and_leaves_crowds_out():
+    rows = read_acled(DATA / "acled-older.csv")
+    a = Analysis(reports=[
+        # an unidentified group's row: naming somebody is wrong
+        rep("u", "PAK9001", actors=["Tehreek-i-Taliban Pakistan"]),
+        rep("p", "IND9002", actors=["India"]),  # protesters: not in the figure, whatever is read
+        # "Police Forces of India (2014-)" goes by its country
+        rep("s", "IND9003", actors=["India", "CPI (Maoist)"]),
+    ])
+    s = score_acled(rows, a)
+    assert figs(s)["perpetrator"] == (1, 1) and figs(s)["perpetrator_state"] == (1, 1)
+    assert figs(s)["perpetrator_unidentified"] == (0, 1)
+    assert same_actor("CPI (Maoist): Communist Party of India (Maoist)", [rep("m", "x", actors=["CPI (Maoist)"])])
+    assert same_actor("TTP: Tehreek-i-Taliban Pakistan", [rep("t", "x", actors=["TTP"])])
+    assert same_actor("Islamic State (Afghanistan)", [rep("k", "x", actors=["Islamic State (Khorasan)"])])
+    assert same_actor("Military Forces of Democratic Republic of Congo (2001-)",
+                      [rep("c", "x", actors=["Democratic Republic of the Congo"])])
+    # one group's name inside another's is not that group: the Taliban are not the Pakistani Taliban
+    assert not same_actor("TTP: Tehreek-i-Taliban Pakistan", [rep("t", "x", actors=["Taliban"])])
+    assert not same_actor("Taliban", [rep("t", "x", actors=["State forces"])])
 
 
 def test_older_acled_scores_event_type_only():

@@ -161,6 +161,15 @@ def test_one_street_written_with_or_without_its_direction_is_one_key() -> None:
     assert pair.veto is None and "same street: alder avenue" in pair.reasons
 
 
+def test_one_street_with_its_ordinal_in_words_or_in_figures_is_one_key() -> None:
+    text = "Shots on Third Street near 12th Avenue; deputies closed 3rd St. and West Twelfth Ave. later."
+    assert [k for _, _, k in streets(text)] == ["3rd street", "12th avenue"]
+    one = _keyed(report("wsfa-1#1", MILLBROOK), "A man was shot on Second Street on Friday.")
+    two = _keyed(report("waka-2#1", MILLBROOK), "Police taped off 2nd St. after the Friday shooting.")
+    pair = compare(features(0, one), features(1, two))
+    assert pair.veto is None and "same street: 2nd street" in pair.reasons
+
+
 def test_a_generational_suffix_is_not_the_surname() -> None:
     text = "Deputies named the victim as Curtis Bell Jr. of Millbrook. Bell was 30."
     assert [k for _, _, k in names(text)] == ["curtis bell"]

@@ -38,7 +38,7 @@ TEXTS = {  # id: (outlet, published, text)
     "gulf-1": ("Gulf News", "2016-04-26", "Russian warplanes killed 23 people in air strikes on a market in the "
                "Sukkari district of Aleppo on Monday, the Syrian Observatory for Human Rights said. Another 40 were "
                "wounded."),
-    "arab-1": ("Arab News", "2016-04-26", "Air strikes by the Syrian army killed 31 civilians and wounded 70 at a "
+    "arab-1": ("Arab News", "2016-04-26", "Air strikes by unidentified jets killed 31 civilians and wounded 70 at a "
                "market in the Bustan al-Qasr neighbourhood of Aleppo on Monday, activists said."),
     # a weekly tally and the strike it includes, told twice
     "tally-1": ("Arab News", "2017-08-21", "Coalition air strikes killed 125 civilians in Raqqa over the past week, "

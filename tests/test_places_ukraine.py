@@ -221,3 +221,84 @@ def test_admin1_scoring_folds_romanisations_of_one_name_not_two_units():
     assert admin1_among("Odessa oblast", ["Odesa Oblast"])
     assert not admin1_among("Donetsk oblast", ["Luhansk Oblast"])
     assert not admin1_among("Luhansk oblast", ["Lviv Oblast"])
+
+
+def test_consonant_keys_join_russian_and_ukrainian_spellings():
+    assert uasettlements.consonants("redkodub") == uasettlements.consonants("ridkodub") == "rdkdb"
+    assert uasettlements.consonants("trekhizbenka") == uasettlements.consonants("trokhizbenka")  # kh as h
+    assert uasettlements.consonants("alexandrivske") == uasettlements.consonants("oleksandrivske")  # x as ks
+    assert uasettlements.consonants("nizhni lozove") == "nzhn lzv"  # word by word
+
+
+@needs_codifier
+def test_a_russian_spelling_of_a_front_village_is_read_among_the_fronts_villages(gazetteer):
+    # Verkhnetoretskoye (Russian) is the codifier's Verkhnotoretske; Zhelobok (Russian) is Zholobok
+    day = dt.date(2016, 6, 1)
+    assert gazetteer.settlement_raions("Verkhnetoretskoye") == ()  # too far for the codifier's own keys
+    assert where("A mine blast killed a soldier near Verkhnetoretskoye in Donbas", gazetteer, day)[0] == (
+        "Verkhnetoretskoye", "Donetsk Oblast")
+    assert where("Two soldiers wounded overnight\n\nZhelobok", gazetteer, day) == [("Zhelobok", "Luhansk Oblast")]
+    # in a sentence that names no country, a match by consonants alone does not make the story Ukrainian:
+    # too many names abroad share their consonants with some village of the front
+    assert where("Two soldiers were wounded in Zhelobok", gazetteer, day) == []
+    # no front without a date, and none in 2013: no such village
+    assert where("A mine blast killed a soldier near Verkhnetoretskoye in Donbas", gazetteer)[0] == ("Donbas", None)
+    assert gazetteer.front_settlements("Verkhnetoretskoye", "UA", dt.date(2013, 6, 1)) == ()
+    # three consonants are too few to tell names apart
+    assert gazetteer.front_settlements("Polevoe", "UA", day) == ()
+
+
+@needs_codifier
+def test_a_front_village_beats_a_russian_town_of_its_name_unless_the_text_says_russia(gazetteer):
+    # Rodniki: a town of 27,000 in Ivanovo oblast; Rodnyky, a village of Donetskyi raion
+    day = dt.date(2016, 6, 1)
+    assert where("Two soldiers wounded in shelling\n\nRodniki", gazetteer, day) == [("Rodniki", "Donetsk Oblast")]
+    assert where("Two soldiers wounded in shelling\n\nRodniki", gazetteer) != [("Rodniki", "Donetsk Oblast")]
+    said_russian = where("Shelling hit the Russian border village of Rodniki, the governor said", gazetteer, day)
+    assert ("Rodniki", "Donetsk Oblast") not in said_russian
+    assert ("Rodniki", "Donetsk Oblast") not in where("Cross-border fire reached Rodniki", gazetteer, day)
+    # a Russian attack on it is still in Ukraine
+    assert where("Russian helicopter fire hit a border post\n\nRodniki", gazetteer, day) == [
+        ("Rodniki", "Donetsk Oblast")]
+
+
+def test_a_place_before_the_word_of_an_armed_unit_names_the_unit(gazetteer):
+    assert where("One soldier died, the Skhid task force said", gazetteer, dt.date(2021, 3, 1)) == []
+    assert where("Two men of the Aidar battalion were killed in Shchastia", gazetteer) == [
+        ("Shchastia", "Luhansk Oblast")]
+
+
+def test_a_capitals_shelling_of_another_town_is_its_governments(gazetteer):
+    assert where("A woman was killed in Kiev shelling in Horlivka, the mayor says", gazetteer) == [
+        ("Horlivka", "Donetsk Oblast")]
+    assert where("Kiev shelling kills two", gazetteer) == [("Kiev", "Kyiv")]  # no other place: the city
+
+
+@needs_codifier
+def test_the_donbas_front_raions_hold_the_line_of_contact_and_not_the_rear(gazetteer):
+    # the settlements the government listed as beyond its control (order 1085-r, November 2014) and
+    # towns on the line of contact lie in the raions of the front; towns far behind it do not
+    day = dt.date(2016, 6, 1)
+    raions = gazetteer.front_raions("UA", day)
+    beyond_or_on_the_line = ["Horlivka", "Debaltseve", "Dokuchaievsk", "Yasynuvata", "Alchevsk", "Antratsyt",
+                             "Dovzhansk", "Lutuhyne", "Avdiivka", "Popasna", "Shchastia", "Svitlodarsk",
+                             "Starohnativka", "Shyrokyne"]
+    for town in beyond_or_on_the_line:
+        assert set(gazetteer.settlement_raions(town, skeleton=False)) & raions, town
+    for town in ["Kramatorsk", "Sloviansk", "Starobilsk", "Svatove"]:
+        assert not set(gazetteer.settlement_raions(town, skeleton=False)) & raions, town
+    # the north of the 2022 invasion is no front after Russia's withdrawal in April 2022
+    assert "UA.13" in gazetteer.front_units("UA", dt.date(2022, 3, 15))
+    assert "UA.13" not in gazetteer.front_units("UA", dt.date(2022, 6, 1))
+
+
+@needs_codifier
+def test_a_russian_spelling_on_its_own_line_reads_the_front_village_not_a_namesake_far_away(gazetteer):
+    # "Kashtanovo" is, as spelled, a village in Zakarpattia; Kashtanove is a village of Donetskyi raion
+    text = "Soldier wounded by a sniper\n\nKashtanovo"
+    assert where(text, gazetteer, dt.date(2016, 6, 1)) == [("Kashtanovo", "Donetsk Oblast")]
+    assert where(text, gazetteer, dt.date(2013, 6, 1)) != [("Kashtanovo", "Donetsk Oblast")]  # no war yet
+
+
+def test_a_dateline_or_a_month_after_a_citys_shelling_is_no_other_place(gazetteer):
+    assert ("Aleppo", "Aleppo") in where("Dozens killed in Aleppo shelling in March, monitors say", gazetteer)

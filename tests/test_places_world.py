@@ -161,19 +161,16 @@ def test_city_before_a_possessive_is_a_place_though_a_name_follows(gazetteer: Ga
     assert found("Soldiers shot a man in Hebron's Old City.", gazetteer)["Hebron"][0] == "Palestinian Territory"
 
 
-def test_province_whose_name_has_and_contains_the_place_before_it(gazetteer: Gazetteer) -> None:
-    # "(Sistan and Baluchestan)": the whole name is the unit the town lies in
-    text = "Border guards clashed with gunmen near Saravan (Sistan and Baluchestan) on Monday."
-    assert found(text, gazetteer)["Saravan"][:2] == ("Iran", "Sistan and Baluchestan")
-
-
 @pytest.mark.parametrize("text, mention, country, admin1", [
+    # "(Sistan and Baluchestan)": the whole name is the unit the town lies in
+    ("Border guards clashed with gunmen near Saravan (Sistan and Baluchestan) on Monday.", "Saravan", "Iran",
+     "Sistan and Baluchestan"),
     # Spanish and Portuguese names hold lower-case "de", "del", "do", "los"
     ("Military police shot two suspects in Rio de Janeiro on Saturday.", "Rio de Janeiro", "Brazil", "Rio de Janeiro"),
     ("Gunmen killed a taxi driver in Ciudad del Carmen (Campeche).", "Ciudad del Carmen", "Mexico", "Campeche"),
     ("Gunmen killed a shopkeeper in Duque de Caxias (Rio de Janeiro).", "Rio de Janeiro", "Brazil", "Rio de Janeiro"),
 ])
-def test_romance_particles_inside_names(gazetteer: Gazetteer, text: str, mention: str, country: str,
+def test_lower_case_words_inside_names(gazetteer: Gazetteer, text: str, mention: str, country: str,
                                         admin1: str) -> None:
     assert found(text, gazetteer)[mention][:2] == (country, admin1)
 
@@ -184,3 +181,16 @@ def test_district_in_brackets_after_a_place_is_its_unit_not_a_foreign_city(gazet
     text = "Rebels ambushed an army patrol in Las Navas (Northern Samar) at dawn."
     assert article_countries(text, gazetteer) == ("PH",)
     assert found(text, gazetteer)["Northern Samar"] == ("Philippines", "Eastern Visayas", "district")
+
+
+@pytest.mark.parametrize("text, mention, name, admin1", [
+    # the unit words of other countries: GeoNames writes "Guji Zone", "Bankass Cercle", "Masisi
+    # Territory", "Kabupaten ..." and the text names the unit by its bare name and its own word
+    ("Gunmen killed two local officials in Guji zone (Oromia) on Friday.", "Guji", "Guji Zone", "Oromia"),
+    ("Militiamen burnt a hamlet in Bankass cercle (Mopti).", "Bankass", "Bankass Cercle", "Mopti"),
+    ("Rebels seized Kitchanga in Masisi territory (Nord-Kivu).", "Masisi", "Masisi Territory", "Nord-Kivu"),
+])
+def test_units_named_by_their_own_countrys_word(gazetteer: Gazetteer, text: str, mention: str, name: str,
+                                                admin1: str) -> None:
+    found_ = {p.mention: p.location for p in find_places(text, gazetteer)}
+    assert (found_[mention].name, found_[mention].admin1, found_[mention].precision) == (name, admin1, "district")

@@ -137,7 +137,7 @@ def read_acled(path: Path) -> list[Row]:
         etype = r["event_type"].strip()
         gold = {"date": day, "fatalities": fatalities, "event_types": OLD_EVENT_TYPES.get(etype.lower(), {etype}),
                 "sub_event_type": r.get("sub_event_type") or None, "admin1": r.get("admin1") or None,
-                "lat": _float(r["latitude"]), "lon": _float(r["longitude"])}
+                "actor1": r.get("actor1", "").strip(), "lat": _float(r["latitude"]), "lon": _float(r["longitude"])}
         rows.append(Row(rid, _article(path, line, rid, r["notes"], outlet=r.get("source"), published=day), gold))
     return rows
 

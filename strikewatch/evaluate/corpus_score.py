@@ -17,12 +17,16 @@ from ..model import Analysis, Article, ArticlePlaces, Report
 from .baseline import regex_date, regex_injured, regex_killed
 from .corpora import Row
 from .readings import (
+    acled_actor_class,
     admin1_among,
     dated,
     exact,
     in_range,
     incident_reports,
+    is_state,
+    names_actor,
     near,
+    same_actor,
     same_admin1,
     toll,
     victims,
@@ -84,7 +88,7 @@ def _places(f: dict[str, Fig], g: dict[str, Any], reps: list[Report], *limits: i
 def score_acled(rows: list[Row], analysis: Analysis) -> CorpusScore:
     by = _by_article(analysis)
     f = _figs("fatalities", "fatalities_nonzero", "date", "event_type", "sub_event_type", "admin1", "place_5km",
-              "place_25km")
+              "place_25km", "perpetrator", "perpetrator_state", "perpetrator_group", "perpetrator_unidentified")
     b = _figs("fatalities", "fatalities_nonzero", "date")
     for row in rows:
         g, reps = row.gold, [r for a in row.articles for r in by.get(a.id, [])]
@@ -102,7 +106,20 @@ def score_acled(rows: list[Row], analysis: Analysis) -> CorpusScore:
         if g["admin1"]:
             f["admin1"].add(same_admin1(g["admin1"], reps))
         _places(f, g, reps, 5, 25)
+        _perpetrator(f, g.get("actor1") or "", reps)
     return CorpusScore("acled", "", len(rows), sum(len(r.articles) for r in rows), f, b)
+
+
+def _perpetrator(f: dict[str, Fig], actor: str, reps: list[Report]) -> None:
+    """A named actor1 against the reports' perpetrators (state forces and groups also apart); an
+    unidentified one is right when no report names anybody; crowds are not scored (docs/evaluation.md)."""
+    kind = acled_actor_class(actor) if actor.strip() else "crowd"
+    if kind == "named":
+        ok = same_actor(actor, reps)
+        f["perpetrator"].add(ok)
+        f["perpetrator_state" if is_state(actor) else "perpetrator_group"].add(ok)
+    elif kind == "unidentified":
+        f["perpetrator_unidentified"].add(not names_actor(reps))
 
 
 def score_airwars(rows: list[Row], analysis: Analysis) -> CorpusScore:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from ..model import Count, Report
@@ -115,3 +116,71 @@ def nearest_km(lat: float, lon: float, reports: Sequence[Report]) -> float | Non
 def near(lat: float, lon: float, reports: Sequence[Report], limit_km: float) -> bool:
     d = nearest_km(lat, lon, reports)
     return d is not None and d <= limit_km
+
+
+# ACLED's actor names -> the names a report's perpetrator may carry (docs/evaluation.md, "perpetrator").
+# A state's forces are named by their country ("Military Forces of Sudan (1989-)" -> "Sudan"); a group
+# by its acronym or its full name ("TTP: Tehreek-i-Taliban Pakistan"), without the country in brackets
+# or the wing after a dash ("Islamic State (Afghanistan)", "Taliban - Red Unit"). Rows whose actor is
+# nobody in particular (unidentified groups) or a crowd (protesters, rioters, civilians) are not in this
+# figure: `acled_actor_class` sorts them out.
+_STATE = re.compile(r"^(?:military|police|mutiny of military) forces of (?:the )?(.+?)(?:\s*\(|$)", re.I)
+# ACLED's country names -> the gazetteer's, which reports carry
+_COUNTRY_ALIASES = {"united states of america": "united states",
+                    "democratic republic of congo": "democratic republic of the congo",
+                    "republic of congo": "republic of the congo", "palestine": "palestinian territory"}
+# an ACLED name that differs from the name news gives the same group (2016: ISWAP is a Boko Haram faction)
+ACTOR_ALIASES = {"wilayat gharb ifriqiyyah": "islamic state (west africa)", "state of sinai": "islamic state (sinai)",
+                 "ansar allah": "houthis", "houthi": "houthis", "militia (pro-government)": "pro-government militia"}
+CROWDS = ("protesters", "rioters", "civilians")
+
+
+def fold_actor(name: str) -> str:
+    """Lower case, letters and digits only: "Al-Shabaab" = "al shabaab"; "Al Shabab" stays apart."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # "Séléka" = "Seleka"
+    return re.sub(r"[^a-z0-9]", "", plain.lower())
+
+
+def acled_actor_class(actor: str) -> str:
+    """"crowd" (protesters, rioters, civilians), "unidentified", else "named"."""
+    low = actor.strip().lower()
+    if low.startswith(CROWDS):
+        return "crowd"
+    if low.startswith("unidentified"):
+        return "unidentified"
+    return "named"
+
+
+def acled_actor_names(actor: str) -> set[str]:
+    """The folded names one ACLED actor goes by (see above)."""
+    actor = actor.strip()
+    names: set[str] = set()
+    if (m := _STATE.match(actor)):
+        country = m.group(1).strip().lower()
+        names |= {country, _COUNTRY_ALIASES.get(country, country)}
+    else:
+        base = re.sub(r"\s*\([^)]*\)", "", actor).strip()  # "(Afghanistan)", "(Maoist)", "(2007-)"
+        names.add(base)
+        parts = [p.strip() for p in re.split(r"\s+-\s+|:\s+", base) if p.strip()]
+        names.update(parts)
+        whole = actor.lower()
+        names.update(v for k, v in ACTOR_ALIASES.items() if k in whole)
+        names.update(p.strip() for p in actor.split(":"))  # "CPI (Maoist)" keeps its brackets too
+        names.update(re.sub(r"(?: ethnic| communal| clan)? militia$", "", p, flags=re.I) for p in parts)
+    return {fold_actor(n) for n in names} - {""}
+
+
+def same_actor(actor: str, reports: Sequence[Report]) -> bool:
+    """Some report names, among its perpetrators, one of the names the ACLED actor goes by; a branch
+    ("Islamic State (Khorasan)") also counts for its group ("Islamic State (Afghanistan)")."""
+    names = acled_actor_names(actor)
+    return any(fold_actor(a) in names or fold_actor(re.sub(r"\s*\([^)]*\)", "", a)) in names
+               for r in reports for a in r.perpetrator.actors)
+
+
+def names_actor(reports: Sequence[Report]) -> bool:
+    return any(r.perpetrator.actors for r in reports)
+
+
+def is_state(actor: str) -> bool:
+    return bool(_STATE.match(actor.strip()))

@@ -104,6 +104,9 @@ LABELS = {
     "admin1_named": "admin1, where the text names a place (reports, else the text's place)",
     "admin1_told": "admin1, where a headline tells something there (same)",
     "admin1_named_reports": "admin1 of incident reports alone, where the text names a place",
+    "perpetrator": "perpetrator is actor1 (named actors)", "perpetrator_state": "perpetrator, actor1 a state's forces",
+    "perpetrator_group": "perpetrator, actor1 a named group",
+    "perpetrator_unidentified": "no perpetrator named, actor1 unidentified",
 }
 DATE_LABEL = {"ucdp": "date within start..end"}
 

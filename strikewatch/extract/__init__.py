@@ -37,8 +37,9 @@ from .events import EventReader
 from .facts import FactContext, sentence_facts
 from .frames import Assembler
 from .gazetteer import Gazetteer
+from .perpetrator import actor_phrases, settle_state
 from .phrases import PhraseIndex
-from .places import PlaceMention, find_places, is_us_story, us_state_only
+from .places import PlaceMention, article_countries, find_places, is_us_story, us_state_only
 from .report import build_reports
 from .usplaces import outlet_span
 
@@ -115,7 +116,7 @@ class Extractor:
         self.gazetteer = gazetteer
         self.lexicons = lexicons
         self.triggers = EventReader(nlp, lexicons)
-        self.actors = PhraseIndex(nlp, lexicons.actors)
+        self.actors = PhraseIndex(nlp, actor_phrases(lexicons.actors, lexicons.state_nouns, gazetteer))
         self.sources = PhraseIndex(nlp, lexicons.sources)
         self._splitter = spacy.blank("en")
         self._splitter.add_pipe("sentencizer")
@@ -237,7 +238,8 @@ class Extractor:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]
         assembler.close()
         places = self._places(article, masked, outlet, when.written)
-        return build_reports(article, assembler.frames, places, assembler.named_sources, when)
+        reports = build_reports(article, assembler.frames, places, assembler.named_sources, when)
+        return settle_state(reports, lambda: article_countries(text, self.gazetteer), self.gazetteer.codes)
 
 
 def extract(article: Article) -> list[Report]:

@@ -10,8 +10,9 @@ coordinated clauses unreliably ("... women and children and more than 60 people 
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -21,7 +22,7 @@ from ..lexicon import Lexicons
 from ..model import Count
 from .grievances import inside, reference_spans
 from .numbers import Quantity, find_quantities
-from .victim_lists import listed_victims
+from .victim_lists import Listed, listed_victims, load_kinship
 from .victims import VictimGroup, read_victims
 
 Role = str  # "killed" | "injured"
@@ -76,6 +77,7 @@ _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|th
 # a toll told beside it ("killing 27 worshippers") is the event's figure without the bomber
 OWN_DEATH = {"blew-self-up", "killing-themselves"}
 
+_LIST_IDS = itertools.count(1)
 _GRIEVANCE_DEATH = re.compile(r"kill|murder|death|\bdead\b|\bdied\b|stabb|\bshot\b|lynch|behead|execut|assassinat", re.I)
 
 
@@ -96,6 +98,7 @@ class CasualtyFact:
     coded: bool = False  # "Fatalities coded as 3": the writer's own final figure for the event
     roster: str | None = None  # one person of a list of the dead (victim_lists.py): the name, or a place-holder
     listed_with: int = 1  # how many people the sentence's list names: 2 or more is a list, one is a mention
+    list_id: int = 0  # the sentence whose list named this roster person (claims.merge_rosters)
     others: bool = False  # "three other people were shot": hit besides the dead, not among them
     guessed: bool = False  # a roster person whose category is a guess (a given name, "her daughter" with no age)
     own: bool = False  # "a suicide bomber blew himself up": the attacker's own death, the toll only when no other is told
@@ -187,7 +190,10 @@ def _ranges(quantities: list[Quantity], words: list[str]) -> list[Quantity]:
         if skip:
             skip = False
             continue
-        if nxt is not None and "between" in words[max(0, q.start - 1): q.start + 1] \
+        # "at least four and up to six children": a floor and a ceiling of one group
+        floor_ceiling = q.count.low is not None and q.count.high is None and q.noun is None and nxt is not None \
+            and nxt.count.high is not None and nxt.count.low is None
+        if nxt is not None and ("between" in words[max(0, q.start - 1): q.start + 1] or floor_ceiling) \
                 and words[q.end: nxt.start] == ["and"] and q.value <= nxt.value:
             nxt.count = Count(low=q.value, high=nxt.value)
             nxt.start = q.start
@@ -229,7 +235,11 @@ def _among(words: list[str], q: Quantity) -> bool:
 
 # "three of them children", "41 of the dead were children": a part named after its figure
 _PART_OF = (["of", "them"], ["of", "the", "dead", "were"], ["of", "those", "killed", "were"],
-            ["of", "the", "victims", "were"], ["of", "the", "dead"], ["of", "whom", "were"])
+            ["of", "the", "victims", "were"], ["of", "the", "dead"], ["of", "whom", "were"],
+            # "one of those killed was a child", "one of the victims is a girl", "two of the killed victims were girls"
+            ["of", "them", "were"], ["of", "them", "was"], ["of", "whom", "was"], ["of", "the", "dead", "was"],
+            ["of", "those", "killed", "was"], ["of", "the", "victims", "was"], ["of", "the", "victims", "is"],
+            ["of", "the", "killed", "were"], ["of", "the", "killed", "victims", "were"])
 
 
 def _part_after(words: list[str], q: Quantity, lex: Lexicons) -> str | None:
@@ -238,10 +248,23 @@ def _part_after(words: list[str], q: Quantity, lex: Lexicons) -> str | None:
     for pattern in _PART_OF:
         k = q.end + len(pattern)
         if words[q.end:k] == pattern and k < len(words):
+            if words[k] in ("a", "an") and q.count.best == 1 and k + 1 < len(words):
+                k += 1  # "one of them was a child"
             category = lex.victims.get(words[k])
             if category in ("children", "women", "civilians", "combatants"):
                 return category
     return None
+
+
+def _dies_after(words: list[str], k: int) -> bool:
+    """The clause from k ends at a comma followed by a predicate of death: "..., were killed"."""
+    comma = next((j for j in range(k, len(words)) if words[j] in (",", ".", ";")), None)
+    if comma is None or words[comma] != ",":
+        return False
+    j = comma + 1
+    while j < len(words) and words[j] in AUX:
+        j += 1
+    return j < len(words) and words[j] in KILL_PASSIVE
 
 
 def _in_list_after(words: list[str], q: Quantity, prev: Quantity) -> bool:
@@ -352,6 +375,13 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         if category is None:
             continue
         whole = next((p for p in range(idx - 1, -1, -1) if roles[p][0] == "killed"), None)
+        if whole is None and idx > 0 and words[quantities[idx - 1].end: q.start][-1:] == [","] \
+                and q.start - quantities[idx - 1].end <= 4 \
+                and words[q.end: q.end + 3] == ["of", "whom", "were"] and _dies_after(words, q.end + 3):
+            # "nineteen civilians, at least two of whom were children, were killed": the predicate after
+            # the clause is the whole's
+            whole = idx - 1
+            roles[whole] = ("killed", False, False)
         said_dead = words[q.end + 1] in ("the", "those") and words[q.end + 2] in ("dead", "killed")
         if said_dead or whole is not None:
             q.category = category
@@ -424,7 +454,8 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     out.facts = _with_parse(out.facts, groups)
     for f in out.facts:
         f.side = _side(f, sent, lex)
-    out.listed = _roster(sent, groups, lex)
+    out.listed, members = _roster(sent, groups, lex)
+    out.facts = _split_by_ages(out.facts, members, sent)
     grievance = reference_spans(sent)
     if grievance:  # "protested against the killing of two lawyers": another event's dead
         told = [f.start for f in out.facts + out.listed]
@@ -476,7 +507,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     return out
 
 
-def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[CasualtyFact]:
+def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> tuple[list[CasualtyFact], list[Listed]]:
     """The dead the sentence names one by one (victim_lists.py), as roster facts: claims.py merges them
     over the incident and uses them only where no figure is stated."""
     heads = [g.head for g in groups if g.role == "killed" and g.head >= 0 and not g.ambiguous]
@@ -486,10 +517,36 @@ def _roster(sent: SpacySpan, groups: list[VictimGroup], lex: Lexicons) -> list[C
               for o in p.subtree if o.dep_ == "pobj" and o.lower_ != "addition"][:1]
     out: list[CasualtyFact] = []
     found = listed_victims(sent, heads, lex)
+    list_id = next(_LIST_IDS)
     for p in found:
         n = Count(low=p.count, best=p.count, high=p.count)
         out.append(CasualtyFact("killed", n, p.category, p.start, p.end, roster=p.key or f"@{p.start}",
-                                listed_with=sum(q.count for q in found), guessed=p.guessed))
+                                listed_with=sum(q.count for q in found), guessed=p.guessed, list_id=list_id))
+    return out, found
+
+
+def _split_by_ages(facts: list[CasualtyFact], found: list[Listed], sent: SpacySpan) -> list[CasualtyFact]:
+    """ "killed with her three daughters, A (23), B (15) and C (9)": a word of kinship that tells no age
+    (daughters, sisters, nieces: women by the lexicon) counts girls too; the ages of the members named
+    after it split its figure into the children and the women (the rest keep the word's category)."""
+    kinship = load_kinship()
+    out = list(facts)
+    for f in facts:
+        n = f.count.best
+        if f.role != "killed" or f.roster or f.category != "women" or n is None:
+            continue
+        young = sum(1 for p in found if p.group is not None and f.start < p.group[1] and p.group[0] < f.end
+                    and p.aged and p.category == "children")
+        relational = any((k := kinship.get(t.lower_)) is not None and k.minor is None
+                         for t in sent if f.start <= t.idx < f.end)
+        if not young or not relational:
+            continue
+        young = min(young, n)
+        if young == n:
+            f.category = "children"
+            continue
+        f.count = Count(low=n - young, best=n - young, high=n - young)
+        out.append(replace(f, count=Count(low=young, best=young, high=young), category="children"))
     return out
 
 

@@ -8,7 +8,7 @@ attribution carries on the source of the sentences just before it, as wire copy 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Claim, Count, Span, Victims
 from .casualties import CasualtyFact
@@ -241,8 +241,21 @@ def merge_rosters(claims: list[ClaimBuilder]) -> None:
     if not holders:
         return
     people: list[CasualtyFact] = []
-    for fact in sorted((f for c in holders for f in c.roster), key=lambda f: f.start):
+    facts = sorted((f for c in holders for f in c.roster), key=lambda f: f.start)
+    # a list that names again someone an earlier list named is told again ("relatives mourned A, her
+    # husband B and their four children"): its unnamed groups are those people too, and count only
+    # beyond the people of their kind named before
+    by_name = [f for f in facts if not (f.roster or "@").startswith("@")]
+    retold = {f.list_id for f in by_name if any(g.list_id != f.list_id and g.start < f.start
+                                                  and same_person(g.roster or "", f.roster or "") for g in by_name)}
+    for fact in facts:
         key = fact.roster or ""
+        if key.startswith("@") and fact.list_id in retold:
+            before = sum(1 for p in people if p.list_id != fact.list_id and p.category == fact.category)
+            n = (fact.count.best or 0) - before
+            if n <= 0:
+                continue
+            fact = replace(fact, count=Count(low=n, best=n, high=n))
         twin = next((p for p in people if not key.startswith("@") and not (p.roster or "@").startswith("@")
                      and same_person(p.roster or "", key)), None)
         if twin is None:

@@ -155,6 +155,8 @@ class Gazetteer:
         self.world = world
         self._areas: dict[str, frozenset[str]] | None = None  # gazetteer_areas.csv, read on first use
         self._fronts: list[Front] | None = None  # gazetteer_fronts.csv, read on first use
+        # a front's villages by their consonants (front_settlements), per zone
+        self._front_consonants: dict[tuple[frozenset[str], frozenset[str]], dict[str, set[str]]] = {}
         self.demonyms = {norm(k): v for k, v in (demonyms or {}).items()}  # "afghan" -> "AF"
         self.actors = {norm(k): v for k, v in (actors or {}).items()}  # "boko haram" -> ("NG",)
         self.codes = {p.cc: p.country for p in countries.values() if p.cc}  # ISO code -> country name
@@ -274,6 +276,31 @@ class Gazetteer:
         if not found and skeleton:
             found = skeletons.get(loose(key)) or (skeletons.get(loose(uk)) if uk else None)
         return found or ()
+
+    def front_settlements(self, name: str, cc: str, day: dt.date | None) -> tuple[str, ...]:
+        """The codifier's settlements ("oblast/raion") of the front of that day whose name has the
+        consonants of this one or of its Ukrainian spelling (`uasettlements.consonants`: "Redkodub" is
+        Ridkodub, "Trekhizbenka" Trokhizbenka): a spelling too far for `settlement_raions`, read only
+        among the few hundred villages of one front, and only with four consonants or more."""
+        raions, units = self.front_raions(cc, day), self.front_units(cc, day)
+        if not units or self.world is None:
+            return ()
+        from . import uasettlements
+
+        zone = (raions, units)
+        if (table := self._front_consonants.get(zone)) is None:
+            oblasts = tuple(sorted((c, n) for c, n in self.world.admin1.items() if c.startswith("UA.")))
+            table = {}
+            for k, places in uasettlements.load(oblasts)[0].items():
+                if near := [r for r in places if (r in raions if raions else r.partition("/")[0] in units)]:
+                    table.setdefault(uasettlements.consonants(k), set()).update(near)
+            self._front_consonants[zone] = table
+        key = norm(name)
+        found: set[str] = set()
+        for k in {key, ukrainian(key) or key}:
+            if len((c := uasettlements.consonants(k)).replace(" ", "")) >= 4:
+                found |= table.get(c, set())
+        return tuple(sorted(found))
 
     def unit(self, a1: str) -> Place | None:
         """The admin1 unit of a GeoNames code ("UA.05"), as a place of precision "region"."""

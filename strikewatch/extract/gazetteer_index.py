@@ -33,13 +33,28 @@ from typing import NamedTuple
 
 from ..errors import DataFileError
 
-FORMAT = 3  # bump when the tables or the keys change: a new file name, the old file is left alone
+FORMAT = 4  # bump when the tables or the keys change: a new file name, the old file is left alone
 LEVEL_NAMES = {0: "city", 1: "region", 2: "district"}
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": ""})
 _SKELETON = (("kh", "k"), ("gh", "g"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("sh", "s"),
              ("ch", "c"), ("zh", "j"), ("ck", "k"), ("x", "ks"))
 _TYPE_WORDS = re.compile(r"\s+(?:district|province|oblast|raion|rayon|governorate|county|region|municipality|"
-                         r"wilayah|muhafazah|mintaqah|nahiyah|qada|sub-district|subdistrict|city)$", re.I)
+                         r"wilayah|muhafazah|mintaqah|nahiyah|qada|sub-district|subdistrict|city|"
+                         # Ethiopia's zones and woredas, Mali's cercles, Indonesia's regencies, Cameroon's
+                         # divisions, the Congo's territories, Nigeria's LGAs, Turkey's ilce
+                         r"zone|special woreda|woreda|cercle|department|prefecture|sub prefecture|regency|"
+                         r"division|territory|local government area|ilcesi)$", re.I)
+# the same words before the name, in the languages GeoNames writes its units in: "Kabupaten Intan
+# Jaya", "Amphoe Ra-ngae", "Markaz Zifta", "Cercle de Kangaba", "Municipio de San Pedro"
+_TYPE_PREFIX = re.compile(r"^(?:kabupaten|kota|amphoe|khet|markaz|huyen|shahrestan(?: e)?|"
+                          r"(?:municipio|departamento|departement|provincia|distrito|partido|cercle|prefecture|"
+                          r"commune)(?: de| of| d)?(?: la| le| l)?|(?:province|governorate|district|commune) of)\s+(?=\S)",
+                          re.I)
+
+
+def _bare_unit(key: str) -> str:
+    """A unit's key without its type word: "guji zone", "kabupaten intan jaya" -> "guji", "intan jaya"."""
+    return _TYPE_PREFIX.sub("", _TYPE_WORDS.sub("", key))
 
 
 def fold(name: str) -> str:
@@ -207,12 +222,12 @@ def build(path: Path) -> None:
         if level == 1:
             unit_keys[code] = ukeys
         else:
-            district_keys.update((ucc, k) for k in ukeys | {_TYPE_WORDS.sub("", k) for k in ukeys})
+            district_keys.update((ucc, k) for k in ukeys | {_bare_unit(k) for k in ukeys})
     for cc, code, level, uname, ualiases, ugid in units.values():
         entry_id += 1
         own, members = fold(uname), seats.get(code, [])
         keys = {own: 0, **{k: 1 for a in ualiases if (k := fold(a)) and re.fullmatch(r"[a-z ]+", k)}}
-        keys.update({b: 1 for k in list(keys) if (b := _TYPE_WORDS.sub("", k)) != k and b})
+        keys.update({b: 1 for k in list(keys) if (b := _bare_unit(k)) != k and b})
         named = (m for m in sorted(members, reverse=True) if m[4] in keys or skeleton(m[4]) == skeleton(own))
         seat = (next(named, None) if level > 1 else None) or max(members, default=None)
         parts = code.split(".")

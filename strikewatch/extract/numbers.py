@@ -114,6 +114,11 @@ def _read_number(words: list[str], i: int, lex: Lexicons) -> tuple[Count | None,
             n = text2num(text, "en")
         except ValueError:
             return None, i
+        # "four to six", "two or three": a range (an upper figure told in digits too: "five to 8")
+        if j + 1 < len(words) and words[j] in ("to", "or") and (words[j + 1] in NUMBER_WORDS or _DIGITS.match(words[j + 1])):
+            high, after = _read_number(words, j + 1, lex)
+            if high is not None and high.best is not None and high.best > n:
+                return Count(low=n, high=high.best), after
         return Count(low=n, best=n, high=n), j
     return None, i
 

@@ -45,7 +45,8 @@ _PLACE_WORDS = frozenset({"province", "provinces", "governorate", "countryside",
                           # South Asian and African sub-districts and towns' own bodies: "Chandina upazila",
                           # "Myingyan Township Court", "Ajmer Municipal Corporation", "Lahore Police"
                           "upazila", "upazilla", "tehsil", "taluka", "taluk", "mandal", "township", "municipality",
-                          "municipal", "corporation", "lga", "commune", "police", "zone", "division"})
+                          "municipal", "corporation", "lga", "commune", "police", "zone", "division", "regency",
+                          "cercle", "woreda", "department", "prefecture", "chiefdom"})
 _DIR = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central"
 _REGION_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?P<dir>{_DIR}|rural|eastern|western)\s+)?"
                            r"(?P<kw>provinces?|governorates?|countryside|country-side|oblasts?|obl)\b", re.I)
@@ -60,13 +61,17 @@ _CITY_BEFORE = re.compile(r"\b(?P<kind>city|town|village)\s+of\s+$", re.I)
 _CITY_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<kind>city|town|village|area|region|suburbs|outskirts)\b", re.I)
 # "X district, Y province", "X district of Y", "X (Y district, Z)", "X in Y": Y may hold X
 _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|town|village|area|region|oblast|raion|"
-                    r"upazilla|upazila|tehsil|township|lga|state|"
+                    r"upazilla|upazila|tehsil|township|lga|state|regency|cercle|zone|woreda|commune|department|"
+                    r"prefecture|sub-?prefecture|chiefdom|sub-?county|"
                     r"governorate|municipality|neighbou?rhood|camp|locality|territory|bazaar|market|valley)s?"
                     r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
                     r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+(?:(?:and|de|del|do|da|dos|das|la|los)[ \t]+)*[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood|upazilla|upazila|tehsil|taluka|township|lga|"
-                         r"local government)s?\b", re.I)
+                         # Indonesia's regencies, Mali's cercles, Ethiopia's zones and woredas, Francophone
+                         # Africa's communes, departments and prefectures, Sierra Leone's chiefdoms
+                         r"regency|regencie|cercle|zone|woreda|commune|department|prefecture|sub-?prefecture|"
+                         r"chiefdom|sub-?county|local government)s?\b", re.I)
 # a town of the article's country before one of these names a body of that town: "the Karachi Press
 # Club", "Rambukkana Hospital staff", "the Galle Bar Association"
 _BODY_WORDS = frozenset({"press", "club", "university", "college", "court", "school", "secretariat", "assembly", "bar",
@@ -74,11 +79,20 @@ _BODY_WORDS = frozenset({"press", "club", "university", "college", "court", "sch
                          "temple", "church", "stadium", "bazaar", "market", "chowk", "road", "bridge"})
 CUE_FREE = 20_000
 UA_TOWN = 10_000  # a Ukrainian town this big is the one meant, not a village of its name (Krasnohorivka)
+FRONT_TOWN = 100_000  # a town abroad this big is meant by its name in a text naming no country; smaller ones yield
+# to a village of the day's front (Kamenka, Sokolniki: villages by Luhansk, towns in Russia)
 METONYM_POPULATION = 1_000_000  # a city this big before "forces" or "-backed" names its government
 _GOVERNMENT_AFTER = re.compile(r"^(?:(?:['’]s)?(?:\s+|\s*-\s*)(?:forces|troops|army|military|regime|authorities|"
                                r"government|soldiers|loyalists|backed|controlled|loyal|punitive)|['’]s\s+(?:snipers?|"
                                r"shelling|side|attacks?)|\s+(?:says|said|accuses|accused|blames|blamed|sabotages|"
                                r"denies|denied|rejects|warns|claims|refuses))\b", re.I)
+# a name before the word of an armed unit names the unit ("the Skhid task force", "the Aidar battalion"),
+# not where it fights
+_MILITARY_UNIT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:task\s+force|battalion|brigade|regiment|(?:operational[- ])?"
+                                  r"tactical\s+group|operational\s+command)s?\b", re.I)
+# "Kiev shelling in Donetsk": a capital's attack on another place is its government's
+_ATTACK_ON_OTHER = re.compile(r"^\s+(?:shelling|shells|shellfire|air\s?strikes?|strikes?|bombardment|offensive)\s+"
+                              r"(?:in|on|of|at|near)\s+(?:the\s+)?(?P<other>[A-Z]\w+)")
 SMALL_TOWN = 1_000  # in a note that names no country, a town this big named "in X" gives its country if unique
 # "in Assiut, Alexandria, and Suez": a list of places, not a town and its province
 _LISTED = re.compile(r"^\s*,\s*[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){0,3}\s*(?:,|and\b)")
@@ -99,7 +113,7 @@ _AFTER_UNIT = re.compile(r"\b(?:district|sub-?district|county|raion)s?(?:\s+cent
 # "Balkh (Khas Balkh) district", "Khost city": the word after says a town or its district is meant
 _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|city|town|village|area)s?\b", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts|upazilla|upazila|tehsil|lga|"
-                             r"local government)\b", re.I)
+                             r"regency|cercle|zone|department|prefecture|local government)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ft|Mt)\.[ \t]*$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
@@ -219,10 +233,11 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
                     continue
                 spans.append(surface)
                 placed.append((surface, words[i].start))
-                # a direction and a name that no town or province has may be a district's ("Northern Samar"),
-                # which else reads as the bare name's ("Samar" is also Samara, Russia)
-                if ccs := g.countries_of(surface) or g.countries_of(
-                        surface, districts=j - i > 1 and g.is_stopword(words[i].text)):
+                # a name of several words votes for the countries of its smaller towns, else of its
+                # districts ("Deir al-Balah", "Northern Samar"): its parts would vote elsewhere ("Samar" is
+                # also Samara, Russia)
+                if ccs := g.countries_of(surface) or (j - i > 1 and (
+                        g.countries_of(surface, min_population=SMALL_TOWN) or g.countries_of(surface, districts=True))):
                     for cc in ccs:
                         votes[cc] += 6 // len(ccs)
                     shared.append(frozenset(ccs))
@@ -231,6 +246,11 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
                     break
             i = nxt
     _explain_away(votes, shared, named | set(nationals))
+    for surface, at in placed:  # "shot in Daytona Beach": a town the words place that only the US has
+        if votes and not votes["US"] and g.countries_of(surface, min_population=SMALL_TOWN) == {"US"} \
+                and _cued(text, at, surface) and not (surface in people or g.countries_of(surface)):
+            votes["US"] += 6  # votes like a big town: US local news often names no state
+            break
     if usplaces.us_story(cues := usplaces.us_cues(text, g)):
         # a US story: its states decide, and only countries it names by name (not Georgia) join it
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
@@ -243,20 +263,37 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
         return ("US",), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
     if votes["US"] and not named - {"US"}:  # fainter US cues ("San Antonio police") count as a province named each
         votes["US"] += round(6 * sum(cues.values()))
+    # a village of the day's front and the words of its name vote below, not for a Russian town of its name
+    # (Kamenka) nor for Macedonia's Lozovo in "Nizhni Lozovoe"
+    villages = [] if votes or _RUSSIAN_SIDE.search(text) else [
+        (at, at + len(surface)) for surface, at in placed if _cued(text, at, surface)
+        and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface)))
+        and not g.countries_of(surface, min_population=FRONT_TOWN)]
+    placed_abroad = [(surface, at) for surface, at in placed
+                     if not any(s < at + len(surface) and at < e for s, e in villages)]
     if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
-        for surface in spans:
+        for surface, _ in placed_abroad:
             if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
                 votes.update(ccs)
     if not votes and not nationals:  # a district or small town the words call a place ("in Rajbari", "Jumla
-        for surface, at in placed:  # district"): the one country that has a unit or a town of 1,000+ so named
+        for surface, at in placed_abroad:  # district"): the one country that has a unit or a town of 1,000+ so named
             if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
                 votes.update(ccs)
-    if not votes and not nationals:  # a village only Ukraine's codifier knows, or only Ukraine among the places
-        front = g.front_units("UA", day)  # of that name however small, or one of the front of the day's war
-        for surface, at in placed:  # ("Olkhovatka" on a line of its own; villages in Russia have the name too)
+    if not votes and (not nationals or (set(nationals) <= {"RU", "UA"} and not _RUSSIAN_SIDE.search(text))):
+        # a village only Ukraine's codifier knows, or only Ukraine among the places of that name however
+        # small, or one of the front of the day's war ("Olkhovatka" on a line of its own; villages in
+        # Russia have the name too); "a Russian helicopter attack" on it is still in Ukraine, but not
+        # "the Russian village of X" or "cross-border shelling"
+        front = g.front_units("UA", day)
+        for surface, at in placed:
             if (oblasts := g.settlement_oblasts(surface, skeleton=False)) \
                     and (g.countries_of(surface, min_population=0) <= {"UA"} or front.intersection(oblasts)) \
                     and _cued(text, at, surface):
+                votes["UA"] += 1
+            elif _cued(text, at, surface) and not g.countries_of(surface, min_population=FRONT_TOWN) \
+                    and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface))):
+                # "Sokolniki" (Sokilnyky); by consonants alone ("Redkodub", Ridkodub) only a name on a line
+                # of its own, a list of sources by place: in a sentence too many names abroad share them
                 votes["UA"] += 1
     if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
         for cc in [cc for cc in nationals if votes[cc]]:
@@ -278,6 +315,31 @@ def _explain_away(votes: Counter[str], shared: list[frozenset[str]], cued: set[s
     for cc in [cc for cc in votes if cc not in own]:
         if all(ccs & own for ccs in shared if cc in ccs):  # votes come only from place names here
             del votes[cc]
+
+
+# the text puts its place on Russia's side of the border: a village of that name there, not in Ukraine
+_RUSSIAN_SIDE = re.compile(r"\bRussian\s+(?:border\s+|frontier\s+)?(?:village|town|city|settlement|hamlet|"
+                           r"region|oblast|territory|soil|side)s?\b|\bcross[- ]border\b|\bacross the border\b|"
+                           r"\b(?:Belgorod|Kursk|Bryansk|Rostov|Voronezh)\b", re.I)
+
+
+def _attack_on_other(text: str, e: int, surface: str) -> bool:
+    """ "Kiev shelling in Donetsk": the city's side attacks another place; not a dateline ("BEIRUT Air
+    strikes in Syria") nor a time ("Aleppo shelling in August")."""
+    m = _ATTACK_ON_OTHER.match(text[e : e + 40])
+    return m is not None and not surface.isupper() and m.group("other") not in _CALENDAR
+
+
+def _front_village(surface: str, g: Gazetteer, day: dt.date | None, *, by_consonants: bool = True) -> bool:
+    """A settlement of the codifier in the front of that day (its raions where the zone names them),
+    as written, in its Ukrainian spelling, or (`by_consonants`) by its consonants
+    (`Gazetteer.front_settlements`)."""
+    units, raions = g.front_units("UA", day), g.front_raions("UA", day)
+    if not units:
+        return False
+    near = [r for r in g.settlement_raions(surface, skeleton=False)
+            if (r in raions if raions else r.partition("/")[0] in units)]
+    return bool(near or (by_consonants and g.front_settlements(surface, "UA", day)))
 
 
 def _cued(text: str, s: int, surface: str) -> bool:
@@ -321,8 +383,10 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or common or _SAINT_BEFORE.search(text[max(0, s - 6) : s]):
         return None  # "St. Ann" is no town Ann (a US story reads it whole: usplaces.us_mentions)
     inside = _inside_name(text, run, i, last_end, g)
-    if us and usplaces.not_a_town(text, s, e):
-        return None
+    if (us or ctx[:1] == ("US",)) and usplaces.not_a_town(text, s, e):
+        return None  # an American story too faintly cued to be sure of ("Davis said") reads its names alike
+    if _MILITARY_UNIT_AFTER.match(text[e : e + 40]):
+        return None  # "the Skhid task force said", "members of the Aidar battalion": a unit, not a place
     if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
         if inside and one_word:
             return None
@@ -355,7 +419,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if "UA" in ctx and cued and (outer is None or (outer.cc == "UA" and outer.level == 1 and not found)):
         found = _ukrainian_village(surface, found, units if outer is None else frozenset({outer.a1 or ""}), g,
                                    inside=outer is not None, front=g.front_units("UA", day),
-                                   raions=g.front_raions("UA", day))
+                                   raions=g.front_raions("UA", day), day=day, alone=_alone(text, s, e))
     if not (cued or (us and (usplaces.town_follows(text, e) or usplaces.dateline_at(text, s, e)
                              or usplaces.COUNTY_WORD.search(surface)))):  # "Opelousas Police", "Madison County"
         # a village or district of the article's country is a place only where the words say so: "in
@@ -373,7 +437,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None if inside and one_word else _resolve(text, s, e, region, g)  # Rif Dimashq, Anbar, Hatay
     if place is None or (surface.isupper() and place.rank > 2 and len(surface) < 6):
         return None  # acronyms in capitals (SANA, ISIS) are not towns; datelines (BEIRUT) are
-    if place.level == 0 and place.population >= METONYM_POPULATION and _GOVERNMENT_AFTER.match(text[e : e + 30]):
+    if place.level == 0 and place.population >= METONYM_POPULATION and (_GOVERNMENT_AFTER.match(text[e : e + 30])
+                                                                      or _attack_on_other(text, e, surface)):
         return None  # "Kiev forces shelled ...", "Damascus-backed militias": the government, not the city
     if (province := _province_not_town(text, s, e, place, g)) is not None:
         return None if inside and one_word else _resolve(text, s, e, province, g)
@@ -390,7 +455,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
 
 def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,
                        inside: bool = False, front: frozenset[str] = frozenset(),
-                       raions: frozenset[str] = frozenset()) -> list[Place]:
+                       raions: frozenset[str] = frozenset(), day: dt.date | None = None,
+                       alone: bool = False) -> list[Place]:
     """A village name in a Ukrainian article, against the state codifier's settlements of every oblast
     (uasettlements.py): one oblast has it (or one of the oblasts the text names, "in Donbas", "Donetsk
     region"; else the one of the `front`, the units of the war when the article was written, or the
@@ -399,8 +465,16 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
     its name (Krasnohorivka), unless it lies away from the front and a place of the front has the name
     (Karlivka: a town in Poltava oblast, a village by Donetsk). GeoNames' Ukrainian places count as the
     codifier's do."""
-    oblasts = set(g.settlement_oblasts(surface))
+    settlements = g.settlement_raions(surface)
     local = [p for p in found if p.cc == "UA" and p.rank == 1 and p.level == 0]
+    if day is not None and (not settlements or alone and not any(
+            r in raions if raions else r.partition("/")[0] in front for r in settlements)
+            and not any(p.a1 in front for p in local)):
+        # a spelling too far from the codifier's, or (a name on its own line) one that the codifier and
+        # GeoNames have only away from the front: the front's villages of its consonants too
+        # ("Makarovo": a village in Zakarpattia as spelled, Makarove by Luhansk)
+        settlements = (*settlements, *g.front_settlements(surface, "UA", day))
+    oblasts = {r.partition("/")[0] for r in settlements}
     everywhere = oblasts | {p.a1 for p in local if p.a1}
     war = front & everywhere
     towns = [p for p in local if p.population >= UA_TOWN and _own_name(p.name, surface)]
@@ -416,7 +490,7 @@ def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], 
     if len(pick) > 1 and not named and len(pick & front) == 1:
         pick = pick & front  # nothing in the text decides: the one oblast of the war's front that has it
     elif len(pick) > 1 and not named and raions and len(near := pick & {
-            r.partition("/")[0] for r in g.settlement_raions(surface) if r in raions}) == 1:
+            r.partition("/")[0] for r in settlements if r in raions}) == 1:
         pick = near  # Pisky: a village by Donetsk, and one in Luhansk oblast's north, far behind the line
     if len(pick) > 1:
         return [p for p in found if p not in local]  # which Stepanivka of eighteen oblasts: the text does not say

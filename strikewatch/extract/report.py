@@ -17,6 +17,7 @@ from .claims import ClaimBuilder, merge_rosters
 from .dates import Anchor
 from .docdates import ArticleDates
 from .frames import HEADLINE_ONLY, Frame, dates_equal, frame_location, place_fits, rank, same_place
+from .perpetrator import resolve_state
 from .places import PlaceMention
 
 DEFAULT_EVENT = ("Violence against civilians", "Attack")
@@ -105,8 +106,8 @@ def _settle_claims(frame: Frame, named_by_type: dict[str, ClaimBuilder | str]) -
     return useful or claims[:1]
 
 
-def _perpetrator(frame: Frame, claims: list[ClaimBuilder]) -> Perpetrator:
-    actors = list(frame.actors)
+def _perpetrator(frame: Frame, claims: list[ClaimBuilder], country: str | None = None) -> Perpetrator:
+    actors = resolve_state(frame.actors, country)  # "troops shelled ...": the report's country's forces
     if not actors and not frame.unspecified:
         # "more than 200 militants killed in a raid, according to the Russian Defense Ministry"
         own = [c for c in claims if c.type == "military" and c.actor and "combatants" in c.victims]
@@ -224,7 +225,7 @@ def build_reports(article: Article, frames: list[Frame], places: list[PlaceMenti
         reports.append(Report(
             id=f"{article.id}#{len(reports) + 1}", article=article.id, kind=f.kind,  # type: ignore[arg-type]
             event_type=event_type, sub_event_type=sub_event, date=date, location=location,
-            perpetrator=_perpetrator(f, claims), claims=[c.build(text, dead) for c in claims], evidence=evidence,
+            perpetrator=_perpetrator(f, claims, location.country), claims=[c.build(text, dead) for c in claims], evidence=evidence,
             strikes=f.strikes if f.strikes is None else Count(**f.strikes.model_dump()), flags=flags,
             outlet=article.outlet, published=article.published,
         ))

@@ -57,7 +57,7 @@ def attributed_source(doc: Doc, matches: list[Match[SourceEntry]]) -> SourceMent
         for s in subjects:
             region.update(t.i for t in s.subtree)
         near = [m for m in matches if any(i in region for i in range(m.start, m.end))
-                or 0 <= verb.i - m.end <= 3 or 0 <= m.start - verb.i <= 2]
+                or 0 <= verb.i - m.end <= 3 or (0 <= m.start - verb.i <= 2 and verb.lemma_ != "tell")]
         if near:
             return _best(near)
         for s in subjects:
@@ -67,7 +67,8 @@ def attributed_source(doc: Doc, matches: list[Match[SourceEntry]]) -> SourceMent
             named = _proper_name(s)
             if named is not None:
                 return named
-        if verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN":  # "..., said Rami Abdel Rahman"
+        # "..., said Rami Abdel Rahman"; after "told" comes who was told ("told Al Jazeera"), not who said it
+        if verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN" and verb.lemma_ != "tell":
             named = _proper_name(doc[verb.i + 1])
             if named is not None:
                 return named
@@ -81,14 +82,30 @@ def _best(matches: list[Match[SourceEntry]]) -> SourceMention:
     return _from_match((named or matches)[0])
 
 
+_NAME_JOINS = {"of", "and", "for", "&", "de", "the"}  # inside a name: "Armed Conflict Location and Event Data Project"
+
+
 def _proper_name(tok: Token) -> SourceMention | None:
-    """A subject that is a proper name ("Rudskoi", "Russia", "Colonel Patrick Ryder"): its name tokens."""
+    """A subject that is a proper name ("Rudskoi", "Russia", "Colonel Patrick Ryder"): its name tokens,
+    the whole run of them ("Al Jazeera", not "Al"; "Armed Conflict Location and Event Data Project")."""
     if tok.pos_ != "PROPN":
         return None
+    doc = tok.doc
+    while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+        tok = tok.head
     names = [t for t in tok.subtree if t.pos_ == "PROPN" and (t.i == tok.i or t.head.i == tok.i or t.dep_ == "compound")]
     names = [t for t in names if abs(t.i - tok.i) <= 4]
     start, end = min(t.i for t in names), max(t.i for t in names) + 1
-    span = tok.doc[start:end]
+    # a capitalised run goes on across "of", "and" between capitalised words, up to ten tokens
+    while end + 1 < len(doc) and end - start < 10:
+        nxt = doc[end]
+        if nxt.pos_ == "PROPN" or (nxt.is_title and nxt.pos_ in ("NOUN", "ADJ") and not nxt.is_sent_start):
+            end += 1
+        elif nxt.lower_ in _NAME_JOINS - {"the"} and doc[end + 1].is_title and doc[end + 1].pos_ in ("PROPN", "NOUN"):
+            end += 2
+        else:
+            break
+    span = doc[start:end]
     return SourceMention(span.text, "officials", None, span.start_char, span.end_char, span.text)
 
 

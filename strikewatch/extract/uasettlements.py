@@ -129,6 +129,16 @@ def soft(key: str) -> str:
     return re.sub(r"i+", "i", key.replace("y", "i"))
 
 
+def consonants(key: str) -> str:
+    """A spelling key with its vowels dropped, for names of the front only (`Gazetteer.front_settlements`):
+    Russian and Ukrainian spellings of one village differ in their vowels far more than in their
+    consonants: Russian e and o are often Ukrainian i ("Redkodub" Ridkodub, "Sokolniki" Sokilnyky,
+    "Peredelsk" Peredilske), endings differ (-oye, -e; -ino, -yne) and kh is written h ("Hrystoforivka").
+    Too coarse for the codifier's 29,700 names; fine for the few hundred of one front."""
+    key = key.replace("kh", "h").replace("x", "ks")  # "Alexandrovskoye": Oleksandrivske
+    return " ".join(re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", w)) for w in key.split())
+
+
 def soft_index(index: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
     """soft(name) -> the oblasts of every settlement whose name has that soft key."""
     out: dict[str, set[str]] = {}

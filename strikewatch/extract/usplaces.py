@@ -31,8 +31,9 @@ from importlib import resources
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
+from .usstations import station_spans, stations_named
 
-CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE = 3, 1, 2, 1, 2
+CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE, STATION_CUE = 3, 1, 2, 1, 2, 1
 US_ARTICLE = 2  # cue weight that makes an article American
 BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
@@ -92,7 +93,13 @@ def parse_states(text: str, names: dict[str, str], path: str) -> States:
     if problems:
         raise DataFileError(path, problems)
     spellings = sorted(code, key=len, reverse=True)
+    # a dateline may drop the abbreviation's full stop: "Sullivan County, Ind (WIBQ) -", "Dover, Del -"
+    bare = sorted({a[:-1] for a in code if a.endswith(".") and a[:-1] not in code and len(a) > 3}, key=len, reverse=True)
+    for a in bare:
+        code[a] = code[a + "."]
     alt = "|".join(re.escape(s) for s in spellings)
+    if bare:
+        alt += "|(?:" + "|".join(re.escape(a) for a in bare) + r")(?=[ \t]*[(\-–—])"
     after_city = re.compile(rf"(?<=[A-Za-z]),[ \t]*(?P<st>{alt})(?![\w])(?!\.\w)")
     full = "|".join(re.escape(n) for n in sorted(names.values(), key=len, reverse=True))
     # not a place named after a state: "Mount Washington" (a Pittsburgh neighbourhood), "Fort Washington"
@@ -122,22 +129,49 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
     for m in st.named.finditer(text):
         if m.start() not in after:
             add(st.code[m.group("st")], STATE_CUE)
+    for a1, w in station_cues(text, g).items():  # "Copyright 2016 WDBJ", "kmov.com": faint
+        add(a1, w)
     for a1 in phone_states(text, st):  # "Anyone with information may call 410-555-0100": Maryland's police
         add(a1, PHONE_CUE)
     for a1, w in _towns(text, g).cues.items():
         add(a1, w)
     for a1, w in local_forces(text, g).items():
         add(a1, w)
+    for units in named_counties(text, g):
+        for p in units:  # Madison County is in 19 states: a faint cue for each
+            add(p.a1 or "", COUNTY_CUE / len(units))
+    return cues
+
+
+@functools.lru_cache(maxsize=64)
+def named_counties(text: str, g: Gazetteer) -> tuple[tuple[Place, ...], ...]:
+    """The US counties of each "X County" the text writes: all the same-named ones."""
+    out = []
     for m in _COUNTY.finditer(text):
         name = m.group("name").split()
         for k in range(len(name)):  # "the Cook County": the longest tail that is a US county
-            units = [p for p in g.candidates(" ".join(name[k:]) + " County", exact=True, countries=("US",))
-                     if p.cc == "US" and p.level == 2]
+            units = tuple(p for p in g.candidates(" ".join(name[k:]) + " County", exact=True, countries=("US",))
+                          if p.cc == "US" and p.level == 2)
             if units:
-                for p in units:  # Madison County is in 19 states: a faint cue for each
-                    add(p.a1 or "", COUNTY_CUE / len(units))
+                out.append(units)
                 break
-    return cues
+    return tuple(out)
+
+
+def station_cues(text: str, g: Gazetteer) -> dict[str, float]:
+    """The states of the stations the text names, each once, but not the outlet's home state (the
+    station in "- WBRC FOX6 News - Birmingham, AL" is counted with the outlet)."""
+    outlet = outlet_span(text)
+    home = {states(g).code[m.group("st")] for m in states(g).after_city.finditer(text, *outlet)} if outlet else set()
+    return {a1: STATION_CUE for a1 in stations_named(text) if a1 not in home}
+
+
+def _without_stations(text: str, g: Gazetteer, cues: dict[str, float]) -> dict[str, float]:
+    """The cues less the stations': a station's market may spill over a state line, so its state
+    breaks ties but does not drop a town of a neighbouring state (Fort Riley, Kansas, in a story of a
+    Kansas City, Missouri station)."""
+    mine = station_cues(text, g)
+    return {a1: w - mine.get(a1, 0) for a1, w in cues.items()}
 
 
 @dataclass(frozen=True)
@@ -169,7 +203,8 @@ def _towns(text: str, g: Gazetteer) -> Towns:
             if i + 1 < len(words) and words[i + 1] in ("County", "Parish", "COUNTY"):
                 continue  # "Madison County" is no cue for Madison, Wisconsin
             for j in range(len(words), i, -1):
-                name, key = " ".join(words[i:j]), norm(" ".join(words[i:j]))
+                name = re.sub(r"['’]s$", "", " ".join(words[i:j]))  # "Pittsburgh's mayor"
+                key = norm(name)
                 rows = [r for r in (g.world.find(key) if g.world is not None else ()) if not r.level and r.how == 0]
                 if not rows:
                     continue
@@ -182,7 +217,9 @@ def _towns(text: str, g: Gazetteer) -> Towns:
                     if top.cc == "US" and top.population >= BIG_TOWN:
                         cues[top.a1 or ""] = cues.get(top.a1 or "", 0) + TOWN_CUE
                         own[key] = top.a1 or ""
-                if key not in located and _located(text, s, s + len(name), g):
+                if key not in located and _located(text, s, s + len(name), g) and not _county_named(text, name):
+                    # (where the text names DeKalb County, "DeKalb police" and "in DeKalb" are the county:
+                    # no vote for the town of DeKalb, Illinois)
                     # only a name the words put a place ("in Lynchburg", "LYNCHBURG -", "Lynchburg, Va.")
                     # supports its states: "Valarie Turpin" is no vote for Turpin Hills, Ohio
                     located.add(key)
@@ -197,6 +234,10 @@ def _towns(text: str, g: Gazetteer) -> Towns:
                             points.setdefault(r.a1, []).append((r.lat, r.lon))
                 break
     return Towns(cues, support, own, counties, points)
+
+
+def _county_named(text: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}[ \t]+(?:County|Parish)\b", text) is not None
 
 
 def _located(text: str, s: int, e: int, g: Gazetteer) -> bool:
@@ -232,7 +273,7 @@ def _forces(text: str, g: Gazetteer) -> dict[str, dict[str, float]]:
     """The cues of each force the text names, by the town's folded name."""
     out: dict[str, dict[str, float]] = {}
     for town in {m.group("town") for m in _FORCE.finditer(text)}:
-        if re.search(rf"\b{re.escape(town)}[ \t]+(?:County|Parish)\b", text):
+        if _county_named(text, town):
             continue  # "DeKalb Police" where the text names DeKalb County: the county's force
         rows = [r for r in (g.world.find(norm(town)) if g.world is not None else ()) if not r.level and r.how == 0]
         top = max(rows, key=lambda r: r.population, default=None)
@@ -295,7 +336,23 @@ def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, .
             if hit is not None:
                 out.append(hit)
                 break
+    if us:
+        out += [(m.start(), m.start() + len(m.group("town")), p) for m in _CITY_COUNTY.finditer(text, start, end)
+                if (p := city_county(m.group("town"), m.group("county"), g)) is not None]
     return out
+
+
+# a consolidated city-county's name: "Savannah-Chatham Metro Police", "Charlotte-Mecklenburg Schools"
+_CITY_COUNTY = re.compile(r"(?<![\w-])(?P<town>[A-Z][a-z]+)-(?P<county>[A-Z][a-z]+)(?![\w-])")
+
+
+def city_county(town: str, county: str, g: Gazetteer) -> Place | None:
+    """The town of 100,000+ of the name in a "Town-County" pair whose county of the same state has the
+    second name: Savannah, Georgia for "Savannah-Chatham" (Chatham County, Georgia)."""
+    towns = [p for p in g.candidates(town, exact=True, countries=("US",))
+             if p.cc == "US" and p.level == 0 and p.population >= BIG_TOWN]
+    units = {p.a1 for p in g.candidates(f"{county} County", exact=True, countries=("US",)) if p.cc == "US" and p.level == 2}
+    return next((p for p in sorted(towns, key=lambda p: -p.population) if p.a1 in units), None)
 
 
 def cued_state(text: str, g: Gazetteer) -> tuple[int, int, Place] | None:
@@ -303,13 +360,14 @@ def cued_state(text: str, g: Gazetteer) -> tuple[int, int, Place] | None:
     "D.C.", a tip-line number): for a story that names no town or county of its own."""
     cues = us_cues(text, g)
     ranked = sorted(cues.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < STATE_CUE or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+    if not ranked or ranked[0][1] < min(STATE_CUE, STATION_CUE) or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None
     a1, st = ranked[0][0], states(g)
     spans = [m.span("st") for m in st.after_city.finditer(text) if st.code[m.group("st")] == a1]
     spans += [m.span("st") for m in st.named.finditer(text) if st.code[m.group("st")] == a1]
     spans += [m.span() for m in _DC.finditer(text) if a1 == "US.DC"]
     spans += [m.span() for m in _PHONE.finditer(text) if a1 in phone_states(m.group(), st)]
+    spans += [(s, e) for a, s, e in station_spans(text) if a == a1]  # "KOAT will provide updates"
     place = g.region(st.names[a1], country="United States")
     if not spans or place is None:
         return None
@@ -342,6 +400,13 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     """The candidates a US article can mean, best first."""
     cues = us_cues(text, g)
     county = bool(COUNTY_WORD.search(surface) or _UNIT_WORD.match(text[e : e + 12]))
+    if not county and _county_named(text, surface) and (units := [p for p in found if p.cc == "US" and p.level == 2]):
+        # "in DeKalb" in a story that names DeKalb County is the county, not the town of DeKalb, Illinois;
+        # but a town of that name inside the likeliest such county stays the town ("in Tulare" beside
+        # Tulare County), and so does a town of 100,000+ ("in Dallas")
+        unit = max(units, key=lambda p: (cues.get(p.a1 or "", 0), _size(p, g)))
+        if not any(p.cc == "US" and p.level == 0 and (p.population >= BIG_TOWN or p.a2 == unit.a2) for p in found):
+            found, county = units, True
     # "in Pinellas", "southwest Miami-Dade": a county is meant without its word when the name is one
     # county's only, no US town's, no surname the article gives a person ("Johnson" alone is a surname
     # first) and no word the text also writes in lower case ("Will", "Lake"), where the words put a
@@ -351,8 +416,10 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
         and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is None \
         and (_COUNTY_CUE.search(text, max(0, e - len(surface) - 30), e - len(surface)) is not None or town_follows(text, e))
     keep = []
-    settled = any(w >= STATE_CUE for w in cues.values())  # the article names its state
-    others = others_cues(text, g, surface)
+    # the article names its state (a station's alone does not drop a town of another state, but keeps
+    # its own state's towns beside another firm one)
+    settled = any(w >= STATE_CUE for w in _without_stations(text, g, cues).values())
+    others = _without_stations(text, g, others_cues(text, g, surface))
     # a strong cue for one state (a dateline, "Chicago police") and none but the name's own for another:
     # the name is a place of the cued state the gazetteer lacks (Austin, Antioch), or a surname (Denton)
     towns = _towns(text, g)
@@ -385,9 +452,13 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     keep = [centred(p, g) for p in keep]
     # among same-named counties equally cued, the one holding a town the text names (Kilmichael:
     # Montgomery County, Mississippi)
-    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
+    # among same-named towns equally cued, the one inside a county the text names (Decatur in a story
+    # of DeKalb County: Decatur, Georgia, not Illinois's bigger one)
+    counties = {p.a2 for units in named_counties(text, g) for p in units}
+    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -(p.level == 0 and p.a2 in counties),
+                                       -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
                                        -towns.support.get(p.a1 or "", 0), -_size(p, g))
-                  if p.cc == "US" else (0, 0, 0, 0))
+                  if p.cc == "US" else (0, 0, 0, 0, 0))
 
 
 FAR_KM = 400  # a town this far from every town the text names in its firmly cued state is another place
@@ -467,13 +538,16 @@ def _county_people(a2: str, g: Gazetteer) -> int:
 _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Dr|Sgt|Lt|Capt|Cpl|Det|Officer|Deputy|Chief|Sheriff|Judge|Trooper|Detective|Sen|Rep|Gov|"
           r"Mayor|Coach|Pastor|Rev|Attorney|Prosecutor|Investigator|Agent|Sergeant|Lieutenant|Captain|Corporal)\.?")
 _NAME = r"[A-Z][a-z'’\-]+(?:[ \t]+[A-Z]\.)?"
+_KIN = r"(?:man|woman|men|women|boy|girl|teen|teenager|resident|native|student|mother|father|son|daughter)\b"
 # "Sgt. Wayne Jefferson", "Elijah Jackson, 16,", "Elijah Jackson and Shakur Franklin, both 16", "identified as Tracy Davis"
 _PERSON = re.compile(
     rf"\b{_TITLE}[ \t]+(?:{_NAME}[ \t]+)?(?P<a>[A-Z][a-z'’\-]+)\b"
     rf"|\b{_NAME}[ \t]+(?P<b>[A-Z][a-z'’\-]+)(?:[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*(?:both[ \t]+|ages?[ \t]+)?\d{{1,3}}\b"
     rf"|\b{_NAME}[ \t]+(?P<c>[A-Z][a-z'’\-]+)[ \t]+and[ \t]+{_NAME}[ \t]+[A-Z][a-z'’\-]+,[ \t]*both\b"
     rf"|\b{_NAME}[ \t]+(?P<e>[A-Z][a-z'’\-]+),[ \t]+(?:a|an|the|his|her|their)[ \t]+[a-z]"
-    rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b")
+    rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b"
+    # "16-year-old Elijah Jackson", "the 32 year old Dana Tyler" (not "a 20-year-old Salina man")
+    rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+{_NAME}[ \t]+(?P<f>[A-Z][a-z'’\-]+)\b(?![ \t]+{_KIN})")
 _COUNTY_CUE = re.compile(r"\b(?:in|near|outside|across|of|throughout)[ \t]+(?:the[ \t]+)?"
                          r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|rural)[ \t]+)?$",
                          re.I)
@@ -569,9 +643,11 @@ _HUNDRED_BLOCK = re.compile(r"(?<![\w,.])[1-9]\d{0,2}00[ \t]+block[ \t]+of[ \t]+
 
 
 def american_words(text: str) -> int:
-    """How many different phrases of American institutions the text uses (a hundred-block address is one)."""
+    """How many different phrases of American institutions the text uses (a hundred-block address is one,
+    and so is a station named)."""
     words = {re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)}
-    return len(words) + bool(_HUNDRED_BLOCK.search(text))
+    # a US station named by its call sign ("told KDKA") is one too
+    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text))
 
 
 # a US number as local news prints a tip line: "(904) 555-0143", "410-555-0100", "217.555.0199"

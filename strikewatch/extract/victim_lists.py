@@ -33,9 +33,15 @@ _PATH = data_path("kinship.csv")
 _NUM = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
         r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 # "(36 years old)", "36-year-old", "aged 36", "(36)", ", 36" after a name; months, weeks, days: a baby
-_AGE = re.compile(rf"\b(?P<n>{_NUM})(?:[\s-]+(?:{_NUM}))?[\s-]+(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]*old\b|"
-                  rf"\baged?\s+(?P<a>{_NUM})\b|\((?P<p>\d{{1,3}})\)|^\s*(?P<bare>\d{{1,2}})\s*$|"
-                  r"\b(?P<infant>(?:less\s+than|under|not\s+yet)\s+(?:a|one)\s+year|an?\s+(?:year|month|week|day))[\s-]*old\b",
+# an age told as two figures ("6 or 7 years old", "(4 to 5 years old)", "aged between 12 and 13") is read
+# by its first, the lower: a child when it is under 18
+_AGE = re.compile(rf"\b(?:between\s+)?(?P<n>{_NUM})(?:[\s-]+(?:{_NUM}))?"
+                  rf"(?:\s*(?:-|–|to|or|and)\s*(?:{_NUM})(?:[\s-]+(?:{_NUM}))?)?"
+                  rf"[\s-]+(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]*old\b|"
+                  rf"\bbetween\s+(?P<m>{_NUM})\s+(?:months?|weeks?|days?)\s+(?:and|to)\s+(?:{_NUM})[\s-]+years?[\s-]*old\b|"
+                  rf"\baged?\s+(?:between\s+)?(?P<a>{_NUM})\b|\((?P<p>\d{{1,3}})\)|^\s*(?P<bare>\d{{1,2}})\s*$|"
+                  r"\b(?P<infant>(?:less\s+than|under|not\s+yet)\s+(?:a|one|1)\s+year|an?\s+(?:year|month|week|day))[\s-]*old\b|"
+                  r"\((?P<under>(?:less\s+than|under)\s+(?:a|one|1)\s+year)\)",
                   re.I)  # "less than a year old", "a month old": a baby
 _CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,5}?as\b:?|\bnamely\b|"
                   r"\bamong\s+them\b|\bincluding\b|\bconsist(?:ed|s|ing)\s+of\b|"
@@ -43,6 +49,10 @@ _CUE = re.compile(r"\b(?:identified|named|listed|listing\s+(?:them|the\s+\w+))\s
                   # "those who lost their lives in the attack were A, B": the dead after the verb they govern
                   r"\b(?:lost\s+their\s+lives|died|killed)\s+(?:\w+\s+){0,4}?were\b:?|"
                   r"\b(?:killed|martyred|dead|victims)\s*:|\bas\s+(?:were|was|did)\b|"
+                  # "was killed alongside his wife, B, and their two sons, C (9) and D (4)": the companions
+                  # in death, read to the end of the list whatever the parse makes of it
+                  r"\b(?:alongside|along\s+with|together\s+with|with(?=\s+(?:his|her|their)\b))\b|"
+                  r"\b(?:deaths?|killing|murder)\s+of\b|"  # "announced the deaths of A, his wife B and their son C"
                   r"(?<=\w):\s|\s[–—]\s", re.I)  # "... who were killed: A, B" "... killed in the strike – A, B"
 # "A (13 years old) and his daughter B (one year old) were all reported killed": the list before the predicate
 _BEFORE = re.compile(r"\b(?:were|was)\s+(?:\w+\s+){0,4}?(?:killed|martyred|dead)\b", re.I)
@@ -85,6 +95,8 @@ class Listed:
     # (she may be a girl); no word said a woman
     guessed: bool = False
     female: bool = False  # a word said a woman or a girl ("his wife", "her daughter"): an age told after keeps it
+    group: tuple[int, int] | None = None  # a member of a counted group told before it ("her two daughters, A (8)")
+    aged: bool = False  # an age told for the person decided the category
 
 
 @functools.cache
@@ -147,8 +159,12 @@ def age_of(text: str) -> int | None:
     m = _AGE.search(text)
     if m is None:
         return None
+    if m.group("under"):
+        return 0  # "(less than 1 year)"
     if m.group("infant"):
         return 1 if re.match(r"an?\s+year", m.group("infant"), re.I) else 0
+    if m.group("m"):
+        return 0  # "between 4 months and 2 years old": a baby
     raw = m.group("n") or m.group("a") or m.group("p") or m.group("bare")
     if m.group("unit") and not m.group("unit").lower().startswith(("year", "yr")):
         return 0
@@ -178,7 +194,7 @@ def _name(tokens: list[Token]) -> list[Token]:
             continue
         if t.ent_type_ in ("ORG", "NORP", "DATE", "FAC", "TIME", "CARDINAL"):
             continue
-        if _owner(t):
+        if _owner(t) and not _aged_name(t, tokens):
             continue  # "son of Abdus Salam", "a student of Dhaka University": who or what the victim belongs to
         if _describes(t):
             continue  # "a Congress party worker", "a Jamaat Islami activist": the party or body of a described person
@@ -193,6 +209,23 @@ def _name(tokens: list[Token]) -> list[Token]:
             continue  # "Hamid's two sons", "the Saleh family", "Al-Amal Street": not a victim's name
         out.append(t)
     return out
+
+
+def _partitive(chunk: list[Token], kinship: dict[str, Kin]) -> Token | None:
+    """ "two of her daughters": the figure of a group told as a part of someone's kin."""
+    for t in chunk:
+        if t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of":
+            obj = next((o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj in chunk and obj.tag_ in ("NNS", "NNPS") and obj.lower_ in kinship:
+                return t
+    return None
+
+
+def _aged_name(t: Token, tokens: list[Token]) -> bool:
+    """A name told with its own age right before it ("..., and six-year-old B"): a person of the list,
+    whatever the parse hangs it on ("nephews of A, 11-year-old B and six-year-old C")."""
+    before = [x for x in tokens if x.i < t.i and x.pos_ != "PROPN"]
+    return bool(before) and before[-1].i == t.i - 1 and before[-1].lower_ == "old"
 
 
 def _describes(t: Token) -> bool:
@@ -212,6 +245,8 @@ def _owner(t: Token) -> bool:
     h = t
     while h.dep_ in ("compound", "flat", "conj", "nmod") and h.head.i != h.i:
         h = h.head
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in ("death", "deaths", "killing", "murder"):
+        return False  # "the killing of A and her son B": the dead themselves
     return h.dep_ == "pobj" and h.head.lower_ in ("of", "in", "at", "near", "under")
 
 
@@ -282,6 +317,7 @@ def _minor_by_elder(kin_tok: Token | None, kin: Kin | None, elder: tuple[int, bo
     return kin
 
 
+_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "another", "one"}
 _OFFSPRING_WORDS = {"child", "children", "kid", "kids", "grandchild", "grandchildren"}
 
 
@@ -308,6 +344,10 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
     prev_end = -1
     elder: tuple[int, bool] | None = None  # the age of the last adult told, a woman or not: a parent of those after
     last_age: int | None = None  # the age of the last person told
+    plural_group = False  # the last item was a group with no figure ("their children")
+    plural_age: int | None = None  # that group's age ("her 12-year-old twins")
+    group_age: int | None = None  # the age of the group whose members are being told
+    bare_title = False  # the last item was a title alone, with no name, article or kin word ("journalist")
     for chunk in _chunks(tokens):
         if any(t.lower_ in ("unborn", "fetus", "foetus") for t in chunk):
             continue  # "her unborn child": not counted among the dead (docs/conventions.md)
@@ -322,7 +362,8 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
                 kin = Kin(kin.sex, True)  # "A, 12, and her younger sister B": younger than a child
         named_kin = kin if kin is not None else _given_name_kin(names)
         figure = next((c for t in chunk for c in t.children if c.dep_ == "nummod" and c in chunk
-                       and t.tag_ in ("NNS", "NNPS") and (t.lower_ in kinship or t.lower_ in lex.victims)), None)
+                       and t.tag_ in ("NNS", "NNPS") and (t.lower_ in kinship or t.lower_ in lex.victims)), None) \
+            or _partitive(chunk, kinship)
         start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1])
         if figure is not None and age is None:
             n = age_of(f"{figure.text} years old")  # a number word or digits, read the same way
@@ -335,7 +376,7 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
                 if names:
                     members += 1
                     out.append(Listed(" ".join(t.lower_ for t in names), pending, start, end,
-                                      guessed=_guessed(pending, None, kin, header_word)))
+                                      guessed=_guessed(pending, None, kin, header_word), group=(start, end)))
                 prev_kin_only = None
                 continue
         if any(t.tag_ in ("NNS", "NNPS") and t.lower_ not in _AGE_UNITS and any(c.dep_ == "nummod" for c in t.children)
@@ -349,6 +390,7 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
                 woman = _WOMAN if last.female or (last.key or "").split()[0] in load_female_names() else None
                 last.category = _category(age, woman, last.category)
                 last.guessed = last.category == "women" and not last.female
+                last.aged = True
                 elder = (age, last.category == "women") if age >= 18 else elder
                 last_age = age
             continue
@@ -362,6 +404,7 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             if age is not None:
                 prev_kin_only.category = _category(age, prev_kin, prev_kin_only.category)
                 prev_kin_only.guessed = _guessed(prev_kin_only.category, age, prev_kin)
+                prev_kin_only.aged = True
                 elder = (age, prev_kin_only.category == "women") if age >= 18 else elder
                 last_age = age
             prev_kin_only.end = end
@@ -391,15 +434,35 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
         # a woman's given name decides only where no word of kinship and no group ("their children:") does
         deciding = kin if kin is not None else (header_kin if default is not None else named_kin)
         category = _category(age, deciding, default)
+        title = not names and kin is None and chunk[0].lower_ not in _DETERMINERS and not chunk[0].like_num
+        if title and out and out[-1].key is None and out[-1].end == prev_end and bare_title:
+            out.pop()  # "a poet, novelist, journalist and activist, A": the titles of one person, not several
+        after_title, bare_title = bare_title, title
         item = Listed(" ".join(t.lower_ for t in names) or None, category, start, end)
         item.guessed = _guessed(category, age, deciding, kin_tok.lower_ if kin_tok is not None else
                                 (header_word if default is not None else None))
         item.female = deciding is not None and deciding is not _WOMAN and deciding.sex == "f"
+        item.aged = age is not None
         if fits and (names or kin is not None):
             members += 1
+            item.group = header[2:] if header is not None else None
         elif header is not None and kin is not None:
             out.append(Listed(None, header[1], header[2], header[3], max(0, header[0] - members)))
             header, header_kin, pending = None, None, None
+        member = names or kin_tok is not None and kin_tok.tag_ in ("NN", "NNP")
+        if out and out[-1].key is None and out[-1].end == prev_end and (member and plural_group or names and after_title):
+            # "their children, their son A (2) and daughter B (7)": a group told by its members;
+            # "a teacher and youth organiser, A": the titles of the person named next
+            out.pop()
+            group_age = plural_age if member and plural_group else None
+        elif not member:
+            group_age = None
+        if member and age is None and group_age is not None:
+            # "her 12-year-old twins, daughter A and son B": the group's age is its members'
+            item.category = _category(group_age, deciding, None)
+            item.aged, item.guessed = True, False
+        plural_group = not names and kin_tok is not None and kin_tok.tag_ in ("NNS", "NNPS")
+        plural_age = age
         out.append(item)
         prev_end = end
         if age is not None and age >= 18:
@@ -418,13 +481,28 @@ def _clause(tokens: list[Token], backward: bool) -> list[Token]:
     place or time ("..., were killed in Khan Younis"); one read back from its predicate starts after the last."""
     depth = 0
     stops: list[int] = []
+    aside: set[int] = set()
     for k, t in enumerate(tokens):
         depth = max(0, depth + t.text.count("(") - t.text.count(")"))
         hyphened = k > 0 and tokens[k - 1].text == "-"  # "daughter-in-law"
-        if depth == 0 and not hyphened and (t.lower_ in _STOPS or _HARM_END.match(t.text)):
+        if depth == 0 and k not in aside and t.lower_ in ("who", "whose") and k > 0 and tokens[k - 1].text == ",":
+            # "A, who was a teacher, and B": a clause about the person just named, between commas,
+            # inside the list; it ends nothing (a word of injury in it still does)
+            close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ","), None)
+            if close is not None and close + 1 < len(tokens):
+                aside |= set(range(k, close))
+        if k in aside and not _HARM_END.match(t.text):
+            continue
+        # a verb of its own opens another clause ("the death of A directly blames B"); a name is capitalised
+        finite = t.tag_ in ("VBZ", "VBP", "VBD") and t.pos_ == "VERB" and t.text[:1].islower() \
+            and t.lower_ not in ("called", "named", "nicknamed", "known", "aged", "identified")  # "a boy called A"
+        if depth == 0 and not hyphened and (t.lower_ in _STOPS or finite or _HARM_END.match(t.text)):
             if t.text == ";" and _list_end(t.sent.text, t.idx - t.sent.start_char) > t.idx - t.sent.start_char:
                 continue  # "A, 38; his wife B, 30; ...": the list goes on
             stops.append(k)
+    if aside and not _AGE.search(" ".join(tokens[k].text for k in sorted(aside))):
+        tokens = [t for k, t in enumerate(tokens) if k not in aside]  # its names are no victims ("who taught at B")
+        stops = [k - sum(1 for a in aside if a < k) for k in stops]
     if not stops:
         return tokens
     if not backward:
@@ -496,9 +574,27 @@ def listed_victims(sent: SpacySpan, heads: list[int], lex: Lexicons) -> list[Lis
     return sorted(out, key=lambda x: x.start)
 
 
+def _spelling(word: str) -> str:
+    """A name as transliterations agree on it: "oo", "ou" and "o" are "u", "ee" is "i", a doubled letter
+    is one, a final "e" is dropped ("Mohammed" ~ "Muhammad", "Yasmeen" ~ "Yasmin" ~ "Yasmine")."""
+    w = re.sub(r"o{2}|ou|o", "u", re.sub(r"ee", "i", word))
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+def _same_name(a: str, b: str) -> bool:
+    """ "Hamid" and "Hamed", "Ahmad" and "Ahmed", "Essam" and "Issam": an "e" stands for any vowel in
+    English spellings of Arabic names; other vowels keep names apart ("Samir" and "Samar", "Hani" and "Hana")."""
+    x, y = _spelling(a), _spelling(b)
+    return x == y or len(x) == len(y) and len(x) >= 4 and all(
+        p == q or "e" in (p, q) and p in "aeiu" and q in "aeiu" for p, q in zip(x, y, strict=True))
+
+
 def same_person(a: str, b: str) -> bool:
     """ "omar nazir shaaban" and "omar": one person told twice; two Muhammads with other names are two."""
     x, y = a.split(), b.split()
+    # each word as the other list spells it, where the two differ only as transliterations do
+    y = [next((v for v in x if _same_name(v, w)), w) for w in y]
     if x and y and min(len(x), len(y)) == 1 and max(len(x), len(y)) > 1 and x[-1] == y[-1]:
         return True  # "kelvin watford", then "watford": English news names a person again by the surname
     if not x or not y or x[0] != y[0]:

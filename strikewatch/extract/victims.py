@@ -43,7 +43,9 @@ NOT_PERSONS = {"cow", "cattle", "sheep", "goat", "horse", "donkey", "camel", "do
                "year", "day", "time", "hope", "vehicle", "car", "tank", "fetus", "foetus", "bill", "motion",
                "proposal", "project", "idea", "engine", "ceasefire", "truce", "crop", "tree", "plant", "story",
                "report", "battery", "phone", "light", "dream", "rumour", "rumor", "investigation", "case", "fish",
-               "presence", "life", "lives"}
+               "presence", "life", "lives", "minimum", "maximum", "total", "majority",
+               # the parse makes a time the subject at times ("The morning of Monday, four people were killed")
+               "morning", "evening", "afternoon", "night", "dawn", "noon", "midnight", "hour", "week", "month"}
 UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "many", "both", "we", "us",
                     "everyone", "who", "whom"}
 PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
@@ -587,6 +589,16 @@ def _nobody(h: Token) -> bool:
     return h.lower_ in NONE_WORDS or any(c.lower_ == "no" and c.dep_ == "det" for c in h.children)
 
 
+def _range_top(h: Token) -> bool:
+    """ "four" in "two or three", "three to four", "between three and four": the top of a range the
+    first figure reads (`_number`), not another group."""
+    doc = h.doc
+    if not h.like_num or h.i < 2 or not doc[h.i - 2].like_num:
+        return False
+    link = doc[h.i - 1].lower_
+    return link in ("or", "to") or link == "and" and h.i > 2 and doc[h.i - 3].lower_ == "between"
+
+
 def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
     """One victim group of a phrase. `killed`: the noun is what a predicate of death applies to, so any
     common noun that is not a thing, an animal or a place is a person ("a candidate was killed", "a
@@ -596,7 +608,7 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
         of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return _member(obj, lex) if obj is not None else None
-    if _nobody(h):
+    if _nobody(h) or _range_top(h):
         return None
     if word == "couple" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children) \
             and any(c.lower_ in ("a", "the", "elderly", "young", "married") for c in h.children):
@@ -767,10 +779,23 @@ def _category(h: Token, lex: Lexicons) -> str | None:
         age = _number(next(t for t in ages[0].subtree if t.like_num))
         if age is not None and age.best is not None and age.best < 18:
             return "children"
+    if any(c.dep_ == "amod" and c.lower_ in YOUNG for c in h.children) and _relational(h):
+        return "children"  # "their two young sons", "her little sister": a kin word that tells no age, made young
     for key in (h.lower_, h.lemma_.lower()):
         if key in lex.victims:
             return lex.victims[key]
     return "people"
+
+
+YOUNG = {"young", "little", "small", "baby", "infant", "toddler", "younger", "youngest"}
+
+
+def _relational(h: Token) -> bool:
+    """A word of kinship that says nothing of age ("son", "sisters", "nieces"; kinship.csv)."""
+    from .victim_lists import load_kinship
+
+    kin = load_kinship().get(h.lower_) or load_kinship().get(h.lemma_.lower())
+    return kin is not None and kin.minor is None
 
 
 def _is_age(tok: Token) -> bool:
@@ -847,11 +872,14 @@ def _number(tok: Token) -> Count | None:
         return None
     # "twenty-three", "one hundred and twenty": the whole run of number words around the figure
     doc, lo, hi = tok.doc, tok.i, tok.i
-    joins = ("-", "and")
-    while lo > 0 and (doc[lo - 1].lower_ in _NUMBER_WORDS or doc[lo - 1].text in joins and lo > 1
+
+    def join(k: int) -> bool:  # "twenty-three"; "and" only after a hundred ("three and four" is two figures)
+        return doc[k].text == "-" or doc[k].lower_ == "and" and k > 0 and doc[k - 1].lower_ in ("hundred", "thousand")
+
+    while lo > 0 and (doc[lo - 1].lower_ in _NUMBER_WORDS or join(lo - 1) and lo > 1
                       and doc[lo - 2].lower_ in _NUMBER_WORDS):
         lo -= 1
-    while hi + 1 < len(doc) and (doc[hi + 1].lower_ in _NUMBER_WORDS or doc[hi + 1].text in joins and hi + 2 < len(doc)
+    while hi + 1 < len(doc) and (doc[hi + 1].lower_ in _NUMBER_WORDS or join(hi + 1) and hi + 2 < len(doc)
                                  and doc[hi + 2].lower_ in _NUMBER_WORDS):
         hi += 1
     words = " ".join(t.lower_ for t in doc[lo: hi + 1] if t.text != "-")
@@ -862,12 +890,38 @@ def _number(tok: Token) -> Count | None:
             n = text2num(text, "en")
         except ValueError:
             return None
+    # "two or three children", "four to six", "between three and four": one group told with a range
+    link = doc[hi + 1: hi + 3]
+    if len(link) == 2 and (link[0].lower_ in ("or", "to") or link[0].lower_ == "and" and lo > 0
+                           and doc[lo - 1].lower_ == "between") and link[1].lower_ in _NUMBER_WORDS:
+        high = _number(link[1])
+        if high is not None and high.best is not None and high.best > n:
+            return Count(low=n, high=high.best)
     return Count(low=n, best=n, high=n)
 
 
 def _hedged(num: Token, count: Count) -> Count:
     """Apply "at least", "more than", "up to" written before the figure."""
-    words = [t.lower_ for t in num.doc[max(0, num.i - 4): num.i]]
+    doc = num.doc
+    if _range_top(num):  # "four to six people": the range its first figure opens
+        low = _number(doc[num.i - 2])
+        top = count.best if count.best is not None else count.high
+        if low is not None and low.low is not None and top is not None and low.low < top:
+            return Count(low=low.low, high=top)
+    words = [t.lower_ for t in doc[max(0, num.i - 7): num.i]]
+    if words[-3:] == ["and", "up", "to"] and len(words) >= 4 and doc[num.i - 4].like_num \
+            and words[-6:-4] == ["at", "least"]:
+        low = _number(doc[num.i - 4])  # "at least four and up to six children"
+        top = count.best if count.best is not None else count.high
+        if low is not None and low.best is not None and top is not None and low.best <= top:
+            return Count(low=low.best, high=top)
+    ahead = doc[num.i + 1: num.i + 5]
+    if [t.lower_ for t in ahead[:3]] == ["and", "up", "to"] and len(ahead) == 4 and ahead[3].like_num \
+            and words[-2:] == ["at", "least"]:
+        top_count = _number(ahead[3])  # the floor is the figure the parse chose: the ceiling follows it
+        if top_count is not None and top_count.best is not None and count.best is not None and count.best <= top_count.best:
+            return Count(low=count.best, high=top_count.best)
+    words = words[-4:]
     if len(words) >= 3 and words[-3] == "between" and words[-1] == "and":  # "between 22 and 31"
         low = _number(num.doc[num.i - 2])
         high = count.best if count.best is not None else count.high

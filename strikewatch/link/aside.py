@@ -119,12 +119,22 @@ def gather(groups: list[list[int]], feats: Mapping[int, Features]) -> tuple[list
     for g, fit in zip(rest, fits, strict=True):
         # a county's report that could be told beside another incident of the article as well is neither's
         coarse = all(feats[x].rank > CITY for x in g)  # a county or a state: could be any town's
-        if fit and not (coarse and any(beside(g, other) for other in others)):
+        rivals = [other for other in others if beside(g, other)] if fit and coarse else []
+        if fit and (not rivals or _matches(g, core, feats) > max(_matches(g, o, feats) for o in rivals)):
             main += g
             aside.update(g)
         else:
             kept.append(g)
     return [sorted(main)] + kept, aside
+
+
+def _matches(group: Sequence[int], of: Sequence[Features], feats: Mapping[int, Features]) -> int:
+    """How many kinds of figure (killed, injured) a county's or state's report shares with a group:
+    "one dead and five wounded" in the county is the town's story that gives both, not another
+    town's with one dead alone."""
+    members = [feats[x] for x in group]
+    return sum(any(set(getattr(x, kind)) & set(getattr(m, kind)) for x in members for m in of)
+               for kind in ("killed", "injured"))
 
 
 def _aside(g: Features, m: Features) -> bool:
@@ -148,7 +158,31 @@ def _aside(g: Features, m: Features) -> bool:
     if drel not in ("same", "overlap", "adjacent", "unknown") and not (_loose_day(g) or _loose_day(m)) \
             and not _told_on(g, m):
         return False
-    for x, y in ((g.killed, m.killed), (g.injured, m.injured)):
-        if x and y and figure_relation(x, y, 0)[0] not in ("shared", "close"):
-            return False
+    if not _figures_agree(g, m):
+        return False
     return not (g.actors and m.actors and not common_actors(g.actors, m.actors))
+
+
+def _figures_agree(g: Features, m: Features) -> bool:
+    """Killed and injured figures shared or close (or one side gives none); or the other's toll
+    told in part or in sum at the story's place (`_part_of`)."""
+    told = [(x, y) for x, y in ((g.killed, m.killed), (g.injured, m.injured)) if x and y]
+    if all(figure_relation(x, y, 0)[0] in ("shared", "close") for x, y in told):
+        return True
+    return place_relation(g, m)[0] in PRECISE | {"region"} and _part_of(g, m)
+
+
+def _part_of(g: Features, m: Features) -> bool:
+    """One story's figures told two ways at its place. Local news singles out one of the wounded
+    ("one of them was in critical condition"): `g` gives one wounded and no dead (or the main
+    story's very dead), under the main story's wounded. Or it counts everyone shot as wounded ("four
+    men were shot; three of them died"): one report's wounded is the other's dead plus wounded,
+    with the same dead. Two shootings of one town keep apart by their streets or days (checked
+    before this) or by a dead figure of their own."""
+    if g.injured == (1,) and m.injured and max(m.injured) > 1 and (not g.killed or set(g.killed) & set(m.killed)):
+        return True
+    for x, y in ((g, m), (m, g)):
+        if len(x.injured) == 1 and set(x.killed) & set(y.killed) and len(y.injured) == 1 \
+                and x.injured[0] == y.injured[0] + max(set(x.killed) & set(y.killed)):
+            return True
+    return False

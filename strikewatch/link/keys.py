@@ -88,9 +88,18 @@ def names(text: str) -> list[tuple[int, int, str]]:
 _DIRECTION = re.compile(r"^(?:the |[nsew]\. |north |south |east |west )", re.IGNORECASE)
 
 
+# one street, two spellings: "Third Street" in one paper is "3rd Street" in the next
+_ORDINALS = {w: f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+             for n, w in enumerate(("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                                    "nineteenth twentieth").split(), 1)}
+
+
 def _street_key(name: str, kind: str) -> str:
-    """A street's key: its name without a direction or "the", and its kind spelt out."""
-    return f"{_DIRECTION.sub('', name).lower()} {_KINDS[kind.lower()]}"
+    """A street's key: its name without a direction or "the", an ordinal in figures, and its kind
+    spelt out."""
+    words = _DIRECTION.sub("", name).lower().split()
+    return " ".join([_ORDINALS.get(w, w) for w in words] + [_KINDS[kind.lower()]])
 
 
 def streets(text: str) -> list[tuple[int, int, str]]:
