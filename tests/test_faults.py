@@ -27,7 +27,7 @@ from strikewatch.ingest import read_articles
 from strikewatch.model import Article
 from strikewatch.store import Store, ingest
 from strikewatch.store.schema import articles, incident_reports, quarantine, reports
-from strikewatch.store.testing import fresh_database, pg_test_url
+from strikewatch.store.testing import ctrl_c_as_at_a_terminal, fresh_database, pg_test_url
 
 SW = str(Path(sys.executable).with_name("strikewatch"))
 GOOD = ("ALEPPO, March 6 - Government air strikes killed 11 civilians, including three children, in the "
@@ -44,7 +44,8 @@ def sw(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
 
 
 def start(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([SW, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen([SW, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=ctrl_c_as_at_a_terminal)
 
 
 def finish(proc: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str]:

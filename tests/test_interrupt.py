@@ -14,6 +14,15 @@ from strikewatch.interrupt import firm_ctrl_c
 pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs POSIX interval timers")
 
 
+@pytest.fixture(autouse=True)
+def ctrl_c_at_its_default():
+    """Ctrl-C as Python sets it up at a terminal, whatever the suite inherited: a shell starts
+    background jobs (`make test &`, a CI runner's) with SIGINT ignored, which the block keeps."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 class PressesCtrlC:
     """A finalizer during which the key is pressed: the KeyboardInterrupt raised in it is dropped."""
 

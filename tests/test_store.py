@@ -231,11 +231,11 @@ def test_store_run_killed_mid_run_then_rerun_is_complete_without_duplicates(db_u
     import time
 
     from strikewatch.store.schema import incident_reports
-    from strikewatch.store.testing import feed_rows
+    from strikewatch.store.testing import ctrl_c_as_at_a_terminal, feed_rows
 
     path = write_articles(tmp_path / "feed.jsonl", feed_rows(60))
     code = "import sys; from strikewatch.store.testing import slow_run; slow_run(sys.argv[1], sys.argv[2], 5, 15)"
-    proc = subprocess.Popen([sys.executable, "-c", code, db_url, str(path)])
+    proc = subprocess.Popen([sys.executable, "-c", code, db_url, str(path)], preexec_fn=ctrl_c_as_at_a_terminal)
     store = Store.open(db_url)
     done = articles.c.extracted_at.is_not(None)
     deadline = time.monotonic() + 120

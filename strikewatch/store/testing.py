@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import signal
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -146,6 +147,14 @@ def feed_rows(n: int) -> list[dict[str, Any]]:
     return [{"id": f"art-{i:03d}", "outlet": "AFP" if i % 2 else "SANA", "published": f"2018-{1 + i // 60:02d}-20",
              "text": f"{3 + (i // 2) % 7} killed in {places[(i // 2) % 4]} on 2018-{1 + i // 60:02d}-"
                      f"{1 + (i // 2) % 28:02d}."} for i in range(n)]
+
+
+def ctrl_c_as_at_a_terminal() -> None:
+    """`preexec_fn` of a child a test will stop with SIGINT: Ctrl-C at its default, as at a terminal.
+    A shell starts background jobs with SIGINT ignored, and a child inherits that; the commands keep
+    an ignored Ctrl-C ignored (interrupt.py), so a suite started in the background (`make test &`,
+    a CI runner's job) would otherwise send a Ctrl-C nobody hears."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def slow_run(url: str, path: str, batch_size: int, hold_after: int) -> None:
