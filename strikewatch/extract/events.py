@@ -194,20 +194,14 @@ class EventReader:
     def _done_to_a_person(self, verb: Token) -> bool:
         """The verb's object (or its passive subject) is a person who is no combatant: "set a
         man alight", "two women were attacked", "doused three people in petrol and set them alight"."""
-        verbs = [verb]
-        while verb.dep_ == "conj" and verb.head is not verb:  # "were doused and set alight": the first verb's subject
-            verb = verb.head
-            verbs.append(verb)
-        return verbs[0].pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.persons
-                                               for v in verbs for c in v.children)
+        return verb.pos_ == "VERB" and any(c.lower_ in self.persons for c in _undergoers(verb))
 
     def _done_to_people(self, verb: Token, parties: list[Party]) -> bool:
         """The verb's object (or passive subject) is people, fighters or a party: "neutralised two
         terrorists", "three PKK members were neutralised"."""
         spans = [(p.start_char, p.start_char + len(p.text)) for p in parties]
-        return any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in self.people or c.lemma_.lower() in self.people
-                                                         or any(s <= c.idx < e for s, e in spans))
-                   for c in verb.children)
+        return any(c.lower_ in self.people or c.lemma_.lower() in self.people or any(s <= c.idx < e for s, e in spans)
+                   for c in _undergoers(verb))
 
     def classify(self, doc: Doc, triggers: list[Match[Trigger]], start: int = 0, end: int | None = None) -> EventFact | None:
         """The event of the part of `doc` between characters `start` and `end`, from its triggers."""
@@ -338,6 +332,16 @@ def decide(triggers: list[Match[Trigger]], parties: list[Party]) -> EventFact:
         # "an attack killed five": violence, but whether a clash or an attack nobody says
         guessed = not settled and best.value.weight != "specific"
     return EventFact(sub, SUB_EVENT_TYPES[sub], best, best.value.weight == "specific", best.value.weight, guessed)
+
+
+def _undergoers(verb: Token) -> list[Token]:
+    """The objects and passive subjects of a verb and of the verbs it is joined to ("were doused and
+    set alight": the first verb's subject)."""
+    verbs = [verb]
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+        verbs.append(verb)
+    return [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _has_subject(verb: Token) -> bool:
