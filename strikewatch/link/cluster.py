@@ -8,8 +8,10 @@ group ("the toll rose to 55") is left out of that check: the old 10 must not kee
 update away from the rescuers' 61, nor do two tolls that another member gives side by side (a paper's
 own 100 beside the Observatory's 24: sources disagreeing about one incident), nor is a follow-up's
 own day (the charging story four days on, telling of the same people as another article's story in
-the group: read on that story's day, it must veto nothing). Groups that existed before (incidents of an earlier run) are never
-merged with each other, so their ids survive.
+the group: read on that story's day, it must veto nothing). A story one article tells in several
+reports (restatements, asides) needs only one reading in common with another article's story.
+Groups that existed before (incidents of an earlier run) are never merged with each other, so their
+ids survive.
 """
 
 from __future__ import annotations
@@ -87,15 +89,17 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
                 aside: Collection[int] = frozenset()) -> bool:
     """Complete link: no member of one group may veto a member of the other.
 
-    An article's story with asides (aside.py) is one story told with a misread town, an arrest, a
-    county: against another article's story it needs one reading in common (some pair of its
-    members and the other's without a veto), not every reading, and the figures of its core
-    reports must still agree. Stories without asides keep complete link."""
-    if not aside:
+    An article's story told in several reports, its restatements (fold.py: the town and its county,
+    the headline and the body) or its asides (aside.py: a misread town, an arrest), is one story
+    read several ways: against another article's story it needs one reading in common (some pair of
+    its members and the other's without a veto), not every reading, and the figures of its core
+    reports must still agree. Stories told in one report keep complete link. (A county's reading
+    with no toll vetoes a next day's story of the town that the town's reading of it links.)"""
+    if len(a.members) == len(a.articles) and len(b.members) == len(b.articles):
         return all(_pair_ok(feats, a, b, x, y, compare) for x in a.members for y in b.members)
     for xs in _stories(feats, a.members):
         for ys in _stories(feats, b.members):
-            if any(m in aside for m in xs + ys):
+            if len(xs) > 1 or len(ys) > 1:
                 # a past shooting recalled in passing is no reading of the story, unless the other
                 # story names its people (the trial's story recalls the shooting another paper told)
                 if not any(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys

@@ -40,26 +40,42 @@ _STREET = re.compile(r"\b((?:[NSEW]\. |North |South |East |West )?(?:[A-Z][a-z]+
 
 
 @functools.cache
-def not_names() -> frozenset[str]:
-    """The words of data/link/not-names.csv, validated: header word,why; one lower-case word a line."""
+def _stop_words() -> dict[str, str]:
+    """The words of data/link/not-names.csv and why each is there, validated: header word,why; one
+    lower-case word a line."""
     path = "strikewatch/data/link/not-names.csv"
     text = resources.files("strikewatch.data").joinpath("link", "not-names.csv").read_text(encoding="utf-8")
     lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
     problems: list[str] = []
     if not lines or lines[0][1].strip() != "word,why":
         problems.append("the header must be word,why")
-    words: set[str] = set()
+    words: dict[str, str] = {}
     for n, line in lines[1:]:
         parts = line.split(",")
         word = parts[0].strip()
-        if len(parts) != 2 or not word or word != word.lower() or " " in word:
+        if len(parts) != 2 or not word or word != word.lower() or " " in word or not parts[1].strip():
             problems.append(f"line {n}: want one lower-case word and why, got {line!r}")
         elif word in words:
             problems.append(f"line {n}: {word!r} twice")
-        words.add(word)
+        words[word] = parts[1].strip()
     if problems:
         raise DataFileError(path, problems)
-    return frozenset(words)
+    return words
+
+
+@functools.cache
+def not_names() -> frozenset[str]:
+    """The words that make a capitalised phrase no person's name (data/link/not-names.csv); the
+    court words (`courts`) are not among them: "Excelsior District" is a landmark two stories share."""
+    return frozenset(w for w, why in _stop_words().items() if why != "court")
+
+
+@functools.cache
+def courts() -> frozenset[str]:
+    """The words that make a "... Court" a courthouse ("Allen Superior Court", "28th District
+    Court"), not a street: why "court" in data/link/not-names.csv. They make no name a non-name, and
+    elsewhere they may name a street ("Superior Avenue")."""
+    return frozenset(w for w, why in _stop_words().items() if why == "court")
 
 
 def names(text: str) -> list[tuple[int, int, str]]:
@@ -109,7 +125,10 @@ def streets(text: str) -> list[tuple[int, int, str]]:
     seen: set[str] = set()
     for m in _STREET.finditer(text):
         name = m.group(1)
-        if name.split()[-1].lower() in stop and not name[0].isdigit():
+        words = name.lower().split()
+        if _KINDS[m.group(2).lower()] == "court" and courts() & set(words):
+            continue  # the court where the case is heard, not the street where the shooting was
+        if words[-1] in stop and not name[0].isdigit():
             continue
         key = _street_key(name, m.group(2))
         if key not in seen:

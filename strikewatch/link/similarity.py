@@ -32,6 +32,7 @@ UPDATE_RATIO = 4.0  # a later report may raise another source's toll this much
 SAME_SOURCE_UPDATE_RATIO = 10.0  # and a source its own ("the toll rose to 55" after 10)
 ADMITTED = frozenset({"confirmed", "claimed"})
 ARRESTS = "Arrests"
+MIN_SPELT = 6  # a street's name ("Betanna") this long may be misspelt by a letter (spelt_alike)
 # wording: the share of distinctive words two reports have in common (words.py) -> score
 SIMILAR = ((0.5, 1.0), (0.3, 0.5))
 
@@ -178,7 +179,7 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
     krel, kfig, ksize = figure_relation(a.killed, b.killed, later, a.killed_by, b.killed_by)
     if krel == "conflict":
         return Pair(veto=f"other figures: killed {kfig}")
-    if drel == "adjacent" and not tie and (prel not in PRECISE or krel not in ("shared", "close")):
+    if drel == "adjacent" and not tie and (prel not in PRECISE or not _same_toll(a, b, krel, later)):
         return Pair(veto="next day without the same place and figures")
     if drel == "midnight" and not tie and prel not in PRECISE:
         return Pair(veto="next day without the same place")
@@ -187,13 +188,48 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
     if a.actors and b.actors and not common_actors(a.actors, b.actors) and a.attribution in ADMITTED \
             and b.attribution in ADMITTED:
         return Pair(veto="two perpetrators each claiming")
-    if drel == "same" and prel in PRECISE and a.streets and b.streets and not tie:
+    if drel == "same" and prel in PRECISE and a.streets and b.streets and not tie \
+            and not spelt_alike(a.streets, b.streets):
         # one town, one day, each report naming its street and none in common: two strikes
         return Pair(veto="distinct named places: " + ", ".join(sorted(a.streets)[:2]) + " / "
                     + ", ".join(sorted(b.streets)[:2]))
     if not score:
         return Pair()
     return _score(a, b, drel, width, prel, km, (krel, kfig, ksize), later, tie, guessed_type)
+
+
+def _same_toll(a: Features, b: Features, krel: str, later: int) -> bool:
+    """The same or a close killed figure; where neither report gives a dead, the same or close
+    wounded ("two men were wounded", told late one night and early the next day)."""
+    if krel in ("shared", "close"):
+        return True
+    return not a.killed and not b.killed and figure_relation(a.injured, b.injured, later)[0] in ("shared", "close")
+
+
+def spelt_alike(xs: frozenset[str], ys: frozenset[str]) -> bool:
+    """A street in each set spelt one letter apart ("Betanna Drive", "Bentanna Drive"): one street
+    two papers spelt two ways, no second place. Short names ("Elm", "Ely") and numbered streets
+    ("34th", "24th") one letter apart are two streets."""
+    for x in xs:
+        name, _, kind = x.rpartition(" ")
+        if len(name) < MIN_SPELT or any(c.isdigit() for c in name):
+            continue
+        for y in ys:
+            other, _, other_kind = y.rpartition(" ")
+            if kind == other_kind and name != other and not any(c.isdigit() for c in other) \
+                    and _one_edit(name, other):
+                return True
+    return False
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Whether y is x with one letter changed, added or dropped."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) > len(y):
+        x, y = y, x
+    i = next((k for k, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), len(x))
+    return x[i + (len(x) == len(y)):] == y[i + 1:]
 
 
 def across_midnight(a: Features, b: Features) -> bool:
