@@ -96,3 +96,39 @@ def test_one_street_spelt_a_letter_apart_is_one_street() -> None:
                 "Police said the man was killed Friday on Riverside Drive in Ashford.")
     assert compare(features(0, one), features(1, two)).veto is None
     assert compare(features(0, one), features(1, far)).veto is not None
+
+
+def test_the_same_people_outweigh_a_toll_read_otherwise() -> None:
+    # one paper's toll is misread (a time, a house number, the first count): the same two people
+    # named with their ages say it is one shooting; without them 1 and 7 dead are two
+    text = ("Dante Price, 19, died and Lena Ortiz, 23, was hurt when shots were fired Friday in Ashford. "
+            "Price was a student; Ortiz is recovering.")
+    one = keyed(report("wagt-1#1", ASHFORD, "2018-06-08", killed=1), text)
+    seven = keyed(report("wrdw-2#1", ASHFORD, "2018-06-08", killed=7), text)
+    pair = compare(features(0, one), features(1, seven))
+    assert pair.veto is None and {"killed_differ", "killed_differ_same_day"} & set(pair.features)
+    plain = report("wrdw-2#1", ASHFORD, "2018-06-08", killed=7)
+    assert compare(features(0, one), features(1, plain)).veto == "other figures: killed 1 vs 7"
+
+
+DUNMORE = Location(name="Dunmore", country="United States", admin1="Georgia", lat=33.95, lon=-83.90,
+                   precision="city")
+
+
+def test_the_same_street_and_figure_on_one_day_outweigh_two_towns() -> None:
+    # one paper puts the shooting in its own city, the other in the town where it was: the same
+    # street, the same day and the same wounded say it is one
+    one = keyed(report("wagt-1#1", ASHFORD, "2018-06-08", injured=1),
+                "A teenager was wounded Friday on Quarry Hollow Road, police said.")
+    two = keyed(report("wrdw-2#1", DUNMORE, "2018-06-08", injured=1),
+                "Deputies said a boy was shot and wounded Friday on Quarry Hollow Road.")
+    assert compare(features(0, one), features(1, two)).veto is None
+    # a day apart, other wounded, or no street in common: two towns, two shootings
+    later = keyed(report("wrdw-2#1", DUNMORE, "2018-06-09", injured=1),
+                  "Deputies said a boy was shot and wounded Saturday on Quarry Hollow Road.")
+    assert compare(features(0, one), features(1, later)).veto is not None
+    more = keyed(report("wrdw-2#1", DUNMORE, "2018-06-08", injured=3),
+                 "Deputies said three people were wounded Friday on Quarry Hollow Road.")
+    assert compare(features(0, one), features(1, more)).veto == "other place"
+    plain = report("wrdw-2#1", DUNMORE, "2018-06-08", injured=1)
+    assert compare(features(0, one), features(1, plain)).veto == "other place"

@@ -185,7 +185,7 @@ def test_the_same_street_and_an_age_outweigh_two_towns_of_one_state() -> None:
     pair = compare(features(0, first), features(1, other))
     assert pair.veto is None and any("outweighed by the same people" in r for r in pair.reasons)
     # the street alone is not enough: two towns may each have a Cobb Road
-    bare = _keyed(report("waka-3#1", WETUMPKA), "Shots were fired Friday on Cobb Road; nobody was found hurt.")
+    bare = _keyed(report("waka-3#1", WETUMPKA, injured=None), "Shots were fired Friday on Cobb Road; nobody was found hurt.")
     assert compare(features(0, first), features(1, bare)).veto == "other place"
 
 
