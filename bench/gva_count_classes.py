@@ -14,7 +14,9 @@ The articles are analysed (or `--analysis` gives an `analyze --json` output of t
 - the main count's excess is the main incidents of one shooting's articles kept apart, less false
   merges, each split put in a class: a main report split off inside its own article (another of
   the article's reports is in the shooting's incident), placed in another state, dated only by a
-  guess, the same days, a follow-up within a week, or later.
+  guess, the same days, a follow-up within a week, or later; and, by what the linker made of the
+  two incidents' members across them: never candidates (blocking), vetoed (the first veto, by
+  name), scored too low, or linked and refused by complete link.
 
 A measurement of where to work, not a score: the classes read gold's own fields (names, address).
 """
@@ -32,6 +34,9 @@ from pathlib import Path
 from strikewatch.evaluate.corpora import READERS, Row
 from strikewatch.evaluate.corpus_score import _by_article, link_figures
 from strikewatch.evaluate.run_corpus import articles_of, select
+from strikewatch.link.blocking import candidate_pairs
+from strikewatch.link.features import Features, features
+from strikewatch.link.similarity import compare
 from strikewatch.model import Analysis, Incident, Report
 
 DAY = dt.timedelta(days=1)
@@ -101,6 +106,18 @@ def split_class(big: Incident, small: Incident, reps: dict[str, Report], own_els
     return "same days" if gap <= 1 else "follow-up within a week" if gap <= 7 else "follow-up later"
 
 
+def why_apart(big: Incident, small: Incident, feats: dict[str, Features], pairs: set[tuple[str, str]]) -> str:
+    """What the linker made of the two incidents' members across them (each pair scored anew)."""
+    found = [compare(feats[x], feats[y]) for x in big.reports for y in small.reports
+             if x in feats and y in feats and ((x, y) in pairs or (y, x) in pairs)]
+    if any(p.linked for p in found):
+        return "linked, refused by complete link"
+    if any(p.veto is None for p in found):
+        return "scored too low"
+    vetoes = sorted((p.veto or "").split(":")[0] for p in found if p.veto != "same article")
+    return f"vetoed: {vetoes[0]}" if vetoes else "never candidates" if not found else "same article only"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gva", type=Path, default=Path("../shared/corpus/dev/gva-dev"))
@@ -132,6 +149,11 @@ def main() -> None:
         beside[retold(members, row, records[row.id])] += 1
     print("beside the main incidents:", dict(beside))
     splits: Counter[str] = Counter()
+    why: Counter[tuple[str, str]] = Counter()
+    told = sorted((r for r in analysis.reports if r.kind == "incident"), key=lambda r: r.id)
+    feats = {r.id: features(i, r) for i, r in enumerate(told)}
+    ordered = list(feats.values())
+    pairs = {(ordered[i].id, ordered[j].id) for i, j in candidate_pairs(ordered)}
     per: Counter[str] = Counter()
     for row in rows:
         ids = [main_of[a.id] for a in row.articles if a.id in main_of]
@@ -142,10 +164,14 @@ def main() -> None:
         big, *rest = sorted(set(ids), key=lambda m: (-ids.count(m), m))
         for m in rest:
             arts = [a.id for a in row.articles if main_of.get(a.id) == m]
-            splits[split_class(incidents[big], incidents[m], reps, any(big in mine[a] for a in arts))] += 1
+            kind = split_class(incidents[big], incidents[m], reps, any(big in mine[a] for a in arts))
+            splits[kind] += 1
+            why[(kind, why_apart(incidents[big], incidents[m], feats, pairs))] += 1
     merges = sum(n - 1 for n in per.values())
     print(f"main - shootings = {len(mains) - len(rows)} = {sum(splits.values())} split - {merges} merged; "
           f"splits: {dict(splits)}")
+    for (kind, reason), n in sorted(why.items()):
+        print(f"  {n:4d}  {kind} / {reason}")
 
 
 if __name__ == "__main__":
