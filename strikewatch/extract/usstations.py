@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from ..errors import DataFileError
@@ -25,6 +25,7 @@ PATH = "strikewatch/data/us_stations.csv"
 class Stations:
     state: dict[str, str]  # call sign -> admin1 code ("KDKA" -> "US.PA")
     pattern: re.Pattern[str]
+    city: dict[str, str] = field(default_factory=dict)  # call sign -> town of licence
 
 
 @functools.cache
@@ -40,6 +41,7 @@ def parse_stations(text: str, path: str) -> Stations:
         raise DataFileError(path, ["the header must be: call,state,city,word"])
     problems: list[str] = []
     state: dict[str, str] = {}
+    towns: dict[str, str] = {}
     plain: list[str] = []
     wordlike: list[str] = []
     for n, line in lines[1:]:
@@ -57,7 +59,7 @@ def parse_stations(text: str, path: str) -> Stations:
         elif call in state:
             problems.append(f"line {n}: {call} listed twice")
         else:
-            state[call] = f"US.{st}"
+            state[call], towns[call] = f"US.{st}", city.strip()
             (wordlike if word == "1" else plain).append(call)
     if problems:
         raise DataFileError(path, problems)
@@ -71,7 +73,7 @@ def parse_stations(text: str, path: str) -> Stations:
         rf"|(?<![\w.@/-])(?P<web>(?i:{alt}|{words}))(?i:tv)?\d{{0,2}}(?=\.(?i:com)\b)"
         # "Copyright 2016 WAVE"
         rf"|(?<=Copyright[ \t]\d{{4}}[ \t])(?P<copy>{words})\b")
-    return Stations(state, pattern)
+    return Stations(state, pattern, towns)
 
 
 def stations_named(text: str) -> list[str]:
@@ -85,7 +87,8 @@ def stations_named(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=64)
 def station_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Each station the text names: its state and where the text names it."""
+    """Each station the text names (by call sign or by brand: `brands`): its state and where the text
+    names it."""
     st = stations()
     out = []
     for m in st.pattern.finditer(text):
@@ -93,4 +96,80 @@ def station_spans(text: str) -> tuple[tuple[str, int, int], ...]:
         a1 = st.state.get(m.group(group).upper())
         if a1 is not None:
             out.append((a1, m.start(group), m.end(group)))
-    return tuple(out)
+    for m in brands().pattern.finditer(text):
+        out.append((brands().state[m.lastgroup or ""], m.start(), m.end()))
+    return tuple(sorted(out, key=lambda x: x[1]))
+
+
+def station_homes(text: str) -> list[tuple[str, str]]:
+    """The (state, town) of licence or home of each station and outlet the text names, each once, in
+    order; the town empty for an outlet of a whole state."""
+    out: list[tuple[str, str]] = []
+    for m in stations().pattern.finditer(text):
+        group = next(k for k in ("call", "word", "web", "copy") if m.group(k))
+        call = m.group(group).upper()
+        if call in stations().state and (home := (stations().state[call], stations().city[call])) not in out:
+            out.append(home)
+    for m in brands().pattern.finditer(text):
+        key = m.lastgroup or ""
+        if (home := (brands().state[key], brands().city[key])) not in out:
+            out.append(home)
+    return out
+
+
+BRANDS = "strikewatch/data/us_brands.csv"
+
+
+@dataclass(frozen=True)
+class Brands:
+    state: dict[str, str]  # group name ("b12") -> admin1 code
+    city: dict[str, str]  # group name -> home town ("" for a whole state)
+    pattern: re.Pattern[str]  # each brand in its own named group
+
+
+@functools.cache
+def brands() -> Brands:
+    return parse_brands(resources.files("strikewatch.data").joinpath("us_brands.csv").read_text(encoding="utf-8"), BRANDS)
+
+
+def parse_brands(text: str, path: str) -> Brands:
+    """The rows of us_brands.csv (brand,state,city); every problem collected, then raised naming file
+    and line. Spaces and hyphens inside a brand are optional ("CBS58"), as is a space between its
+    letters and a number ("FOX 19"); a brand ending in .com is read in any case."""
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
+    if not lines or lines[0][1] != "brand,state,city":
+        raise DataFileError(path, ["the header must be: brand,state,city"])
+    problems: list[str] = []
+    state: dict[str, str] = {}
+    city: dict[str, str] = {}
+    alts: list[str] = []
+    seen: set[str] = set()
+    for n, line in lines[1:]:
+        cells = line.split(",")
+        if len(cells) != 3:
+            problems.append(f"line {n}: 3 fields expected, got {len(cells)}")
+            continue
+        brand, st, town = (c.strip() for c in cells)
+        key = re.sub(r"[\s\-]+", "", brand).lower()
+        if len(key) < 3 or brand.lower() == brand and not re.search(r"\d|\.com$", brand) and len(key) < 8:
+            problems.append(f"line {n}: {brand!r} is too short, or a lower-case word, to be read safely")
+        elif not re.fullmatch(r"[A-Z]{2}", st):
+            problems.append(f"line {n}: state must be a postal code")
+        elif key in seen:
+            problems.append(f"line {n}: {brand!r} listed twice")
+        else:
+            seen.add(key)
+            group = f"b{len(alts)}"
+            state[group], city[group] = f"US.{st}", town
+            alts.append(f"(?P<{group}>{_brand_pattern(brand)})")
+    if problems:
+        raise DataFileError(path, problems)
+    return Brands(state, city, re.compile(rf"(?<![\w.@/-])(?:{'|'.join(alts) or '(?!)'})(?![\w-])"))
+
+
+def _brand_pattern(brand: str) -> str:
+    words = re.split(r"[ \t\-]+", brand)
+    parts = [re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", "\x00", re.escape(w)).replace("\x00", "[ \t]?")
+             for w in words]
+    body = r"[ \t\-]?".join(parts).replace(r"\&", r"(?:&|and)")
+    return f"(?i:{body})" if brand.lower().endswith(".com") else body
