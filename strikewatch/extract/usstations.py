@@ -130,20 +130,13 @@ def parse_brands(text: str, path: str) -> Brands:
     """The rows of us_brands.csv (brand,state,city); every problem collected, then raised naming file
     and line. Spaces and hyphens inside a brand are optional ("CBS58"), as is a space between its
     letters and a number ("FOX 19"); a brand ending in .com is read in any case."""
-    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
-    if not lines or lines[0][1] != "brand,state,city":
-        raise DataFileError(path, ["the header must be: brand,state,city"])
-    problems: list[str] = []
+    rows, problems = csv_rows(text, ["brand", "state", "city"])
     state: dict[str, str] = {}
     city: dict[str, str] = {}
     alts: list[str] = []
     seen: set[str] = set()
-    for n, line in lines[1:]:
-        cells = line.split(",")
-        if len(cells) != 3:
-            problems.append(f"line {n}: 3 fields expected, got {len(cells)}")
-            continue
-        brand, st, town = (c.strip() for c in cells)
+    for n, row in rows:
+        brand, st, town = row.values()
         key = re.sub(r"[\s\-]+", "", brand).lower()
         if len(key) < 3 or brand.lower() == brand and not re.search(r"\d|\.com$", brand) and len(key) < 8:
             problems.append(f"line {n}: {brand!r} is too short, or a lower-case word, to be read safely")
