@@ -128,8 +128,8 @@ def brands() -> Brands:
 
 def parse_brands(text: str, path: str) -> Brands:
     """The rows of us_brands.csv (brand,state,city); every problem collected, then raised naming file
-    and line. Spaces and hyphens inside a brand are optional ("CBS58"), as is a space between its
-    letters and a number ("FOX 19"); a brand ending in .com is read in any case."""
+    and line. Spaces inside a brand are optional ("CBS58"), as is a space between its
+    letters and a number ("FOX 19"), a hyphen is not; a brand ending in .com is read in any case."""
     rows, problems = csv_rows(text, ["brand", "state", "city"])
     state: dict[str, str] = {}
     city: dict[str, str] = {}
@@ -155,8 +155,10 @@ def parse_brands(text: str, path: str) -> Brands:
 
 
 def _brand_pattern(brand: str) -> str:
-    words = re.split(r"[ \t\-]+", brand)
+    """A space inside a brand is optional ("CBS58"), a hyphen as written ("Post-Dispatch": Pakistan's
+    Express News is no "Express-News")."""
+    words = brand.split()
     parts = [re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", "\x00", re.escape(w)).replace("\x00", "[ \t]?")
              for w in words]
-    body = r"[ \t\-]?".join(parts).replace(r"\&", r"(?:&|and)")
+    body = r"[ \t]?".join(parts).replace(r"\&", r"(?:&|and)")
     return f"(?i:{body})" if brand.lower().endswith(".com") else body
