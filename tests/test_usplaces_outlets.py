@@ -82,3 +82,13 @@ def test_a_papers_alert_boilerplate_is_american_and_names_its_reporter(gazetteer
               "Whenever KYLE BRANDT posts new content, you'll get an email.")
     assert found(byline, gazetteer) == []  # the reporter's name is no Kyle, Texas
     assert "US.TX" not in us_cues(byline.replace("KYLE BRANDT", "Dana Tyler"), gazetteer)  # nor Tyler, Texas
+
+
+def test_a_station_sites_sign_in_page_names_its_station(gazetteer):
+    from strikewatch.extract.places import us_state_only
+
+    assert stations_named("Sign in using your wsmv profile") == ["US.TN"]
+    assert stations_named("Save it to your wave profile.") == []  # a call sign that is a word needs its marker
+    text = ("Boy, 9, hurt when cousin finds handgun\n\nSign in using your wsmv profile\n\n"
+            "By submitting your registration information, you agree to our Terms of Service.")
+    assert [p.location.admin1 for p in us_state_only(text, gazetteer)] == ["Tennessee"]

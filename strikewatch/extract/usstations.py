@@ -66,7 +66,9 @@ def parse_stations(text: str, path: str) -> Stations:
         # "kmov.com", "wistv.com", "WCAX.COM": the station's web address in any case
         rf"|(?<![\w.@/-])(?P<web>(?i:{alt}|{words}))(?i:tv)?\d{{0,2}}(?=\.(?i:com)\b)"
         # "Copyright 2016 WAVE"
-        rf"|(?<=Copyright[ \t]\d{{4}}[ \t])(?P<copy>{words})\b")
+        rf"|(?<=Copyright[ \t]\d{{4}}[ \t])(?P<copy>{words})\b"
+        # a station site's sign-in page: "Sign in using your wxyz profile"
+        rf"|(?<=\byour[ \t])(?P<acct>(?i:{alt}))(?=[ \t]+(?:profile|account)\b)")
     return Stations(state, pattern, towns)
 
 
@@ -86,7 +88,7 @@ def station_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     st = stations()
     out = []
     for m in st.pattern.finditer(text):
-        group = next(k for k in ("call", "word", "web", "copy") if m.group(k))
+        group = next(k for k in ("call", "word", "web", "copy", "acct") if m.group(k))
         a1 = st.state.get(m.group(group).upper())
         if a1 is not None:
             out.append((a1, m.start(group), m.end(group)))
@@ -100,7 +102,7 @@ def station_homes(text: str) -> list[tuple[str, str]]:
     order; the town empty for an outlet of a whole state."""
     out: list[tuple[str, str]] = []
     for m in stations().pattern.finditer(text):
-        group = next(k for k in ("call", "word", "web", "copy") if m.group(k))
+        group = next(k for k in ("call", "word", "web", "copy", "acct") if m.group(k))
         call = m.group(group).upper()
         if call in stations().state and (home := (stations().state[call], stations().city[call])) not in out:
             out.append(home)
