@@ -212,6 +212,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 and any(c.dep_ == "dobj" for c in verb.children):
             continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
             # "the army reported two rebels dead": the subject reports
+        if pattern.id == "telegraphic-to-death-subject" and any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+            continue  # "a mob beat a thief to death", "they had hacked ... to death": the subject did it
         if pattern.id == "counted-killed-telegraphic" and (any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
                                                            or not _counted(victim)):
             continue  # "nine insurgents killed": a note's passive without its auxiliary (tagged a past tense or a
@@ -348,16 +350,31 @@ def _twin_subjects(victim: Token, verb: Token, lex: Lexicons, killed: bool = Fal
 
 # predicates of death said of people (not "eliminate their presence", "killing the fish" is an animal's)
 PERSON_VERBS = {"kill", "murder", "slay", "lynch", "behead", "decapitate", "assassinate", "execute", "gun", "shoot",
-                "stab", "hack", "strangle", "beat", "club", "burn", "die", "perish", "succumb", "find", "leave"}
+                "stab", "hack", "strangle", "beat", "club", "burn", "die", "perish", "succumb", "find", "leave",
+                "bludgeon", "stone", "axe", "chop"}
 
 
 def _argument(victim: Token, verb: Token) -> bool:
     """The victim is the predicate's own argument: the object, the passive subject, or the subject of
     "died"; not through a reduced relative ("the raid killed ..." is often parsed as "the raid [that was]
     killed") nor a speaker ("..., the ministry said")."""
-    if victim.head.i != verb.i or verb.dep_ == "acl" or verb.lemma_ not in PERSON_VERBS:
+    if verb.lemma_ not in PERSON_VERBS:
+        return False
+    if verb.dep_ == "acl" and verb.head.i == victim.i and victim.dep_ == "ROOT" and verb.tag_ == "VBN":
+        return True  # a note's headline grammar, no finite verb: "Another blogger hacked to death by ..."
+    if victim.dep_ == "nsubj" and victim.head.i == verb.i and verb.tag_ in ("VBN", "VBD") and _to_death(verb) \
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return True  # the same, parsed as a subject: "Another blogger hacked to death by ..." (no one is object)
+    if verb.dep_ == "conj" and verb.lemma_ in ("die", "perish", "succumb") and victim.head.i == verb.head.i \
+            and victim.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return True  # "a trader was beaten by a mob and later succumbed to his injuries": the first verb's subject died
+    if victim.head.i != verb.i or verb.dep_ == "acl":
         return False
     return victim.dep_ in ("nsubjpass", "dobj") or victim.dep_ == "nsubj" and verb.lemma_ in ("die", "perish", "succumb")
+
+
+def _to_death(verb: Token) -> bool:
+    return any(c.lower_ == "to" and any(d.lower_ == "death" for d in c.children) for c in verb.children)
 
 
 def _others(victim: Token) -> bool:
@@ -479,6 +496,8 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     for h in conjuncts:
         if _nobody(h):
             return []  # "no one", "nobody": the negation reader gives the zero
+        if h is not head and h.pos_ in ("VERB", "AUX"):
+            continue  # "leaving four dead and 13 injured": the wounded are a predicate's, not more dead
         if including is not None and h.i > including and h is not head and _counted(head) \
                 and not any(c.dep_ == "nummod" for c in h.children):
             continue  # "four persons including an elder and his son": the son is of the part (hung on "persons")
@@ -816,6 +835,8 @@ def _is_age_noun(tok: Token) -> bool:
 def _is_person(h: Token, lex: Lexicons) -> bool:
     """A noun that names a person: the victim lexicon, or a word built like one ("activist", "physician")."""
     words = (h.lower_, h.lemma_.lower(), f"{h.doc[h.i - 1].lower_} {h.lower_}" if h.i else h.lower_)
+    if h.i > 1 and h.doc[h.i - 1].text == "-" and not h.doc[h.i - 1].whitespace_:
+        words += (h.doc[h.i - 2].lower_ + h.lower_,)  # "a passer-by" is split at its hyphen: "passerby"
     if any(w in lex.victims for w in words):
         return True
     return h.lower_.endswith(PERSON_ENDINGS) and h.lower_ not in NOT_PERSONS
