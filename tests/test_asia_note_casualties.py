@@ -70,3 +70,30 @@ def test_a_figure_inside_one_persons_of_phrase_is_no_toll(extractor, text, expec
 def test_the_wounded_after_leaving_n_dead_are_not_dead(extractor):
     text = "A long feud between two clans over farmland turned violent in the village, leaving five dead and 12 injured."
     assert dead(extractor, text) == [5]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one person described twice: the verb in the singular says so
+        ("A senior commander of the outfit and most wanted militant of the district police was killed in a gunfight "
+         "near Baksa on Friday.", [1]),
+        # two people, each with an article, take "were"
+        ("A senior commander of the outfit and a bodyguard were killed in a gunfight near Baksa on Friday.", [2]),
+    ],
+)
+def test_a_verb_in_the_singular_tells_one_person(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rafiq Mia alias Lal, believed to be the gang's second-in-command in the port city, has been killed in a "
+        "shootout with police in Chittagong.",
+        "Abdul Haq alias Ustad, said to be the outfit's chief for the northern districts and the hill tracts, has been "
+        "killed by police in Bandarban.",
+    ],
+)
+def test_a_name_opening_the_note_is_the_one_victim_of_a_lost_subject(extractor, text):
+    assert dead(extractor, text) == [1]

@@ -303,7 +303,8 @@ def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], l
     if any(role == "killed" for _, role in groups):
         return
     for verb in sent:
-        dead = _PREDICATES.get(verb.lemma_) == "killed" or verb.lemma_ == "shoot" and any(c.lower_ == "dead" for c in verb.children)
+        dead = _PREDICATES.get(verb.lemma_) == "killed" or verb.lemma_ == "shoot" and any(c.lower_ == "dead" for c in verb.children) \
+            or verb.lemma_ == "gun" and any(c.lower_ == "down" for c in verb.children)  # "was gunned down"
         if not dead or verb.tag_ != "VBN" or not _realis(verb) \
                 or not any(c.dep_ == "auxpass" for c in verb.children):
             continue
@@ -312,6 +313,12 @@ def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], l
             continue  # a subject of its own that is a person or "they": read as it is
         det = next((t for t in sent.doc[sent.start: verb.i] if t.dep_ == "det" and t.lower_ in ("a", "an")), None)
         person = det.head if det is not None else None
+        name = _opening_name(sent, verb, lex) if subject is None or subject.pos_ != "PROPN" else None
+        if name is not None:
+            member = Member(Count(low=1, best=1, high=1), None, name[0].idx, name[-1].idx + len(name[-1]))
+            # no head: the names roster would read the description's places as more names
+            groups[(verb.i, "killed")] = VictimGroup("killed", "lost-subject", verb.i, [member], fresh=True)
+            return
         if person is None or person.tag_ != "NN" or person.i >= verb.i \
                 or not (_is_person(person, lex) or _killable(person, lex)):
             return
@@ -319,6 +326,27 @@ def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], l
         member = Member(Count(low=1, best=1, high=1), _category(person, lex), sent.doc[left].idx, person.idx + len(person))
         groups[(verb.i, "killed")] = VictimGroup("killed", "lost-subject", verb.i, [member], head=person.i, fresh=True)
         return
+
+
+def _opening_name(sent: SpacySpan, verb: Token, lex: Lexicons) -> list[Token] | None:
+    """ "Karim Uddin alias Babu, 32, son of a trader, was gunned down": a person's name opens the sentence
+    and a long description between it and its verb in the singular leads the parser astray. Two or more
+    capitalised proper nouns (a nickname after "alias" too), no actor's or party's name."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in SINGULAR_AUX for c in verb.children):
+        return None
+    name: list[Token] = []
+    for t in sent:
+        if t.pos_ == "PROPN" and t.text.istitle() and t.text.isalpha() or name and t.lower_ == "alias":
+            name.append(t)
+            continue
+        break
+    proper = [t for t in name if t.pos_ == "PROPN"]
+    if len(proper) < 2 or name[-1].lower_ == "alias" or name[-1].i >= verb.i:
+        return None
+    words = {t.lower_ for t in proper} | {" ".join(t.lower_ for t in proper[:2])}
+    if any(w in lex.actors or w in lex.parties or w in lex.victims for w in words):
+        return None
+    return name
 
 
 def _before_participle(members: list[Member], victim: Token, verb: Token) -> list[Member]:
@@ -485,6 +513,15 @@ def _realis(verb: Token) -> bool:
     return True
 
 
+SINGULAR_AUX = {"was", "is", "has"}
+
+
+def _one_subject(head: Token) -> bool:
+    """The subject of a verb in the singular: "was killed", "has died" (a list of people takes "were", "have")."""
+    return head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NN" \
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in SINGULAR_AUX for c in head.head.children)
+
+
 def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     shared = _shared_figure(head, lex)
     if shared is not None:
@@ -498,6 +535,9 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
             return []  # "no one", "nobody": the negation reader gives the zero
         if h is not head and h.pos_ in ("VERB", "AUX"):
             continue  # "leaving four dead and 13 injured": the wounded are a predicate's, not more dead
+        if h is not head and _one_subject(head) and h.tag_ == "NN" \
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in h.children):
+            continue  # "a local leader and wanted extremist was killed": the verb's "was" says one person
         if including is not None and h.i > including and h is not head and _counted(head) \
                 and not any(c.dep_ == "nummod" for c in h.children):
             continue  # "four persons including an elder and his son": the son is of the part (hung on "persons")
