@@ -52,3 +52,35 @@ def test_a_tally_over_the_past_week_stays_a_tally(extractor):
 )
 def test_the_opening_date_wins(extractor, text):
     assert DAY in starts(extractor, text, published="2020-03-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a period inside a noun phrase after the toll: a count of attacks, a running total
+        "On 5 March 2020, an insurgent attack on a checkpoint in Nad Ali district, Helmand, left 3 soldiers dead, the "
+        "third such attack this week.",
+        "On 5 March 2020, 3 soldiers were killed in Nad Ali district, Helmand, bringing the number of soldiers killed "
+        "this month to 40.",
+    ],
+)
+def test_a_period_said_of_something_else_leaves_the_opening_day_an_incident(extractor, text):
+    assert starts(extractor, text, published="2020-03-08") == [DAY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the period is the predicate's own: a tally, whatever the opening day
+        "As reported on 5 March 2020, 40 insurgents were killed over the past week in Helmand province.",
+        "On 5 March 2020, over the past week, soldiers killed 40 insurgents in operations across Helmand province.",
+    ],
+)
+def test_a_toll_over_a_period_after_the_opening_day_stays_a_tally(extractor, text):
+    assert starts(extractor, text) == []
+
+
+def test_fighters_laying_down_their_weapons_is_a_dated_event(extractor):
+    text = "Agreement: On 5 March 2020, 12 insurgents laid down their weapons and joined the peace process in Herat province."
+    reports = extractor.extract(Article(id="note", text=text, published="2020-03-08"))
+    assert [(r.date.start, r.sub_event_type) for r in reports if r.kind == "incident"] == [(DAY, "Agreement")]
