@@ -889,9 +889,9 @@ def _is_age_noun(tok: Token) -> bool:
 
 def _is_person(h: Token, lex: Lexicons) -> bool:
     """A noun that names a person: the victim lexicon, or a word built like one ("activist", "physician")."""
-    words = (h.lower_, h.lemma_.lower(), f"{h.doc[h.i - 1].lower_} {h.lower_}" if h.i else h.lower_)
+    words = [h.lower_, h.lemma_.lower(), f"{h.doc[h.i - 1].lower_} {h.lower_}" if h.i else h.lower_]
     if h.i > 1 and h.doc[h.i - 1].text == "-" and not h.doc[h.i - 1].whitespace_:
-        words += (h.doc[h.i - 2].lower_ + h.lower_,)  # "a passer-by" is split at its hyphen: "passerby"
+        words.append(h.doc[h.i - 2].lower_ + h.lower_)  # "a passer-by" is split at its hyphen: "passerby"
     if any(w in lex.victims for w in words):
         return True
     return h.lower_.endswith(PERSON_ENDINGS) and h.lower_ not in NOT_PERSONS
