@@ -97,3 +97,8 @@ def test_a_verb_in_the_singular_tells_one_person(extractor, text, expected):
 )
 def test_a_name_opening_the_note_is_the_one_victim_of_a_lost_subject(extractor, text):
     assert dead(extractor, text) == [1]
+
+
+def test_a_suicide_during_a_protest_is_a_death(extractor):
+    text = "During a sit-in against unpaid crop loans in Nagpur on Monday, a farmer committed suicide by drinking pesticide."
+    assert dead(extractor, text) == [1]
