@@ -102,3 +102,14 @@ def test_a_name_opening_the_note_is_the_one_victim_of_a_lost_subject(extractor, 
 def test_a_suicide_during_a_protest_is_a_death(extractor):
     text = "During a sit-in against unpaid crop loans in Nagpur on Monday, a farmer committed suicide by drinking pesticide."
     assert dead(extractor, text) == [1]
+
+
+def test_a_sentence_glued_to_the_last_after_its_full_stop_is_read(extractor):
+    text = ("A patrol of the frontier corps was hit by a roadside bomb near Parachinar (IED).Three soldiers were killed "
+            "in the blast. Troops then raided a hideout nearby in which four militants were killed.")
+    assert sum(dead(extractor, text)) == 7
+
+
+def test_titles_and_initials_glued_to_a_name_split_nothing(extractor):
+    assert [len(extractor.sentences(t)) for t in ("Mr.Rahman and Dr.Islam met at St.Martin.",
+                                                  "The U.S.Army said so.")] == [1, 1]
