@@ -38,6 +38,7 @@ as well (an article telling two towns) is neither's.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from .blocking import FOLLOWUP_DAYS
 from .compat import common_actors, types_compatible
@@ -83,6 +84,14 @@ def _same_figure(g: Features, m: Features) -> bool:
     return any(set(x) & set(y) for x, y in ((g.killed, m.killed), (g.injured, m.injured)))
 
 
+def _two_streets(a: Features, b: Features) -> bool:
+    """Both name streets and none of one is one of the other's: "Cortland Road" is the "Niles
+    Cortland Road" of another sentence (a key that ends with the other's words is that street)."""
+    if not (a.streets and b.streets) or a.streets & b.streets:
+        return False
+    return not any(x.endswith(" " + y) or y.endswith(" " + x) for x in a.streets for y in b.streets)
+
+
 def _told_on(g: Features, m: Features) -> bool:
     """The story's incident told again on another day of the same article: the arrest, the day a
     victim died, the day police spoke, at the same place with the very same figure, one of the two
@@ -95,10 +104,27 @@ def _told_on(g: Features, m: Features) -> bool:
     return max(g.lo - m.hi, m.lo - g.hi) <= FOLLOWUP_DAYS
 
 
+def _arrest_after(g: Features, m: Features) -> bool:
+    """An arrest told without figures in another town of the story's state, from the story's day to
+    a follow-up's reach after it ("deputies arrested a Renton woman at a house in Skyway on
+    Saturday"): the arrest of the story's suspect, where the suspect was found. An arrest kills no
+    one; one told before the story's day is another story's."""
+    if g.sub_event_type != ARRESTS or g.type_guessed or not (g.admin1 and g.admin1 == m.admin1 and g.country == m.country):
+        return False
+    if g.lo is None or g.hi is None or m.lo is None or m.hi is None:
+        return False
+    return m.lo <= g.lo and g.hi <= m.hi + FOLLOWUP_DAYS
+
+
+def _standing(members: Sequence[Features]) -> tuple[int, int, int, int]:
+    """How much an article's group looks like its story: recent, with figures, at a town, most reports."""
+    return (-any(not background(f) for f in members), -any(_figures(f) for f in members),
+            -any(f.rank <= CITY for f in members), -len(members))
+
+
 def _rank(group: Sequence[int], feats: Mapping[int, Features]) -> tuple[int, int, int, int, str]:
     members = [feats[m] for m in group]
-    return (-any(not background(f) for f in members), -any(_figures(f) for f in members),
-            -any(f.rank <= CITY for f in members), -len(members), min(f.id for f in members))
+    return (*_standing(members), min(f.id for f in members))
 
 
 def gather(groups: list[list[int]], feats: Mapping[int, Features]) -> tuple[list[list[int]], set[int]]:
@@ -108,6 +134,11 @@ def gather(groups: list[list[int]], feats: Mapping[int, Features]) -> tuple[list
     ordered = sorted(groups, key=lambda g: _rank(g, feats))
     main, rest = list(ordered[0]), ordered[1:]
     core = [feats[m] for m in main]
+    # a member of the story that gives no figure of its own ("police said Wednesday's shooting ...")
+    # is read with the figures its other members give: a misread town or the arrest's day is checked
+    # against the story's toll, not against a sentence without one
+    told = (tuple(sorted({k for f in core for k in f.killed})), tuple(sorted({k for f in core for k in f.injured})))
+    core = [f if _figures(f) else replace(f, killed=told[0], injured=told[1]) for f in core]
 
     def beside(g: Sequence[int], of: Sequence[Features]) -> bool:
         return all(_aside(feats[x], m) for x in g for m in of)
@@ -120,12 +151,69 @@ def gather(groups: list[list[int]], feats: Mapping[int, Features]) -> tuple[list
         # a county's report that could be told beside another incident of the article as well is neither's
         coarse = all(feats[x].rank > CITY for x in g)  # a county or a state: could be any town's
         rivals = [other for other in others if beside(g, other)] if fit and coarse else []
-        if fit and (not rivals or _matches(g, core, feats) > max(_matches(g, o, feats) for o in rivals)):
+        if fit and (not rivals or _matches(g, core, feats) > max(_matches(g, o, feats) for o in rivals)
+                    or _nearer(g, core, rivals, feats)):
             main += g
             aside.update(g)
         else:
             kept.append(g)
+    # an arrest story about a past shooting told with its toll: the past shooting is the story's
+    # incident, and the arrest is told beside it
+    own = [feats[m] for m in ordered[0]]
+    recalled = [g for g in kept if _recalled(g, own, feats)] if _about_the_past(own) else []
+    if len(recalled) == 1:
+        (past,) = recalled
+        aside.update(main)
+        kept.remove(past)
+        main += past
     return [sorted(main)] + kept, aside
+
+
+def _about_the_past(core: Sequence[Features]) -> bool:
+    """A recent story told as an arrest (the arrest, the charges, the hearing) about a shooting the
+    article recalls with its day: an arrest kills no one, so its story is that shooting's."""
+    return not all(background(f) for f in core) and all(f.sub_event_type == ARRESTS for f in core)
+
+
+def _recalled(group: Sequence[int], core: Sequence[Features], feats: Mapping[int, Features]) -> bool:
+    """A past shooting told with its toll at the story's place (or inside it) that the arrest story
+    is about: the story's figures, where it gives any, are the shooting's (the same, or one wounded
+    singled out), no two perpetrators, and no two streets unless told by the arrest (it names the
+    suspect's address, or where he was found)."""
+    members = [feats[x] for x in group]
+    if not all(background(f) for f in members) or not any(_figures(f) for f in members):
+        return False
+    for f in members:
+        for m in core:
+            if place_relation(f, m)[0] not in PRECISE | {"region"}:
+                return False
+            if _figures(m) and not (_same_figure(f, m) and _figures_agree(f, m)) \
+                    and not (_part_of(f, m) or _part_of(m, f)):
+                return False
+            if (_two_streets(f, m) and m.sub_event_type != ARRESTS) \
+                    or (f.actors and m.actors and not common_actors(f.actors, m.actors)):
+                return False
+    return True
+
+
+_DAY_ORDER = {"same": 0, "overlap": 1, "adjacent": 2}
+
+
+def _nearer(group: Sequence[int], core: Sequence[Features], rivals: Sequence[Sequence[Features]],
+            feats: Mapping[int, Features]) -> bool:
+    """A county's or a state's report without figures that could be told beside the main incident or
+    another one is the story's when the main one is plainly the story (more reports, or figures where
+    the other has none) and its day meets the main one's no less closely: "police in Cook County are
+    investigating" in a story of one shooting that mentions another. Between two incidents the
+    article tells alike, it is neither's."""
+    members = [feats[x] for x in group]
+    if any(_figures(f) for f in members):
+        return False
+
+    def day(of: Sequence[Features]) -> int:
+        return max(_DAY_ORDER.get(date_relation(f, m)[0], 3) for f in members for m in of)
+    mine, standing = day(core), _standing(core)
+    return all(standing < _standing(o) and mine <= day(o) for o in rivals)
 
 
 def _matches(group: Sequence[int], of: Sequence[Features], feats: Mapping[int, Features]) -> int:
@@ -139,20 +227,22 @@ def _matches(group: Sequence[int], of: Sequence[Features], feats: Mapping[int, F
 
 def _aside(g: Features, m: Features) -> bool:
     """Whether `g` may be told beside `m` in one article about `m`'s incident."""
-    if background(g):
+    if background(g) and not background(m):
         # a past shooting recalled without figures ("the third shooting there this month") is context;
-        # one told with its toll may be another article's story, and stays its own incident
-        return not _figures(g) and not background(m) and _figures(m)
+        # one told with its toll may be another article's story, and stays its own incident. Beside
+        # a past story (a trial's article, all of it weeks after) it is read like any other report
+        return not _figures(g) and _figures(m)
     other_place = place_relation(g, m)[0] == "other"
     if not _figures(g):
-        return not other_place or _weak(g)
-    if g.streets and m.streets and not g.streets & m.streets:
+        return not other_place or _weak(g) or _arrest_after(g, m)
+    if _two_streets(g, m):
         return False  # two streets, each with its toll: two incidents in one town
     if other_place and not _misread(g, m):
         return False  # two towns, each with its tolls: two incidents (seed-001's Raqqa and Palmyra)
     if g.event_type != m.event_type and not (g.type_guessed or m.type_guessed) \
             and not types_compatible(g.sub_event_type, m.sub_event_type) \
-            and not (ARRESTS in (g.sub_event_type, m.sub_event_type) and _same_figure(g, m)):
+            and not (ARRESTS in (g.sub_event_type, m.sub_event_type)
+                     and (_same_figure(g, m) or _part_of(g, m))):
         return False  # an arrest kills no one: one told with the story's very toll is the story told around it
     drel, _ = date_relation(g, m)
     if drel not in ("same", "overlap", "adjacent", "unknown") and not (_loose_day(g) or _loose_day(m)) \
