@@ -146,3 +146,15 @@ def test_a_countys_sentence_without_figures_goes_to_the_plain_story_of_the_artic
     assert ids([town, again, other, county]) == [["chron-17#1", "chron-17#2", "chron-17#4"], ["chron-17#3"]]
     # told alike (one sentence each), the county's sentence is neither's
     assert ids([town, other, county]) == [["chron-17#1"], ["chron-17#3"], ["chron-17#4"]]
+
+
+def test_the_county_telling_the_storys_toll_on_a_later_day_is_the_story_told_again() -> None:
+    # "A Grafton man was shot dead on Saturday ... The county coroner on Tuesday ruled the death a
+    # homicide": the county's sentence (its type a guess) gives the very same one dead three days on
+    shot = report("chron-19#1", GRAFTON, killed=1)
+    coroner = report("chron-19#2", LORAIN_COUNTY, killed=1, day="2021-03-09", published="2021-03-10",
+                     flags=(GUESSED,))
+    assert ids([shot, coroner]) == [["chron-19#1", "chron-19#2"]]
+    # told firmly (a killing of its own on the Tuesday), it is another incident of the county
+    firm = report("chron-19#2", LORAIN_COUNTY, killed=1, day="2021-03-09", published="2021-03-10")
+    assert ids([shot, firm]) == [["chron-19#1"], ["chron-19#2"]]

@@ -94,9 +94,10 @@ def _two_streets(a: Features, b: Features) -> bool:
 
 def _told_on(g: Features, m: Features) -> bool:
     """The story's incident told again on another day of the same article: the arrest, the day a
-    victim died, the day police spoke, at the same place with the very same figure, one of the two
-    read weakly (a guessed type, a borrowed or guessed day), within a follow-up's reach."""
-    if not (_weak(g) or _weak(m)) or place_relation(g, m)[0] not in PRECISE:
+    victim died, the day police spoke, at the same place (or its county or state: "the sheriff's
+    office said Tuesday that the man had died") with the very same figure, one of the two read weakly
+    (a guessed type, a borrowed or guessed day), within a follow-up's reach."""
+    if not (_weak(g) or _weak(m)) or place_relation(g, m)[0] not in PRECISE | {"region"}:
         return False
     if not _same_figure(g, m):
         return False
