@@ -10,15 +10,19 @@ takes each other group of the article as an aside when nothing in it contradicts
 - a recent group with no figures is the same story told without them (its type and day say nothing
   against it: an arrest, the day the police spoke), at its place or inside it (the county, the
   state), or in another town where its own reading is weak (a guessed type, an inherited or guessed
-  date); a raid told without figures in another town, with a type and a day of its own, is another
-  incident (the seeds' Palmyra raids beside the Raqqa strike);
+  date), or an arrest in another town of its state from the story's day to a week after (where the
+  suspect was found); a raid told without figures in another town, with a type and a day of its own,
+  is another incident (the seeds' Palmyra raids beside the Raqqa strike);
 - a recent group with figures joins only at the main one's place or inside it (a town and its
   county), with figures that agree (shared or close, killed and injured), a type the main one may be
   told as (or a guess, or an arrest giving the very same figure: an arrest kills no one, so its
   toll is the story's), a day that meets the main one's (or an inherited or guessed day), and no two
-  perpetrators, and not two streets. In another town it joins only with a very same small figure
+  perpetrators, and not two streets (a street key ending in the other's words is one street: "Cortland
+  Road" and "Niles Cortland Road"). A member of the main incident without figures stands for its
+  story's figures. In another town it joins only with a very same small figure
   (under `SMALL_TOLL`; the others close) where one of the two readings is weak (a guessed type, a
-  borrowed or guessed day): a town misread once. At the main one's place it may also be the story
+  borrowed or guessed day): a town misread once. At the main one's place (or its county or state) it
+  may also be the story
   told again on another day within a follow-up's reach (the arrest, the day a victim died) when it
   gives the very same figure and one of the two readings is weak; two firmly read killings of one
   town on two days stay two. Two towns with tolls of their own stay two incidents (seed-001's Raqqa
@@ -28,11 +32,18 @@ takes each other group of the article as an aside when nothing in it contradicts
   reading of it when another article's story meets it (cluster.py); one told with its toll ("last
   year's shooting at the mall killed 4") stays its own incident: it may be another article's story,
   and gold annotations keep it apart (as asides they cost FA-KES gold two false pairs and GVA recall).
+  Two exceptions. An arrest story (every report of the main incident an arrest: the arrest, the
+  charges, the hearing) recalling one past shooting at its place with its figures is about that
+  shooting: the shooting becomes the incident and the arrest is told beside it. And in an article
+  told weeks after its story (every group background: a sentencing, an anniversary) the groups are
+  read against each other as a recent story's would be.
 
 An aside rides with its incident: against another article's story, the story needs one reading in
 common, not every reading (cluster.py), and the incident's figures, date and place are reconciled
 without it. A county's or a state's report that could be told beside another recent incident of the article
-as well (an article telling two towns) is neither's.
+as well (an article telling two towns) is neither's, unless it gives more kinds of the main one's
+figures, or it gives none and the main one is plainly the article's story (more reports, or figures
+where the other has none) on a day no farther from it.
 """
 
 from __future__ import annotations
