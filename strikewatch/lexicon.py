@@ -6,13 +6,12 @@ lexicon is fixed in one pass (the way spaCy's matcher reports every bad pattern 
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import os
 from dataclasses import dataclass, field
 from importlib import resources
 
+from .datafile import csv_rows
 from .errors import DataFileError
 from .model import Count
 
@@ -90,22 +89,7 @@ def data_text(name: str, language: str = LANGUAGE) -> str:
 
 
 def _rows(name: str, columns: list[str]) -> tuple[str, list[tuple[int, dict[str, str]]], list[str]]:
-    path, text = data_path(name), data_text(name)
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-    problems: list[str] = []
-    if not lines:
-        return path, [], [f"{path}: empty"]
-    header_no, header = lines[0]
-    if [c.strip() for c in header.split(",")] != columns:
-        problems.append(f"line {header_no}: header must be {','.join(columns)}")
-    rows = []
-    for n, line in lines[1:]:
-        values = next(csv.reader(io.StringIO(line)))
-        if len(values) != len(columns):
-            problems.append(f"line {n}: expected {len(columns)} columns, got {len(values)}")
-            continue
-        rows.append((n, dict(zip(columns, (v.strip() for v in values), strict=True))))
-    return path, rows, problems
+    return (data_path(name), *csv_rows(data_text(name), columns))
 
 
 def _key(phrase: str) -> str:

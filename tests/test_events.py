@@ -105,6 +105,9 @@ def test_events_taxonomy_is_acleds_and_every_type_has_words(lexicons):
     # the most specific word wins: a defused bomb never exploded
     ("Soldiers defused a roadside bomb near the checkpoint.", "Disrupted weapons use"),
     ("A bomb carried by the militants detonated prematurely, killing two of them.", "Disrupted weapons use"),
+    # "struck" is an air strike's word, unless a bullet struck
+    ("Jets struck a bakery in the old town, killing four.", "Air/drone strike"),
+    ("A shopkeeper was struck by a stray bullet in the old town.", "Attack"),
 ])
 def test_events_parties_decide_what_words_cannot(extractor, text, expected):
     assert sub(extractor, text) == expected

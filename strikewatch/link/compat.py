@@ -10,12 +10,11 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from collections.abc import Collection
 from importlib import resources
 
+from ..datafile import csv_rows
 from ..errors import DataFileError
 from ..lexicon import SUB_EVENT_TYPES
 from .features import norm
@@ -29,18 +28,10 @@ def _bundled(name: str) -> str:
 
 
 def _rows(text: str, header: list[str]) -> tuple[list[tuple[int, list[str]]], list[str]]:
-    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
-    problems: list[str] = []
-    rows: list[tuple[int, list[str]]] = []
-    if not lines or lines[0][1].strip() != ",".join(header):
-        problems.append(f"the header must be {','.join(header)}")
-    for n, line in lines[1:]:
-        values = [v.strip() for v in next(csv.reader(io.StringIO(line)))]
-        if len(values) != len(header) or not all(values):
-            problems.append(f"line {n}: want {len(header)} non-empty columns ({','.join(header)}), got {line!r}")
-            continue
-        rows.append((n, values))
-    return rows, problems
+    """The rows as lists of values; every column must be given."""
+    rows, problems = csv_rows(text, header)
+    problems += [f"line {n}: every column ({','.join(header)}) must be given" for n, r in rows if not all(r.values())]
+    return [(n, list(r.values())) for n, r in rows if all(r.values())], problems
 
 
 @functools.cache

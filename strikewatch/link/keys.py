@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from importlib import resources
 
+from ..datafile import csv_rows
 from ..errors import DataFileError
 from ..model import Article, Report, Span
 
@@ -44,16 +45,12 @@ def not_names() -> frozenset[str]:
     """The words of data/link/not-names.csv, validated: header word,why; one lower-case word a line."""
     path = "strikewatch/data/link/not-names.csv"
     text = resources.files("strikewatch.data").joinpath("link", "not-names.csv").read_text(encoding="utf-8")
-    lines = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
-    problems: list[str] = []
-    if not lines or lines[0][1].strip() != "word,why":
-        problems.append("the header must be word,why")
+    rows, problems = csv_rows(text, ["word", "why"])
     words: set[str] = set()
-    for n, line in lines[1:]:
-        parts = line.split(",")
-        word = parts[0].strip()
-        if len(parts) != 2 or not word or word != word.lower() or " " in word:
-            problems.append(f"line {n}: want one lower-case word and why, got {line!r}")
+    for n, row in rows:
+        word = row["word"]
+        if not word or word != word.lower() or " " in word:
+            problems.append(f"line {n}: want one lower-case word, got {word!r}")
         elif word in words:
             problems.append(f"line {n}: {word!r} twice")
         words.add(word)
