@@ -158,3 +158,16 @@ def test_the_county_telling_the_storys_toll_on_a_later_day_is_the_story_told_aga
     # told firmly (a killing of its own on the Tuesday), it is another incident of the county
     firm = report("chron-19#2", LORAIN_COUNTY, killed=1, day="2021-03-09", published="2021-03-10")
     assert ids([shot, firm]) == [["chron-19#1"], ["chron-19#2"]]
+
+
+def test_an_arrest_story_told_weeks_later_is_still_about_the_shooting_it_retells() -> None:
+    # published two weeks on: "Grafton police arrested a man on March 8 ... the victim of the March 6
+    # shooting in Grafton died at the scene (type a guess) ... a January shooting in the town also
+    # left a man dead": every report is past; the one the article tells again is the incident, so
+    # the shooting-day story of another paper meets it, and the January one stays apart
+    arrest = report("chron-21#1", GRAFTON, killed=1, day="2021-03-08", published="2021-03-20", sub="Arrests")
+    coroner = report("chron-21#2", GRAFTON, killed=1, day="2021-03-06", published="2021-03-20",
+                     flags=(GUESSED,))
+    january = report("chron-21#3", GRAFTON, killed=1, day="2021-01-10", published="2021-03-20")
+    told = report("herald-9#1", GRAFTON, killed=1)
+    assert ids([arrest, coroner, january, told]) == [["chron-21#1", "chron-21#2", "herald-9#1"], ["chron-21#3"]]

@@ -33,8 +33,9 @@ takes each other group of the article as an aside when nothing in it contradicts
   year's shooting at the mall killed 4") stays its own incident: it may be another article's story,
   and gold annotations keep it apart (as asides they cost FA-KES gold two false pairs and GVA recall).
   Two exceptions. An arrest story (every report of the main incident an arrest: the arrest, the
-  charges, the hearing) recalling one past shooting at its place with its figures is about that
-  shooting: the shooting becomes the incident and the arrest is told beside it. And in an article
+  charges, the hearing) recalling one past shooting at its place with its figures, before the
+  arrest's day, is about that shooting: the shooting becomes the incident and the arrest is told
+  beside it (of two, the one already read as the story told again). And in an article
   told weeks after its story (every group background: a sentencing, an anniversary) the groups are
   read against each other as a recent story's would be.
 
@@ -159,6 +160,7 @@ def gather(groups: list[list[int]], feats: Mapping[int, Features]) -> tuple[list
               if not fit and not all(background(feats[m]) for m in g)]
     aside: set[int] = set()
     kept: list[list[int]] = []
+    taken: list[list[int]] = []
     for g, fit in zip(rest, fits, strict=True):
         # a county's report that could be told beside another incident of the article as well is neither's
         coarse = all(feats[x].rank > CITY for x in g)  # a county or a state: could be any town's
@@ -167,24 +169,29 @@ def gather(groups: list[list[int]], feats: Mapping[int, Features]) -> tuple[list
                     or _nearer(g, core, rivals, feats)):
             main += g
             aside.update(g)
+            taken.append(g)
         else:
             kept.append(g)
     # an arrest story about a past shooting told with its toll: the past shooting is the story's
     # incident, and the arrest is told beside it
     own = [feats[m] for m in ordered[0]]
-    recalled = [g for g in kept if _recalled(g, own, feats)] if _about_the_past(own) else []
+    recalled = [g for g in kept + taken if _recalled(g, own, feats)] if _about_the_past(own) else []
+    # one already read as the story told again (a past story's reports read alike) is the one
+    recalled = [g for g in recalled if g in taken] or recalled
     if len(recalled) == 1:
         (past,) = recalled
         aside.update(main)
-        kept.remove(past)
-        main += past
+        if past in kept:  # (one taken as an aside already is in `main`)
+            kept.remove(past)
+            main += past
+        aside.difference_update(past)
     return [sorted(main)] + kept, aside
 
 
 def _about_the_past(core: Sequence[Features]) -> bool:
-    """A recent story told as an arrest (the arrest, the charges, the hearing) about a shooting the
-    article recalls with its day: an arrest kills no one, so its story is that shooting's."""
-    return not all(background(f) for f in core) and all(f.sub_event_type == ARRESTS for f in core)
+    """A story told as an arrest (the arrest, the charges, the hearing) about a shooting the article
+    recalls with its day: an arrest kills no one, so its story is that shooting's."""
+    return all(f.sub_event_type == ARRESTS for f in core)
 
 
 def _recalled(group: Sequence[int], core: Sequence[Features], feats: Mapping[int, Features]) -> bool:
@@ -197,6 +204,8 @@ def _recalled(group: Sequence[int], core: Sequence[Features], feats: Mapping[int
         return False
     for f in members:
         for m in core:
+            if f.hi is None or m.lo is None or f.hi >= m.lo:
+                return False  # told before the arrest's day, or it is no past shooting of the arrest
             if place_relation(f, m)[0] not in PRECISE | {"region"}:
                 return False
             if _figures(m) and not (_same_figure(f, m) and _figures_agree(f, m)) \
