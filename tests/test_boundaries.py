@@ -112,3 +112,39 @@ def test_a_district_with_a_seat_keeps_the_seat(gazetteer: Gazetteer) -> None:
                if p.mention == "Nad-e Ali")
     town = next(r for r in gazetteer.world.find("nad e ali") if r.level == 0 and r.cc == "AF")
     assert (loc.lat, loc.lon) == (town.lat, town.lon)
+
+
+def test_finer_units_are_those_no_district_has_and_the_table_names_once() -> None:
+    towns = Nearest([("BD", "BD.85", 25.30, 89.40), ("BD", "BD.86", 24.80, 91.70)])
+    table = Centres(("BD", prov, name, lat, lon) for prov, name, lat, lon in [
+        ("Dhaka", "Palashbari", 25.26, 89.39),  # the table's province is wrong: the nearest town's counts
+        ("Sylhet", "Bishwanath", 24.83, 91.72),
+        ("Rangpur", "Sadar", 25.70, 89.20), ("Sylhet", "Sadar", 24.90, 91.80),  # one name, two units
+        ("Sylhet", "Sylhet", 24.90, 91.87)])  # a district's own name
+    found = sorted(table.subdistricts({("BD", "sylhet")}, towns))
+    assert found == [("BD", "BD.85", "Palashbari", 25.26, 89.39), ("BD", "BD.86", "Bishwanath", 24.83, 91.72)]
+
+
+@needs_table
+@pytest.mark.parametrize("text,mention,admin1", [
+    # upazilas are finer than GeoNames' districts: only geoBoundaries' table has them
+    ("Two people were hurt when rival groups clashed in Palashbari upazila of Gaibandha, Bangladesh, on Monday.",
+     "Palashbari", "Rangpur"),
+    # "X under Y upazila": the upazila holds the village, so a namesake town in Pakistan is not meant
+    ("A shopkeeper was hacked to death at Shikarpur under Wazirpur upazila in Bangladesh on Friday night.",
+     "Wazirpur", "Barisal"),
+])
+def test_a_named_subdistrict_places_its_report(gazetteer: Gazetteer, text: str, mention: str, admin1: str) -> None:
+    found = find_places(text, gazetteer)
+    assert mention in [p.mention for p in found]
+    assert next(p.location for p in found if p.mention == mention).admin1 == admin1
+    assert all(p.location.country == "Bangladesh" for p in found)
+
+
+@needs_table
+def test_a_village_in_a_finer_unit_is_looked_for_in_its_province_only(gazetteer: Gazetteer) -> None:
+    # geoBoundaries spells the district Sayyad, GeoNames Sayad: the unit found under "Sayyad" holds the
+    # village only as its province does, never a town of another country that has no district code
+    text = "Insurgents ambushed a police patrol in Tarnak of Sayyad district, Sar-e Pol, on Sunday."
+    assert {p.location.country for p in find_places(text, gazetteer)} == {"Afghanistan"}
+    assert {p.location.admin1 for p in find_places(text, gazetteer)} == {"Sar-e Pol"}

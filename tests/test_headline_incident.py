@@ -92,3 +92,21 @@ def test_an_arrest_for_a_homicide_told_over_a_period_is_the_attack(extractor) ->
     assert len(out) == 1
     assert out[0].sub_event_type == "Attack" and out[0].location.admin1 == "Alabama"
     assert {c.killed.best for c in out[0].claims if c.killed} == {2}
+
+
+def test_a_lower_case_verb_before_himself_or_herself_is_one_attack(extractor) -> None:
+    # the tagger reads "kills" here as a plural noun; before a reflexive pronoun it is the verb
+    text = ("2-year-old kills herself with loaded gun in Hanford\n\n"
+            "Boy found the handgun under a pillow\n\n"
+            "Relatives could face charges over the unlocked weapon")
+    out = incidents(extractor, text)
+    assert len(out) == 1 and (out[0].location.name, out[0].location.admin1) == ("Hanford", "California")
+
+
+def test_a_kicker_before_a_headlines_colon_is_no_speaker(extractor) -> None:
+    # "...: Moscow" names who says so; "Breaking News: ..." is a label, and what follows is the headline
+    text = ("Breaking News: Active Shooter In Salina\n\n"
+            "Salina police are at a standoff with an armed man at a motel on Ninth Street.\n\n"
+            "This is a developing story.")
+    out = incidents(extractor, text)
+    assert len(out) == 1 and (out[0].location.name, out[0].location.admin1) == ("Salina", "Kansas")

@@ -93,7 +93,9 @@ _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z'\-]+(?:[ ,]+[A-Z][A-Za-z'\-]
                        r"(?:,[^\n:\-—]{0,40}?)?(?:\([A-Za-z .]+\))?\s*(?::|-|—|–)\s", re.M)
 _FILED_AT = re.compile(r"[\s,]*(?P<place>[A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,}){0,2})(?=\s*[,:\-—–(]|\s+[A-Z][a-z])")
 _PARAGRAPH = re.compile(r"[^\n]+")
-_HEADLINE_SPEAKER = re.compile(r"^[^\n.]{10,}:\s*(?P<who>[A-Z][\w'\- ]{1,40}?)\s*$", re.M)
+# (not after a kicker: "Breaking News: Gunman In Topeka" is the headline itself)
+_HEADLINE_SPEAKER = re.compile(r"^(?!(?i:breaking(?:[ \t]+news)?|update[ds]?|developing(?:[ \t]+story)?|watch|video|photos|"
+                               r"live|exclusive)[ \t]*:)[^\n.]{10,}:\s*(?P<who>[A-Z][\w'\- ]{1,40}?)\s*$", re.M)
 
 
 def _is_title_line(line: str) -> bool:

@@ -17,6 +17,7 @@ import csv
 import difflib
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Set
 from importlib import metadata
 from pathlib import Path
@@ -70,13 +71,25 @@ class Centres:
     """geoBoundaries units by country; `find` matches a district to one of its name inside its province."""
 
     def __init__(self, rows: Iterable[tuple[str, str, str, float, float]]):
-        # cc -> [(province key, name key, name skeleton, lat, lon)]
-        self.by_cc: dict[str, list[tuple[str, str, str, float, float]]] = {}
+        # cc -> [(province key, name key, name skeleton, lat, lon, name as written)]
+        self.by_cc: dict[str, list[tuple[str, str, str, float, float, str]]] = {}
         for cc, province, name, lat, lon in rows:
             # "Khwaja Hijran (Jilga Nahrin)", "Reg(Khanshin)": the unit under either name
             for part in {m.strip() for m in re.split(r"[()]", name)} - {""}:
                 n = _key(part)
-                self.by_cc.setdefault(cc, []).append((_key(province), n, skeleton(n), lat, lon))
+                self.by_cc.setdefault(cc, []).append((_key(province), n, skeleton(n), lat, lon, part))
+
+    def subdistricts(self, districts: Set[tuple[str, str]], nearest: Nearest) -> Iterator[tuple[str, str, str, float, float]]:
+        """(cc, admin1, name, lat, lon) of the units finer than GeoNames' districts (Bangladesh's
+        upazilas, Pakistan's tehsils, Nepal's municipalities): those whose name no district of the
+        country (`districts`: (cc, key)) has and that the country's table names once, so that one
+        name is one unit (many upazilas are "Sadar"); the province is the nearest town's."""
+        for cc, units in self.by_cc.items():
+            seen = Counter(u[1] for u in units)
+            for _prov, key, _skel, lat, lon, name in units:
+                if seen[key] == 1 and len(key) >= 4 and (cc, key) not in districts \
+                        and (a1 := nearest.admin1(cc, lat, lon)) is not None:
+                    yield cc, a1, name, lat, lon
 
     def find(self, cc: str, a1: str, province: set[str], names: set[str], nearest: Nearest,
              unique: Set[str] = frozenset()) -> tuple[float, float] | None:

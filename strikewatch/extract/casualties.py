@@ -23,7 +23,7 @@ from ..model import Count
 from .grievances import inside, reference_spans
 from .numbers import Quantity, find_quantities
 from .victim_lists import Listed, listed_victims, load_kinship
-from .victims import VictimGroup, read_victims
+from .victims import VictimGroup, read_victims, uncounted_dead
 
 Role = str  # "killed" | "injured"
 
@@ -75,7 +75,7 @@ _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|th
 
 # patterns of an attacker's own death ("blew himself up", "killing only themselves"): ACLED counts it, but
 # a toll told beside it ("killing 27 worshippers") is the event's figure without the bomber
-OWN_DEATH = {"blew-self-up", "killing-themselves"}
+OWN_DEATH = {"blew-self-up", "killing-themselves", "killing-themselves-telegraphic"}
 
 _LIST_IDS = itertools.count(1)
 _GRIEVANCE_DEATH = re.compile(r"kill|murder|death|\bdead\b|\bdied\b|stabb|\bshot\b|lynch|behead|execut|assassinat", re.I)
@@ -105,6 +105,7 @@ class CasualtyFact:
     direct: bool = False  # "23 dead, 12 wounded": a figure told with its death word right after it
     side: str | None = None  # the armed party of counted, fresh dead ("four soldiers": state; "six rebels": rebel)
     response: bool = False  # told after "responded", "retaliated": the other side's dead, added (claims.py)
+    uncounted: bool = False  # "killed militants and civilians": an unknown number, the toll only when no other is told
 
 
 @dataclass
@@ -456,6 +457,10 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
         f.side = _side(f, sent, lex)
     out.listed, members = _roster(sent, groups, lex)
     out.facts = _split_by_ages(out.facts, members, sent)
+    if not any(f.role == "killed" for f in out.facts + out.listed):
+        bare = uncounted_dead(sent, lex)
+        if bare is not None:  # "killed militants and civilians": deaths of an unknown number
+            out.facts.append(CasualtyFact("killed", lex.quantities["an unknown number"], None, *bare, uncounted=True))
     grievance = reference_spans(sent)
     if grievance:  # "protested against the killing of two lawyers": another event's dead
         told = [f.start for f in out.facts + out.listed]

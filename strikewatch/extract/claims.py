@@ -88,6 +88,7 @@ class ClaimBuilder:
     victims_at: dict[str, int] = field(default_factory=dict)  # where each category's figure was set
     roster: list[CasualtyFact] = field(default_factory=list)  # the dead named one by one (victim_lists.py)
     own_dead: Count | None = None  # attackers who died by their own blast, told with no other dead
+    uncounted_dead: Count | None = None  # "killed militants and civilians": no figure, told with no other dead
     sides: set[str] = field(default_factory=set)  # the armed parties whose dead the figure counts
 
     @classmethod
@@ -122,6 +123,9 @@ class ClaimBuilder:
             return
         if fact.own:  # the attacker's own death: the figure only where no other dead are told (build)
             self.own_dead = self.own_dead.plus(fact.count) if self.own_dead is not None else fact.count
+            return
+        if fact.uncounted:  # deaths of people with no figure: an unknown number, only where no other dead are told
+            self.uncounted_dead = self.uncounted_dead or fact.count
             return
         cat = fact.category
         if fact.among and cat:  # "two children were among the dead": who the dead were, not how many
@@ -195,6 +199,7 @@ class ClaimBuilder:
         self.spans = other.spans + self.spans
         self.roster = other.roster + self.roster
         self.own_dead = self.own_dead or other.own_dead
+        self.uncounted_dead = self.uncounted_dead or other.uncounted_dead
 
     def build(self, text: str, dead_elsewhere: int = 0) -> Claim:
         """`dead_elsewhere`: the most dead the article tells in its other incident claims. People told
@@ -203,6 +208,8 @@ class ClaimBuilder:
         killed = self.killed
         if killed is None and not self.parts and self.own_dead is not None and not dead_elsewhere:
             killed = self.own_dead  # "two bombers blew themselves up", and the article tells no other dead
+        if killed is None and not self.parts and self.uncounted_dead is not None and not dead_elsewhere:
+            killed = self.uncounted_dead  # "the strikes killed militants and civilians", and no figure anywhere
         if killed is None and self.parts:  # "a child and two women were killed": the dead are at least them
             parts = list(self.parts.values())
             killed = parts[0]
@@ -226,7 +233,7 @@ class ClaimBuilder:
     @property
     def empty(self) -> bool:
         return self.killed is None and self.injured is None and self.shot is None and self.shot_others is None \
-            and self.own_dead is None \
+            and self.own_dead is None and self.uncounted_dead is None \
             and not self.victims \
             and not self.present
 

@@ -87,6 +87,7 @@ class DateMention:
     kind: str  # explicit, weekday, day, relative, period, month, vague, ago; "statement" once refined
     dates: Dates | None  # None for a relative expression, or when nothing resolves it
     offset_days: int = 0  # for relative expressions: days from the anchoring incident
+    listed: bool = False  # two days named ("on 17 and 21 June"), not the stretch between them
 
 
 def month_number(name: str) -> int:
@@ -284,6 +285,8 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, at: int = 0) -> list[
                 continue
             mention = _resolve(kind, m, anchor, at)
             if mention is not None:
+                mention.listed = kind == "explicit" and bool(_TWO_DAYS.search(m.group(0))) \
+                    and not _STRETCH.search(text, 0, m.start())
                 found.append(mention)
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
@@ -331,6 +334,8 @@ def refine_by_parse(doc: Doc, dates: list[DateMention], base: int, reporting: fr
                 break
 
 
+_TWO_DAYS = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:and|or)\s+(?:on\s+)?(?:the\s+)?\d", re.I)
+_STRETCH = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)  # "between 1 and 19 June": a stretch
 TALLY_MIN_DAYS = 4  # "over the past two days" is one drawn-out incident; "in a week" is a tally
 
 
@@ -341,4 +346,6 @@ def is_period(mention: DateMention) -> bool:
         return False  # "was killed last week": one incident in a stretch of time
     if d is not None and d.start is not None and d.end is not None and (d.end - d.start).days + 1 < TALLY_MIN_DAYS:
         return False
+    if mention.listed:
+        return False  # "on 17 and 21 June": two days an incident ran over, not the stretch between them
     return mention.kind in ("period", "month") or (d is not None and d.precision in ("week", "month", "period") and mention.kind != "day")

@@ -282,6 +282,8 @@ def _plural(doc: Doc, i: int) -> bool:
     word = doc[i]
     if word.text.lower().endswith("ings"):
         return True
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("himself", "herself"):
+        return False  # "Toddler kills herself with a loaded gun": a verb, whatever the tagger says
     title_case = sum(t.is_title for t in doc if t.is_alpha) > sum(t.is_lower for t in doc if t.is_alpha)
     return word.tag_ in ("NNS", "NNPS") and not title_case
 

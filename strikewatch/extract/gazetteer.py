@@ -313,7 +313,9 @@ class Gazetteer:
     def _admit(self, r: Row, countries: tuple[str, ...], within: Place | None) -> Place | None:
         local = r.cc in countries
         if within is not None:
-            if not (within.level and r.a1 and (r.a1 == within.a1 if within.level == 1 else r.a2 == within.a2)):
+            # a unit finer than a district has no GeoNames code of its own: what lies in it lies in its province
+            if not (within.level and r.a1 and (r.a1 == within.a1 if within.level == 1 or within.a2 is None
+                                               else r.a2 == within.a2)):
                 return None
             local = True
         elif not local and (r.level > 0 or r.how == 2 or not (
@@ -330,6 +332,23 @@ class Gazetteer:
     def _admin1_name(self, r: Row) -> str | None:
         region = self._curated.get(r.a1 or "")
         return region.place.admin1 if region else self.world.admin1.get(r.a1 or "") if self.world else None
+
+    def subdistrict(self, name: str, *, countries: Sequence[str] = (), within: Place | None = None) -> Place | None:
+        """The one unit finer than a district of that name (geoBoundaries': "Palashbari upazila",
+        "Kabirwala tehsil"), in the article's countries or in `within`; with no country known, the one
+        unit of that name in the world. Asked only where the text says the name is a unit."""
+        if self.world is None:
+            return None
+        rows = [r for r in self.world.subunits(norm(name))
+                if (r.a1 == within.a1 if within is not None and within.level == 1 else not countries or r.cc in countries)]
+        if countries and rows:  # the article's first country that has one ("in Bangladesh", then a town abroad)
+            first = min(countries.index(r.cc) for r in rows)
+            rows = [r for r in rows if r.cc == countries[first]]
+        if len(rows) != 1:
+            return None  # none, or one name in two countries the article names alike: never a guess
+        r = rows[0]
+        return Place(r.name, r.lat, r.lon, self.codes.get(r.cc), self._admin1_name(r), "district", None, 0,
+                     rank=1, cc=r.cc, a1=r.a1, level=3, how=r.how)
 
     def misspelt_unit(self, name: str, within: Place) -> Place | None:
         """The one district of the province `within` whose name is this name misspelt by a letter or

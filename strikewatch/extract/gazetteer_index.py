@@ -33,8 +33,9 @@ from typing import NamedTuple
 
 from ..errors import DataFileError
 
-FORMAT = 4  # bump when the tables or the keys change: a new file name, the old file is left alone
-LEVEL_NAMES = {0: "city", 1: "region", 2: "district"}
+FORMAT = 5  # bump when the tables or the keys change: a new file name, the old file is left alone
+SUBUNIT = 3  # name.how of a sub-district: never returned by find, only by subunits
+LEVEL_NAMES = {0: "city", 1: "region", 2: "district", 3: "district"}
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": ""})
 _SKELETON = (("kh", "k"), ("gh", "g"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("sh", "s"),
              ("ch", "c"), ("zh", "j"), ("ck", "k"), ("x", "ks"))
@@ -246,6 +247,11 @@ def build(path: Path) -> None:
                         point[1] if point else None, 0, ugid or None))
         names += [(k, entry_id, how) for k, how in keys.items()]
         names += [(s, entry_id, 2) for s in {skeleton(k) for k in keys} if len(s) >= 3]
+    if centres is not None:  # the finer units, found only by a name with its unit word (SUBUNIT)
+        for cc, a1, uname, ulat, ulon in centres.subdistricts(set(district_keys), nearest):
+            entry_id += 1
+            entries.append((entry_id, uname.title() if uname.isupper() else uname, cc, a1, None, 3, ulat, ulon, 0, None))
+            names.append((fold(uname), entry_id, SUBUNIT))
     del centres, nearest, towns, seats  # the build's peak memory is below, with the name table
     con.executemany("INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?)", entries)
     con.executemany("INSERT INTO name VALUES (?,?,?)", names)
@@ -302,6 +308,13 @@ class World:
             "SELECT e.name, e.cc, e.a1, e.a2, e.level, e.lat, e.lon, e.population, e.geonameid, MIN(n.how) "
             f"FROM name n JOIN entry e ON e.id = n.entry WHERE n.key = ? AND {how} GROUP BY e.id",
             (wanted,))
+        return tuple(Row(*r) for r in cur)
+
+    def subunits(self, key: str) -> tuple[Row, ...]:
+        """The sub-districts named `key` (a fold()), one a country."""
+        cur = self.con.execute(
+            "SELECT e.name, e.cc, e.a1, e.a2, e.level, e.lat, e.lon, e.population, e.geonameid, n.how "
+            "FROM name n JOIN entry e ON e.id = n.entry WHERE n.key = ? AND n.how = ?", (key, SUBUNIT))
         return tuple(Row(*r) for r in cur)
 
     def by_geonameid(self, geonameid: int) -> Row | None:

@@ -64,7 +64,7 @@ _OUTER = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|county|city|t
                     r"upazilla|upazila|tehsil|township|lga|state|regency|cercle|zone|woreda|commune|department|"
                     r"prefecture|sub-?prefecture|chiefdom|sub-?county|"
                     r"governorate|municipality|neighbou?rhood|camp|locality|territory|bazaar|market|valley)s?"
-                    r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in)\s+(?:the\s+)?)"
+                    r"(?:\s+cent(?:er|re))?)?(?P<sep>\s*,\s*|\s+\(|\s+(?:of|in|under)\s+(?:the\s+)?)"
                     r"(?P<outer>[A-Z][\w'’\-]+(?:[ \t]+(?:(?:and|de|del|do|da|dos|das|la|los)[ \t]+)*[A-Z][\w'’\-]+){0,3})")
 _UNIT_AFTER = re.compile(r"^\s+(?:district|sub-?district|province|county|village|town|city|area|camp|oblast|"
                          r"raion|governorate|neighbou?rhood|upazilla|upazila|tehsil|taluka|township|lga|"
@@ -408,6 +408,9 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if not found and outer is not None and _DISTRICT_AFTER.match(text[e : e + 16]) \
             and (unit := g.misspelt_unit(surface, outer)) is not None:
         found = [unit]  # "Tala wa Bafrak district, Baghlan": Tala wa Barfak
+    if not any(p.level == 2 or p.rank <= 1 and p.how < 2 for p in found) and _DISTRICT_AFTER.match(text[e : e + 16]) \
+            and (unit := g.subdistrict(surface, countries=ctx, within=outer)) is not None:
+        found = [unit, *found]  # "Palashbari upazila": a unit finer than GeoNames' districts
     if _DISTRICT_AFTER.match(text[e : e + 16]):  # "Arghandab district": the unit, not a village of that name
         found = sorted(found, key=lambda p: p.level != 2)
     elif _AFTER_UNIT.search(text[max(0, s - 30) : s]):  # "Imam Sahib district, Kunduz": the province
@@ -582,6 +585,8 @@ def _outer(text: str, e: int, g: Gazetteer, ctx: tuple[str, ...]) -> Place | Non
         if len(name) >= 5 and (units := [p for p in g.candidates(name, countries=ctx, variants=True)
                                          if p.level >= 1 and p.rank <= 1]):
             return units[0]
+    if _DISTRICT_AFTER.match(text[e + m.end() : e + m.end() + 16]):  # "X village under Y upazila": Y holds X
+        return g.subdistrict(m.group("outer"), countries=ctx)
     return None
 
 

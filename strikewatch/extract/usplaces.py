@@ -32,7 +32,7 @@ from ..datafile import csv_rows
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
-from .usstations import station_spans, stations_named
+from .usstations import station_homes, station_spans, stations_named
 
 CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE, STATION_CUE = 3, 1, 2, 1, 2, 1
 US_ARTICLE = 2  # cue weight that makes an article American
@@ -193,6 +193,8 @@ def _towns(text: str, g: Gazetteer) -> Towns:
     seen: set[str] = set()
     located: set[str] = set()
     people = surnames(text)
+    outlet = outlet_span(text) or (-1, -1)
+    outlet_home = states(g).after_city.search(text, *outlet) is not None if outlet[0] >= 0 else False
     for m in _TOWN.finditer(text):
         words = m.group().split()
         for i in range(len(words)):  # "San Antonio Police": its longest part that is a town
@@ -207,9 +209,10 @@ def _towns(text: str, g: Gazetteer) -> Towns:
                 if not rows:
                     continue
                 s = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
-                if name in people or g.is_stopword(key) or is_street(text, s, s + len(name)):
+                if name in people or g.is_stopword(key) or is_street(text, s, s + len(name)) or is_author(text, s, s + len(name)):
                     break
-                if key not in seen:
+                if key not in seen and not (outlet_home and outlet[0] <= s < outlet[1]):
+                    # ("- WMC Action News 5 - Memphis, Tennessee": the outlet's home is counted once, as the outlet)
                     seen.add(key)
                     top = max(rows, key=lambda r: r.population)
                     if top.cc == "US" and top.population >= BIG_TOWN:
@@ -387,7 +390,19 @@ def not_a_town(text: str, s: int, e: int) -> bool:
     14, of Graysville"), not the scene."""
     one_word = not re.search(r"\s", text[s:e])
     return bool(_RESIDENCE.search(text, max(0, s - 24), s) or (one_word and is_surname(text, s, e))
-                or is_street(text, s, e))
+                or is_street(text, s, e) or is_author(text, s, e))
+
+
+# a paper's alert boilerplate names its reporter: "Get email notifications on Dana Tyler daily!",
+# "Whenever DANA TYLER posts new content"
+_AUTHOR = re.compile(r"\b(?:notifications[ \t]+on|Whenever)[ \t]+(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3})"
+                     r"[ \t]+(?:daily\b|posts[ \t]+new\b)")
+
+
+def is_author(text: str, s: int, e: int) -> bool:
+    """The name is the reporter's in an alert boilerplate, not a place (KYLE in "notifications on KYLE ...")."""
+    return any(m.start("name") <= s and e <= m.end("name")
+               for m in _AUTHOR.finditer(text, max(0, s - 40), min(len(text), e + 60)))
 
 
 def is_street(text: str, s: int, e: int) -> bool:
@@ -414,6 +429,7 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
         and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is None \
         and (_COUNTY_CUE.search(text, max(0, e - len(surface) - 30), e - len(surface)) is not None or town_follows(text, e))
     keep = []
+    homes = outlet_homes(text, g)
     # the article names its state (a station's alone does not drop a town of another state, but keeps
     # its own state's towns beside another firm one)
     settled = any(w >= STATE_CUE for w in _without_stations(text, g, cues).values())
@@ -438,8 +454,11 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             continue
         if p.level == 2 and not county and not bare_county:
             continue  # "Johnson" is a surname before it is Johnson County
-        if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE and not dateline:
-            continue  # Howland, Maine in a story from Ohio
+        if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE and not dateline \
+                and not _near_home(p, homes, g):
+            # Howland, Maine in a story from Ohio; but a town of the outlet's market across a state line
+            # stays (Lake Placid, New York under "WCAX.COM Local Vermont News" of Burlington)
+            continue
         if p.level == 0 and firm and others.get(p.a1 or "", 0) < STATE_CUE and _far(p, firm, towns) and (
                 p.population < BIG_TOWN or 2 * cues.get(p.a1 or "", 0) <= max(others[a1] for a1 in firm)):
             # but a hospital "in Little Rock" in a story from Texarkana, Texas stays, and so does "San
@@ -453,10 +472,55 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
     # among same-named towns equally cued, the one inside a county the text names (Decatur in a story
     # of DeKalb County: Decatur, Georgia, not Illinois's bigger one)
     counties = {p.a2 for units in named_counties(text, g) for p in units}
-    return sorted(keep, key=lambda p: (-cues.get(p.a1 or "", 0), -(p.level == 0 and p.a2 in counties),
+    # a town below 100,000 is ranked by the text's other cues, not by those its own name gives (its
+    # force's): "Duncan police" in a "FOX Carolina" story is Duncan, South Carolina, not the bigger
+    # Duncan, Oklahoma that alone has a force big enough to share the cue
+    besides = others_cues(text, g, surface)
+
+    def weight(p: Place) -> float:
+        return cues.get(p.a1 or "", 0) if p.population >= BIG_TOWN or p.level else besides.get(p.a1 or "", 0)
+
+    return sorted(keep, key=lambda p: (-weight(p), -(p.level == 0 and p.a2 in counties),
                                        -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
-                                       -towns.support.get(p.a1 or "", 0), -_size(p, g))
-                  if p.cc == "US" else (0, 0, 0, 0, 0))
+                                       -_near_home(p, homes, g), -towns.support.get(p.a1 or "", 0), -_size(p, g))
+                  if p.cc == "US" else (0, 0, 0, 0, 0, 0))
+
+
+HOME_KM = 250  # a station's market: among same-named places cued alike, one this near an outlet's home
+
+
+def _near_home(p: Place, homes: tuple[tuple[float, float], ...], g: Gazetteer) -> bool:
+    """The place (a county: the mean of its towns) lies within HOME_KM of the home of an outlet or
+    station the text names: local news reports its own market (Lake Placid, New York under WCAX of
+    Burlington, Vermont; DeKalb County, Georgia under Atlanta's WGCL)."""
+    if not homes:
+        return False
+    p = centred(p, g)
+    if p.lat is None or p.lon is None:
+        return False
+    from .places import distance_km  # places imports this module
+
+    here = Location(lat=p.lat, lon=p.lon)
+    return any((distance_km(here, Location(lat=lat, lon=lon)) or 0.0) <= HOME_KM for lat, lon in homes)
+
+
+@functools.lru_cache(maxsize=64)
+def outlet_homes(text: str, g: Gazetteer) -> tuple[tuple[float, float], ...]:
+    """The points of the home towns of the stations and outlets the text names (us_stations.csv,
+    us_brands.csv) and of the town in the title's outlet tail ("- Memphis, Tennessee")."""
+    st = states(g)
+    wanted = [(a1, town) for a1, town in station_homes(text) if town]
+    if (span := outlet_span(text)) is not None:
+        for m in st.after_city.finditer(text, *span):
+            before = _BEFORE_STATE.search(text, max(span[0], m.start() - 40), m.start())
+            if before is not None:
+                wanted.append((st.code[m.group("st")], before.group()))
+    out = []
+    for a1, town in wanted:
+        rows = [p for p in g.candidates(town, exact=True, countries=("US",)) if p.cc == "US" and p.level == 0 and p.a1 == a1]
+        if rows and (best := max(rows, key=lambda p: p.population)).lat is not None and best.lon is not None:
+            out.append((best.lat, best.lon))
+    return tuple(out)
 
 
 FAR_KM = 400  # a town this far from every town the text names in its firmly cued state is another place

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from ..datafile import csv_rows
@@ -26,6 +26,7 @@ PATH = "strikewatch/data/us_stations.csv"
 class Stations:
     state: dict[str, str]  # call sign -> admin1 code ("KDKA" -> "US.PA")
     pattern: re.Pattern[str]
+    city: dict[str, str] = field(default_factory=dict)  # call sign -> town of licence
 
 
 @functools.cache
@@ -38,6 +39,7 @@ def parse_stations(text: str, path: str) -> Stations:
     naming file and line."""
     rows, problems = csv_rows(text, ["call", "state", "city", "word"])
     state: dict[str, str] = {}
+    towns: dict[str, str] = {}
     plain: list[str] = []
     wordlike: list[str] = []
     for n, row in rows:
@@ -51,7 +53,7 @@ def parse_stations(text: str, path: str) -> Stations:
         elif call in state:
             problems.append(f"line {n}: {call} listed twice")
         else:
-            state[call] = f"US.{st}"
+            state[call], towns[call] = f"US.{st}", city.strip()
             (wordlike if word == "1" else plain).append(call)
     if problems:
         raise DataFileError(path, problems)
@@ -64,8 +66,10 @@ def parse_stations(text: str, path: str) -> Stations:
         # "kmov.com", "wistv.com", "WCAX.COM": the station's web address in any case
         rf"|(?<![\w.@/-])(?P<web>(?i:{alt}|{words}))(?i:tv)?\d{{0,2}}(?=\.(?i:com)\b)"
         # "Copyright 2016 WAVE"
-        rf"|(?<=Copyright[ \t]\d{{4}}[ \t])(?P<copy>{words})\b")
-    return Stations(state, pattern)
+        rf"|(?<=Copyright[ \t]\d{{4}}[ \t])(?P<copy>{words})\b"
+        # a station site's sign-in page: "Sign in using your wxyz profile"
+        rf"|(?<=\byour[ \t])(?P<acct>(?i:{alt}))(?=[ \t]+(?:profile|account)\b)")
+    return Stations(state, pattern, towns)
 
 
 def stations_named(text: str) -> list[str]:
@@ -79,12 +83,84 @@ def stations_named(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=64)
 def station_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Each station the text names: its state and where the text names it."""
+    """Each station the text names (by call sign or by brand: `brands`): its state and where the text
+    names it."""
     st = stations()
     out = []
     for m in st.pattern.finditer(text):
-        group = next(k for k in ("call", "word", "web", "copy") if m.group(k))
+        group = next(k for k in ("call", "word", "web", "copy", "acct") if m.group(k))
         a1 = st.state.get(m.group(group).upper())
         if a1 is not None:
             out.append((a1, m.start(group), m.end(group)))
-    return tuple(out)
+    for m in brands().pattern.finditer(text):
+        out.append((brands().state[m.lastgroup or ""], m.start(), m.end()))
+    return tuple(sorted(out, key=lambda x: x[1]))
+
+
+def station_homes(text: str) -> list[tuple[str, str]]:
+    """The (state, town) of licence or home of each station and outlet the text names, each once, in
+    order; the town empty for an outlet of a whole state."""
+    out: list[tuple[str, str]] = []
+    for m in stations().pattern.finditer(text):
+        group = next(k for k in ("call", "word", "web", "copy", "acct") if m.group(k))
+        call = m.group(group).upper()
+        if call in stations().state and (home := (stations().state[call], stations().city[call])) not in out:
+            out.append(home)
+    for m in brands().pattern.finditer(text):
+        key = m.lastgroup or ""
+        if (home := (brands().state[key], brands().city[key])) not in out:
+            out.append(home)
+    return out
+
+
+BRANDS = "strikewatch/data/us_brands.csv"
+
+
+@dataclass(frozen=True)
+class Brands:
+    state: dict[str, str]  # group name ("b12") -> admin1 code
+    city: dict[str, str]  # group name -> home town ("" for a whole state)
+    pattern: re.Pattern[str]  # each brand in its own named group
+
+
+@functools.cache
+def brands() -> Brands:
+    return parse_brands(resources.files("strikewatch.data").joinpath("us_brands.csv").read_text(encoding="utf-8"), BRANDS)
+
+
+def parse_brands(text: str, path: str) -> Brands:
+    """The rows of us_brands.csv (brand,state,city); every problem collected, then raised naming file
+    and line. Spaces inside a brand are optional ("CBS58"), as is a space between its
+    letters and a number ("FOX 19"), a hyphen is not; a brand ending in .com is read in any case."""
+    rows, problems = csv_rows(text, ["brand", "state", "city"])
+    state: dict[str, str] = {}
+    city: dict[str, str] = {}
+    alts: list[str] = []
+    seen: set[str] = set()
+    for n, row in rows:
+        brand, st, town = row.values()
+        key = re.sub(r"[\s\-]+", "", brand).lower()
+        if len(key) < 3 or brand.lower() == brand and not re.search(r"\d|\.com$", brand) and len(key) < 8:
+            problems.append(f"line {n}: {brand!r} is too short, or a lower-case word, to be read safely")
+        elif not re.fullmatch(r"[A-Z]{2}", st):
+            problems.append(f"line {n}: state must be a postal code")
+        elif key in seen:
+            problems.append(f"line {n}: {brand!r} listed twice")
+        else:
+            seen.add(key)
+            group = f"b{len(alts)}"
+            state[group], city[group] = f"US.{st}", town
+            alts.append(f"(?P<{group}>{_brand_pattern(brand)})")
+    if problems:
+        raise DataFileError(path, problems)
+    return Brands(state, city, re.compile(rf"(?<![\w.@/-])(?:{'|'.join(alts) or '(?!)'})(?![\w-])"))
+
+
+def _brand_pattern(brand: str) -> str:
+    """A space inside a brand is optional ("CBS58"), a hyphen as written ("Post-Dispatch": Pakistan's
+    Express News is no "Express-News")."""
+    words = brand.split()
+    parts = [re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", "\x00", re.escape(w)).replace("\x00", "[ \t]?")
+             for w in words]
+    body = r"[ \t]?".join(parts).replace(r"\&", r"(?:&|and)")
+    return f"(?i:{body})" if brand.lower().endswith(".com") else body

@@ -294,6 +294,34 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
     return sorted(groups.values(), key=lambda g: g.verb)
 
 
+def uncounted_dead(sent: SpacySpan, lex: Lexicons) -> tuple[int, int] | None:
+    """ "The strikes killed militants and civilians", "gunmen killed villagers": a death that happened, of
+    people named only by a bare plural (no figure, article or possessive). ACLED codes such an unknown
+    count as "an unknown number" (docs/conventions.md); the span of the victims, or None."""
+    doc = sent.doc
+    by_id = {p.id: p for p in load_patterns()}
+    wanted = frozenset(i for i in _patterns_for(sent) if by_id[i].role == "killed")
+    for match_id, tokens in (matcher_for(doc.vocab, wanted)(sent) if wanted else []):
+        pattern = by_id[doc.vocab.strings[match_id]]
+        names = [node["RIGHT_ID"] for node in pattern.pattern]
+        verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
+        if not _realis(verb) or not _argument(victim, verb) or verb.tag_ in ("VBZ", "VBP", "VB"):
+            continue  # "militants kill civilians": a habit or a claim in the present, not a death told
+        if verb.tag_ == "VBG" and verb.dep_ != "advcl":
+            continue  # "accused of killing protesters", "protesting anarchy and killing people": a charge or a
+            # grievance; only "..., killing fighters and civilians" tells the deaths of the clause before it
+        heads = [victim, *victim.conjuncts]
+        if all(_bare_plural(h, lex) for h in heads):
+            return heads[0].idx, max(h.idx + len(h) for h in heads)
+    return None
+
+
+def _bare_plural(h: Token, lex: Lexicons) -> bool:
+    return h.tag_ == "NNS" and _is_person(h, lex) and h.lower_ not in UNKNOWN_PRONOUNS \
+        and not any(c.dep_ in ("det", "nummod", "poss", "quantmod", "predet") or c.like_num
+                    or c.lower_ in lex.quantities or c.lower_ in OTHER_WORDS for c in h.children)
+
+
 def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], lex: Lexicons) -> None:
     """ "A suspected insurgent wanted for several attacks was killed", "An alleged robber, who had escaped
     from custody, was shot dead": a long subject leads the small parser to hang it elsewhere, and the
@@ -303,14 +331,16 @@ def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], l
         return
     for verb in sent:
         dead = _PREDICATES.get(verb.lemma_) == "killed" or verb.lemma_ == "shoot" and any(c.lower_ == "dead" for c in verb.children)
+        # "was shot and killed": the second participle shares the first one's auxiliary
+        passive = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children) else verb
         if not dead or verb.tag_ != "VBN" or not _realis(verb) \
-                or not any(c.dep_ == "auxpass" for c in verb.children):
+                or not any(c.dep_ == "auxpass" for c in passive.children):
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        subject = next((c for c in passive.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if subject is not None and (subject.pos_ == "PRON" or _member(subject, lex, killed=True) is not None):
             continue  # a subject of its own that is a person or "they": read as it is
         det = next((t for t in sent.doc[sent.start: verb.i] if t.dep_ == "det" and t.lower_ in ("a", "an")), None)
-        person = det.head if det is not None else None
+        person = det.head if det is not None else _bare_opening(sent, verb)
         if person is None or person.tag_ != "NN" or person.i >= verb.i \
                 or not (_is_person(person, lex) or _killable(person, lex)):
             return
@@ -318,6 +348,18 @@ def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], l
         member = Member(Count(low=1, best=1, high=1), _category(person, lex), sent.doc[left].idx, person.idx + len(person))
         groups[(verb.i, "killed")] = VictimGroup("killed", "lost-subject", verb.i, [member], head=person.i, fresh=True)
         return
+
+
+def _bare_opening(sent: SpacySpan, verb: Token) -> Token | None:
+    """ "Army officer found near the border was shot and killed": a note's telegraphic subject has no
+    article; the singular noun that opens the sentence (after its modifiers only) is then one person."""
+    for t in sent:
+        if t.i >= verb.i or t.pos_ in ("DET", "NUM", "PRON", "VERB", "AUX", "ADP"):
+            return None
+        if t.dep_ in ("compound", "amod") or t.pos_ == "ADJ":
+            continue
+        return t if t.tag_ == "NN" and not any(c.dep_ in ("det", "nummod", "poss") for c in t.children) else None
+    return None
 
 
 def _before_participle(members: list[Member], victim: Token, verb: Token) -> list[Member]:
