@@ -26,6 +26,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -122,6 +123,12 @@ class Extractor:
         self.sources = PhraseIndex(nlp, lexicons.sources)
         self._splitter = spacy.blank("en")
         self._splitter.add_pipe("sentencizer")
+        # "... last night.The driver died later": notes and pasted copy drop the space after a full stop;
+        # split there so each sentence is parsed alone (a word of three small letters or a bracket before
+        # it, a capitalised word after: not "Mr.Smith", "U.S.Army" or "bdnews24.com")
+        infixes = [*(self._splitter.Defaults.infixes or ()), r"(?<=[a-z]{3})\.(?=[A-Z][a-z])", r"(?<=\))\.(?=[A-Z][a-z])"]
+        tokenizer: Any = self._splitter.tokenizer  # a Cython class without stubs
+        tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
     @classmethod
     @functools.cache

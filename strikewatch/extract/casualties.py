@@ -213,6 +213,21 @@ def _agent(sent: SpacySpan, q: Quantity) -> bool:
                and any(c.dep_ == "dobj" and not _wounded_figure(c) for c in t.head.children) for t in sent[q.start: q.end])
 
 
+def _unit_of_one(sent: SpacySpan, q: Quantity, lex: Lexicons) -> bool:
+    """ "A jawan of 24 AR troopers was killed", "the father of 3 children was shot dead": a figure inside
+    the "of" phrase of one person names a unit or a family, not the dead (that is the one person)."""
+    from .victims import _is_person
+
+    for a in sent[q.start].ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+        if a.dep_ == "prep" and a.lower_ == "of":
+            h = a.head
+            return h.tag_ == "NN" and h.i < sent[q.start].i and _is_person(h, lex) \
+                and any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "each", "every") for c in h.children)
+    return False
+
+
 def _wounded_figure(tok: SpacyToken) -> bool:
     """A bare figure followed by its word of wounds: "5 injured"."""
     nxt = tok.doc[tok.i + 1: tok.i + 2]
@@ -350,7 +365,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     roles: list[tuple[Role | None, bool, bool]] = []
     for q in quantities:
         role, ambiguous = _role_right(words, q)
-        if role is not None and _agent(sent, q):
+        if role is not None and (_agent(sent, q) or _unit_of_one(sent, q, lex)):
             role, ambiguous = None, False
         toll = False
         if role is None:

@@ -55,7 +55,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b{_N} days? ago\b", re.I)),
     # an incident located in a recent stretch of time, not a tally over it ("was killed last week")
     ("vague", re.compile(r"(?<!the )(?<!this )\b(?P<what>last (?:week|weekend)|earlier this (?:week|month))\b", re.I)),
-    ("period", re.compile(r"\b(?:in|over|during) (?:the )?(?:past|last)?\s*(?P<n>a|one|two|three|four|\d+)?\s*(?P<unit>week|month|year|days|weeks|months|years)\b|\bin a week\b", re.I)),
+    # ("during the week of 5 March 2020" names the week by its explicit day: that date, not a tally up to today)
+    ("period", re.compile(rf"\b(?:in|over|during) (?:the )?(?:past|last)?\s*(?P<n>a|one|two|three|four|\d+)?\s*(?P<unit>week|month|year|days|weeks|months|years)\b(?!\s+of\s+(?:the\s+)?(?:\d|{_MON}))|\bin a week\b", re.I)),
     ("period", re.compile(r"\b(?:this|last|past) (?P<unit>week|month|year)(?: alone)?\b|\bso far this (?P<unit2>week|month|year)\b", re.I)),
     ("period", re.compile(rf"\bsince (?:(?P<year>(?:19|20)\d\d)|(?:the )?(?:start|beginning) of (?:the )?(?:year|(?P<smonth>{_MON})))\b", re.I)),
     ("month", re.compile(rf"\b(?:in|during|last|since) (?:early |mid-|late )?(?P<month>{_MON})\.?(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)", re.I)),

@@ -183,7 +183,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.countrywide = bool(_COUNTRYWIDE.search(text[s:e]))
         seg.same_place = bool(_SAME_PLACE.search(text[s:e]))
         seg.one_event = _one_event(doc, seg.event)
-        seg.aggregate = ((any(is_period(d) and d.kind != "statement" for d in seg.dates) and not seg.one_event)
+        seg.aggregate = ((any(is_period(d) and d.kind != "statement" and not _dated_before(doc, base, seg.dates, d) for d in seg.dates)
+                          and not seg.one_event)
                          or bool(_AGGREGATE.search(text[s:e])) or _war_sized(seg))
         seg.rate = is_rate(text[s:e])
         seg.irrealis = is_irrealis(text[s:e], (t for t in doc if s <= t.idx < e),
@@ -235,6 +236,21 @@ def _per_place_tolls(text: str, facts: list[CasualtyFact], places: list[PlaceMen
 
 _EVENT_NOUN = re.compile(r"(?:murder|killing|shooting|stabbing|attack|assault|bomb|blast|explosion|massacre|clash|"
                          r"violence|riot|raid|ambush|fight|battle|offensive|strike|death|ceasefire|protest)", re.I)
+
+
+def _dated_before(doc: Doc, base: int, dates: list[DateMention], period: DateMention) -> bool:
+    """ "On 5 March 2020, a bomb killed 3 soldiers, the third such attack this week", "..., bringing the number
+    of soldiers killed this month to 40": a day written out in full opens the clause and the period after it
+    is said inside a noun phrase (of a count of attacks, of a running total), not of this toll. "40 were
+    killed over the past week" keeps its tally: there the period is the predicate's own."""
+    if not any(d.kind == "explicit" and d.dates is not None and d.dates.precision == "day" and d.start < period.start
+               for d in dates):
+        return False
+    last = next((t for t in reversed(doc) if t.idx < period.end - base), None)
+    if last is None or last.idx < period.start - base:
+        return False
+    head = last.head.head if last.dep_ == "pobj" else last.head  # "this week" -> its governor; "over the past week" -> "over"'s
+    return last.dep_ in ("npadvmod", "pobj") and (head.pos_ in ("NOUN", "PROPN") or head.dep_ == "acl")
 
 
 def _owns_another_noun(doc: Doc, at: int) -> bool:

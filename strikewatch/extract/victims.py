@@ -213,6 +213,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 and any(c.dep_ == "dobj" for c in verb.children):
             continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
             # "the army reported two rebels dead": the subject reports
+        if pattern.id == "telegraphic-to-death-subject" and any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+            continue  # "a mob beat a thief to death", "they had hacked ... to death": the subject did it
         if pattern.id == "counted-killed-telegraphic" and (any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
                                                            or not _counted(victim)):
             continue  # "nine insurgents killed": a note's passive without its auxiliary (tagged a past tense or a
@@ -330,7 +332,8 @@ def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], l
     if any(role == "killed" for _, role in groups):
         return
     for verb in sent:
-        dead = _PREDICATES.get(verb.lemma_) == "killed" or verb.lemma_ == "shoot" and any(c.lower_ == "dead" for c in verb.children)
+        dead = _PREDICATES.get(verb.lemma_) == "killed" or verb.lemma_ == "shoot" and any(c.lower_ == "dead" for c in verb.children) \
+            or verb.lemma_ == "gun" and any(c.lower_ == "down" for c in verb.children)  # "was gunned down"
         # "was shot and killed": the second participle shares the first one's auxiliary
         passive = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children) else verb
         if not dead or verb.tag_ != "VBN" or not _realis(verb) \
@@ -340,6 +343,12 @@ def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], l
         if subject is not None and (subject.pos_ == "PRON" or _member(subject, lex, killed=True) is not None):
             continue  # a subject of its own that is a person or "they": read as it is
         det = next((t for t in sent.doc[sent.start: verb.i] if t.dep_ == "det" and t.lower_ in ("a", "an")), None)
+        name = _opening_name(sent, passive, lex) if subject is None or subject.pos_ != "PROPN" else None
+        if name is not None:
+            member = Member(Count(low=1, best=1, high=1), None, name[0].idx, name[-1].idx + len(name[-1]))
+            # no head: the names roster would read the description's places as more names
+            groups[(verb.i, "killed")] = VictimGroup("killed", "lost-subject", verb.i, [member], fresh=True)
+            return
         person = det.head if det is not None else _bare_opening(sent, verb)
         if person is None or person.tag_ != "NN" or person.i >= verb.i \
                 or not (_is_person(person, lex) or _killable(person, lex)):
@@ -348,6 +357,27 @@ def _lost_subject(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], l
         member = Member(Count(low=1, best=1, high=1), _category(person, lex), sent.doc[left].idx, person.idx + len(person))
         groups[(verb.i, "killed")] = VictimGroup("killed", "lost-subject", verb.i, [member], head=person.i, fresh=True)
         return
+
+
+def _opening_name(sent: SpacySpan, verb: Token, lex: Lexicons) -> list[Token] | None:
+    """ "Karim Uddin alias Babu, 32, son of a trader, was gunned down": a person's name opens the sentence
+    and a long description between it and its verb in the singular leads the parser astray. Two or more
+    capitalised proper nouns (a nickname after "alias" too), no actor's or party's name."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in SINGULAR_AUX for c in verb.children):
+        return None
+    name: list[Token] = []
+    for t in sent:
+        if t.pos_ == "PROPN" and t.text.istitle() and t.text.isalpha() or name and t.lower_ == "alias":
+            name.append(t)
+            continue
+        break
+    proper = [t for t in name if t.pos_ == "PROPN"]
+    if len(proper) < 2 or name[-1].lower_ == "alias" or name[-1].i >= verb.i:
+        return None
+    words = {t.lower_ for t in proper} | {" ".join(t.lower_ for t in proper[:2])}
+    if any(w in lex.actors or w in lex.parties or w in lex.victims for w in words):
+        return None
+    return name
 
 
 def _bare_opening(sent: SpacySpan, verb: Token) -> Token | None:
@@ -391,16 +421,31 @@ def _twin_subjects(victim: Token, verb: Token, lex: Lexicons, killed: bool = Fal
 
 # predicates of death said of people (not "eliminate their presence", "killing the fish" is an animal's)
 PERSON_VERBS = {"kill", "murder", "slay", "lynch", "behead", "decapitate", "assassinate", "execute", "gun", "shoot",
-                "stab", "hack", "strangle", "beat", "club", "burn", "die", "perish", "succumb", "find", "leave"}
+                "stab", "hack", "strangle", "beat", "club", "burn", "die", "perish", "succumb", "find", "leave",
+                "bludgeon", "stone", "axe", "chop"}
 
 
 def _argument(victim: Token, verb: Token) -> bool:
     """The victim is the predicate's own argument: the object, the passive subject, or the subject of
     "died"; not through a reduced relative ("the raid killed ..." is often parsed as "the raid [that was]
     killed") nor a speaker ("..., the ministry said")."""
-    if victim.head.i != verb.i or verb.dep_ == "acl" or verb.lemma_ not in PERSON_VERBS:
+    if verb.lemma_ not in PERSON_VERBS:
+        return False
+    if verb.dep_ == "acl" and verb.head.i == victim.i and victim.dep_ == "ROOT" and verb.tag_ == "VBN":
+        return True  # a note's headline grammar, no finite verb: "Another blogger hacked to death by ..."
+    if victim.dep_ == "nsubj" and victim.head.i == verb.i and verb.tag_ in ("VBN", "VBD") and _to_death(verb) \
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return True  # the same, parsed as a subject: "Another blogger hacked to death by ..." (no one is object)
+    if verb.dep_ == "conj" and verb.lemma_ in ("die", "perish", "succumb") and victim.head.i == verb.head.i \
+            and victim.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return True  # "a trader was beaten by a mob and later succumbed to his injuries": the first verb's subject died
+    if victim.head.i != verb.i or verb.dep_ == "acl":
         return False
     return victim.dep_ in ("nsubjpass", "dobj") or victim.dep_ == "nsubj" and verb.lemma_ in ("die", "perish", "succumb")
+
+
+def _to_death(verb: Token) -> bool:
+    return any(c.lower_ == "to" and any(d.lower_ == "death" for d in c.children) for c in verb.children)
 
 
 def _others(victim: Token) -> bool:
@@ -523,6 +568,15 @@ def _realis(verb: Token) -> bool:
     return True
 
 
+SINGULAR_AUX = {"was", "is", "has"}
+
+
+def _one_subject(head: Token) -> bool:
+    """The subject of a verb in the singular: "was killed", "has died" (a list of people takes "were", "have")."""
+    return head.dep_ in ("nsubj", "nsubjpass") and head.tag_ == "NN" \
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in SINGULAR_AUX for c in head.head.children)
+
+
 def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     shared = _shared_figure(head, lex)
     if shared is not None:
@@ -534,6 +588,11 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     for h in conjuncts:
         if _nobody(h):
             return []  # "no one", "nobody": the negation reader gives the zero
+        if h is not head and h.pos_ in ("VERB", "AUX"):
+            continue  # "leaving four dead and 13 injured": the wounded are a predicate's, not more dead
+        if h is not head and _one_subject(head) and h.tag_ == "NN" \
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in h.children):
+            continue  # "a local leader and wanted extremist was killed": the verb's "was" says one person
         if including is not None and h.i > including and h is not head and _counted(head) \
                 and not any(c.dep_ == "nummod" for c in h.children):
             continue  # "four persons including an elder and his son": the son is of the part (hung on "persons")
@@ -872,7 +931,9 @@ def _is_age_noun(tok: Token) -> bool:
 
 def _is_person(h: Token, lex: Lexicons) -> bool:
     """A noun that names a person: the victim lexicon, or a word built like one ("activist", "physician")."""
-    words = (h.lower_, h.lemma_.lower(), f"{h.doc[h.i - 1].lower_} {h.lower_}" if h.i else h.lower_)
+    words = [h.lower_, h.lemma_.lower(), f"{h.doc[h.i - 1].lower_} {h.lower_}" if h.i else h.lower_]
+    if h.i > 1 and h.doc[h.i - 1].text == "-" and not h.doc[h.i - 1].whitespace_:
+        words.append(h.doc[h.i - 2].lower_ + h.lower_)  # "a passer-by" is split at its hyphen: "passerby"
     if any(w in lex.victims for w in words):
         return True
     return h.lower_.endswith(PERSON_ENDINGS) and h.lower_ not in NOT_PERSONS
