@@ -108,6 +108,9 @@ def test_events_taxonomy_is_acleds_and_every_type_has_words(lexicons):
     # "struck" is an air strike's word, unless a bullet struck
     ("Jets struck a bakery in the old town, killing four.", "Air/drone strike"),
     ("A shopkeeper was struck by a stray bullet in the old town.", "Attack"),
+    # the leavings of gunfire and a medical flight are no shelling and no air strike
+    ("Detectives collected shell casings near the gas station where the clerk was shot.", "Attack"),
+    ("The wounded deputy was flown by medical helicopter to the trauma centre.", "Attack"),
 ])
 def test_events_parties_decide_what_words_cannot(extractor, text, expected):
     assert sub(extractor, text) == expected
