@@ -222,3 +222,10 @@ def test_an_unborn_child_is_not_counted_among_the_dead(extractor, text, killed):
 ])
 def test_the_wounded_left_with_or_having_injuries(extractor, text, killed, injured):
     assert tolls(extractor, text) == (killed, injured)
+
+
+def test_other_members_of_a_family_are_more_dead_not_a_part(extractor):
+    # "of the family" says whose members they are; "one of them" would be a part of those told before
+    text = ("A radio reporter was killed on Monday evening after an air strike hit his home in Khan Younis. "
+            "The strike killed 9 other members of the Darwish family, including three children.")
+    assert tolls(extractor, text)[0] == {10}

@@ -522,11 +522,14 @@ def _fresh(victim: Token) -> bool:
     """An indefinite victim phrase: "a man", "two women", "another teen"; not "he", "the boy", "his wife"."""
     if victim.lower_ in ONE_PRONOUNS or victim.pos_ == "PRON" and victim.lower_ not in OTHER_WORDS:
         return False
-    return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE or _of_known(c) for c in victim.children)
+    partitive = victim.pos_ in ("NUM", "PRON") or victim.lower_ in ("one", "some", "several", "most", "each")
+    return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE or partitive and _of_known(c)
+                   for c in victim.children)
 
 
 def _of_known(prep: Token) -> bool:
-    """ "one of them", "two of the victims": a part of people told before, not new ones."""
+    """ "one of them", "two of the victims": a part of people told before, not new ones (but "12 other
+    members of the family" are people, counted anew)."""
     return prep.dep_ == "prep" and prep.lower_ == "of" and any(
         o.dep_ == "pobj" and (o.pos_ == "PRON" or _det(o, *DEFINITE)) for o in prep.children)
 
