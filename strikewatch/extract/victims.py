@@ -453,7 +453,7 @@ def _others(victim: Token) -> bool:
     before them (an ordinal with "a" counts on from them; "the second victim" may be one of them)."""
     return victim.lower_ in OTHER_WORDS or any(c.lower_ in OTHER_WORDS and c.dep_ in ("amod", "det", "nummod", "advmod")
                                                for c in victim.children) \
-        or _det(victim, "a") and any(c.lower_ in ORDINALS and c.dep_ == "amod" for c in victim.children)
+        or _indefinite(victim) and any(c.lower_ in ORDINALS and c.dep_ == "amod" for c in victim.children)
 
 
 def _det(h: Token, *words: str) -> bool:
@@ -650,7 +650,7 @@ def _conjuncts_of_the_group(head: Token, lex: Lexicons) -> list[Token]:
 
 
 def _indefinite(t: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+    return _det(t, "a", "an")
 
 
 def _listed_appositive(head: Token) -> list[Token]:
