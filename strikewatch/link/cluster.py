@@ -20,9 +20,13 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .aside import background
+from .blocking import FOLLOWUP_DAYS
 from .features import Features
+from .geo import place_relation
 from .similarity import Pair, figure_relation
 from .similarity import _later as later
+from .similarity import _same_people as people_named
+from .similarity import compare as score_pair
 
 Compare = Callable[[Features, Features], Pair]
 # vetoes of the day alone: a follow-up story's own day (cluster._told_later)
@@ -72,7 +76,7 @@ def cluster(feats: Sequence[Features], edges: Iterable[tuple[int, int, Pair]], c
         a, b = groups[ri], groups[rj]
         if a.existing and b.existing:
             continue
-        if a.articles & b.articles or not _compatible(feats, a, b, compare, aside):
+        if a.articles & b.articles and not _read_twice(feats, a, b) or not _compatible(feats, a, b, compare, aside):
             continue
         keep, gone = (ri, rj) if (a.existing or ri < rj) and not b.existing else (rj, ri)
         into, src = groups[keep], groups.pop(gone)
@@ -96,9 +100,12 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
     reports must still agree. Stories told in one report keep complete link. (A county's reading
     with no toll vetoes a next day's story of the town that the town's reading of it links.)"""
     if len(a.members) == len(a.articles) and len(b.members) == len(b.articles):
-        return all(_pair_ok(feats, a, b, x, y, compare) for x in a.members for y in b.members)
+        return all(_pair_ok(feats, a, b, x, y, compare) for x in a.members for y in b.members
+                   if feats[x].article != feats[y].article)
     for xs in _stories(feats, a.members):
         for ys in _stories(feats, b.members):
+            if feats[xs[0]].article == feats[ys[0]].article:
+                continue  # one article's story read twice (_read_twice): no evidence against itself
             if len(xs) > 1 or len(ys) > 1:
                 # a past shooting recalled in passing is no reading of the story, unless the other
                 # story names its people (the trial's story recalls the shooting another paper told)
@@ -112,6 +119,40 @@ def _compatible(feats: Sequence[Features], a: Group, b: Group, compare: Compare,
             elif not all(_pair_ok(feats, a, b, x, y, compare) for x in xs for y in ys):
                 return False
     return True
+
+
+def _read_twice(feats: Sequence[Features], a: Group, b: Group) -> bool:
+    """Whether every article with reports in both groups told one story in them, read twice: its
+    two readings at one place (or one inside the other), within a week, with no tolls in conflict,
+    and another article's report linked to both, naming with each a person, a street or an age
+    (keys.py gives each of an article's reports the keys nearest it: the victim's name beside the
+    day he died, the street beside the day he was shot). Any other shared article keeps them apart:
+    the extractor told two incidents there."""
+    shared = a.articles & b.articles
+    others = [t for t in a.members + b.members if feats[t].article not in shared]
+    for art in sorted(shared):
+        xs = [m for m in a.members if feats[m].article == art]
+        ys = [m for m in b.members if feats[m].article == art]
+        if not any(_one_story(feats[x], feats[y]) and _keyed(feats[t], feats[x]) and _keyed(feats[t], feats[y])
+                   for x in xs for y in ys for t in others):
+            return False
+    return True
+
+
+def _one_story(x: Features, y: Features) -> bool:
+    """Two reports of one article that may be one story: one place (or a quarter, the county or the
+    state it lies in), days within a week, no tolls
+    (killed or injured) in conflict."""
+    if place_relation(x, y)[0] not in ("same", "inside", "region"):
+        return False  # two towns, however near, are two places (Shreveport and Bossier City)
+    if None not in (x.lo, x.hi, y.lo, y.hi) and max(y.lo - x.hi, x.lo - y.hi) > FOLLOWUP_DAYS:  # type: ignore[operator]
+        return False
+    return all(figure_relation(p, q, 0)[0] != "conflict" for p, q in ((x.killed, y.killed), (x.injured, y.injured)))
+
+
+def _keyed(t: Features, x: Features) -> bool:
+    """t links to x and names with it a person, a street or an age."""
+    return bool(t.names & x.names or t.streets & x.streets or t.ages & x.ages) and score_pair(t, x).linked
 
 
 def _voice(feats: Sequence[Features], x: int, y: int, aside: Collection[int]) -> bool:
@@ -139,9 +180,13 @@ def _stories(feats: Sequence[Features], members: Sequence[int]) -> list[list[int
 
 
 def _tolls_agree(feats: Sequence[Features], a: Group, b: Group, x: int, y: int) -> bool:
-    """x's and y's killed figures are no conflict, once superseded and side-by-side tolls are set aside."""
+    """x's and y's killed figures are no conflict, once superseded and side-by-side tolls are set aside.
+    Two reports telling of the same people (similarity._same_people: two people, a person and an age,
+    two ages, the street and a person or an age) are no conflict either: one paper misread the toll,
+    as the pair's own score has it (5 dead and 1 dead, the street and four ages in common)."""
     def clash(p: Features, q: Features) -> bool:
-        return figure_relation(p.killed, q.killed, later(p, q), p.killed_by, q.killed_by)[0] == "conflict"
+        return figure_relation(p.killed, q.killed, later(p, q), p.killed_by, q.killed_by)[0] == "conflict" \
+            and not people_named(p, q)
     if not clash(feats[x], feats[y]):
         return True
     current = _current(feats, a.members + b.members)

@@ -1,0 +1,80 @@
+"""Fewer incidents for one shooting (docs/linking.md, the incident count): a story told in several
+reports whose toll is read otherwise by another paper naming the same people; one article's story
+read twice, tied together by another paper naming its people. The texts are our own, written for
+these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from strikewatch.link import link
+from strikewatch.link.features import features
+from strikewatch.link.similarity import compare
+from strikewatch.model import Claim, Count, Dates, Location, Report, Span
+
+ASHFORD = Location(name="Ashford", country="United States", admin1="Georgia", lat=33.71, lon=-84.12,
+                   precision="city")
+BRANT = Location(name="Brant County", country="United States", admin1="Georgia", lat=33.80, lon=-84.20,
+                 precision="district")
+DUNMORE = Location(name="Dunmore", country="United States", admin1="Georgia", lat=33.95, lon=-83.90,
+                   precision="city")
+
+
+def _n(value: int | None) -> Count | None:
+    return Count(low=value, best=value) if value is not None else None
+
+
+def report(rid: str, loc: Location, day: str, published: str, *, killed: int | None = None,
+           injured: int | None = None, names: tuple[str, ...] = (), streets: tuple[str, ...] = (),
+           ages: tuple[str, ...] = ()) -> Report:
+    """A report whose keys (keys.py) are given as evidence spans, as the key finder leaves them."""
+    d = dt.date.fromisoformat(day)
+    keys = [Span(start=0, end=len(t), text=t, field=f) for f, ts in (("name", names), ("address", streets),
+                                                                        ("age", ages)) for t in ts]
+    return Report(id=rid, article=rid.split("#")[0], event_type="Violence against civilians", sub_event_type="Attack",
+                  date=Dates(start=d, end=d, precision="day", basis="explicit"), location=loc,
+                  claims=[Claim(killed=_n(killed), injured=_n(injured))],
+                  evidence=[Span(start=0, end=4, text="shot", field="killed"), *keys],
+                  outlet=rid.split("-")[0], published=dt.date.fromisoformat(published))
+
+
+def test_the_same_people_outweigh_a_toll_read_otherwise_in_a_story_told_twice() -> None:
+    # one paper tells the shooting at the town and at the county (a restatement that folds), five
+    # dead; another reads one dead (a misread count) but names the same street and two ages: as a
+    # pair they link (similarity._same_people), and the folded story's tolls must not keep them apart
+    keys = {"streets": ("412 Harmon Avenue",), "ages": ("a 23-year-old", "a 31-year-old")}
+    town = report("wagt-1#1", ASHFORD, "2018-06-08", "2018-06-09", killed=5, **keys)  # type: ignore[arg-type]
+    county = report("wagt-1#2", BRANT, "2018-06-08", "2018-06-09", killed=5, **keys)  # type: ignore[arg-type]
+    other = report("wrdw-2#1", ASHFORD, "2018-06-08", "2018-06-09", killed=1, **keys)  # type: ignore[arg-type]
+    assert compare(features(0, town), features(1, other)).linked
+    assert [i.reports for i in link([town, county, other]).incidents] == [["wagt-1#1", "wagt-1#2", "wrdw-2#1"]]
+    # without the people in common, 5 and 1 dead are two shootings
+    plain = report("wrdw-2#1", ASHFORD, "2018-06-08", "2018-06-09", killed=1)
+    assert len(link([town, county, plain]).incidents) == 2
+
+
+def test_an_article_read_twice_joins_when_another_paper_ties_both_readings() -> None:
+    # the first paper tells the shooting twice: Friday's five wounded on Harmon Avenue, and Monday,
+    # when Marcus Dell died of his wounds; the extractor keeps them apart (another day, both read
+    # firmly). The second paper's Friday story names the street and Dell: it links to both readings,
+    # which are one story, so the shooting is one incident, not two
+    friday = report("wsvn-1#1", ASHFORD, "2018-06-08", "2018-06-12", injured=5, streets=("Harmon Avenue",))
+    monday = report("wsvn-1#2", ASHFORD, "2018-06-11", "2018-06-12", killed=1, injured=5,
+                    names=("Marcus Dell",))
+    told = report("wplg-2#1", ASHFORD, "2018-06-08", "2018-06-09", injured=5, names=("Marcus Dell",),
+                  streets=("Harmon Avenue",))
+    assert compare(features(0, told), features(1, friday)).linked
+    assert compare(features(0, told), features(1, monday)).linked
+    assert [i.reports for i in link([friday, monday, told]).incidents] == [["wplg-2#1", "wsvn-1#1", "wsvn-1#2"]]
+
+
+def test_an_article_telling_two_towns_stays_two_incidents() -> None:
+    # the same, but the first paper's Monday reading is in another town: two places, two shootings,
+    # even though the second paper names two of its people (they link as a pair)
+    friday = report("wsvn-1#1", ASHFORD, "2018-06-08", "2018-06-12", injured=5, streets=("Harmon Avenue",))
+    elsewhere = report("wsvn-1#2", DUNMORE, "2018-06-11", "2018-06-12", killed=1, injured=5,
+                       names=("Marcus Dell", "Rita Vance"))
+    told = report("wplg-2#1", ASHFORD, "2018-06-08", "2018-06-09", injured=5, names=("Marcus Dell", "Rita Vance"),
+                  streets=("Harmon Avenue",))
+    assert compare(features(0, told), features(1, elsewhere)).linked
+    assert len(link([friday, elsewhere, told]).incidents) == 2
