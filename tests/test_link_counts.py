@@ -78,3 +78,23 @@ def test_an_article_telling_two_towns_stays_two_incidents() -> None:
                   streets=("Harmon Avenue",))
     assert compare(features(0, told), features(1, elsewhere)).linked
     assert len(link([friday, elsewhere, told]).incidents) == 2
+
+
+def _arrest(r: Report) -> Report:
+    return r.model_copy(update={"event_type": "Strategic developments", "sub_event_type": "Arrests"})
+
+
+def test_an_arrest_told_on_the_shooting_day_with_an_age_in_common_is_its_story() -> None:
+    # "police arrested a 30-year-old man" the day two people were wounded in the same town, where
+    # the other paper's victim is 30 too: the arrest's story is the shooting's, not another event
+    shot = report("wbal-1#1", ASHFORD, "2018-06-08", "2018-06-08", injured=2, ages=("a 30-year-old",))
+    held = _arrest(report("wjz-2#1", ASHFORD, "2018-06-08", "2018-06-09", ages=("a 30-year-old", "a 7-year-old")))
+    pair = compare(features(0, shot), features(1, held))
+    assert pair.veto is None and "outweighed" in " ".join(pair.reasons)
+    # another day, another town or no age in common: an arrest is another event
+    later = _arrest(report("wjz-2#1", ASHFORD, "2018-06-09", "2018-06-09", ages=("a 30-year-old",)))
+    assert compare(features(0, shot), features(1, later)).veto == "other event type"
+    away = _arrest(report("wjz-2#1", DUNMORE, "2018-06-08", "2018-06-09", ages=("a 30-year-old",)))
+    assert compare(features(0, shot), features(1, away)).veto == "other event type"
+    other = _arrest(report("wjz-2#1", ASHFORD, "2018-06-08", "2018-06-09", ages=("a 45-year-old",)))
+    assert compare(features(0, shot), features(1, other)).veto == "other event type"

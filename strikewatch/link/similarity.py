@@ -250,7 +250,12 @@ def _arrest_with_toll(a: Features, b: Features) -> bool:
     (aside.py gathers such a report inside one article the same way)."""
     if ARRESTS not in (a.sub_event_type, b.sub_event_type):
         return False
-    return bool(set(a.killed) & set(b.killed) or set(a.injured) & set(b.injured))
+    if set(a.killed) & set(b.killed) or set(a.injured) & set(b.injured):
+        return True
+    # or told on the very day at the very town with an age in common ("a 30-year-old man was
+    # charged" beside "a 30-year-old was shot"): the arrest's story is the shooting's
+    return bool(a.ages & b.ages) and a.single_day and a.lo == b.lo and b.single_day \
+        and place_relation(a, b)[0] in PRECISE
 
 
 def told_after(a: Features, b: Features) -> bool:
@@ -343,7 +348,7 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
     if a.type_guessed or b.type_guessed:
         out.append(("", "event type guessed: no evidence"))
     elif type_unknown and a.sub_event_type != b.sub_event_type:
-        out.append(("", "sub-event types differ, outweighed by a name in both"))
+        out.append(("", "sub-event types differ, outweighed by a person, street, ages or an arrest's toll or day in both"))
     elif a.sub_event_type == b.sub_event_type:
         out.append(("type_same", f"same sub-event type {a.sub_event_type}"))
     elif types_compatible(a.sub_event_type, b.sub_event_type):
