@@ -98,3 +98,30 @@ def test_an_arrest_told_on_the_shooting_day_with_an_age_in_common_is_its_story()
     assert compare(features(0, shot), features(1, away)).veto == "other event type"
     other = _arrest(report("wjz-2#1", ASHFORD, "2018-06-08", "2018-06-09", ages=("a 45-year-old",)))
     assert compare(features(0, shot), features(1, other)).veto == "other event type"
+
+
+FARLEY = Location(name="Farley County", country="United States", admin1="Georgia", lat=34.60, lon=-84.90,
+                  precision="district")
+
+
+def _undated(r: Report) -> Report:
+    """The story gives no date of its own: the extractor's fallback, the publication day or the day before."""
+    pub = r.published
+    assert pub is not None
+    return r.model_copy(update={"date": Dates(start=pub - dt.timedelta(days=1), end=pub, precision="day",
+                                              basis="publication")})
+
+
+def test_a_countys_undated_story_naming_the_towns_victim_is_told_after() -> None:
+    # Friday's story places the shooting in Ashford; the sheriff's undated story on Sunday places it
+    # in Brant County (Ashford lies in it) and names the same victim: a follow-up of that shooting
+    shot = report("wgxa-1#1", ASHFORD, "2018-06-08", "2018-06-08", killed=1, names=("Tomas Reyna",))
+    told = _undated(report("wmaz-2#1", BRANT, "2018-06-10", "2018-06-10", killed=1, names=("Tomas Reyna",)))
+    pair = compare(features(0, shot), features(1, told))
+    assert "told_after" in pair.features and pair.linked
+    # a figure alone is not enough at the county (its round-ups give every town's "1 dead"), nor
+    # is a county whose point lies far from the town
+    plain = _undated(report("wmaz-2#1", BRANT, "2018-06-10", "2018-06-10", killed=1))
+    assert "told_after" not in compare(features(0, shot), features(1, plain)).features
+    far = _undated(report("wmaz-2#1", FARLEY, "2018-06-10", "2018-06-10", killed=1, names=("Tomas Reyna",)))
+    assert "told_after" not in compare(features(0, shot), features(1, far)).features
