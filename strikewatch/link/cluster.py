@@ -9,7 +9,9 @@ update away from the rescuers' 61, nor do two tolls that another member gives si
 own 100 beside the Observatory's 24: sources disagreeing about one incident), nor is a follow-up's
 own day (the charging story four days on, telling of the same people as another article's story in
 the group: read on that story's day, it must veto nothing). A story one article tells in several
-reports (restatements, asides) needs only one reading in common with another article's story.
+reports (restatements, asides) needs only one reading in common with another article's story. Two
+groups holding reports of one article merge only where that article told one story in them, read
+twice, and another article's report ties both readings (`_read_twice`).
 Groups that existed before (incidents of an earlier run) are never merged with each other, so their
 ids survive.
 """
