@@ -125,3 +125,18 @@ def test_a_countys_undated_story_naming_the_towns_victim_is_told_after() -> None
     assert "told_after" not in compare(features(0, shot), features(1, plain)).features
     far = _undated(report("wmaz-2#1", FARLEY, "2018-06-10", "2018-06-10", killed=1, names=("Tomas Reyna",)))
     assert "told_after" not in compare(features(0, shot), features(1, far)).features
+
+
+def test_an_article_read_twice_joins_whatever_the_order() -> None:
+    # incremental linking (the store's) gives the one-shot answer: the article first, then the paper
+    # that ties its readings, or the other way round
+    friday = report("wsvn-1#1", ASHFORD, "2018-06-08", "2018-06-12", injured=5, streets=("Harmon Avenue",))
+    monday = report("wsvn-1#2", ASHFORD, "2018-06-11", "2018-06-12", killed=1, injured=5,
+                    names=("Marcus Dell",))
+    told = report("wplg-2#1", ASHFORD, "2018-06-08", "2018-06-09", injured=5, names=("Marcus Dell",),
+                  streets=("Harmon Avenue",))
+    whole = link([friday, monday, told]).incidents
+    for first, then in (([friday, monday], [told]), ([told], [friday, monday])):
+        before = link(first).incidents
+        after = link(then, existing=before, existing_reports=first).incidents
+        assert [(i.id, i.reports) for i in after] == [(i.id, i.reports) for i in whole]
