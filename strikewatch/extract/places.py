@@ -115,6 +115,8 @@ _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts|upazilla|upazila|tehsil|lga|"
                              r"regency|cercle|zone|department|prefecture|local government)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
+# "northern Darfur", "central Gaza": a direction that may name a unit of its own (_part_named)
+_PART_BEFORE = re.compile(r"\b(north|south|east|west|northern|southern|eastern|western|central|middle)[ \t]+$", re.I)
 # a landmark or a street named after a town: "Cairo Street", "the Salah al-Din Mosque"
 _LANDMARK_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:street|st\.|road|mosque|square|roundabout|"
                              r"bridge|hall|tower|family|clan)\b", re.I)
@@ -412,6 +414,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None  # an American story too faintly cued to be sure of ("Davis said") reads its names alike
     if _MILITARY_UNIT_AFTER.match(text[e : e + 40]):
         return None  # "the Skhid task force said", "members of the Aidar battalion": a unit, not a place
+    if (part := _part_named(text, s, surface, ctx, g)) is not None:
+        return _resolve(text, s, e, part, g)
     if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
         if inside and one_word:
             return None
@@ -481,6 +485,24 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
             and not surface.isupper() and e == run[j - 1].end:  # a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"; not "Beirut's Martyrs Square"
     return _resolve(text, s, e, place, g)
+
+
+def _part_named(text: str, s: int, surface: str, ctx: tuple[str, ...], g: Gazetteer) -> Place | None:
+    """ "northern Darfur", "in central Gaza", "eastern Ghouta": where a unit is named for that part of
+    the place ("North Darfur", "Central Gaza", "Eastern Ghouta"), the unit; not "southern Sudan" (a
+    country) nor "south Lebanon" (a town abroad). Only a unit of a country the place is in."""
+    m = _PART_BEFORE.search(text[max(0, s - 12) : s])
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    root = word[:-3] if word.endswith("ern") else word
+    within = {p.cc for p in g.candidates(surface, countries=ctx)} | ({c.cc} if (c := g.country(surface)) else set()) \
+        or set(ctx)  # "northern Darfur": a region with no unit of its own, in the article's country
+    for name in dict.fromkeys((f"{root.title()} {surface}", f"{word.title()} {surface}")):
+        for p in g.candidates(name, exact=True, countries=ctx):
+            if p.cc in within and (p.level in (1, 2) or p.rank == 0 and p.precision == "district"):
+                return p
+    return None
 
 
 def _stray_abroad(text: str, e: int, place: Place, ctx: tuple[str, ...], g: Gazetteer) -> bool:
