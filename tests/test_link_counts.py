@@ -140,3 +140,17 @@ def test_an_article_read_twice_joins_whatever_the_order() -> None:
         before = link(first).incidents
         after = link(then, existing=before, existing_reports=first).incidents
         assert [(i.id, i.reports) for i in after] == [(i.id, i.reports) for i in whole]
+
+
+def test_an_age_and_a_toll_in_common_outweigh_a_type_read_from_the_wording() -> None:
+    # one paper's wording ("a blast of gunfire") made the shooting a bombing; the other's is a
+    # shooting: the same town and day, two dead and a 17-year-old in both are one incident
+    shot = report("khou-1#1", ASHFORD, "2018-06-08", "2018-06-08", killed=2, ages=("a 17-year-old",))
+    blast = report("kprc-2#1", ASHFORD, "2018-06-08", "2018-06-09", killed=2, ages=("a 17-year-old", "a 19-year-old"))
+    blast = blast.model_copy(update={"event_type": "Explosions/Remote violence",
+                                     "sub_event_type": "Remote explosive/landmine/IED"})
+    assert compare(features(0, shot), features(1, blast)).linked
+    # the age alone, or the toll alone, leave the type's veto standing
+    for other in (blast.model_copy(update={"claims": [Claim(killed=_n(5))]}),
+                  blast.model_copy(update={"evidence": blast.evidence[:1]})):
+        assert compare(features(0, shot), features(1, other)).veto == "other event type"

@@ -155,9 +155,11 @@ def compare(a: Features, b: Features, *, score: bool = True) -> Pair:
     tie = followup(a, b)
     # a person or landmark named in both, the same street, or the same people by their ages
     # outweighs the type read from the wording ("gunfire exchanged" for a shooting, "arrested" for
-    # the story of the arrest): then the type is no evidence either way, as a guessed one
+    # the story of the arrest): then the type is no evidence either way, as a guessed one; so does
+    # one age with a killed or injured figure in common ("a 17-year-old" among "two dead" in both)
     guessed_type = a.type_guessed or b.type_guessed or bool(tie) or len(a.ages & b.ages) >= 2 \
-        or _arrest_with_toll(a, b)
+        or _arrest_with_toll(a, b) or (bool(a.ages & b.ages) and bool(
+            set(a.killed) & set(b.killed) or set(a.injured) & set(b.injured)))
     if a.event_type and b.event_type and a.event_type != b.event_type and not guessed_type \
             and not types_compatible(a.sub_event_type, b.sub_event_type):
         return Pair(veto="other event type")
