@@ -506,14 +506,14 @@ def _part_named(text: str, s: int, surface: str, ctx: tuple[str, ...], g: Gazett
 
 
 def _stray_abroad(text: str, e: int, place: Place, ctx: tuple[str, ...], g: Gazetteer) -> bool:
-    """A town abroad in an article whose countries are known, where nothing points abroad: neither its
-    country nor a nationality of it is named, and it is no city of a million. In a Gaza case file
+    """A town or unit abroad in an article whose countries are known, where nothing points abroad:
+    neither its country nor a nationality of it is named, and it is no city of a million ("Farah" is
+    a girl's name in a Gaza case file, not Afghanistan's province). In a Gaza case file
     "Americana" is an area of Beit Lahia, not Americana in Brazil; "the Salah al-Din Mosque" names a
     man; a family called al-Qara is no Syrian village. Syria's neighbours stay in a Syrian article, as
     curated for it. A name before a street or a landmark ("Cairo Street", "Baghdad Mosque") names it
     after a town abroad, even a big one."""
-    if not ctx or place.level != 0 or place.cc in ctx \
-            or ("SY" in ctx and place.cc in NEIGHBOURS):
+    if not ctx or place.cc in ctx or ("SY" in ctx and place.cc in NEIGHBOURS):
         return False
     if _LANDMARK_AFTER.match(text[e : e + 16]):
         return True
