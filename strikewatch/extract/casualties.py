@@ -20,6 +20,7 @@ from spacy.tokens import Token as SpacyToken
 
 from ..lexicon import Lexicons
 from ..model import Count
+from .everyone import everyone_killed
 from .grievances import inside, reference_spans
 from .numbers import Quantity, find_quantities
 from .victim_lists import Listed, listed_victims, load_kinship
@@ -473,7 +474,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     out.listed, members = _roster(sent, groups, lex)
     out.facts = _split_by_ages(out.facts, members, sent)
     if not any(f.role == "killed" for f in out.facts + out.listed):
-        bare = uncounted_dead(sent, lex)
+        bare = uncounted_dead(sent, lex) or everyone_killed(sent)
         if bare is not None:  # "killed militants and civilians": deaths of an unknown number
             out.facts.append(CasualtyFact("killed", lex.quantities["an unknown number"], None, *bare, uncounted=True))
     grievance = reference_spans(sent)

@@ -25,6 +25,8 @@ from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
 from .phrases import Match, PhraseIndex
 from .places import PlaceMention, find_places
+from .codings import coded_for_day
+from .retold import past_anchors, retold_past
 from .sources import REPORTING, SourceMention, attributed_source
 
 _SPLIT = re.compile(r",? and that |; |,? adding that |,? while |\ba day (?:after|before|earlier)\b|"
@@ -150,6 +152,12 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     # that other thing, not the event the sentence tells
     dates = [d for d in dates if not (d.kind == "period" and _owns_another_noun(doc, d.end - base))]
     refine_by_parse(doc, dates, base, REPORTING, ctx.lede_at)
+    if written is not None:  # "to discuss the killing of 12 herders on 2 April": an older incident's dead
+        past = past_anchors(doc, base, dates, written)
+        cas.facts = [f for f in cas.facts if not retold_past(doc, f.start, past)]
+        cas.listed = [f for f in cas.listed if not retold_past(doc, f.start, past)]
+        if (day_coded := coded_for_day(text, base, dates, written)) is not None:  # "(12 coded for 3 May, 9 for 4 May)"
+            cas.facts = [f for f in cas.facts if f.role != "killed"] + [day_coded]
     # "4 were killed in Ahmedabad, 3 in Palanpur and 1 in Surat": a toll of each place, each its own segment
     per_place = _per_place_tolls(text, cas.facts, places, base)
     cas.facts += [f for _, f in per_place]

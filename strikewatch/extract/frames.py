@@ -380,7 +380,11 @@ class Assembler:
             return
         if seg.casualties or (anchored and source is not None):
             claim = self._claim(frame, source, seg.start)
+            # the writer's coded figure is final: dead told after it are among it, not more
+            final_coded = "fatalities as coded by the writer" in frame.flags
             for fact in seg.casualties:
+                if final_coded and fact.role == "killed":
+                    continue
                 claim.add(fact)
                 if fact.ambiguous and "killed-or-wounded ambiguous" not in frame.flags:
                     frame.flags.append("killed-or-wounded ambiguous")
