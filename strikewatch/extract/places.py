@@ -115,6 +115,10 @@ _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts|upazilla|upazila|tehsil|lga|"
                              r"regency|cercle|zone|department|prefecture|local government)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
+# "the Kabul-Jalalabad highway", "along the Bama-Gwoza and Dikwa-Marte axis": towns a road joins
+_PAIR = re.compile(r"([A-Z][a-z]{2,})[-‐–]([A-Z][a-z]{2,})")
+_ROAD_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]{2,}[-‐–][A-Z][a-z]{2,})?\s+(?:road|highway|axis|route|corridor|"
+                         r"railway|motorway|expressway|stretch)s?\b", re.I)
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ft|Mt)\.[ \t]*$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
@@ -365,6 +369,12 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
         if current and not _BLANKS.fullmatch(text, current[-1].end, m.start()):
             runs.append(current)
             current = []
+        if (pair := _PAIR.fullmatch(word)) and _ROAD_AFTER.match(text, m.end()):
+            # "the Maiduguri-Damboa road": two towns the road joins, each a name of its own
+            current.append(_Token(m.start(), m.start() + pair.end(1), pair.group(1), False))
+            runs.append(current)
+            current = [_Token(m.start() + pair.start(2), m.end(), pair.group(2), False)]
+            continue
         current.append(_Token(m.start(), m.end(), word, link))
     runs.append(current)
     return [r for r in runs if any(not t.link for t in r)]
