@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicons, SourceEntry, Trigger
 from ..model import Count
 from .casualties import CasualtyFact, find_casualties
+from .codings import coded_for_day
 from .dates import Anchor, DateMention, find_dates, is_period, refine_by_parse
 from .events import EventFact, EventReader, is_irrealis, is_rate
 from .gazetteer import Gazetteer
@@ -25,7 +26,6 @@ from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
 from .phrases import Match, PhraseIndex
 from .places import PlaceMention, find_places
-from .codings import coded_for_day
 from .retold import past_anchors, retold_past
 from .sources import REPORTING, SourceMention, attributed_source
 

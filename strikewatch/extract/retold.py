@@ -20,8 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .dates import MONTHS, DateMention
 from .sources import REPORTING
