@@ -116,3 +116,20 @@ def place(extractor, text):
 )
 def test_towns_joined_by_a_hyphen_before_a_road_word_are_places(extractor, text, expected):
     assert place(extractor, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "a" before a person's noun in the plural: a slip for one person, whatever the predicate
+        ("The attack on the army post resulted in a soldier and a militiamen killed.", [2]),
+        ("The raid on the checkpoint left a policeman and a rebels dead.", [2]),
+    ],
+)
+def test_a_persons_noun_in_the_plural_after_a_is_one_person(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+def test_a_few_people_is_no_single_person(extractor):
+    rs = reports(extractor, "A few people were injured when police fired on the crowd.")
+    assert [c.injured.best for r in rs for c in r.claims if c.injured is not None] != [1]

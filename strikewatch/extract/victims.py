@@ -799,8 +799,9 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
         cat = "children" if infant or age is not None and age.best is not None and age.best < 18 else None
         return Member(Count(low=1, best=1, high=1), cat, start, end)
     dets = {c.lower_ for c in h.children if c.dep_ in ("det", "poss")}
-    # "a personnel of the border force": a mass noun counted as one with "a"
-    single = h.tag_ in ("NN", "NNP") or killed and h.tag_ == "NNS" and bool(dets & {"a", "an"})
+    # "a personnel of the border force": a mass noun counted as one with "a"; "a soldier and a militiamen
+    # killed": a person's noun in the plural after "a" is a slip for one
+    single = h.tag_ in ("NN", "NNP") or h.tag_ == "NNS" and bool(dets & {"a", "an"}) and (killed or _is_person(h, lex))
     # "a local was killed": an adjective the tagger leaves as one, used as a noun with its article
     noun_like = h.pos_ in ("NOUN", "PROPN") or killed and h.pos_ == "ADJ" and bool(dets & {"a", "an"}) \
         and h.dep_ in ("nsubjpass", "dobj") and h.lower_ not in NOT_PERSONS
