@@ -133,3 +133,13 @@ def test_a_persons_noun_in_the_plural_after_a_is_one_person(extractor, text, exp
 def test_a_few_people_is_no_single_person(extractor):
     rs = reports(extractor, "A few people were injured when police fired on the crowd.")
     assert [c.injured.best for r in rs for c in r.claims if c.injured is not None] != [1]
+
+
+@pytest.mark.parametrize("text", ["3 separatist militants were killed in a gunfight with the police.",
+                                  "2 marchers were killed when the police fired on the rally."])
+def test_a_word_that_opens_like_a_month_is_no_date(extractor, text):
+    # "3 sep(aratist)", "2 march(ers)": read as a day, the figure was dated months before the story
+    # and then set apart as an older incident's dead
+    rs = [r for r in reports(extractor, text, "2015-06-07") if r.kind == "incident"]
+    assert [r.date.start.year for r in rs] == [2015]
+    assert dead(extractor, text, "2015-06-07") in ([3], [2])

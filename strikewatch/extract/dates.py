@@ -31,7 +31,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"]
 # "may" the modal is no month: the month is written with a capital, or as an abbreviation of another
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])")  # a whole word: not "3 separatist", "2 marchers"
 _WD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|/|to|or|and)\s*(?:on\s+)?(?:the\s+)?"
