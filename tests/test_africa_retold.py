@@ -143,3 +143,11 @@ def test_a_word_that_opens_like_a_month_is_no_date(extractor, text):
     rs = [r for r in reports(extractor, text, "2015-06-07") if r.kind == "incident"]
     assert [r.date.start.year for r in rs] == [2015]
     assert dead(extractor, text, "2015-06-07") in ([3], [2])
+
+
+def test_a_news_story_about_an_older_killing_keeps_its_dead(extractor):
+    # a story of several paragraphs written weeks later may be about the old incident itself
+    text = ("Man charged in double killing\n\n"
+            "Police arrested a 24-year-old man on Friday accused of the murder of two teenagers on 2 April 2016.\n\n"
+            "He is due in court next week.")
+    assert dead(extractor, text) == [2]

@@ -152,7 +152,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     # that other thing, not the event the sentence tells
     dates = [d for d in dates if not (d.kind == "period" and _owns_another_noun(doc, d.end - base))]
     refine_by_parse(doc, dates, base, REPORTING, ctx.lede_at)
-    if written is not None:  # "to discuss the killing of 12 herders on 2 April": an older incident's dead
+    if written is not None and ctx.note:  # "to discuss the killing of 12 herders on 2 April": an older incident's dead
         past = past_anchors(doc, base, dates, written)
         cas.facts = [f for f in cas.facts if not retold_past(doc, f.start, past)]
         cas.listed = [f for f in cas.listed if not retold_past(doc, f.start, past)]
@@ -333,3 +333,6 @@ class FactContext:
     datelines: list[tuple[int, int]] = field(default_factory=list)  # dates here date the story, not events
     anchor: Anchor | None = None  # what the article's dates are read against (docdates.py)
     lede_at: int | None = None  # where the article's lede date is (docdates.py)
+    # a monitor's note of one paragraph, written as of its event's day: an older incident it retells is
+    # never its subject (a news story written later may be about that incident: an arrest, a trial)
+    note: bool = False

@@ -11,7 +11,10 @@ A figure is set apart only when its date hangs on the figure's own chain of word
 clause (the object of "discuss", the noun "bombing", the verb "ordering"): a date on the main verb
 ("Gunmen killed three on 2 April", in a round-up written later) dates the sentence's own event and
 is left to the date reader. Only dates at least a week before the story count, so a report of the
-day before or of "last Monday" keeps its dead.
+day before or of "last Monday" keeps its dead. Only in a note of one paragraph (facts.FactContext.note),
+written as of its own event's day: a news story written months later may be about the old incident
+itself ("Man charged in the April 2 killing of two"), and there its dead are the story's (GVA's gold
+matches such follow-ups to the shooting).
 """
 
 from __future__ import annotations
