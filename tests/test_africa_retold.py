@@ -151,3 +151,18 @@ def test_a_news_story_about_an_older_killing_keeps_its_dead(extractor):
             "Police arrested a 24-year-old man on Friday accused of the murder of two teenagers on 2 April 2016.\n\n"
             "He is due in court next week.")
     assert dead(extractor, text) == [2]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Police fired on a rally on Wednesday [14 Octobe] in the town.", "2015-10-14"),  # a slip in the month
+        ("Tuesday, 6 January: in the capital, pickets torched a bus.", "2015-01-06"),  # a heading's colon
+        ("Troops clashed with rebels on 3 Sept. 2015 near the border.", "2015-09-03"),
+    ],
+)
+def test_a_month_misspelt_or_before_a_colon_is_still_a_date(text, day):
+    import datetime as dt
+
+    from strikewatch.extract.dates import find_dates
+    assert [str(d.dates.start) for d in find_dates(text, dt.date(2015, 12, 1)) if d.dates is not None][:1] == [day]
