@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Location
-from . import usplaces
+from . import usneighbourhoods, usplaces
 from .gazetteer import Gazetteer, Place, norm
 from .respell import ukrainian
 from .uasettlements import soft
@@ -432,6 +432,10 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.rank == 1 and p.a1 not in units)
     if us:
         found = usplaces.choose(found, text, e, surface, g, ctx)
+        if found and usplaces.named_for_saint(text, s, e, found[0]):
+            return None  # "Saint Francis Hospital" is no Saint Francis, Wisconsin
+        if (hood := usneighbourhoods.neighbourhood(text, s, e, found, g)) is not None:
+            found = [hood]  # "in Englewood" in a Chicago story: the neighbourhood, not a town
     place = found[0] if found else None
     # a governorate's own name beats a foreign town found under an alternate name: "Anbar" is not
     # Ambar in Turkey, "Hatay" not Antakya; "Beirut" stays the city

@@ -147,8 +147,9 @@ def named_counties(text: str, g: Gazetteer) -> tuple[tuple[Place, ...], ...]:
     out = []
     for m in _COUNTY.finditer(text):
         name = m.group("name").split()
+        word = m.group("kw").title()  # "Ouachita Parish" is Louisiana's, not Ouachita County, Arkansas
         for k in range(len(name)):  # "the Cook County": the longest tail that is a US county
-            units = tuple(p for p in g.candidates(" ".join(name[k:]) + " County", exact=True, countries=("US",))
+            units = tuple(p for p in g.candidates(" ".join(name[k:]) + " " + word, exact=True, countries=("US",))
                           if p.cc == "US" and p.level == 2)
             if units:
                 out.append(units)
@@ -335,12 +336,31 @@ def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, .
                     hit = (s, e, found[0])
                     break
             if hit is not None:
-                out.append(hit)
+                if not named_for_saint(text, hit[0], hit[1], hit[2]):
+                    out.append(hit)
                 break
     if us:
         out += [(m.start(), m.start() + len(m.group("town")), p) for m in _CITY_COUNTY.finditer(text, start, end)
                 if (p := city_county(m.group("town"), m.group("county"), g)) is not None]
     return out
+
+
+# a church, hospital or school named for a saint: "St. Francis Catholic Church", "Saint Joseph Regional
+# Medical Center", "St. Mary Mercy Hospital" (up to two words of its name between); not "St. Cloud State
+# University" nor "St. Landry Parish" (a county), whose town is meant
+_INSTITUTION_AFTER = re.compile(
+    r"(?:['’]s)?(?:[ \t]+(?!State\b|County\b|City\b)[A-Z][\w'’\-]*){0,2}[ \t]+(?i:church|catholic|cathedral|basilica|"
+    r"chapel|hospital|medical|health|healthcare|clinic|infirmary|mercy|school|elementary|academy|college|"
+    r"university|prep|preparatory|seminary|cemetery|episcopal|lutheran|baptist|methodist|presbyterian|"
+    r"orthodox|regional|behavioral|rehabilitation)\b")
+_SAINT = re.compile(r"(?:Saint|St|Ste|Sainte)\.?[ \t]", re.I)
+
+
+def named_for_saint(text: str, s: int, e: int, place: Place) -> bool:
+    """text[s:e] is a saint's name that begins the name of a church, hospital or school, not the town
+    of that name (Saint Francis, Minnesota); a town of 100,000+ stays itself ("St. Louis University")."""
+    return bool(_SAINT.match(text, s)) and place.population < BIG_TOWN and place.level == 0 \
+        and _INSTITUTION_AFTER.match(text, e) is not None
 
 
 # a consolidated city-county's name: "Savannah-Chatham Metro Police", "Charlotte-Mecklenburg Schools"
@@ -454,6 +474,8 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             continue
         if p.level == 2 and not county and not bare_county:
             continue  # "Johnson" is a surname before it is Johnson County
+        if p.level == 2 and bare_county and settled and cues.get(p.a1 or "", 0) < STATE_CUE:
+            continue  # "Hawaii Island" in a story from Hawaii is no Island County, Washington
         if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE and not dateline \
                 and not _near_home(p, homes, g):
             # Howland, Maine in a story from Ohio; but a town of the outlet's market across a state line
@@ -466,7 +488,8 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             # cues weigh; a small town's force, "Howland police" in an Ohio story, is no Howland, Maine)
             continue
         keep.append(p)
-    keep = [centred(p, g) for p in keep]
+    toward = direction_before(text, e - len(surface))  # "in northwest Harris County": that part of it
+    keep = [centred(p, g, toward) for p in keep]
     # among same-named counties equally cued, the one holding a town the text names (Kilmichael:
     # Montgomery County, Mississippi)
     # among same-named towns equally cued, the one inside a county the text names (Decatur in a story
@@ -561,24 +584,50 @@ def placed(text: str, g: Gazetteer) -> dict[str, str]:
     return out
 
 
-def centred(p: Place, g: Gazetteer) -> Place:
+def centred(p: Place, g: Gazetteer, toward: tuple[int, int] | None = None) -> Place:
     """A US county at the mean point of its towns of 500+ rather than at its biggest town: a county
     report is as likely anywhere in it (Harris County's towns ring Houston; Pasco County's biggest town
     is at one end of it). Measured on GVA's development split: county points within 25 km of the
-    incident 115 -> 127 of 147 (the population-weighted mean 121)."""
+    incident 115 -> 127 of 147 (the population-weighted mean 121). `toward` (north, east: +1; south,
+    west: -1; 0 either) is the part the text names ("northwest Harris County"): the mean of the
+    county's towns that lie that way from its centre, where two or more do."""
     if p.cc != "US" or p.level != 2 or not p.a2 or g.world is None:
         return p
-    point = _county_point(p.a2, g)
+    point = _county_point(p.a2, g, toward) if toward else None
+    point = point or _county_point(p.a2, g)
     return replace(p, lat=point[0], lon=point[1]) if point is not None else p
 
 
 @functools.lru_cache(maxsize=4096)
-def _county_point(a2: str, g: Gazetteer) -> tuple[float, float] | None:
+def _county_point(a2: str, g: Gazetteer, toward: tuple[int, int] | None = None) -> tuple[float, float] | None:
     rows = g.world.con.execute("SELECT lat, lon FROM entry WHERE a2 = ? AND level = 0 AND lat IS NOT NULL",
                                (a2,)).fetchall() if g.world is not None else []
     if not rows:
         return None
-    return round(sum(r[0] for r in rows) / len(rows), 4), round(sum(r[1] for r in rows) / len(rows), 4)
+    lat, lon = sum(r[0] for r in rows) / len(rows), sum(r[1] for r in rows) / len(rows)
+    if toward:
+        dy, dx = toward
+        rows = [r for r in rows if (r[0] - lat) * dy >= 0 and (r[1] - lon) * dx >= 0 and (r[0], r[1]) != (lat, lon)]
+        if len(rows) < 2:
+            return None
+        lat, lon = sum(r[0] for r in rows) / len(rows), sum(r[1] for r in rows) / len(rows)
+    return round(lat, 4), round(lon, 4)
+
+
+_TOWARD = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northeast": (1, 1),
+           "northwest": (1, -1), "southeast": (-1, 1), "southwest": (-1, -1)}
+_DIRECTION_BEFORE = re.compile(r"\b(?P<dir>(?i:north|south)(?:-?(?i:east|west))?|(?i:east|west)|NE|NW|SE|SW)(?i:ern)?"
+                               r"[ \t]+$")
+_SHORT = {"ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest"}
+
+
+def direction_before(text: str, s: int) -> tuple[int, int] | None:
+    """The part of a place the words before it name: "northwest" / "NW" / "north-west" / "northern"."""
+    m = _DIRECTION_BEFORE.search(text, max(0, s - 16), s)
+    if m is None:
+        return None
+    word = m.group("dir").lower().replace("-", "")
+    return _TOWARD.get(_SHORT.get(word, word))
 
 
 def _size(p: Place, g: Gazetteer) -> int:
