@@ -150,3 +150,33 @@ def test_no_transliteration_variants_for_us_places(gazetteer):
     # elsewhere the variants stay (Afghan districts spelt several ways)
     helmand = gazetteer.region("Helmand", country="Afghanistan")
     assert any(p.a1 == "AF.10" for p in gazetteer.candidates("Nahri Saraj", countries=("AF",), within=helmand))
+
+
+def test_agencies_by_their_initials_name_their_state(gazetteer):
+    from strikewatch.extract.usagencies import agencies_named, parse_agencies
+    from strikewatch.extract.usagencies import table as agency_table
+    from strikewatch.extract.usplaces import agency_city
+
+    assert [a.state for a in agencies_named("SLED agents and TBI agents were called in.")] == ["US.SC", "US.TN"]
+    assert agencies_named("The sled dogs slept.") == () and agencies_named("A KBIX reporter") == ()
+    assert us_cues("TBI agents are investigating the shooting of a man by a deputy.", gazetteer) == {"US.TN": 2}
+    # a small town's own force gives no rank: the agency's state picks among same-named towns
+    text = ("Teen hurt when a pistol goes off at a friend's home\n\nPhoto courtesy of SCDC\n\n"
+            "A 16-year-old was shot in the arm inside a Duncan home, Duncan police said.")
+    assert {a for _m, a, _p in found(text, gazetteer)} == {"South Carolina"}
+    # a big city's force names its city where nothing else does
+    assert found("LMPD officers found a man shot on a porch early Sunday.", gazetteer) == [("LMPD", "Kentucky", "city")]
+    with pytest.raises(DataFileError, match="line 3: NOPD listed twice"):
+        parse_agencies("acronym,state,city\nNOPD,LA,New Orleans\nNOPD,LA,New Orleans\n", "a.csv")
+    with pytest.raises(DataFileError, match="line 2: state must be a postal code"):
+        parse_agencies("acronym,state,city\nNOPD,La.,New Orleans\n", "a.csv")
+    for a in agency_table()[0].values():  # every city given is a town of its state
+        assert not a.city or agency_city(a.city, a.state, gazetteer) is not None, a
+
+
+def test_a_name_written_as_a_street_is_that_street_when_bare(gazetteer):
+    text = ("A boy, 8, was hit in the leg in the 1400 block of Monroe Street, sheriff's deputies said. Witnesses "
+            "said the gunman drove down Monroe and fired at the house.")
+    assert found(text, gazetteer) == []  # no Monroe, Louisiana
+    placed = "A man was shot on Monroe Street in Monroe, sheriff's deputies said."
+    assert [m for m, _a, _p in found(placed, gazetteer)] == ["Monroe"]

@@ -32,9 +32,12 @@ from ..datafile import csv_rows
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
+from .usagencies import agencies_named
+from .usagencies import table as agency_table
 from .usstations import station_homes, station_spans, stations_named
 
 CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE, STATION_CUE = 3, 1, 2, 1, 2, 1
+AGENCY_CUE = 2  # "TBI agents", "LMPD said": as firm as a county named (usagencies.py)
 US_ARTICLE = 2  # cue weight that makes an article American
 BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
@@ -131,6 +134,8 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
         add(a1, w)
     for a1 in phone_states(text, st):  # "Anyone with information may call 410-555-0100": Maryland's police
         add(a1, PHONE_CUE)
+    for agency in agencies_named(text):  # "TBI agents", "Photo courtesy of SCDC", "NOPD:"
+        add(agency.state, AGENCY_CUE)
     for a1, w in _towns(text, g).cues.items():
         add(a1, w)
     for a1, w in local_forces(text, g).items():
@@ -342,7 +347,18 @@ def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, .
     if us:
         out += [(m.start(), m.start() + len(m.group("town")), p) for m in _CITY_COUNTY.finditer(text, start, end)
                 if (p := city_county(m.group("town"), m.group("county"), g)) is not None]
+        known, pattern = agency_table()
+        # a big city's force by its initials names its city: "NOPD: gunman opens fire ..." is New Orleans
+        out += [(m.start(), m.end(), p) for m in pattern.finditer(text, start, end)
+                if (p := agency_city(known[m.group()].city, known[m.group()].state, g)) is not None]
     return out
+
+
+def agency_city(city: str, a1: str, g: Gazetteer) -> Place | None:
+    """The town of a city's force (us_agencies.csv): the biggest US town of that name in its state."""
+    towns = [p for p in g.candidates(city, exact=True, countries=("US",)) if p.cc == "US" and p.level == 0 and p.a1 == a1] \
+        if city else []
+    return max(towns, key=lambda p: p.population) if towns else None
 
 
 # a church, hospital or school named for a saint: "St. Francis Catholic Church", "Saint Joseph Regional
@@ -389,6 +405,7 @@ def cued_state(text: str, g: Gazetteer) -> tuple[int, int, Place] | None:
     spans += [m.span() for m in _DC.finditer(text) if a1 == "US.DC"]
     spans += [m.span() for m in _PHONE.finditer(text) if a1 in phone_states(m.group(), st)]
     spans += [(s, e) for a, s, e in station_spans(text) if a == a1]  # "KOAT will provide updates"
+    spans += [(a.start, a.end) for a in agencies_named(text) if a.state == a1]  # "SLED agents are investigating"
     place = g.region(st.names[a1], country="United States")
     if not spans or place is None:
         return None
@@ -426,7 +443,22 @@ def is_author(text: str, s: int, e: int) -> bool:
 
 
 def is_street(text: str, s: int, e: int) -> bool:
-    return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text[e : e + 40]))
+    return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text[e : e + 40])
+                or _street_again(text, s, e))
+
+
+@functools.lru_cache(maxsize=256)
+def _street_names(text: str) -> frozenset[str]:
+    """Names the text writes as streets: "Monroe" of "the 1400 block of Monroe Street"."""
+    return frozenset(m.group(1) for m in re.finditer(r"(?<![\w-])([A-Z][a-z'’\-]+)[ \t]+(?i:" + _STREET_WORDS + ")", text))
+
+
+def _street_again(text: str, s: int, e: int) -> bool:
+    """A bare name the text writes elsewhere as a street ("driving down Monroe" below "Monroe Street") is
+    that street, unless the words place a town there ("in Monroe", "MONROE -", "Monroe, La.", "Monroe police")."""
+    return text[s:e] in _street_names(text) and not (
+        _PLACE_CUE.search(text, max(0, s - 24), s) or dateline_at(text, s, e) or town_follows(text, e)
+        or re.match(r"[ \t]*,[ \t]*[A-Z]", text[e : e + 4]))
 
 
 def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ctx: tuple[str, ...]) -> list[Place]:
@@ -533,6 +565,7 @@ def outlet_homes(text: str, g: Gazetteer) -> tuple[tuple[float, float], ...]:
     us_brands.csv) and of the town in the title's outlet tail ("- Memphis, Tennessee")."""
     st = states(g)
     wanted = [(a1, town) for a1, town in station_homes(text) if town]
+    wanted += [(a.state, a.city) for a in agencies_named(text) if a.city]  # "LMPD said": Louisville's market
     if (span := outlet_span(text)) is not None:
         for m in st.after_city.finditer(text, *span):
             before = _BEFORE_STATE.search(text, max(span[0], m.start() - 40), m.start())
@@ -758,7 +791,7 @@ def american_words(text: str) -> int:
     and so is a station named)."""
     words = {re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)}
     # a US station named by its call sign ("told KDKA") is one too
-    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text))
+    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text)) + bool(agencies_named(text))
 
 
 # a US number as local news prints a tip line: "(904) 555-0143", "410-555-0100", "217.555.0199"
