@@ -180,3 +180,40 @@ def test_a_name_written_as_a_street_is_that_street_when_bare(gazetteer):
     assert found(text, gazetteer) == []  # no Monroe, Louisiana
     placed = "A man was shot on Monroe Street in Monroe, sheriff's deputies said."
     assert [m for m, _a, _p in found(placed, gazetteer)] == ["Monroe"]
+
+
+def test_a_township_is_in_the_county_the_text_names_not_a_same_named_town(gazetteer):
+    text = ("Woman questioned after shooting in Harrison Township\n\nHARRISON TOWNSHIP, Ohio — A man was killed "
+            "in Harrison Township on Tuesday. The Montgomery County Coroner's Office identified him.")
+    places = [(m, p.location.name, p.location.precision) for p in find_places(text, gazetteer) for m in [p.mention]]
+    assert ("Harrison", "Montgomery County", "district") in places  # not Harrison, Ohio, near Cincinnati
+    assert ("HARRISON TOWNSHIP", "Montgomery County", "district") in places
+    # no county named: the town stays the guess
+    bare = "A man was killed in Harrison Township on Tuesday, sheriff's deputies said in Ohio."
+    assert ("Harrison", "Ohio", "city") in found(bare, gazetteer)
+
+
+def test_a_town_too_small_for_the_gazetteer_takes_the_county_the_text_names(gazetteer):
+    text = "A man was shot in Hartsville, Ind., on Friday, Bartholomew County deputies said."
+    assert place(text, "Hartsville", gazetteer).name == "Bartholomew County"
+    assert place("A man was shot in Hartsville, Ind., on Friday, deputies said.", "Hartsville",
+                 gazetteer).precision == "region"  # no county named: the state
+
+
+def test_lists_of_counties_name_the_one_state_holding_them_all(gazetteer):
+    from strikewatch.extract.usplaces import county_lists
+
+    assert county_lists("Deputies from Harris, Fort Bend and Montgomery counties joined the search.", gazetteer) == ("US.TX",)
+    # a weather alert's area, by semicolons
+    assert county_lists("Target Area: Daviess; Greene; Jackson; Jennings; Knox; Martin", gazetteer) == ("US.IN",)
+    # names several states share alike say nothing, and neither do lists of words
+    assert county_lists("Greene, Daviess and Knox counties", gazetteer) == ()  # Indiana's and Missouri's
+    assert county_lists("He bought apples; pears; plums.", gazetteer) == ()
+
+
+def test_a_weekday_or_an_adverb_before_a_state_is_no_town(gazetteer):
+    text = "Police are investigating a shooting in Franklin Co. on Sunday, Indiana State Police said."
+    assert [m for m, _a, _p in found(text, gazetteer)] == ["Indiana"]
+    assert "US.IN" in us_cues(text, gazetteer) and len(named_counties(text, gazetteer)) == 1  # "Franklin Co."
+    assert found("Meanwhile, Hawaii County police said the man was shot.", gazetteer) == [
+        ("Hawaii County", "Hawaii", "district")]

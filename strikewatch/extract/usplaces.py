@@ -45,9 +45,10 @@ _TOWN = re.compile(r"\b(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)
 _ABBREVIATED = re.compile(r"\b(?:St|Ft|Mt)\.?[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?")
 _FORCE = re.compile(r"\b(?P<town>(?:(?:St|Ft|Mt)\.?[ \t]+)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|Sheriff['’]s|PD)\b")
 _RESIDENCE = re.compile(r"\b\d{1,3},[ \t]+of[ \t]+(?:the[ \t]+)?$")  # "Jacob Setter, 14, of Graysville": a home
-_COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough)\b")
+# "Franklin Co." is the county too (not "Johnson & Co.": no name of a US county before it)
+_COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough|Co\.)(?![\w.])")
 COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough|COUNTY|PARISH)$")
-_UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
+_UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county\b|parish\b|borough\b|co\.(?![\w.]))", re.I)
 _STREET_WORDS = (r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|parkway|pkwy|highway|hwy|"
                  r"circle|cir|trail|terrace|ter|pike|alley|loop)s?\b\.?")  # not Court: "Cook County Circuit Court"
 # the street's name is capitalised ("Willis Street"), its word in any case: "Lexington bowling alley" is no street
@@ -143,7 +144,32 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
     for units in named_counties(text, g):
         for p in units:  # Madison County is in 19 states: a faint cue for each
             add(p.a1 or "", COUNTY_CUE / len(units))
+    for a1 in county_lists(text, g):  # "Greene, Daviess and Knox counties": the one state holding all three
+        add(a1, COUNTY_CUE)
     return cues
+
+
+_NAME_ITEM = r"[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)?"
+# "in Greene, Daviess and Knox counties"; a weather alert's "Target Area: Daviess; Greene; Jackson; Knox"
+_COUNTY_LIST = re.compile(rf"(?P<a>{_NAME_ITEM}(?:,[ \t]*{_NAME_ITEM})*,?[ \t]+and[ \t]+{_NAME_ITEM})[ \t]+(?:counties|parishes)\b"
+                          rf"|(?P<b>{_NAME_ITEM}(?:;[ \t]*{_NAME_ITEM}){{2,}})")
+
+
+@functools.lru_cache(maxsize=64)
+def county_lists(text: str, g: Gazetteer) -> tuple[str, ...]:
+    """The states of lists of county names: a list before "counties", or three names or more separated by
+    semicolons that are all counties; each list counts where one state alone has a county of every name."""
+    out = []
+    for m in _COUNTY_LIST.finditer(text):
+        names = re.split(r"[ \t]*(?:;|,[ \t]*and\b|,|\band\b)[ \t]*", m.group("a") or m.group("b"))
+        held = None
+        for name in filter(None, (n.strip() for n in names)):
+            word = "Parish" if m.group().endswith("parishes") else "County"
+            here = {p.a1 for p in g.candidates(f"{name} {word}", exact=True, countries=("US",)) if p.cc == "US" and p.level == 2}
+            held = here if held is None else held & here
+        if held is not None and len(held) == 1 and (a1 := next(iter(held))) and a1 not in out:
+            out.append(a1)
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=64)
@@ -152,7 +178,8 @@ def named_counties(text: str, g: Gazetteer) -> tuple[tuple[Place, ...], ...]:
     out = []
     for m in _COUNTY.finditer(text):
         name = m.group("name").split()
-        word = m.group("kw").title()  # "Ouachita Parish" is Louisiana's, not Ouachita County, Arkansas
+        # "Ouachita Parish" is Louisiana's, not Ouachita County, Arkansas; "Franklin Co." a county
+        word = "County" if m.group("kw") == "Co." else m.group("kw").title()
         for k in range(len(name)):  # "the Cook County": the longest tail that is a US county
             units = tuple(p for p in g.candidates(" ".join(name[k:]) + " " + word, exact=True, countries=("US",))
                           if p.cc == "US" and p.level == 2)
@@ -497,7 +524,7 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
         # "Manchester, Illinois" once: every later "Manchester" is that one, or (too small for the
         # gazetteer) its state, never Manchester, Missouri
         same = [p for p in found if p.cc == "US" and p.level == 0 and p.a1 == a1]
-        state = g.region(states(g).names[a1], country="United States")
+        state = township_county(text, a1, g) or g.region(states(g).names[a1], country="United States")
         return same or ([state] if state is not None else [])
     for p in found:
         if p.cc != "US":
@@ -520,6 +547,11 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             # cues weigh; a small town's force, "Howland police" in an Ohio story, is no Howland, Maine)
             continue
         keep.append(p)
+    if township_after(text, e):
+        # "Harrison Township" beside "the Montgomery County Coroner": the township of that county, not the
+        # town of Harrison in another county of Ohio
+        keep = [township_county(text, p.a1, g) or p if p.cc == "US" and p.level == 0 and p.a2 not in
+                {u.a2 for units in named_counties(text, g) for u in units} else p for p in keep]
     toward = direction_before(text, e - len(surface))  # "in northwest Harris County": that part of it
     keep = [centred(p, g, toward) for p in keep]
     # among same-named counties equally cued, the one holding a town the text names (Kilmichael:
@@ -539,6 +571,23 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
                                        -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
                                        -_near_home(p, homes, g), -towns.support.get(p.a1 or "", 0), -_size(p, g))
                   if p.cc == "US" else (0, 0, 0, 0, 0, 0))
+
+
+_TOWNSHIP = re.compile(r"[ \t]+(?:Township|TOWNSHIP|Twp|TWP)\b")
+
+
+def township_after(text: str, e: int) -> bool:
+    """ "Township" or "Twp." follows the name: a township (Ohio's, New Jersey's, Pennsylvania's, Michigan's
+    civil units), which GeoNames' towns do not hold and which a same-named town need not lie in."""
+    return _TOWNSHIP.match(text, e) is not None
+
+
+def township_county(text: str, a1: str | None, g: Gazetteer) -> Place | None:
+    """The one county of state `a1` the text names ("the Montgomery County Coroner's Office"), where a
+    township of that state or a town too small for the gazetteer ("Hartsville, Ind." beside "Bartholomew
+    County") is meant: the most precise unit the text gives for it."""
+    units = {u.a2: u for group in named_counties(text, g) for u in group if u.a1 == a1 and a1}
+    return centred(next(iter(units.values())), g) if len(units) == 1 else None
 
 
 HOME_KM = 250  # a station's market: among same-named places cued alike, one this near an outlet's home
