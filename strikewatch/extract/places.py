@@ -197,10 +197,73 @@ def is_us_story(text: str, g: Gazetteer) -> bool:
     return ctx[:1] == ("US",) and (len(ctx) == 1 or usplaces.us_story(usplaces.us_cues(text, g)))
 
 
+@dataclass(frozen=True)
+class _Tally:
+    """What an article's names say of its country whatever day it was written: a US story's answer
+    (`final`), or the votes the day's front may still add to."""
+    final: tuple[tuple[str, ...], frozenset[str]] | None
+    votes: Counter[str] = field(default_factory=Counter)
+    nationals: Counter[str] = field(default_factory=Counter)
+    units: frozenset[str] = frozenset()
+    placed: tuple[tuple[str, int], ...] = ()
+
+
 @functools.lru_cache(maxsize=16)
 def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
     """The article's countries and the provinces it names (GeoNames admin1 codes). `day`: when it was
     written, for a bare village name of the front of that day's war."""
+    tally = _tally(text, g)  # asked with and without the day: counted once
+    if tally.final is not None:
+        return tally.final
+    votes, nationals, units, placed = Counter(tally.votes), tally.nationals, tally.units, tally.placed
+    # a village of the day's front and the words of its name vote below, not for a Russian town of its name
+    # (Kamenka) nor for Macedonia's Lozovo in "Nizhni Lozovoe"
+    villages = [] if votes or _RUSSIAN_SIDE.search(text) else [
+        (at, at + len(surface)) for surface, at in placed if _cued(text, at, surface)
+        and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface)))
+        and not g.countries_of(surface, min_population=FRONT_TOWN)]
+    placed_abroad = [(surface, at) for surface, at in placed
+                     if not any(s < at + len(surface) and at < e for s, e in villages)]
+    if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
+        for surface, _ in placed_abroad:
+            if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
+                votes.update(ccs)
+    if not votes and not nationals:  # a district or small town the words call a place ("in Rajbari", "Jumla
+        for surface, at in placed_abroad:  # district"): the one country that has a unit or a town of 1,000+ so named
+            if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
+                votes.update(ccs)
+    if not votes and (not nationals or (set(nationals) <= {"RU", "UA"} and not _RUSSIAN_SIDE.search(text))):
+        # a village only Ukraine's codifier knows, or only Ukraine among the places of that name however
+        # small, or one of the front of the day's war ("Olkhovatka" on a line of its own; villages in
+        # Russia have the name too); "a Russian helicopter attack" on it is still in Ukraine, but not
+        # "the Russian village of X" or "cross-border shelling"
+        front = g.front_units("UA", day)
+        for surface, at in placed:
+            if (oblasts := g.settlement_oblasts(surface, skeleton=False)) \
+                    and (g.countries_of(surface, min_population=0) <= {"UA"} or front.intersection(oblasts)) \
+                    and _cued(text, at, surface):
+                votes["UA"] += 1
+            elif _cued(text, at, surface) and not g.countries_of(surface, min_population=FRONT_TOWN) \
+                    and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface))):
+                # "Sokolniki" (Sokilnyky); by consonants alone ("Redkodub", Ridkodub) only a name on a line
+                # of its own, a list of sources by place: in a sentence too many names abroad share them
+                votes["UA"] += 1
+    if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
+        for cc in [cc for cc in nationals if votes[cc]]:
+            votes[cc] += 3
+    if not votes and nationals:  # "Kenyan police fired on protesters in Milimani": Kenya's places
+        top = nationals.most_common(1)[0][1]
+        votes.update({cc: n for cc, n in nationals.items() if n == top})
+    if not votes:
+        return (), frozenset()
+    top = votes.most_common(1)[0][1]
+    countries = tuple(cc for cc, n in votes.most_common() if n >= top / 2)
+    return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
+
+
+@functools.lru_cache(maxsize=16)
+def _tally(text: str, g: Gazetteer) -> _Tally:
+    """`_context`'s half that the day does not change: the names' votes, and a US story's answer."""
     votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
     nationals: Counter[str] = Counter()  # "Afghan forces": counted only where nothing else votes
     units: set[str] = set()
@@ -259,57 +322,15 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
         # a US story: its states decide, and only countries it names by name (not Georgia) join it
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
             cc == "GE" and cues.get("US.GA"))]
-        return ("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
+        return _Tally((("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)))
     if not named - {"US", *(("GE",) if cues.get("US.GA") else ())} \
             and usplaces.american_words(text) >= usplaces.US_WORDS:
         # "sheriff's deputies", "the district attorney" and no other country named: American, whatever
         # its town names are elsewhere too (Belgrade, Montana; Santa Cruz, California)
-        return ("US",), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
+        return _Tally((("US",), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)))
     if votes["US"] and not named - {"US"}:  # fainter US cues ("San Antonio police") count as a province named each
         votes["US"] += round(6 * sum(cues.values()))
-    # a village of the day's front and the words of its name vote below, not for a Russian town of its name
-    # (Kamenka) nor for Macedonia's Lozovo in "Nizhni Lozovoe"
-    villages = [] if votes or _RUSSIAN_SIDE.search(text) else [
-        (at, at + len(surface)) for surface, at in placed if _cued(text, at, surface)
-        and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface)))
-        and not g.countries_of(surface, min_population=FRONT_TOWN)]
-    placed_abroad = [(surface, at) for surface, at in placed
-                     if not any(s < at + len(surface) and at < e for s, e in villages)]
-    if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
-        for surface, _ in placed_abroad:
-            if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
-                votes.update(ccs)
-    if not votes and not nationals:  # a district or small town the words call a place ("in Rajbari", "Jumla
-        for surface, at in placed_abroad:  # district"): the one country that has a unit or a town of 1,000+ so named
-            if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
-                votes.update(ccs)
-    if not votes and (not nationals or (set(nationals) <= {"RU", "UA"} and not _RUSSIAN_SIDE.search(text))):
-        # a village only Ukraine's codifier knows, or only Ukraine among the places of that name however
-        # small, or one of the front of the day's war ("Olkhovatka" on a line of its own; villages in
-        # Russia have the name too); "a Russian helicopter attack" on it is still in Ukraine, but not
-        # "the Russian village of X" or "cross-border shelling"
-        front = g.front_units("UA", day)
-        for surface, at in placed:
-            if (oblasts := g.settlement_oblasts(surface, skeleton=False)) \
-                    and (g.countries_of(surface, min_population=0) <= {"UA"} or front.intersection(oblasts)) \
-                    and _cued(text, at, surface):
-                votes["UA"] += 1
-            elif _cued(text, at, surface) and not g.countries_of(surface, min_population=FRONT_TOWN) \
-                    and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface))):
-                # "Sokolniki" (Sokilnyky); by consonants alone ("Redkodub", Ridkodub) only a name on a line
-                # of its own, a list of sources by place: in a sentence too many names abroad share them
-                votes["UA"] += 1
-    if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
-        for cc in [cc for cc in nationals if votes[cc]]:
-            votes[cc] += 3
-    if not votes and nationals:  # "Kenyan police fired on protesters in Milimani": Kenya's places
-        top = nationals.most_common(1)[0][1]
-        votes.update({cc: n for cc, n in nationals.items() if n == top})
-    if not votes:
-        return (), frozenset()
-    top = votes.most_common(1)[0][1]
-    countries = tuple(cc for cc, n in votes.most_common() if n >= top / 2)
-    return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
+    return _Tally(None, votes, nationals, frozenset(units), tuple(placed))
 
 
 def _explain_away(votes: Counter[str], shared: list[frozenset[str]], cued: set[str]) -> None:
