@@ -159,7 +159,9 @@ _COUNTY_LIST = re.compile(rf"(?P<a>{_NAME_ITEM}(?:,[ \t]*{_NAME_ITEM})*,?[ \t]+a
 def county_lists(text: str, g: Gazetteer) -> tuple[str, ...]:
     """The states of lists of county names: a list before "counties", or three names or more separated by
     semicolons that are all counties; each list counts where one state alone has a county of every name."""
-    out = []
+    out: list[str] = []
+    if "counties" not in text and "parishes" not in text and text.count(";") < 2:
+        return ()  # most texts: no list to read
     for m in _COUNTY_LIST.finditer(text):
         names = re.split(r"[ \t]*(?:;|,[ \t]*and\b|,|\band\b)[ \t]*", m.group("a") or m.group("b"))
         held = None
