@@ -217,3 +217,18 @@ def test_a_weekday_or_an_adverb_before_a_state_is_no_town(gazetteer):
     assert "US.IN" in us_cues(text, gazetteer) and len(named_counties(text, gazetteer)) == 1  # "Franklin Co."
     assert found("Meanwhile, Hawaii County police said the man was shot.", gazetteer) == [
         ("Hawaii County", "Hawaii", "district")]
+
+
+def test_a_persons_given_name_or_a_quotes_speaker_is_no_town(gazetteer):
+    text = "Tyler Brooks, 17, was shot on Elm Street, sheriff's deputies said. Tyler was a good kid, his mother said."
+    assert found(text, gazetteer) == []  # no Tyler, Texas
+    quoted = ('"I feel bad," said Casey Jackson. Jackson says the street is unsafe. Sheriff\'s deputies said a man '
+              "was shot in Memphis.")
+    assert [m for m, _a, _p in found(quoted, gazetteer)] == ["Memphis"]  # no Jackson, Tennessee
+    # where the words put the town, it stays
+    placed = "A man was shot in Tyler on Friday, sheriff's deputies said. Tyler Brooks, 17, was hurt."
+    assert ("Tyler", "Texas", "city") in found(placed, gazetteer)
+    # a score is no age
+    from strikewatch.extract.usplaces import given_names
+
+    assert "Houston" not in given_names("The Houston Texans won 21-17 on Sunday.")

@@ -742,7 +742,15 @@ _PERSON = re.compile(
     rf"|\b{_NAME}[ \t]+(?P<e>[A-Z][a-z'’\-]+),[ \t]+(?:a|an|the|his|her|their)[ \t]+[a-z]"
     rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b"
     # "16-year-old Elijah Jackson", "the 32 year old Dana Tyler" (not "a 20-year-old Salina man")
-    rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+{_NAME}[ \t]+(?P<f>[A-Z][a-z'’\-]+)\b(?![ \t]+{_KIN})")
+    rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+{_NAME}[ \t]+(?P<f>[A-Z][a-z'’\-]+)\b(?![ \t]+{_KIN})"
+    # a quote's speaker: "said Casey Jackson."
+    rf"|\bsaid[ \t]+{_NAME}[ \t]+(?P<g>[A-Z][a-z'’\-]+)\b(?=[ \t]*[.,])")
+# the given name of a person the article introduces with an age: "Tyler Brooks, 17," "the 4-year-old
+# Austin Reed": alone later ("Tyler was a good kid") it is the person, not Tyler, Texas
+_GIVEN = re.compile(
+    rf"\b(?P<a>[A-Z][a-z'’\-]+)(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z'’\-]+(?:[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*"
+    rf"(?:both[ \t]+|ages?[ \t]+)?\d{{1,3}}(?![\w-])"
+    rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+(?P<b>[A-Z][a-z'’\-]+)(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z'’\-]+\b(?![ \t]+{_KIN})")
 _COUNTY_CUE = re.compile(r"\b(?:in|near|outside|across|of|throughout)[ \t]+(?:the[ \t]+)?"
                          r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|rural)[ \t]+)?$",
                          re.I)
@@ -751,8 +759,15 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|outside|from|at|to|of)[ \t]+(?:the[ \t]+)
 
 @functools.lru_cache(maxsize=64)
 def surnames(text: str) -> frozenset[str]:
-    """Family names the article gives people: a title before it, an age after it."""
-    return frozenset(next(v for v in m.groups() if v) for m in _PERSON.finditer(text))
+    """Names the article gives people: a family name with a title before it or an age after it, a quote's
+    speaker ("said Casey Jackson."), and the given name of a person introduced with an age."""
+    return frozenset(next(v for v in m.groups() if v) for m in _PERSON.finditer(text)) | given_names(text)
+
+
+@functools.lru_cache(maxsize=64)
+def given_names(text: str) -> frozenset[str]:
+    """Given names of people the article introduces with an age ("Tyler Brooks, 17,")."""
+    return frozenset(next(v for v in m.groups() if v) for m in _GIVEN.finditer(text))
 
 
 def is_surname(text: str, s: int, e: int) -> bool:
