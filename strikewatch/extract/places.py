@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Location
 from . import usneighbourhoods, usplaces
-from .gazetteer import Gazetteer, Place, norm
+from .gazetteer import NEIGHBOURS, Gazetteer, Place, norm
 from .respell import ukrainian
 from .uasettlements import soft
 
@@ -119,6 +119,11 @@ _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts|upazilla|upazila|tehsil|lga|"
                              r"regency|cercle|zone|department|prefecture|local government)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
+# "northern Darfur", "central Gaza": a direction that may name a unit of its own (_part_named)
+_PART_BEFORE = re.compile(r"\b(north|south|east|west|northern|southern|eastern|western|central|middle)[ \t]+$", re.I)
+# a landmark or a street named after a town: "Cairo Street", "the Salah al-Din Mosque"
+_LANDMARK_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:street|st\.|road|mosque|square|roundabout|"
+                             r"bridge|hall|tower|family|clan)\b", re.I)
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ft|Mt)\.[ \t]*$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
@@ -206,6 +211,7 @@ class _Tally:
     nationals: Counter[str] = field(default_factory=Counter)
     units: frozenset[str] = frozenset()
     placed: tuple[tuple[str, int], ...] = ()
+    named: frozenset[str] = frozenset()  # countries the text names, or names a nationality of
 
 
 @functools.lru_cache(maxsize=16)
@@ -330,7 +336,7 @@ def _tally(text: str, g: Gazetteer) -> _Tally:
         return _Tally((("US",), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)))
     if votes["US"] and not named - {"US"}:  # fainter US cues ("San Antonio police") count as a province named each
         votes["US"] += round(6 * sum(cues.values()))
-    return _Tally(None, votes, nationals, frozenset(units), tuple(placed))
+    return _Tally(None, votes, nationals, frozenset(units), tuple(placed), frozenset(named | set(nationals)))
 
 
 def _explain_away(votes: Counter[str], shared: list[frozenset[str]], cued: set[str]) -> None:
@@ -412,6 +418,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None  # an American story too faintly cued to be sure of ("Davis said") reads its names alike
     if _MILITARY_UNIT_AFTER.match(text[e : e + 40]):
         return None  # "the Skhid task force said", "members of the Aidar battalion": a unit, not a place
+    if (part := _part_named(text, s, surface, ctx, g)) is not None:
+        return _resolve(text, s, e, part, g)
     if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
         if inside and one_word:
             return None
@@ -471,6 +479,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None if inside and one_word else _resolve(text, s, e, region, g)  # Rif Dimashq, Anbar, Hatay
     if place is None or (surface.isupper() and place.rank > 2 and len(surface) < 6):
         return None  # acronyms in capitals (SANA, ISIS) are not towns; datelines (BEIRUT) are
+    if not us and _stray_abroad(text, e, place, ctx, g):
+        return None
     if place.level == 0 and place.population >= METONYM_POPULATION and (_GOVERNMENT_AFTER.match(text[e : e + 30])
                                                                       or _attack_on_other(text, e, surface)):
         return None  # "Kiev forces shelled ...", "Damascus-backed militias": the government, not the city
@@ -485,6 +495,39 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
             and not surface.isupper() and e == run[j - 1].end:  # a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"; not "Beirut's Martyrs Square"
     return _resolve(text, s, e, place, g)
+
+
+def _part_named(text: str, s: int, surface: str, ctx: tuple[str, ...], g: Gazetteer) -> Place | None:
+    """ "northern Darfur", "in central Gaza", "eastern Ghouta": where a unit is named for that part of
+    the place ("North Darfur", "Central Gaza", "Eastern Ghouta"), the unit; not "southern Sudan" (a
+    country) nor "south Lebanon" (a town abroad). Only a unit of a country the place is in."""
+    m = _PART_BEFORE.search(text[max(0, s - 12) : s])
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    root = word[:-3] if word.endswith("ern") else word
+    within = {p.cc for p in g.candidates(surface, countries=ctx)} | ({c.cc} if (c := g.country(surface)) else set()) \
+        or set(ctx)  # "northern Darfur": a region with no unit of its own, in the article's country
+    for name in dict.fromkeys((f"{root.title()} {surface}", f"{word.title()} {surface}")):
+        for p in g.candidates(name, exact=True, countries=ctx):
+            if p.cc in within and (p.level in (1, 2) or p.rank == 0 and p.precision == "district"):
+                return p
+    return None
+
+
+def _stray_abroad(text: str, e: int, place: Place, ctx: tuple[str, ...], g: Gazetteer) -> bool:
+    """A town abroad in an article whose countries are known, where nothing points abroad: neither its
+    country nor a nationality of it is named, and it is no city of a million. In a Gaza case file
+    "Americana" is an area of Beit Lahia, not Americana in Brazil; "the Salah al-Din Mosque" names a
+    man; a family called al-Qara is no Syrian village. Syria's neighbours stay in a Syrian article, as
+    curated for it. A name before a street or a landmark ("Cairo Street", "Baghdad Mosque") names it
+    after a town abroad, even a big one."""
+    if not ctx or place.level != 0 or place.cc in ctx \
+            or ("SY" in ctx and place.cc in NEIGHBOURS):
+        return False
+    if _LANDMARK_AFTER.match(text[e : e + 16]):
+        return True
+    return place.population < METONYM_POPULATION and place.cc not in _tally(text, g).named
 
 
 def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,
