@@ -231,6 +231,15 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             members = [m for m in [_member(victim, lex)] if m is not None]
         else:
             members += _twin_subjects(victim, verb, lex, deadly)
+            first = _serial_first(victim, verb)
+            if first is not None:
+                told = _persons(first, lex, killed=deadly)
+                if not told and first.tag_ == "NN" and (_is_person(first, lex) or deadly and _killable(first, lex)):
+                    # "The deputy warden of the jail, and ...": the parser hangs "the" on "deputy"
+                    left = min(t.i for t in first.subtree if t.i <= first.i)
+                    told = [Member(Count(low=1, best=1, high=1), _category(first, lex), first.doc[left].idx,
+                                   first.idx + len(first))]
+                members = told + members
         if verb.dep_ == "acl" and victim.i == verb.head.i:
             members = _before_participle(members, victim, verb)
         if not members:
@@ -404,6 +413,20 @@ def _before_participle(members: list[Member], victim: Token, verb: Token) -> lis
 def _counted(victim: Token) -> bool:
     """The phrase opens with its figure: "9 insurgents", "3 ULFA and NSCN cadres" (the parser may hang it on a name)."""
     return any(c.dep_ == "nummod" for c in victim.children) or victim.left_edge.like_num and victim.left_edge.i < victim.i
+
+
+def _serial_first(victim: Token, verb: Token) -> Token | None:
+    """ "One guard, and two porters were killed", "The warden of the jail, and his brother were shot dead":
+    with a comma before "and" the parser makes the first person the root and the verb a conjunct of it;
+    that first person is a subject of the verb too (a list: the verb is in the plural)."""
+    if verb.dep_ != "conj" or victim.dep_ not in ("nsubj", "nsubjpass") or victim.head.i != verb.i:
+        return None
+    first = verb.head
+    if first.pos_ not in ("NOUN", "PROPN", "NUM") or first.dep_ != "ROOT" or first.i >= victim.i \
+            or not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) \
+            or not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have") for c in verb.children):
+        return None
+    return first
 
 
 def _twin_subjects(victim: Token, verb: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
@@ -580,6 +603,22 @@ def _one_subject(head: Token) -> bool:
         and any(c.dep_ in ("aux", "auxpass") and c.lower_ in SINGULAR_AUX for c in head.head.children)
 
 
+PLACE_PREPS = {"in", "at", "near", "from", "outside", "inside"}
+
+
+def stray_place(t: Token) -> bool:
+    """ "In Barisal, a driver and his helper were killed": the parser can leave "In" without its object
+    and make the place a subject; a proper noun (with its compounds) right after a preposition that
+    governs nothing is that place, not a person."""
+    first = t.doc[t.left_edge.i] if t.pos_ == "PROPN" else t
+    while first.i > 0 and first.pos_ == "PROPN" and first.doc[first.i - 1].pos_ == "PROPN":
+        first = first.doc[first.i - 1]
+    if first.i == 0 or t.pos_ != "PROPN":
+        return False
+    prep = first.doc[first.i - 1]
+    return prep.pos_ == "ADP" and prep.lower_ in PLACE_PREPS and not any(c.dep_ == "pobj" for c in prep.children)
+
+
 def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     shared = _shared_figure(head, lex)
     if shared is not None:
@@ -591,6 +630,8 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     for h in conjuncts:
         if _nobody(h):
             return []  # "no one", "nobody": the negation reader gives the zero
+        if stray_place(h):
+            continue  # "In Barisal, a driver ...": the place the parser made a subject
         if h is not head and h.pos_ in ("VERB", "AUX"):
             continue  # "leaving four dead and 13 injured": the wounded are a predicate's, not more dead
         if h is not head and _one_subject(head) and h.tag_ == "NN" \
