@@ -213,6 +213,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 and any(c.dep_ == "dobj" for c in verb.children):
             continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
             # "the army reported two rebels dead": the subject reports
+        if pattern.id == "dead-verbless" and verb.i > 0 and doc[verb.i - 1].lower_ in ("shot", "gunned"):
+            continue  # "two gunmen on a motorbike shot dead a trader": "shot" taken for a noun; the gunmen shot
         if pattern.id == "telegraphic-to-death-subject" and any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
             continue  # "a mob beat a thief to death", "they had hacked ... to death": the subject did it
         if pattern.id == "counted-killed-telegraphic" and (any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
@@ -452,6 +454,8 @@ def _argument(victim: Token, verb: Token) -> bool:
     """The victim is the predicate's own argument: the object, the passive subject, or the subject of
     "died"; not through a reduced relative ("the raid killed ..." is often parsed as "the raid [that was]
     killed") nor a speaker ("..., the ministry said")."""
+    if _shot_dead_misparsed(victim, verb):
+        return True
     if verb.lemma_ not in PERSON_VERBS:
         return False
     if verb.dep_ == "acl" and verb.head.i == victim.i and victim.dep_ == "ROOT" and verb.tag_ == "VBN":
@@ -465,6 +469,21 @@ def _argument(victim: Token, verb: Token) -> bool:
     if victim.head.i != verb.i or verb.dep_ == "acl":
         return False
     return victim.dep_ in ("nsubjpass", "dobj") or victim.dep_ == "nsubj" and verb.lemma_ in ("die", "perish", "succumb")
+
+
+def _shot_dead_misparsed(victim: Token, verb: Token) -> bool:
+    """ "shot a former militant dead" parsed as the object "dead" with the victim its modifier; "gunmen on a
+    motorbike shot dead a shopkeeper" with "shot" a noun and "dead" the root over its object: the small
+    parser's guesses for "shot X dead" and "shot dead X" (casualty patterns shot-x-dead-as-noun,
+    shot-dead-as-root, shot-dead-as-modifier)."""
+    if verb.lemma_ in ("shoot", "gun") and victim.head.lower_ == "dead" and victim.head.dep_ == "dobj" \
+            and victim.head.head.i == verb.i and victim.dep_ in ("amod", "compound"):
+        return True
+    if verb.lower_ in ("shot", "gunned") and verb.pos_ == "NOUN" and victim.i > verb.i and verb.head.i == victim.i \
+            and any(c.lower_ == "dead" for c in verb.children):
+        return True  # "... shot dead three traders", "shot" and "dead" read as modifiers of the victims
+    return verb.lower_ == "dead" and verb.dep_ == "ROOT" and verb.i > 0 \
+        and verb.doc[verb.i - 1].lower_ in ("shot", "gunned") and victim.dep_ == "dobj" and victim.head.i == verb.i
 
 
 def _to_death(verb: Token) -> bool:
@@ -844,7 +863,7 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
     single = h.tag_ in ("NN", "NNP") or killed and h.tag_ == "NNS" and bool(dets & {"a", "an"})
     # "a local was killed": an adjective the tagger leaves as one, used as a noun with its article
     noun_like = h.pos_ in ("NOUN", "PROPN") or killed and h.pos_ == "ADJ" and bool(dets & {"a", "an"}) \
-        and h.dep_ in ("nsubjpass", "dobj") and h.lower_ not in NOT_PERSONS
+        and (h.dep_ in ("nsubjpass", "dobj") or h.dep_ == "amod" and h.head.lower_ == "dead") and h.lower_ not in NOT_PERSONS
     if single and noun_like or killed and noun_like and h.pos_ == "ADJ":
         if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
             return None

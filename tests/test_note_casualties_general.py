@@ -1,0 +1,84 @@
+"""Casualty shapes any wire or monitor note uses, read more generally (issue 11, the fifth pass on the
+South/South-East Asia notes): a serial comma before "and", a clause after "while" that names the
+place, a place or a place of origin next to a named victim, the small parser's readings of "shot dead".
+Sentences of our own wording; each fails on the code before its fix (but the one that says what
+stays as it was)."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.model import Article
+
+
+def reports(extractor, text):
+    return [r for r in extractor.extract(Article(id="note", text=text, published="2015-06-20")) if r.kind == "incident"]
+
+
+def dead(extractor, text):
+    return [k.best if k.best is not None else k.low for r in reports(extractor, text)
+            for c in r.claims if (k := c.killed) is not None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1 constable, and 2 shopkeepers were killed when gunmen attacked a police van on the main road in Quetta",
+         [3]),
+        ("1 rebel, and 2 villagers were killed when soldiers raided a hamlet on a hill road in Kachin", [3]),
+        ("The deputy warden of the central jail, and his brother were shot dead by unknown militants in Mardan.", [2]),
+    ],
+)
+def test_a_serial_comma_before_and_keeps_the_first_person(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A schoolteacher was killed while his son was injured in a bomb blast in Multan.",
+        "The headmaster of the village school was shot dead while his son was injured in Multan on Sunday.",
+    ],
+)
+def test_a_death_and_one_wounded_told_with_while_are_one_incident_with_both(extractor, text):
+    found = reports(extractor, text)
+    assert len(found) == 1
+    claim = found[0].claims[0]
+    assert (claim.killed.best, claim.injured.best) == (1, 1)
+
+
+def test_two_wounded_after_while_do_not_take_the_place_of_another_sentence(extractor):
+    # a place told in a later sentence is no reason to join: each sentence is read as before
+    text = "A schoolteacher was killed on Monday. Two guards were injured in a bomb blast in Multan on Tuesday."
+    assert sorted(dead(extractor, text)) == [1]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "In Khulna" is where, not who: two people, not three
+        ("In Khulna, a rickshaw puller, Abdul Karim, 45, and his son, Rafiq Karim, 19, were killed when attackers "
+         "threw a bomb at their home on Sunday.", [2]),
+        # "of Kundru village" tells where the man is from
+        ("Maoist rebels killed a 38-year-old schoolteacher, Ramesh Oraon, of Kundru village under the Bishunpur "
+         "Police Station limits in Gumla district.", [1]),
+        # a place named by its last word is no second victim
+        ("In Lahore's Ward 12, Model Town, Imran Butt, cousin of a provincial minister and nephew of a senator, was "
+         "killed during a clash between rival supporters.", [1]),
+    ],
+)
+def test_places_beside_a_named_victim_are_no_victims(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen shot dead a couple near their rubber plantation in Yala province.", [2]),
+        ("Unknown gunmen shot a former militant dead at Sopore on Monday.", [1]),
+        ("Two gunmen on a motorbike shot dead a shopkeeper in Narathiwat.", [1]),
+        ("Two gunmen on a motorbike shot dead three traders in Narathiwat.", [3]),
+    ],
+)
+def test_shot_dead_whatever_the_small_parser_makes_of_it(extractor, text, expected):
+    assert dead(extractor, text) == expected
