@@ -82,3 +82,36 @@ def test_places_beside_a_named_victim_are_no_victims(extractor, text, expected):
 )
 def test_shot_dead_whatever_the_small_parser_makes_of_it(extractor, text, expected):
     assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the asia8 rule read "fatalities stand at" only: any verb of a running toll, any of its subjects
+        ("The death toll of the bus attack in Gaibandha has risen to eight.", [8]),
+        ("Deaths from the clash near Mong Yai have climbed to 7.", [7]),
+        ("The number of dead in the clash near Mong Yai has risen to seven.", [7]),
+        # a running toll supersedes the one death told before it in the sentence
+        ("With the death of one more protester in Saptari on Sunday, the death toll in the clash between "
+         "protesters and police has reached three in the district.", [3]),
+    ],
+)
+def test_a_running_toll_told_by_any_verb_of_rising(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the asia8 rule read "shot dead" only after a participle the parser made the root
+        ("Two guards posted for the protection of the temple's main gate were killed in the attack at a checkpoint.", [2]),
+        ("Three labourers hired for the construction of the new bridge were gunned down at the site.", [3]),
+    ],
+)
+def test_a_death_after_a_participle_the_parser_made_the_root(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+def test_a_participle_and_a_verb_of_no_harm_are_no_death(extractor):
+    text = "Two doctors trained in the capital were posted to the district hospital and were praised by officials."
+    assert dead(extractor, text) == []
