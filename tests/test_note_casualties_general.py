@@ -115,3 +115,35 @@ def test_a_death_after_a_participle_the_parser_made_the_root(extractor, text, ex
 def test_a_participle_and_a_verb_of_no_harm_are_no_death(extractor):
     text = "Two doctors trained in the capital were posted to the district hospital and were praised by officials."
     assert dead(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As police closed in on the wanted militant, he opened fire on them and finally blew himself up with a suicide vest.",
+        "Cornered by the police, the bomber fired at them and then blew himself up in the lane.",
+    ],
+)
+def test_an_attacker_who_blew_himself_up_in_a_second_clause_is_the_toll(extractor, text):
+    assert dead(extractor, text) == [1]
+
+
+def test_the_attackers_own_death_in_a_second_clause_is_no_toll_beside_other_dead(extractor):
+    assert dead(extractor, "Two attackers stormed the gate, killed a guard and blew themselves up.") == [1]
+
+
+def test_shot_and_later_pronounced_dead_is_a_death(extractor):
+    found = reports(extractor, "A cleric was shot by gunmen outside a mosque and was later pronounced dead at a hospital.")
+    claim = found[0].claims[0]
+    assert claim.killed.best == 1 and not (claim.injured and claim.injured.best)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Police said 3 robbers were shifted to the civil hospital where they died.", [3]),
+        ("Villagers took the injured boy to a clinic where he died.", [1]),
+    ],
+)
+def test_they_who_died_where_they_were_taken_are_those_taken(extractor, text, expected):
+    assert dead(extractor, text) == expected

@@ -75,7 +75,7 @@ _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|th
 
 # patterns of an attacker's own death ("blew himself up", "killing only themselves"): ACLED counts it, but
 # a toll told beside it ("killing 27 worshippers") is the event's figure without the bomber
-OWN_DEATH = {"blew-self-up", "killing-themselves", "killing-themselves-telegraphic"}
+OWN_DEATH = {"blew-self-up", "blew-self-up-conj", "killing-themselves", "killing-themselves-telegraphic"}
 # a running toll read on the parse ("the death toll ... has reached three"): it supersedes the figures told
 # before it, as the window's toll does
 TOLL_PATTERNS = {"toll-verb-figure", "number-of-dead-verb-figure", "toll-reached-figure"}

@@ -50,6 +50,7 @@ UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "
                     "everyone", "who", "whom"}
 PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
 ONE_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
+REFLEXIVES = {"himself", "herself", "themselves"}  # "... and blew himself up": the object is the subject
 NONE_WORDS = {"nobody", "none", "no-one"}
 # predicates that take the subject of the verb they are coordinated with
 _PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute": "killed", "wound": "injured",
@@ -202,7 +203,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
         if not _realis(verb) or (verb.i, pattern.role) in groups:
             continue
-        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                                                   and c.lower_ not in REFLEXIVES for c in verb.children):
             continue  # "were abducted and later executed" shares the subject; "and two others captured" has its own
         if pattern.role == "killed" and victim.dep_ == "dobj" and any(
                 c.dep_ == "acl" and c.lemma_ in ("injure", "wound", "hurt") for c in victim.children):
@@ -223,6 +225,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             # participle); "they have killed ...", "two gunmen killed a guard" are active
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
+        if victim.lower_ in ("they", "he", "she") and victim.dep_ == "nsubj" and verb.dep_ == "relcl":
+            victim = _taken_where(verb) or victim  # "3 men were taken to a hospital where they died": the men
         if victim.lower_ in BACK_PRONOUNS and victim.dep_ == "dobj" and verb.dep_ in ("conj", "advcl"):
             before = next((c for c in verb.head.children if c.dep_ == "dobj" and _counted(c)), None)  # "two levies personnel"
             victim = before if before is not None else victim
@@ -289,7 +293,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             own = ("nsubj", "nsubjpass") if _survived(conj) else ("nsubj", "nsubjpass", "dobj")
             if conj.i < i or any(c.dep_ in own for c in conj.children) or not _realis(conj):
                 continue
-            other = _PREDICATES.get(conj.lemma_) or ("injured" if _survived(conj) else None)
+            other = _PREDICATES.get(conj.lemma_) or ("injured" if _survived(conj) else None) \
+                or ("killed" if _said_dead(conj) else None)  # "was shot ... and later pronounced dead"
             if other and other != role and (conj.i, other) not in groups and {role, other} != {"killed", "injured"}:
                 groups[(conj.i, other)] = VictimGroup(other, group.pattern + "+conj", conj.i, list(group.members))
     # "were killed and wounded": one subject for both predicates, so the figure counts casualties
@@ -417,6 +422,21 @@ def _counted(victim: Token) -> bool:
     return any(c.dep_ == "nummod" for c in victim.children) or victim.left_edge.like_num and victim.left_edge.i < victim.i
 
 
+def _taken_where(verb: Token) -> Token | None:
+    """ "Four wounded men were shifted to a hospital where they died", "took the boy to a clinic where he
+    died": "they" of a "where" clause are the people the clause's place was reached by, the passive
+    subject (or the object) of the verb that governs the place."""
+    if not any(c.lower_ in ("where", "wherein") for c in verb.children):
+        return None
+    h = verb.head
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    if h.pos_ not in ("VERB", "AUX"):
+        return None
+    who = next((c for c in h.children if c.dep_ == "nsubjpass"), None) or next((c for c in h.children if c.dep_ == "dobj"), None)
+    return who if who is not None and who.pos_ in ("NOUN", "PROPN") else None
+
+
 def _serial_first(victim: Token, verb: Token) -> Token | None:
     """ "One guard, and two porters were killed", "The warden of the jail, and his brother were shot dead":
     with a comma before "and" the parser makes the first person the root and the verb a conjunct of it;
@@ -484,6 +504,11 @@ def _shot_dead_misparsed(victim: Token, verb: Token) -> bool:
         return True  # "... shot dead three traders", "shot" and "dead" read as modifiers of the victims
     return verb.lower_ == "dead" and verb.dep_ == "ROOT" and verb.i > 0 \
         and verb.doc[verb.i - 1].lower_ in ("shot", "gunned") and victim.dep_ == "dobj" and victim.head.i == verb.i
+
+
+def _said_dead(verb: Token) -> bool:
+    """ "pronounced dead", "declared dead", "found dead": a death told by who saw it."""
+    return verb.lemma_ in ("pronounce", "declare", "find", "confirm") and any(c.lower_ == "dead" for c in verb.children)
 
 
 def _to_death(verb: Token) -> bool:
