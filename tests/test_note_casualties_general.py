@@ -147,3 +147,9 @@ def test_shot_and_later_pronounced_dead_is_a_death(extractor):
 )
 def test_they_who_died_where_they_were_taken_are_those_taken(extractor, text, expected):
     assert dead(extractor, text) == expected
+
+
+def test_a_past_event_owned_by_a_period_inside_a_persons_phrase_makes_no_tally(extractor):
+    # "behind last year's bombing" dates the bombing the commander planned, not the raid that killed him
+    text = "In a raid, troops killed the militant commander behind last year's bombing in the market."
+    assert [r.kind for r in extractor.extract(Article(id="n", text=text, published="2015-06-20"))] == ["incident"]
