@@ -9,6 +9,7 @@ sentence is shared by all its segments. All offsets here are offsets into the ar
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -306,8 +307,12 @@ def _plural(doc: Doc, i: int) -> bool:
         return True
     if i + 1 < len(doc) and doc[i + 1].lower_ in ("himself", "herself"):
         return False  # "Toddler kills herself with a loaded gun": a verb, whatever the tagger says
-    title_case = sum(t.is_title for t in doc if t.is_alpha) > sum(t.is_lower for t in doc if t.is_alpha)
-    return word.tag_ in ("NNS", "NNPS") and not title_case
+    return word.tag_ in ("NNS", "NNPS") and not _title_case(doc)
+
+
+@functools.lru_cache(maxsize=8)  # asked for every event word of the sentence
+def _title_case(doc: Doc) -> bool:
+    return sum(t.is_title for t in doc if t.is_alpha) > sum(t.is_lower for t in doc if t.is_alpha)
 
 
 def _war_sized(seg: Segment) -> bool:

@@ -85,6 +85,8 @@ def assimilated(key: str) -> str | None:
     """The Arabic article as spoken before a "sun letter", as transliteration tables write it:
     "al safra" -> "as safra", "jurf al sakhar" -> "jurf as sakhar" (GeoNames' spelling); None when
     the key has no such article."""
+    if "l " not in key:  # most keys: no "al "/"el " at all, and the substitution is the dearer test
+        return None
     out = _SUN.sub(lambda m: f"a{m.group(1)} ", key)
     return out if out != key else None
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Location
 from . import usplaces
-from .gazetteer import Gazetteer, Place, norm
+from .gazetteer import NEIGHBOURS, Gazetteer, Place, norm
 from .respell import ukrainian
 from .uasettlements import soft
 
@@ -115,6 +115,11 @@ _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts|upazilla|upazila|tehsil|lga|"
                              r"regency|cercle|zone|department|prefecture|local government)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
+# "northern Darfur", "central Gaza": a direction that may name a unit of its own (_part_named)
+_PART_BEFORE = re.compile(r"\b(north|south|east|west|northern|southern|eastern|western|central|middle)[ \t]+$", re.I)
+# a landmark or a street named after a town: "Cairo Street", "the Salah al-Din Mosque"
+_LANDMARK_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:street|st\.|road|mosque|square|roundabout|"
+                             r"bridge|hall|tower|family|clan)\b", re.I)
 _SAINT_BEFORE = re.compile(r"\b(?:St|Ft|Mt)\.[ \t]*$")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*,?\s*(?:and\s+)?$")  # ", ", " and ", or a space where commas were dropped
 
@@ -193,10 +198,74 @@ def is_us_story(text: str, g: Gazetteer) -> bool:
     return ctx[:1] == ("US",) and (len(ctx) == 1 or usplaces.us_story(usplaces.us_cues(text, g)))
 
 
+@dataclass(frozen=True)
+class _Tally:
+    """What an article's names say of its country whatever day it was written: a US story's answer
+    (`final`), or the votes the day's front may still add to."""
+    final: tuple[tuple[str, ...], frozenset[str]] | None
+    votes: Counter[str] = field(default_factory=Counter)
+    nationals: Counter[str] = field(default_factory=Counter)
+    units: frozenset[str] = frozenset()
+    placed: tuple[tuple[str, int], ...] = ()
+    named: frozenset[str] = frozenset()  # countries the text names, or names a nationality of
+
+
 @functools.lru_cache(maxsize=16)
 def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
     """The article's countries and the provinces it names (GeoNames admin1 codes). `day`: when it was
     written, for a bare village name of the front of that day's war."""
+    tally = _tally(text, g)  # asked with and without the day: counted once
+    if tally.final is not None:
+        return tally.final
+    votes, nationals, units, placed = Counter(tally.votes), tally.nationals, tally.units, tally.placed
+    # a village of the day's front and the words of its name vote below, not for a Russian town of its name
+    # (Kamenka) nor for Macedonia's Lozovo in "Nizhni Lozovoe"
+    villages = [] if votes or _RUSSIAN_SIDE.search(text) else [
+        (at, at + len(surface)) for surface, at in placed if _cued(text, at, surface)
+        and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface)))
+        and not g.countries_of(surface, min_population=FRONT_TOWN)]
+    placed_abroad = [(surface, at) for surface, at in placed
+                     if not any(s < at + len(surface) and at < e for s, e in villages)]
+    if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
+        for surface, _ in placed_abroad:
+            if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
+                votes.update(ccs)
+    if not votes and not nationals:  # a district or small town the words call a place ("in Rajbari", "Jumla
+        for surface, at in placed_abroad:  # district"): the one country that has a unit or a town of 1,000+ so named
+            if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
+                votes.update(ccs)
+    if not votes and (not nationals or (set(nationals) <= {"RU", "UA"} and not _RUSSIAN_SIDE.search(text))):
+        # a village only Ukraine's codifier knows, or only Ukraine among the places of that name however
+        # small, or one of the front of the day's war ("Olkhovatka" on a line of its own; villages in
+        # Russia have the name too); "a Russian helicopter attack" on it is still in Ukraine, but not
+        # "the Russian village of X" or "cross-border shelling"
+        front = g.front_units("UA", day)
+        for surface, at in placed:
+            if (oblasts := g.settlement_oblasts(surface, skeleton=False)) \
+                    and (g.countries_of(surface, min_population=0) <= {"UA"} or front.intersection(oblasts)) \
+                    and _cued(text, at, surface):
+                votes["UA"] += 1
+            elif _cued(text, at, surface) and not g.countries_of(surface, min_population=FRONT_TOWN) \
+                    and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface))):
+                # "Sokolniki" (Sokilnyky); by consonants alone ("Redkodub", Ridkodub) only a name on a line
+                # of its own, a list of sources by place: in a sentence too many names abroad share them
+                votes["UA"] += 1
+    if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
+        for cc in [cc for cc in nationals if votes[cc]]:
+            votes[cc] += 3
+    if not votes and nationals:  # "Kenyan police fired on protesters in Milimani": Kenya's places
+        top = nationals.most_common(1)[0][1]
+        votes.update({cc: n for cc, n in nationals.items() if n == top})
+    if not votes:
+        return (), frozenset()
+    top = votes.most_common(1)[0][1]
+    countries = tuple(cc for cc, n in votes.most_common() if n >= top / 2)
+    return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
+
+
+@functools.lru_cache(maxsize=16)
+def _tally(text: str, g: Gazetteer) -> _Tally:
+    """`_context`'s half that the day does not change: the names' votes, and a US story's answer."""
     votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
     nationals: Counter[str] = Counter()  # "Afghan forces": counted only where nothing else votes
     units: set[str] = set()
@@ -255,57 +324,15 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
         # a US story: its states decide, and only countries it names by name (not Georgia) join it
         others = [cc for cc, _ in votes.most_common() if cc in named and cc != "US" and not (
             cc == "GE" and cues.get("US.GA"))]
-        return ("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
+        return _Tally((("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)))
     if not named - {"US", *(("GE",) if cues.get("US.GA") else ())} \
             and usplaces.american_words(text) >= usplaces.US_WORDS:
         # "sheriff's deputies", "the district attorney" and no other country named: American, whatever
         # its town names are elsewhere too (Belgrade, Montana; Santa Cruz, California)
-        return ("US",), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)
+        return _Tally((("US",), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)))
     if votes["US"] and not named - {"US"}:  # fainter US cues ("San Antonio police") count as a province named each
         votes["US"] += round(6 * sum(cues.values()))
-    # a village of the day's front and the words of its name vote below, not for a Russian town of its name
-    # (Kamenka) nor for Macedonia's Lozovo in "Nizhni Lozovoe"
-    villages = [] if votes or _RUSSIAN_SIDE.search(text) else [
-        (at, at + len(surface)) for surface, at in placed if _cued(text, at, surface)
-        and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface)))
-        and not g.countries_of(surface, min_population=FRONT_TOWN)]
-    placed_abroad = [(surface, at) for surface, at in placed
-                     if not any(s < at + len(surface) and at < e for s, e in villages)]
-    if not votes:  # a headline or a note that names only a town or a misspelt province: its country, if unambiguous
-        for surface, _ in placed_abroad:
-            if len(ccs := g.countries_of(surface, min_population=20_000) or g.countries_of(surface, variants=True)) == 1:
-                votes.update(ccs)
-    if not votes and not nationals:  # a district or small town the words call a place ("in Rajbari", "Jumla
-        for surface, at in placed_abroad:  # district"): the one country that has a unit or a town of 1,000+ so named
-            if len(ccs := g.countries_of(surface, min_population=SMALL_TOWN, districts=True)) == 1 and _cued(text, at, surface):
-                votes.update(ccs)
-    if not votes and (not nationals or (set(nationals) <= {"RU", "UA"} and not _RUSSIAN_SIDE.search(text))):
-        # a village only Ukraine's codifier knows, or only Ukraine among the places of that name however
-        # small, or one of the front of the day's war ("Olkhovatka" on a line of its own; villages in
-        # Russia have the name too); "a Russian helicopter attack" on it is still in Ukraine, but not
-        # "the Russian village of X" or "cross-border shelling"
-        front = g.front_units("UA", day)
-        for surface, at in placed:
-            if (oblasts := g.settlement_oblasts(surface, skeleton=False)) \
-                    and (g.countries_of(surface, min_population=0) <= {"UA"} or front.intersection(oblasts)) \
-                    and _cued(text, at, surface):
-                votes["UA"] += 1
-            elif _cued(text, at, surface) and not g.countries_of(surface, min_population=FRONT_TOWN) \
-                    and _front_village(surface, g, day, by_consonants=_alone(text, at, at + len(surface))):
-                # "Sokolniki" (Sokilnyky); by consonants alone ("Redkodub", Ridkodub) only a name on a line
-                # of its own, a list of sources by place: in a sentence too many names abroad share them
-                votes["UA"] += 1
-    if votes and nationals:  # "Houthi forces ... Al Bayda governorate": of two countries voted, the group's
-        for cc in [cc for cc in nationals if votes[cc]]:
-            votes[cc] += 3
-    if not votes and nationals:  # "Kenyan police fired on protesters in Milimani": Kenya's places
-        top = nationals.most_common(1)[0][1]
-        votes.update({cc: n for cc, n in nationals.items() if n == top})
-    if not votes:
-        return (), frozenset()
-    top = votes.most_common(1)[0][1]
-    countries = tuple(cc for cc, n in votes.most_common() if n >= top / 2)
-    return countries, frozenset(u for u in units if u.partition(".")[0] in countries)
+    return _Tally(None, votes, nationals, frozenset(units), tuple(placed), frozenset(named | set(nationals)))
 
 
 def _explain_away(votes: Counter[str], shared: list[frozenset[str]], cued: set[str]) -> None:
@@ -387,6 +414,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None  # an American story too faintly cued to be sure of ("Davis said") reads its names alike
     if _MILITARY_UNIT_AFTER.match(text[e : e + 40]):
         return None  # "the Skhid task force said", "members of the Aidar battalion": a unit, not a place
+    if (part := _part_named(text, s, surface, ctx, g)) is not None:
+        return _resolve(text, s, e, part, g)
     if (country := g.country(surface)) is not None and not (us and country.cc not in ctx):
         if inside and one_word:
             return None
@@ -440,6 +469,8 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None if inside and one_word else _resolve(text, s, e, region, g)  # Rif Dimashq, Anbar, Hatay
     if place is None or (surface.isupper() and place.rank > 2 and len(surface) < 6):
         return None  # acronyms in capitals (SANA, ISIS) are not towns; datelines (BEIRUT) are
+    if not us and _stray_abroad(text, e, place, ctx, g):
+        return None
     if place.level == 0 and place.population >= METONYM_POPULATION and (_GOVERNMENT_AFTER.match(text[e : e + 30])
                                                                       or _attack_on_other(text, e, surface)):
         return None  # "Kiev forces shelled ...", "Damascus-backed militias": the government, not the city
@@ -454,6 +485,39 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
             and not surface.isupper() and e == run[j - 1].end:  # a dateline may run on: "BEIRUT At least ten ..."
         return None  # a GeoNames town at the head of a longer name: "Hamm Group"; not "Beirut's Martyrs Square"
     return _resolve(text, s, e, place, g)
+
+
+def _part_named(text: str, s: int, surface: str, ctx: tuple[str, ...], g: Gazetteer) -> Place | None:
+    """ "northern Darfur", "in central Gaza", "eastern Ghouta": where a unit is named for that part of
+    the place ("North Darfur", "Central Gaza", "Eastern Ghouta"), the unit; not "southern Sudan" (a
+    country) nor "south Lebanon" (a town abroad). Only a unit of a country the place is in."""
+    m = _PART_BEFORE.search(text[max(0, s - 12) : s])
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    root = word[:-3] if word.endswith("ern") else word
+    within = {p.cc for p in g.candidates(surface, countries=ctx)} | ({c.cc} if (c := g.country(surface)) else set()) \
+        or set(ctx)  # "northern Darfur": a region with no unit of its own, in the article's country
+    for name in dict.fromkeys((f"{root.title()} {surface}", f"{word.title()} {surface}")):
+        for p in g.candidates(name, exact=True, countries=ctx):
+            if p.cc in within and (p.level in (1, 2) or p.rank == 0 and p.precision == "district"):
+                return p
+    return None
+
+
+def _stray_abroad(text: str, e: int, place: Place, ctx: tuple[str, ...], g: Gazetteer) -> bool:
+    """A town abroad in an article whose countries are known, where nothing points abroad: neither its
+    country nor a nationality of it is named, and it is no city of a million. In a Gaza case file
+    "Americana" is an area of Beit Lahia, not Americana in Brazil; "the Salah al-Din Mosque" names a
+    man; a family called al-Qara is no Syrian village. Syria's neighbours stay in a Syrian article, as
+    curated for it. A name before a street or a landmark ("Cairo Street", "Baghdad Mosque") names it
+    after a town abroad, even a big one."""
+    if not ctx or place.level != 0 or place.cc in ctx \
+            or ("SY" in ctx and place.cc in NEIGHBOURS):
+        return False
+    if _LANDMARK_AFTER.match(text[e : e + 16]):
+        return True
+    return place.population < METONYM_POPULATION and place.cc not in _tally(text, g).named
 
 
 def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,

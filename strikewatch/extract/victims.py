@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 from dataclasses import dataclass, field
 
 from spacy.matcher import DependencyMatcher
@@ -190,14 +191,25 @@ def _patterns_for(sent: SpacySpan) -> frozenset[str]:
     return frozenset(pid for pid, needs in _needs() if all(not w.isdisjoint(words[k]) for k, w in needs))
 
 
+_LAST = threading.local()  # per thread: the last sentence read (its doc, start, end) and its matches
+
+
+def _matches(sent: SpacySpan) -> list[tuple[int, list[int]]]:
+    """The patterns' matches in the sentence, kept for the last sentence asked: `read_victims` and
+    `uncounted_dead` read the same sentence one after the other."""
+    last = getattr(_LAST, "entry", None)
+    if last is None or last[0] is not sent.doc or last[1:3] != (sent.start, sent.end):
+        wanted = _patterns_for(sent)
+        last = _LAST.entry = (sent.doc, sent.start, sent.end, matcher_for(sent.doc.vocab, wanted)(sent) if wanted else [])
+    return last[3]
+
+
 def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
     """Every predicate of death or injury in the sentence, with its victims counted."""
     doc = sent.doc
     by_id = {p.id: p for p in load_patterns()}
     groups: dict[tuple[int, str], VictimGroup] = {}
-    wanted = _patterns_for(sent)
-    matches = matcher_for(doc.vocab, wanted)(sent) if wanted else []
-    for match_id, tokens in matches:
+    for match_id, tokens in _matches(sent):
         pattern = by_id[doc.vocab.strings[match_id]]
         names = [node["RIGHT_ID"] for node in pattern.pattern]
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
@@ -318,9 +330,10 @@ def uncounted_dead(sent: SpacySpan, lex: Lexicons) -> tuple[int, int] | None:
     count as "an unknown number" (docs/conventions.md); the span of the victims, or None."""
     doc = sent.doc
     by_id = {p.id: p for p in load_patterns()}
-    wanted = frozenset(i for i in _patterns_for(sent) if by_id[i].role == "killed")
-    for match_id, tokens in (matcher_for(doc.vocab, wanted)(sent) if wanted else []):
+    for match_id, tokens in _matches(sent):
         pattern = by_id[doc.vocab.strings[match_id]]
+        if pattern.role != "killed":
+            continue
         names = [node["RIGHT_ID"] for node in pattern.pattern]
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
         if not _realis(verb) or not _argument(victim, verb) or verb.tag_ in ("VBZ", "VBP", "VB"):
