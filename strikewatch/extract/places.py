@@ -117,6 +117,7 @@ _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|distri
 _BLANKS = re.compile(r"[ \t]+")
 # "northern Darfur", "central Gaza": a direction that may name a unit of its own (_part_named)
 _PART_BEFORE = re.compile(r"\b(north|south|east|west|northern|southern|eastern|western|central|middle)[ \t]+$", re.I)
+_TOWN_AFTER = re.compile(r"[ \t]+(?:city|town|village)\b", re.I)
 # a landmark or a street named after a town: "Cairo Street", "the Salah al-Din Mosque"
 _LANDMARK_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:street|st\.|road|mosque|square|roundabout|"
                              r"bridge|hall|tower|family|clan)\b", re.I)
@@ -469,7 +470,7 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         return None if inside and one_word else _resolve(text, s, e, region, g)  # Rif Dimashq, Anbar, Hatay
     if place is None or (surface.isupper() and place.rank > 2 and len(surface) < 6):
         return None  # acronyms in capitals (SANA, ISIS) are not towns; datelines (BEIRUT) are
-    if not us and _stray_abroad(text, e, place, ctx, g):
+    if not us and _stray_abroad(text, s, e, place, ctx, g):
         return None
     if place.level == 0 and place.population >= METONYM_POPULATION and (_GOVERNMENT_AFTER.match(text[e : e + 30])
                                                                       or _attack_on_other(text, e, surface)):
@@ -505,19 +506,20 @@ def _part_named(text: str, s: int, surface: str, ctx: tuple[str, ...], g: Gazett
     return None
 
 
-def _stray_abroad(text: str, e: int, place: Place, ctx: tuple[str, ...], g: Gazetteer) -> bool:
-    """A town abroad in an article whose countries are known, where nothing points abroad: neither its
-    country nor a nationality of it is named, and it is no city of a million. In a Gaza case file
+def _stray_abroad(text: str, s: int, e: int, place: Place, ctx: tuple[str, ...], g: Gazetteer) -> bool:
+    """A town or unit abroad in an article whose countries are known, where nothing points abroad:
+    neither its country nor a nationality of it is named, and it is no city of a million ("Farah" is
+    a girl's name in a Gaza case file, not Afghanistan's province). In a Gaza case file
     "Americana" is an area of Beit Lahia, not Americana in Brazil; "the Salah al-Din Mosque" names a
     man; a family called al-Qara is no Syrian village. Syria's neighbours stay in a Syrian article, as
-    curated for it. A name before a street or a landmark ("Cairo Street", "Baghdad Mosque") names it
+    curated for it; so does a town the text calls one ("Jalalabad city", "the town of X"). A name before a street or a landmark ("Cairo Street", "Baghdad Mosque") names it
     after a town abroad, even a big one."""
-    if not ctx or place.level != 0 or place.cc in ctx \
-            or ("SY" in ctx and place.cc in NEIGHBOURS):
+    if not ctx or not place.cc or place.cc in ctx or ("SY" in ctx and place.cc in NEIGHBOURS):
         return False
     if _LANDMARK_AFTER.match(text[e : e + 16]):
         return True
-    return place.population < METONYM_POPULATION and place.cc not in _tally(text, g).named
+    town_said = _TOWN_AFTER.match(text[e : e + 10]) or _CITY_BEFORE.search(text[max(0, s - 20) : s])
+    return place.population < METONYM_POPULATION and place.cc not in _tally(text, g).named and not town_said
 
 
 def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,
