@@ -269,8 +269,14 @@ def _owns_another_noun(doc: Doc, at: int) -> bool:
     if mark is None:
         return False
     owned = mark.head.head if mark.head.dep_ == "poss" else mark.head
+    if owned.dep_ == "pobj" and (owned.head.lower_ in _ANOTHER_EVENT_PREPS or owned.head.lower_ == "of"
+                                 and owned.head.head.pos_ == "NOUN" and not _EVENT_NOUN.match(owned.head.head.lower_)):
+        return True  # "the commander behind last year's bombing", "arrested for last week's attack": another event
     # "new details about last month's murders": the owned noun is the event itself, dated by it
     return owned.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not _EVENT_NOUN.match(owned.lower_)
+
+
+_ANOTHER_EVENT_PREPS = {"behind", "for", "over", "after", "following", "before", "since"}
 
 
 def _of_another_event(doc: Doc, at: int, event: EventFact | None, triggers: list[Match[Trigger]]) -> bool:
