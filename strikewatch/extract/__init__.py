@@ -261,7 +261,7 @@ class Extractor:
         masked, outlet, stamped, when = self._masks(article)
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,
                           article.published, masked, stamped, anchor=when.anchor,
-                          lede_at=when.lede.start if when.lede else None)
+                          lede_at=when.lede.start if when.lede else None, note="\n" not in text.strip())
         assembler = Assembler(article.published, alone="\n" not in text.strip())
         for doc, sent in parsed:
             assembler.feed(sentence_facts(doc, sent.start, text, ctx, title=sent.title))  # type: ignore[arg-type]

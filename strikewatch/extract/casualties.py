@@ -20,6 +20,7 @@ from spacy.tokens import Token as SpacyToken
 
 from ..lexicon import Lexicons
 from ..model import Count
+from .everyone import everyone_killed
 from .grievances import inside, reference_spans
 from .numbers import Quantity, find_quantities
 from .victim_lists import Listed, listed_victims, load_kinship
@@ -75,7 +76,10 @@ _PRESENT = re.compile(r"\b(?:the dead|those killed|the victims|the casualties|th
 
 # patterns of an attacker's own death ("blew himself up", "killing only themselves"): ACLED counts it, but
 # a toll told beside it ("killing 27 worshippers") is the event's figure without the bomber
-OWN_DEATH = {"blew-self-up", "killing-themselves", "killing-themselves-telegraphic"}
+OWN_DEATH = {"blew-self-up", "blew-self-up-conj", "killing-themselves", "killing-themselves-telegraphic"}
+# a running toll read on the parse ("the death toll ... has reached three"): it supersedes the figures told
+# before it, as the window's toll does
+TOLL_PATTERNS = {"toll-verb-figure", "number-of-dead-verb-figure", "toll-reached-figure"}
 
 _LIST_IDS = itertools.count(1)
 _GRIEVANCE_DEATH = re.compile(r"kill|murder|death|\bdead\b|\bdied\b|stabb|\bshot\b|lynch|behead|execut|assassinat", re.I)
@@ -473,7 +477,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     out.listed, members = _roster(sent, groups, lex)
     out.facts = _split_by_ages(out.facts, members, sent)
     if not any(f.role == "killed" for f in out.facts + out.listed):
-        bare = uncounted_dead(sent, lex)
+        bare = uncounted_dead(sent, lex) or everyone_killed(sent)
         if bare is not None:  # "killed militants and civilians": deaths of an unknown number
             out.facts.append(CasualtyFact("killed", lex.quantities["an unknown number"], None, *bare, uncounted=True))
     grievance = reference_spans(sent)
@@ -620,10 +624,10 @@ def _with_parse(facts: list[CasualtyFact], groups: list[VictimGroup]) -> list[Ca
             total = total.plus(c)
         cats = {m.category for m in whole}
         category = cats.pop() if len(cats) == 1 else "people"
-        own = g.pattern in OWN_DEATH
+        own, toll = g.pattern in OWN_DEATH, g.pattern in TOLL_PATTERNS
         kept.append(CasualtyFact(g.role, total, category, min(m.start for m in whole),  # type: ignore[arg-type]
-                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds and not own,
-                                 others=g.others and g.role == "shot", own=own))
+                                 max(m.end for m in whole), ambiguous=g.ambiguous, adds=g.adds and not own and not toll,
+                                 others=g.others and g.role == "shot", own=own, toll=toll))
         if own:
             facts = kept
             continue  # who the attackers were is no breakdown of the dead

@@ -18,6 +18,7 @@ only the assembler knows; `refine_by_parse` settles their direction from the dep
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -31,11 +32,11 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"]
 # "may" the modal is no month: the month is written with a capital, or as an abbreviation of another
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[a-z]*")  # the whole word, checked by _is_month
 _WD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|/|to|or|and)\s*(?:on\s+)?(?:the\s+)?"
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\d:])"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?(?!\d|:\d)"  # not a time ("10:30"); "5 January:" heads a line
 _NUMWORD = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 _N = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -89,6 +90,19 @@ class DateMention:
     dates: Dates | None  # None for a relative expression, or when nothing resolves it
     offset_days: int = 0  # for relative expressions: days from the anchoring incident
     listed: bool = False  # two days named ("on 17 and 21 June"), not the stretch between them
+
+
+_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _is_month(word: str) -> bool:
+    """A month's name, its abbreviation, or a slip of the pen in it ("Octobe", "Septmber"); not a word
+    that only opens like one ("3 separatist", "2 marchers", "92 decimal", "12 Mayors", "Janata")."""
+    w = word.lower().rstrip(".")
+    if w in MONTHS or w in _ABBREVIATIONS:
+        return True
+    full = next((m for m in MONTHS if m.startswith(w[:3])), None)
+    return full is not None and len(w) <= len(full) and difflib.SequenceMatcher(None, w, full).ratio() >= 0.8
 
 
 def month_number(name: str) -> int:
@@ -283,6 +297,8 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, at: int = 0) -> list[
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if any(m.groupdict().get(g) and not _is_month(m.group(g)) for g in ("mon", "month", "smonth")):
                 continue
             mention = _resolve(kind, m, anchor, at)
             if mention is not None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicons, SourceEntry, Trigger
 from ..model import Count
 from .casualties import CasualtyFact, find_casualties
+from .codings import coded_for_day
 from .dates import Anchor, DateMention, find_dates, is_period, refine_by_parse
 from .events import EventFact, EventReader, is_irrealis, is_rate
 from .gazetteer import Gazetteer
@@ -26,6 +27,7 @@ from .numbers import apply_modifier
 from .perpetrator import PerpetratorFact, find_perpetrator
 from .phrases import Match, PhraseIndex
 from .places import PlaceMention, find_places
+from .retold import past_anchors, retold_past
 from .sources import REPORTING, SourceMention, attributed_source
 
 _SPLIT = re.compile(r",? and that |; |,? adding that |,? while |\ba day (?:after|before|earlier)\b|"
@@ -151,6 +153,12 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
     # that other thing, not the event the sentence tells
     dates = [d for d in dates if not (d.kind == "period" and _owns_another_noun(doc, d.end - base))]
     refine_by_parse(doc, dates, base, REPORTING, ctx.lede_at)
+    if written is not None and ctx.note:  # "to discuss the killing of 12 herders on 2 April": an older incident's dead
+        past = past_anchors(doc, base, dates, written)
+        cas.facts = [f for f in cas.facts if not retold_past(doc, f.start, past)]
+        cas.listed = [f for f in cas.listed if not retold_past(doc, f.start, past)]
+        if (day_coded := coded_for_day(text, base, dates, written)) is not None:  # "(12 coded for 3 May, 9 for 4 May)"
+            cas.facts = [f for f in cas.facts if f.role != "killed"] + [day_coded]
     # "4 were killed in Ahmedabad, 3 in Palanpur and 1 in Surat": a toll of each place, each its own segment
     per_place = _per_place_tolls(text, cas.facts, places, base)
     cas.facts += [f for _, f in per_place]
@@ -261,8 +269,14 @@ def _owns_another_noun(doc: Doc, at: int) -> bool:
     if mark is None:
         return False
     owned = mark.head.head if mark.head.dep_ == "poss" else mark.head
+    if owned.dep_ == "pobj" and (owned.head.lower_ in _ANOTHER_EVENT_PREPS or owned.head.lower_ == "of"
+                                 and owned.head.head.pos_ == "NOUN" and not _EVENT_NOUN.match(owned.head.head.lower_)):
+        return True  # "the commander behind last year's bombing", "arrested for last week's attack": another event
     # "new details about last month's murders": the owned noun is the event itself, dated by it
     return owned.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not _EVENT_NOUN.match(owned.lower_)
+
+
+_ANOTHER_EVENT_PREPS = {"behind", "for", "over", "after", "following", "before", "since"}
 
 
 def _of_another_event(doc: Doc, at: int, event: EventFact | None, triggers: list[Match[Trigger]]) -> bool:
@@ -330,3 +344,6 @@ class FactContext:
     datelines: list[tuple[int, int]] = field(default_factory=list)  # dates here date the story, not events
     anchor: Anchor | None = None  # what the article's dates are read against (docdates.py)
     lede_at: int | None = None  # where the article's lede date is (docdates.py)
+    # a monitor's note of one paragraph, written as of its event's day: an older incident it retells is
+    # never its subject (a news story written later may be about that incident: an arrest, a trial)
+    note: bool = False

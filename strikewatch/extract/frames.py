@@ -108,12 +108,14 @@ class Assembler:
         self.sources = SourceTracker()
         self.named_sources: dict[str, str] = {}  # type -> the first source of that type the article names
         self.headline: tuple[SentenceFacts, Segment, object] | None = None  # the title's one attack (`close`)
+        self._sentence_frames = 0  # frames opened before the sentence being read
 
     # -- the reading loop ---------------------------------------------------------------
     def feed(self, sent: SentenceFacts) -> None:
         for stype, name in sent.named_sources:
             self.named_sources.setdefault(stype, name)
         source = self.sources.resolve(sent.source, sent.start)
+        self._sentence_frames = len(self.frames)
         for seg in sent.segments:
             if sent.title and not self.alone and self.headline is None and seg.one_attack and not seg.irrealis:
                 self.headline = (sent, seg, source)
@@ -177,6 +179,13 @@ class Assembler:
             # "22 people died in a car bombing in the north" then "the car blew up in Qamishli on
             # Wednesday": the later sentence places the incident the lede told
             self._fill(cur, seg, source, sent, anchor_place, own_date, anchored=True)  # type: ignore[arg-type]
+            return
+        if anchor_place is not None and cur is not None and cur.kind == "incident" and cur.place is None \
+                and not seg.separate and any(f is cur for f in self.frames[self._sentence_frames:]) \
+                and (own_date is None or cur.date is None or dates_equal(cur.date, own_date.dates)):
+            # "A teacher was killed while his son was injured in Multan": the place at the end of the
+            # sentence is that of the incident its first clause opened
+            self._fill(cur, seg, source, sent, anchor_place, own_date, anchored=True)
             return
         if anchor_place is not None or own_date is not None:
             target = self._find(anchor_place, own_date.dates if own_date else None)
@@ -380,7 +389,11 @@ class Assembler:
             return
         if seg.casualties or (anchored and source is not None):
             claim = self._claim(frame, source, seg.start)
+            # the writer's coded figure is final: dead told after it are among it, not more
+            final_coded = "fatalities as coded by the writer" in frame.flags
             for fact in seg.casualties:
+                if final_coded and fact.role == "killed":
+                    continue
                 claim.add(fact)
                 if fact.ambiguous and "killed-or-wounded ambiguous" not in frame.flags:
                     frame.flags.append("killed-or-wounded ambiguous")

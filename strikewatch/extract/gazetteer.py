@@ -235,8 +235,11 @@ class Gazetteer:
         if not exact and not any(p.rank <= 1 for p in out) and len(key) >= 5 and (within or countries):
             # a transliteration variant, searched only where the article is: Nahri Saraj, Nahr-e Saraj
             vowels = loose(key).replace(" ", "")
+            # not in the US: its places are written in English as GeoNames writes them, so a name of
+            # the same consonants is another place or a word ("Howland" is no Holland, Ohio;
+            # "Meanwhile" no Moanalua, Hawaii)
             out += [p for r in self.world.find(key, True)
-                    if (p := self._admit(r, countries, within)) and p.rank <= 1
+                    if r.cc != "US" and (p := self._admit(r, countries, within)) and p.rank <= 1
                     and (within or variants or loose(norm(r.name)).replace(" ", "") == vowels)]
         if not exact and "UA" in countries and not any(p.rank <= 1 for p in out):
             out += self._ukrainian(key, countries, within)

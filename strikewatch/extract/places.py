@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Location
-from . import usplaces
+from . import usneighbourhoods, usplaces
 from .gazetteer import NEIGHBOURS, Gazetteer, Place, norm
 from .respell import ukrainian
 from .uasettlements import soft
@@ -102,6 +102,10 @@ NEAR_OUTER_KM = 40  # a place this close to the unit the text puts it in may lie
 # capitalised words that follow a place without continuing its name: "in south Nashville Monday night"
 _CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
                       "June July August September October November December".split())
+# words before a comma and a state that are no town too small for the gazetteer: "on Sunday, Indiana State
+# Police said", "Meanwhile, Hawaii County police ..."
+_NOT_TOWNS_BEFORE_STATE = _CALENDAR | frozenset("Meanwhile However Today Tonight Yesterday Earlier Later Also Now "
+                                                "Still Instead Elsewhere Overall Afterward Additionally Again".split())
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|from|outside|around|into|to|toward|towards|across|between|of|on|and|or|via|by|hit|struck|"
     r"shelled|targeted|bombed|entered|captured|reach|reached|stormed|raided|overran|seized)|,)\s+(?:the\s+)?"
@@ -115,6 +119,10 @@ _LOCAL_AFTER = re.compile(r"^(?:\s*\([^)]{0,40}\))?\s+(?:district|sub-?district|
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|raion|county|districts|upazilla|upazila|tehsil|lga|"
                              r"regency|cercle|zone|department|prefecture|local government)\b", re.I)
 _BLANKS = re.compile(r"[ \t]+")
+# "the Kabul-Jalalabad highway", "along the Bama-Gwoza and Dikwa-Marte axis": towns a road joins
+_PAIR = re.compile(r"([A-Z][a-z]{2,})[-‐–]([A-Z][a-z]{2,})")
+_ROAD_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]{2,}[-‐–][A-Z][a-z]{2,})?\s+(?:road|highway|axis|route|corridor|"
+                         r"railway|motorway|expressway|stretch)s?\b", re.I)
 # "northern Darfur", "central Gaza": a direction that may name a unit of its own (_part_named)
 _PART_BEFORE = re.compile(r"\b(north|south|east|west|northern|southern|eastern|western|central|middle)[ \t]+$", re.I)
 _TOWN_AFTER = re.compile(r"[ \t]+(?:city|town|village)\b", re.I)
@@ -393,6 +401,12 @@ def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
         if current and not _BLANKS.fullmatch(text, current[-1].end, m.start()):
             runs.append(current)
             current = []
+        if (pair := _PAIR.fullmatch(word)) and _ROAD_AFTER.match(text, m.end()):
+            # "the Maiduguri-Damboa road": two towns the road joins, each a name of its own
+            current.append(_Token(m.start(), m.start() + pair.end(1), pair.group(1), False))
+            runs.append(current)
+            current = [_Token(m.start() + pair.start(2), m.end(), pair.group(2), False)]
+            continue
         current.append(_Token(m.start(), m.end(), word, link))
     runs.append(current)
     return [r for r in runs if any(not t.link for t in r)]
@@ -430,10 +444,12 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if (outer := _outer_of_run(text, run, j, g, ctx)) is not None:  # "Nad-e Ali district, Helmand": in Helmand
         inner = g.candidates(surface, exact=edge_word, countries=ctx, within=outer)
         if us and not inner and outer.level == 1 and not inside and not _UNIT_AFTER.match(" " + surface) \
+                and surface not in _NOT_TOWNS_BEFORE_STATE \
                 and usplaces.state_after(text, e, g) is not None \
                 and not any(g.candidates(text[run[k].start : e], countries=ctx, within=outer) for k in range(i + 1, j)):
-            # "Hartsville, Ind.", a town too small for the gazetteer: its state; but "On-duty Albany, NY" is Albany
-            return _resolve(text, s, e, outer, g)
+            # "Hartsville, Ind.", a town too small for the gazetteer: the one county the text names in its
+            # state, else its state; but "On-duty Albany, NY" is Albany
+            return _resolve(text, s, e, usplaces.township_county(text, outer.a1, g) or outer, g)
         found = inner or (found if _LISTED.match(text[e : e + 80]) else [p for p in found if _may_lie_in(p, outer, g)])
     if not found and outer is not None and _DISTRICT_AFTER.match(text[e : e + 16]) \
             and (unit := g.misspelt_unit(surface, outer)) is not None:
@@ -462,6 +478,10 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
         found = sorted(found, key=lambda p: p.rank == 1 and p.a1 not in units)
     if us:
         found = usplaces.choose(found, text, e, surface, g, ctx)
+        if found and usplaces.named_for_saint(text, s, e, found[0]):
+            return None  # "Saint Francis Hospital" is no Saint Francis, Wisconsin
+        if (hood := usneighbourhoods.neighbourhood(text, s, e, found, g)) is not None:
+            found = [hood]  # "in Englewood" in a Chicago story: the neighbourhood, not a town
     place = found[0] if found else None
     # a governorate's own name beats a foreign town found under an alternate name: "Anbar" is not
     # Ambar in Turkey, "Hatay" not Antakya; "Beirut" stays the city

@@ -23,8 +23,11 @@ from .places import PlaceMention
 DEFAULT_EVENT = ("Violence against civilians", "Attack")
 
 
-def _killed_values(f: Frame) -> set[int]:
-    return {v for c in f.claims for k in (c.killed, c.injured) if k for v in k.values()}
+def _killed_values(f: Frame) -> set[tuple[str, int]]:
+    """The frame's figures with their role: a killed 1 and an injured 1 are not the same figure ("the
+    headmaster was killed while his son was injured": two facts, not one told twice)."""
+    return {(role, v) for c in f.claims for role, k in (("killed", c.killed), ("injured", c.injured)) if k
+            for v in k.values()}
 
 
 def _compatible(a: Frame, b: Frame) -> bool:
@@ -60,7 +63,7 @@ def _merge(into: Frame, other: Frame) -> None:
     if into.sub_event_type is None or generic or (other.specific_event and not into.specific_event):
         into.sub_event_type, into.event_type, into.specific_event = other.sub_event_type, other.event_type, other.specific_event
         into.event_guessed, into.event_weight = other.event_guessed, other.event_weight
-    host_values = _killed_values(into)
+    host_values = {v for role, v in _killed_values(into) if role == "killed"}
     for c in other.claims:
         if c.source is None and c.type is None and c.killed is not None and set(c.killed.values()) & host_values:
             into.spans += [(s.start, s.end) for s in c.spans]

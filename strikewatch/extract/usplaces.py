@@ -32,9 +32,12 @@ from ..datafile import csv_rows
 from ..errors import DataFileError
 from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
+from .usagencies import agencies_named
+from .usagencies import table as agency_table
 from .usstations import station_homes, station_spans, stations_named
 
 CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE, STATION_CUE = 3, 1, 2, 1, 2, 1
+AGENCY_CUE = 2  # "TBI agents", "LMPD said": as firm as a county named (usagencies.py)
 US_ARTICLE = 2  # cue weight that makes an article American
 BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
@@ -42,9 +45,10 @@ _TOWN = re.compile(r"\b(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)
 _ABBREVIATED = re.compile(r"\b(?:St|Ft|Mt)\.?[ \t]+[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?")
 _FORCE = re.compile(r"\b(?P<town>(?:(?:St|Ft|Mt)\.?[ \t]+)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:[Pp]olice|Sheriff['’]s|PD)\b")
 _RESIDENCE = re.compile(r"\b\d{1,3},[ \t]+of[ \t]+(?:the[ \t]+)?$")  # "Jacob Setter, 14, of Graysville": a home
-_COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough)\b")
+# "Franklin Co." is the county too (not "Johnson & Co.": no name of a US county before it)
+_COUNTY = re.compile(r"\b(?P<name>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,2})[ \t]+(?P<kw>County|Parish|Borough|Co\.)(?![\w.])")
 COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough|COUNTY|PARISH)$")
-_UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county|parish|borough)\b", re.I)
+_UNIT_WORD = re.compile(r"^(?:['’]s)?\s+(?:county\b|parish\b|borough\b|co\.(?![\w.]))", re.I)
 _STREET_WORDS = (r"(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|way|parkway|pkwy|highway|hwy|"
                  r"circle|cir|trail|terrace|ter|pike|alley|loop)s?\b\.?")  # not Court: "Cook County Circuit Court"
 # the street's name is capitalised ("Willis Street"), its word in any case: "Lexington bowling alley" is no street
@@ -131,6 +135,8 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
         add(a1, w)
     for a1 in phone_states(text, st):  # "Anyone with information may call 410-555-0100": Maryland's police
         add(a1, PHONE_CUE)
+    for agency in agencies_named(text):  # "TBI agents", "Photo courtesy of SCDC", "NOPD:"
+        add(agency.state, AGENCY_CUE)
     for a1, w in _towns(text, g).cues.items():
         add(a1, w)
     for a1, w in local_forces(text, g).items():
@@ -138,7 +144,34 @@ def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
     for units in named_counties(text, g):
         for p in units:  # Madison County is in 19 states: a faint cue for each
             add(p.a1 or "", COUNTY_CUE / len(units))
+    for a1 in county_lists(text, g):  # "Greene, Daviess and Knox counties": the one state holding all three
+        add(a1, COUNTY_CUE)
     return cues
+
+
+_NAME_ITEM = r"[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*)?"
+# "in Greene, Daviess and Knox counties"; a weather alert's "Target Area: Daviess; Greene; Jackson; Knox"
+_COUNTY_LIST = re.compile(rf"(?P<a>{_NAME_ITEM}(?:,[ \t]*{_NAME_ITEM})*,?[ \t]+and[ \t]+{_NAME_ITEM})[ \t]+(?:counties|parishes)\b"
+                          rf"|(?P<b>{_NAME_ITEM}(?:;[ \t]*{_NAME_ITEM}){{2,}})")
+
+
+@functools.lru_cache(maxsize=64)
+def county_lists(text: str, g: Gazetteer) -> tuple[str, ...]:
+    """The states of lists of county names: a list before "counties", or three names or more separated by
+    semicolons that are all counties; each list counts where one state alone has a county of every name."""
+    out: list[str] = []
+    if "counties" not in text and "parishes" not in text and text.count(";") < 2:
+        return ()  # most texts: no list to read
+    for m in _COUNTY_LIST.finditer(text):
+        names = re.split(r"[ \t]*(?:;|,[ \t]*and\b|,|\band\b)[ \t]*", m.group("a") or m.group("b"))
+        held = None
+        for name in filter(None, (n.strip() for n in names)):
+            word = "Parish" if m.group().endswith("parishes") else "County"
+            here = {p.a1 for p in g.candidates(f"{name} {word}", exact=True, countries=("US",)) if p.cc == "US" and p.level == 2}
+            held = here if held is None else held & here
+        if held is not None and len(held) == 1 and (a1 := next(iter(held))) and a1 not in out:
+            out.append(a1)
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=64)
@@ -147,8 +180,10 @@ def named_counties(text: str, g: Gazetteer) -> tuple[tuple[Place, ...], ...]:
     out = []
     for m in _COUNTY.finditer(text):
         name = m.group("name").split()
+        # "Ouachita Parish" is Louisiana's, not Ouachita County, Arkansas; "Franklin Co." a county
+        word = "County" if m.group("kw") == "Co." else m.group("kw").title()
         for k in range(len(name)):  # "the Cook County": the longest tail that is a US county
-            units = tuple(p for p in g.candidates(" ".join(name[k:]) + " County", exact=True, countries=("US",))
+            units = tuple(p for p in g.candidates(" ".join(name[k:]) + " " + word, exact=True, countries=("US",))
                           if p.cc == "US" and p.level == 2)
             if units:
                 out.append(units)
@@ -335,12 +370,42 @@ def us_mentions(text: str, g: Gazetteer, start: int, end: int, ctx: tuple[str, .
                     hit = (s, e, found[0])
                     break
             if hit is not None:
-                out.append(hit)
+                if not named_for_saint(text, hit[0], hit[1], hit[2]):
+                    out.append(hit)
                 break
     if us:
         out += [(m.start(), m.start() + len(m.group("town")), p) for m in _CITY_COUNTY.finditer(text, start, end)
                 if (p := city_county(m.group("town"), m.group("county"), g)) is not None]
+        known, pattern = agency_table()
+        # a big city's force by its initials names its city: "NOPD: gunman opens fire ..." is New Orleans
+        out += [(m.start(), m.end(), p) for m in pattern.finditer(text, start, end)
+                if (p := agency_city(known[m.group()].city, known[m.group()].state, g)) is not None]
     return out
+
+
+def agency_city(city: str, a1: str, g: Gazetteer) -> Place | None:
+    """The town of a city's force (us_agencies.csv): the biggest US town of that name in its state."""
+    towns = [p for p in g.candidates(city, exact=True, countries=("US",)) if p.cc == "US" and p.level == 0 and p.a1 == a1] \
+        if city else []
+    return max(towns, key=lambda p: p.population) if towns else None
+
+
+# a church, hospital or school named for a saint: "St. Francis Catholic Church", "Saint Joseph Regional
+# Medical Center", "St. Mary Mercy Hospital" (up to two words of its name between); not "St. Cloud State
+# University" nor "St. Landry Parish" (a county), whose town is meant
+_INSTITUTION_AFTER = re.compile(
+    r"(?:['’]s)?(?:[ \t]+(?!State\b|County\b|City\b)[A-Z][\w'’\-]*){0,2}[ \t]+(?i:church|catholic|cathedral|basilica|"
+    r"chapel|hospital|medical|health|healthcare|clinic|infirmary|mercy|school|elementary|academy|college|"
+    r"university|prep|preparatory|seminary|cemetery|episcopal|lutheran|baptist|methodist|presbyterian|"
+    r"orthodox|regional|behavioral|rehabilitation)\b")
+_SAINT = re.compile(r"(?:Saint|St|Ste|Sainte)\.?[ \t]", re.I)
+
+
+def named_for_saint(text: str, s: int, e: int, place: Place) -> bool:
+    """text[s:e] is a saint's name that begins the name of a church, hospital or school, not the town
+    of that name (Saint Francis, Minnesota); a town of 100,000+ stays itself ("St. Louis University")."""
+    return bool(_SAINT.match(text, s)) and place.population < BIG_TOWN and place.level == 0 \
+        and _INSTITUTION_AFTER.match(text, e) is not None
 
 
 # a consolidated city-county's name: "Savannah-Chatham Metro Police", "Charlotte-Mecklenburg Schools"
@@ -369,6 +434,7 @@ def cued_state(text: str, g: Gazetteer) -> tuple[int, int, Place] | None:
     spans += [m.span() for m in _DC.finditer(text) if a1 == "US.DC"]
     spans += [m.span() for m in _PHONE.finditer(text) if a1 in phone_states(m.group(), st)]
     spans += [(s, e) for a, s, e in station_spans(text) if a == a1]  # "KOAT will provide updates"
+    spans += [(a.start, a.end) for a in agencies_named(text) if a.state == a1]  # "SLED agents are investigating"
     place = g.region(st.names[a1], country="United States")
     if not spans or place is None:
         return None
@@ -406,7 +472,22 @@ def is_author(text: str, s: int, e: int) -> bool:
 
 
 def is_street(text: str, s: int, e: int) -> bool:
-    return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text[e : e + 40]))
+    return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text[e : e + 40])
+                or _street_again(text, s, e))
+
+
+@functools.lru_cache(maxsize=256)
+def _street_names(text: str) -> frozenset[str]:
+    """Names the text writes as streets: "Monroe" of "the 1400 block of Monroe Street"."""
+    return frozenset(m.group(1) for m in re.finditer(r"(?<![\w-])([A-Z][a-z'’\-]+)[ \t]+(?i:" + _STREET_WORDS + ")", text))
+
+
+def _street_again(text: str, s: int, e: int) -> bool:
+    """A bare name the text writes elsewhere as a street ("driving down Monroe" below "Monroe Street") is
+    that street, unless the words place a town there ("in Monroe", "MONROE -", "Monroe, La.", "Monroe police")."""
+    return text[s:e] in _street_names(text) and not (
+        _PLACE_CUE.search(text, max(0, s - 24), s) or dateline_at(text, s, e) or town_follows(text, e)
+        or re.match(r"[ \t]*,[ \t]*[A-Z]", text[e : e + 4]))
 
 
 def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ctx: tuple[str, ...]) -> list[Place]:
@@ -445,7 +526,7 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
         # "Manchester, Illinois" once: every later "Manchester" is that one, or (too small for the
         # gazetteer) its state, never Manchester, Missouri
         same = [p for p in found if p.cc == "US" and p.level == 0 and p.a1 == a1]
-        state = g.region(states(g).names[a1], country="United States")
+        state = township_county(text, a1, g) or g.region(states(g).names[a1], country="United States")
         return same or ([state] if state is not None else [])
     for p in found:
         if p.cc != "US":
@@ -454,6 +535,8 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             continue
         if p.level == 2 and not county and not bare_county:
             continue  # "Johnson" is a surname before it is Johnson County
+        if p.level == 2 and bare_county and settled and cues.get(p.a1 or "", 0) < STATE_CUE:
+            continue  # "Hawaii Island" in a story from Hawaii is no Island County, Washington
         if p.level == 0 and settled and cues.get(p.a1 or "", 0) < STATE_CUE and not dateline \
                 and not _near_home(p, homes, g):
             # Howland, Maine in a story from Ohio; but a town of the outlet's market across a state line
@@ -466,7 +549,13 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
             # cues weigh; a small town's force, "Howland police" in an Ohio story, is no Howland, Maine)
             continue
         keep.append(p)
-    keep = [centred(p, g) for p in keep]
+    if township_after(text, e):
+        # "Harrison Township" beside "the Montgomery County Coroner": the township of that county, not the
+        # town of Harrison in another county of Ohio
+        keep = [township_county(text, p.a1, g) or p if p.cc == "US" and p.level == 0 and p.a2 not in
+                {u.a2 for units in named_counties(text, g) for u in units} else p for p in keep]
+    toward = direction_before(text, e - len(surface))  # "in northwest Harris County": that part of it
+    keep = [centred(p, g, toward) for p in keep]
     # among same-named counties equally cued, the one holding a town the text names (Kilmichael:
     # Montgomery County, Mississippi)
     # among same-named towns equally cued, the one inside a county the text names (Decatur in a story
@@ -484,6 +573,23 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
                                        -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
                                        -_near_home(p, homes, g), -towns.support.get(p.a1 or "", 0), -_size(p, g))
                   if p.cc == "US" else (0, 0, 0, 0, 0, 0))
+
+
+_TOWNSHIP = re.compile(r"[ \t]+(?:Township|TOWNSHIP|Twp|TWP)\b")
+
+
+def township_after(text: str, e: int) -> bool:
+    """ "Township" or "Twp." follows the name: a township (Ohio's, New Jersey's, Pennsylvania's, Michigan's
+    civil units), which GeoNames' towns do not hold and which a same-named town need not lie in."""
+    return _TOWNSHIP.match(text, e) is not None
+
+
+def township_county(text: str, a1: str | None, g: Gazetteer) -> Place | None:
+    """The one county of state `a1` the text names ("the Montgomery County Coroner's Office"), where a
+    township of that state or a town too small for the gazetteer ("Hartsville, Ind." beside "Bartholomew
+    County") is meant: the most precise unit the text gives for it."""
+    units = {u.a2: u for group in named_counties(text, g) for u in group if u.a1 == a1 and a1}
+    return centred(next(iter(units.values())), g) if len(units) == 1 else None
 
 
 HOME_KM = 250  # a station's market: among same-named places cued alike, one this near an outlet's home
@@ -510,6 +616,7 @@ def outlet_homes(text: str, g: Gazetteer) -> tuple[tuple[float, float], ...]:
     us_brands.csv) and of the town in the title's outlet tail ("- Memphis, Tennessee")."""
     st = states(g)
     wanted = [(a1, town) for a1, town in station_homes(text) if town]
+    wanted += [(a.state, a.city) for a in agencies_named(text) if a.city]  # "LMPD said": Louisville's market
     if (span := outlet_span(text)) is not None:
         for m in st.after_city.finditer(text, *span):
             before = _BEFORE_STATE.search(text, max(span[0], m.start() - 40), m.start())
@@ -561,24 +668,50 @@ def placed(text: str, g: Gazetteer) -> dict[str, str]:
     return out
 
 
-def centred(p: Place, g: Gazetteer) -> Place:
+def centred(p: Place, g: Gazetteer, toward: tuple[int, int] | None = None) -> Place:
     """A US county at the mean point of its towns of 500+ rather than at its biggest town: a county
     report is as likely anywhere in it (Harris County's towns ring Houston; Pasco County's biggest town
     is at one end of it). Measured on GVA's development split: county points within 25 km of the
-    incident 115 -> 127 of 147 (the population-weighted mean 121)."""
+    incident 115 -> 127 of 147 (the population-weighted mean 121). `toward` (north, east: +1; south,
+    west: -1; 0 either) is the part the text names ("northwest Harris County"): the mean of the
+    county's towns that lie that way from its centre, where two or more do."""
     if p.cc != "US" or p.level != 2 or not p.a2 or g.world is None:
         return p
-    point = _county_point(p.a2, g)
+    point = _county_point(p.a2, g, toward) if toward else None
+    point = point or _county_point(p.a2, g)
     return replace(p, lat=point[0], lon=point[1]) if point is not None else p
 
 
 @functools.lru_cache(maxsize=4096)
-def _county_point(a2: str, g: Gazetteer) -> tuple[float, float] | None:
+def _county_point(a2: str, g: Gazetteer, toward: tuple[int, int] | None = None) -> tuple[float, float] | None:
     rows = g.world.con.execute("SELECT lat, lon FROM entry WHERE a2 = ? AND level = 0 AND lat IS NOT NULL",
                                (a2,)).fetchall() if g.world is not None else []
     if not rows:
         return None
-    return round(sum(r[0] for r in rows) / len(rows), 4), round(sum(r[1] for r in rows) / len(rows), 4)
+    lat, lon = sum(r[0] for r in rows) / len(rows), sum(r[1] for r in rows) / len(rows)
+    if toward:
+        dy, dx = toward
+        rows = [r for r in rows if (r[0] - lat) * dy >= 0 and (r[1] - lon) * dx >= 0 and (r[0], r[1]) != (lat, lon)]
+        if len(rows) < 2:
+            return None
+        lat, lon = sum(r[0] for r in rows) / len(rows), sum(r[1] for r in rows) / len(rows)
+    return round(lat, 4), round(lon, 4)
+
+
+_TOWARD = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "northeast": (1, 1),
+           "northwest": (1, -1), "southeast": (-1, 1), "southwest": (-1, -1)}
+_DIRECTION_BEFORE = re.compile(r"\b(?P<dir>(?i:north|south)(?:-?(?i:east|west))?|(?i:east|west)|NE|NW|SE|SW)(?i:ern)?"
+                               r"[ \t]+$")
+_SHORT = {"ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest"}
+
+
+def direction_before(text: str, s: int) -> tuple[int, int] | None:
+    """The part of a place the words before it name: "northwest" / "NW" / "north-west" / "northern"."""
+    m = _DIRECTION_BEFORE.search(text, max(0, s - 16), s)
+    if m is None:
+        return None
+    word = m.group("dir").lower().replace("-", "")
+    return _TOWARD.get(_SHORT.get(word, word))
 
 
 def _size(p: Place, g: Gazetteer) -> int:
@@ -609,7 +742,15 @@ _PERSON = re.compile(
     rf"|\b{_NAME}[ \t]+(?P<e>[A-Z][a-z'’\-]+),[ \t]+(?:a|an|the|his|her|their)[ \t]+[a-z]"
     rf"|\bidentified[ \t]+(?:him|her|them|the[ \t]+\w+)?[ \t]*as[ \t]+(?:{_NAME}[ \t]+)+(?P<d>[A-Z][a-z'’\-]+)\b"
     # "16-year-old Elijah Jackson", "the 32 year old Dana Tyler" (not "a 20-year-old Salina man")
-    rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+{_NAME}[ \t]+(?P<f>[A-Z][a-z'’\-]+)\b(?![ \t]+{_KIN})")
+    rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+{_NAME}[ \t]+(?P<f>[A-Z][a-z'’\-]+)\b(?![ \t]+{_KIN})"
+    # a quote's speaker: "said Casey Jackson."
+    rf"|\bsaid[ \t]+{_NAME}[ \t]+(?P<g>[A-Z][a-z'’\-]+)\b(?=[ \t]*[.,])")
+# the given name of a person the article introduces with an age: "Tyler Brooks, 17," "the 4-year-old
+# Austin Reed": alone later ("Tyler was a good kid") it is the person, not Tyler, Texas
+_GIVEN = re.compile(
+    rf"\b(?P<a>[A-Z][a-z'’\-]+)(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z'’\-]+(?:[ \t]+(?:Jr|Sr|II|III)\.?)?,[ \t]*"
+    rf"(?:both[ \t]+|ages?[ \t]+)?\d{{1,3}}(?![\w-])"
+    rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+(?P<b>[A-Z][a-z'’\-]+)(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z'’\-]+\b(?![ \t]+{_KIN})")
 _COUNTY_CUE = re.compile(r"\b(?:in|near|outside|across|of|throughout)[ \t]+(?:the[ \t]+)?"
                          r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|rural)[ \t]+)?$",
                          re.I)
@@ -618,8 +759,15 @@ _PLACE_CUE = re.compile(r"\b(?:in|near|outside|from|at|to|of)[ \t]+(?:the[ \t]+)
 
 @functools.lru_cache(maxsize=64)
 def surnames(text: str) -> frozenset[str]:
-    """Family names the article gives people: a title before it, an age after it."""
-    return frozenset(next(v for v in m.groups() if v) for m in _PERSON.finditer(text))
+    """Names the article gives people: a family name with a title before it or an age after it, a quote's
+    speaker ("said Casey Jackson."), and the given name of a person introduced with an age."""
+    return frozenset(next(v for v in m.groups() if v) for m in _PERSON.finditer(text)) | given_names(text)
+
+
+@functools.lru_cache(maxsize=64)
+def given_names(text: str) -> frozenset[str]:
+    """Given names of people the article introduces with an age ("Tyler Brooks, 17,")."""
+    return frozenset(next(v for v in m.groups() if v) for m in _GIVEN.finditer(text))
 
 
 def is_surname(text: str, s: int, e: int) -> bool:
@@ -709,7 +857,7 @@ def american_words(text: str) -> int:
     and so is a station named)."""
     words = {re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)}
     # a US station named by its call sign ("told KDKA") is one too
-    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text))
+    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text)) + bool(agencies_named(text))
 
 
 # a US number as local news prints a tip line: "(904) 555-0143", "410-555-0100", "217.555.0199"

@@ -28,6 +28,7 @@ from text_to_num import text2num
 
 from ..errors import DataFileError
 from ..lexicon import Lexicons, data_path, data_text
+from .victims import stray_place
 
 _PATH = data_path("kinship.csv")
 _NUM = (r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -67,6 +68,9 @@ _NAMED_THINGS = {"family", "families", "clan", "household", "home", "house", "re
                  "mosque", "school", "hospital", "street", "road", "camp", "neighbourhood", "neighborhood", "area",
                  "roundabout", "junction", "square", "agency", "news", "center", "centre", "ministry", "brigades",
                  "outpost", "post", "station", "checkpoint", "battalion", "regiment", "unit"}
+# the last word of a place's name: never a person's ("Model Town", "Old City", "Green Colony")
+_PLACE_ENDS = {"town", "city", "village", "district", "colony", "bazaar", "bazar", "market", "road", "street", "nagar",
+               "province", "division", "township", "tehsil", "upazila", "sector", "block", "camp", "valley", "agency"}
 _AKA = re.compile(r"\s*(?:also\s+)?(?:known|referred\s+to|called|nicknamed|named)\s+(?:as\s+)?|\s*(?:aka|a\.k\.a\.)\s", re.I)
 _AGE_UNITS = {"years", "yrs", "months", "weeks", "days"}
 _SEPARATORS = {",", ";", ":", "and", "&", "–", "—", "-", "as", "plus"}
@@ -202,11 +206,15 @@ def _name(tokens: list[Token]) -> list[Token]:
                 and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I"):
             continue  # a one-word place ("Idlib"); the small model tags many two-word names as places too
 
+        if stray_place(t):
+            continue  # "In Barisal, a driver and his helper": the place the parser made a subject
         j = i
         while j + 1 < len(tokens) and (tokens[j + 1].pos_ == "PROPN" or tokens[j + 1].text == "-"):
             j += 1
         if j + 1 < len(tokens) and (tokens[j + 1].text in _POSSESSIVE or tokens[j + 1].lower_ in _NAMED_THINGS):
             continue  # "Hamid's two sons", "the Saleh family", "Al-Amal Street": not a victim's name
+        if tokens[j].lower_ in _PLACE_ENDS:
+            continue  # "Model Town", "Gulshan Colony": a place named by its last word, not a person
         out.append(t)
     return out
 
@@ -416,6 +424,8 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             continue
         if chunk[0].tag_ in ("VBN", "VBG") and out and out[-1].end == prev_end:
             continue  # "A, posted with the border outpost,": a description of the person just named
+        if chunk[0].lower_ in ("of", "from") and chunk[0].pos_ == "ADP":
+            continue  # "A, of Kolebira village,", "B, from the old town": where the person is from, no one else
         described_as = kin is not None or any(t.lower_ in lex.victims and t.tag_ == "NN" for t in chunk)
         if not names and described_as and (chunk[0].lower_ in ("the", "a", "an") or any(t.lower_ == "of" for t in chunk)) \
                 and out and out[-1].key \

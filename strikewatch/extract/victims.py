@@ -51,6 +51,7 @@ UNKNOWN_PRONOUNS = {"they", "them", "those", "these", "others", "all", "some", "
                     "everyone", "who", "whom"}
 PERSON_ENDINGS = ("ist", "ian", "man", "men", "woman", "women", "ee", "ees")
 ONE_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
+REFLEXIVES = {"himself", "herself", "themselves"}  # "... and blew himself up": the object is the subject
 NONE_WORDS = {"nobody", "none", "no-one"}
 # predicates that take the subject of the verb they are coordinated with
 _PREDICATES = {"kill": "killed", "die": "killed", "murder": "killed", "execute": "killed", "wound": "injured",
@@ -214,7 +215,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         verb, victim = _token(sent, tokens[names.index("verb")]), _token(sent, tokens[names.index("victim")])
         if not _realis(verb) or (verb.i, pattern.role) in groups:
             continue
-        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        if verb.dep_ == "conj" and victim.head.i != verb.i and any(c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                                                   and c.lower_ not in REFLEXIVES for c in verb.children):
             continue  # "were abducted and later executed" shares the subject; "and two others captured" has its own
         if pattern.role == "killed" and victim.dep_ == "dobj" and any(
                 c.dep_ == "acl" and c.lemma_ in ("injure", "wound", "hurt") for c in victim.children):
@@ -225,6 +227,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 and any(c.dep_ == "dobj" for c in verb.children):
             continue  # "a gunman fatally shot a clerk": the subject shot; a headline's subject was shot;
             # "the army reported two rebels dead": the subject reports
+        if pattern.id == "dead-verbless" and verb.i > 0 and doc[verb.i - 1].lower_ in ("shot", "gunned"):
+            continue  # "two gunmen on a motorbike shot dead a trader": "shot" taken for a noun; the gunmen shot
         if pattern.id == "telegraphic-to-death-subject" and any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
             continue  # "a mob beat a thief to death", "they had hacked ... to death": the subject did it
         if pattern.id == "counted-killed-telegraphic" and (any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
@@ -233,6 +237,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             # participle); "they have killed ...", "two gunmen killed a guard" are active
         if victim.tag_ in ("WP", "WDT", "WP$") and verb.dep_ == "relcl":
             victim = verb.head  # "three men who were killed": the men
+        if victim.lower_ in ("they", "he", "she") and victim.dep_ == "nsubj" and verb.dep_ == "relcl":
+            victim = _taken_where(verb) or victim  # "3 men were taken to a hospital where they died": the men
         if victim.lower_ in BACK_PRONOUNS and victim.dep_ == "dobj" and verb.dep_ in ("conj", "advcl"):
             before = next((c for c in verb.head.children if c.dep_ == "dobj" and _counted(c)), None)  # "two levies personnel"
             victim = before if before is not None else victim
@@ -243,6 +249,15 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             members = [m for m in [_member(victim, lex)] if m is not None]
         else:
             members += _twin_subjects(victim, verb, lex, deadly)
+            first = _serial_first(victim, verb)
+            if first is not None:
+                told = _persons(first, lex, killed=deadly)
+                if not told and first.tag_ == "NN" and (_is_person(first, lex) or deadly and _killable(first, lex)):
+                    # "The deputy warden of the jail, and ...": the parser hangs "the" on "deputy"
+                    left = min(t.i for t in first.subtree if t.i <= first.i)
+                    told = [Member(Count(low=1, best=1, high=1), _category(first, lex), first.doc[left].idx,
+                                   first.idx + len(first))]
+                members = told + members
         if verb.dep_ == "acl" and victim.i == verb.head.i:
             members = _before_participle(members, victim, verb)
         if not members:
@@ -290,7 +305,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
             own = ("nsubj", "nsubjpass") if _survived(conj) else ("nsubj", "nsubjpass", "dobj")
             if conj.i < i or any(c.dep_ in own for c in conj.children) or not _realis(conj):
                 continue
-            other = _PREDICATES.get(conj.lemma_) or ("injured" if _survived(conj) else None)
+            other = _PREDICATES.get(conj.lemma_) or ("injured" if _survived(conj) else None) \
+                or ("killed" if _said_dead(conj) else None)  # "was shot ... and later pronounced dead"
             if other and other != role and (conj.i, other) not in groups and {role, other} != {"killed", "injured"}:
                 groups[(conj.i, other)] = VictimGroup(other, group.pattern + "+conj", conj.i, list(group.members))
     # "were killed and wounded": one subject for both predicates, so the figure counts casualties
@@ -419,6 +435,35 @@ def _counted(victim: Token) -> bool:
     return any(c.dep_ == "nummod" for c in victim.children) or victim.left_edge.like_num and victim.left_edge.i < victim.i
 
 
+def _taken_where(verb: Token) -> Token | None:
+    """ "Four wounded men were shifted to a hospital where they died", "took the boy to a clinic where he
+    died": "they" of a "where" clause are the people the clause's place was reached by, the passive
+    subject (or the object) of the verb that governs the place."""
+    if not any(c.lower_ in ("where", "wherein") for c in verb.children):
+        return None
+    h = verb.head
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    if h.pos_ not in ("VERB", "AUX"):
+        return None
+    who = next((c for c in h.children if c.dep_ == "nsubjpass"), None) or next((c for c in h.children if c.dep_ == "dobj"), None)
+    return who if who is not None and who.pos_ in ("NOUN", "PROPN") else None
+
+
+def _serial_first(victim: Token, verb: Token) -> Token | None:
+    """ "One guard, and two porters were killed", "The warden of the jail, and his brother were shot dead":
+    with a comma before "and" the parser makes the first person the root and the verb a conjunct of it;
+    that first person is a subject of the verb too (a list: the verb is in the plural)."""
+    if verb.dep_ != "conj" or victim.dep_ not in ("nsubj", "nsubjpass") or victim.head.i != verb.i:
+        return None
+    first = verb.head
+    if first.pos_ not in ("NOUN", "PROPN", "NUM") or first.dep_ != "ROOT" or first.i >= victim.i \
+            or not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) \
+            or not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have") for c in verb.children):
+        return None
+    return first
+
+
 def _twin_subjects(victim: Token, verb: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     """ "4 rebels and 1 policeman were killed" is often parsed with two subjects of one verb instead of
     two conjuncts: the later subjects are victims too (their figures add up, as conjuncts do)."""
@@ -442,6 +487,8 @@ def _argument(victim: Token, verb: Token) -> bool:
     """The victim is the predicate's own argument: the object, the passive subject, or the subject of
     "died"; not through a reduced relative ("the raid killed ..." is often parsed as "the raid [that was]
     killed") nor a speaker ("..., the ministry said")."""
+    if _shot_dead_misparsed(victim, verb):
+        return True
     if verb.lemma_ not in PERSON_VERBS:
         return False
     if verb.dep_ == "acl" and verb.head.i == victim.i and victim.dep_ == "ROOT" and verb.tag_ == "VBN":
@@ -455,6 +502,26 @@ def _argument(victim: Token, verb: Token) -> bool:
     if victim.head.i != verb.i or verb.dep_ == "acl":
         return False
     return victim.dep_ in ("nsubjpass", "dobj") or victim.dep_ == "nsubj" and verb.lemma_ in ("die", "perish", "succumb")
+
+
+def _shot_dead_misparsed(victim: Token, verb: Token) -> bool:
+    """ "shot a former militant dead" parsed as the object "dead" with the victim its modifier; "gunmen on a
+    motorbike shot dead a shopkeeper" with "shot" a noun and "dead" the root over its object: the small
+    parser's guesses for "shot X dead" and "shot dead X" (casualty patterns shot-x-dead-as-noun,
+    shot-dead-as-root, shot-dead-as-modifier)."""
+    if verb.lemma_ in ("shoot", "gun") and victim.head.lower_ == "dead" and victim.head.dep_ == "dobj" \
+            and victim.head.head.i == verb.i and victim.dep_ in ("amod", "compound"):
+        return True
+    if verb.lower_ in ("shot", "gunned") and verb.pos_ == "NOUN" and victim.i > verb.i and verb.head.i == victim.i \
+            and any(c.lower_ == "dead" for c in verb.children):
+        return True  # "... shot dead three traders", "shot" and "dead" read as modifiers of the victims
+    return verb.lower_ == "dead" and verb.dep_ == "ROOT" and verb.i > 0 \
+        and verb.doc[verb.i - 1].lower_ in ("shot", "gunned") and victim.dep_ == "dobj" and victim.head.i == verb.i
+
+
+def _said_dead(verb: Token) -> bool:
+    """ "pronounced dead", "declared dead", "found dead": a death told by who saw it."""
+    return verb.lemma_ in ("pronounce", "declare", "find", "confirm") and any(c.lower_ == "dead" for c in verb.children)
 
 
 def _to_death(verb: Token) -> bool:
@@ -593,6 +660,22 @@ def _one_subject(head: Token) -> bool:
         and any(c.dep_ in ("aux", "auxpass") and c.lower_ in SINGULAR_AUX for c in head.head.children)
 
 
+PLACE_PREPS = {"in", "at", "near", "from", "outside", "inside"}
+
+
+def stray_place(t: Token) -> bool:
+    """ "In Barisal, a driver and his helper were killed": the parser can leave "In" without its object
+    and make the place a subject; a proper noun (with its compounds) right after a preposition that
+    governs nothing is that place, not a person."""
+    first = t.doc[t.left_edge.i] if t.pos_ == "PROPN" else t
+    while first.i > 0 and first.pos_ == "PROPN" and first.doc[first.i - 1].pos_ == "PROPN":
+        first = first.doc[first.i - 1]
+    if first.i == 0 or t.pos_ != "PROPN":
+        return False
+    prep = first.doc[first.i - 1]
+    return prep.pos_ == "ADP" and prep.lower_ in PLACE_PREPS and not any(c.dep_ == "pobj" for c in prep.children)
+
+
 def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     shared = _shared_figure(head, lex)
     if shared is not None:
@@ -604,6 +687,8 @@ def _persons(head: Token, lex: Lexicons, killed: bool = False) -> list[Member]:
     for h in conjuncts:
         if _nobody(h):
             return []  # "no one", "nobody": the negation reader gives the zero
+        if stray_place(h):
+            continue  # "In Barisal, a driver ...": the place the parser made a subject
         if h is not head and h.pos_ in ("VERB", "AUX"):
             continue  # "leaving four dead and 13 injured": the wounded are a predicate's, not more dead
         if h is not head and _one_subject(head) and h.tag_ == "NN" \
@@ -812,11 +897,12 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
         cat = "children" if infant or age is not None and age.best is not None and age.best < 18 else None
         return Member(Count(low=1, best=1, high=1), cat, start, end)
     dets = {c.lower_ for c in h.children if c.dep_ in ("det", "poss")}
-    # "a personnel of the border force": a mass noun counted as one with "a"
-    single = h.tag_ in ("NN", "NNP") or killed and h.tag_ == "NNS" and bool(dets & {"a", "an"})
+    # "a personnel of the border force": a mass noun counted as one with "a"; "a soldier and a militiamen
+    # killed": a person's noun in the plural after "a" is a slip for one
+    single = h.tag_ in ("NN", "NNP") or h.tag_ == "NNS" and bool(dets & {"a", "an"}) and (killed or _is_person(h, lex))
     # "a local was killed": an adjective the tagger leaves as one, used as a noun with its article
     noun_like = h.pos_ in ("NOUN", "PROPN") or killed and h.pos_ == "ADJ" and bool(dets & {"a", "an"}) \
-        and h.dep_ in ("nsubjpass", "dobj") and h.lower_ not in NOT_PERSONS
+        and (h.dep_ in ("nsubjpass", "dobj") or h.dep_ == "amod" and h.head.lower_ == "dead") and h.lower_ not in NOT_PERSONS
     if single and noun_like or killed and noun_like and h.pos_ == "ADJ":
         if h.pos_ == "PROPN" and (h.ent_type_ in ("GPE", "LOC", "ORG", "NORP") or h.lower_ in lex.actors):
             return None
