@@ -79,6 +79,13 @@ _OFF_DUTY = re.compile(r"(?i)\boff[- ]duty\b|\b(?:at|outside|near|in front of|in
 # past participles of harm that a terse note uses as a passive: "two policemen killed"
 _HARMED = {"killed", "wounded", "injured", "hurt", "abducted", "kidnapped", "beheaded", "executed"}
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
+# death words a killing is told with (not "shot": a man shot and arrested may live)
+_DEATH = {"kill", "die", "dead", "murder", "slay", "behead", "assassinate"}
+_DEATH_FORMS = {"killed", "killing", "kills", "dead", "died", "murdered", "slain", "beheaded", "assassinated"}
+# a device that went off in the hands of those who carried or planted it
+_MISHAP = re.compile(r"(?i)prematur|accident")
+# a clause of an earlier time or a cause: "arrested after they killed", "because he had killed"
+_BEFOREHAND = {"after", "because", "since", "once"}
 _REPORTING = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim", "accuse", "blame", "quote"}
 # verbs that make an event of an event noun: "staged a protest", "launched an attack"
 _STAGE = {"hold", "stage", "launch", "carry", "mount", "organise", "organize", "observe", "conduct", "lead", "impose",
@@ -244,6 +251,11 @@ class EventReader:
         triggers = [m for m in triggers if not (
             _described(doc[m.start]) and m.value.weight != "generic" and m.value.sub_event_type not in PROTEST | RIOT
             and (main or SUB_EVENT_TYPES[m.value.sub_event_type] == "Strategic developments"))] or triggers
+        if any(_yields_to_killing(m, everyone) for m in triggers) and _killing_told(doc):
+            # "troops killed eight insurgents and arrested three others", "militants torched houses, killing a
+            # woman", "a soldier was killed while trying to defuse a bomb": the killing told as the clause's own
+            # act makes the event violence, and the arrest, the burning or the defusing is part of it
+            triggers = [m for m in triggers if not _yields_to_killing(m, everyone)] or triggers
         fact = decide(triggers, parties)
         if fact.sub_event_type == "Looting/property destruction" and self._done_to_a_person(doc[fact.trigger.start]):
             # "two men were doused in petrol and set alight": burning people is an attack on them
@@ -375,6 +387,44 @@ def _labour_strike(doc: Doc, m: Match[Trigger]) -> bool:
     if any(c.dep_ in ("amod", "compound", "nummod", "npadvmod") and _DURATION.search(c.text) for c in tok.children):
         return True
     return tok.dep_ in ("dobj", "nsubjpass") and _stages(tok.head)
+
+
+def _yields_to_killing(m: Match[Trigger], parties: list[Party]) -> bool:
+    """A strategic development that a killing told beside it outweighs: an arrest, a seizure, a
+    defusing, a defection. Not a bomb gone off in its makers' hands ("detonated prematurely, killing
+    two militants": ACLED's disrupted weapons use), and not looting or burning with no armed side
+    (a crowd's, which the riot rules read)."""
+    sub = m.value.sub_event_type
+    if SUB_EVENT_TYPES[sub] != "Strategic developments" or sub == "Non-violent transfer of territory":
+        return False
+    if sub == "Disrupted weapons use":
+        return not _MISHAP.search(m.text)
+    return sub != "Looting/property destruction" or any(p.type in ARMED for p in parties)
+
+
+def _killing_told(doc: Doc) -> bool:
+    """Some death word of the sentence is its own act (`_own_killing`); the whole sentence is read, as a
+    clause of the same time ("while trying to defuse it") can be a segment of its own."""
+    return any((t.lower_ in _DEATH_FORMS or (t.pos_ == "VERB" and t.lemma_ in _DEATH)) and _own_killing(t) for t in doc)
+
+
+def _own_killing(tok: Token) -> bool:
+    """The death word is the sentence's own act: its main verb, or a verb joined to it ("killed ...
+    and arrested"), a participle after it (", killing a woman"), a clause of the same time ("while
+    trying to defuse"), "left seven dead". Not a charge or a cause ("arrested for killing a trader",
+    "in connection with the killing of"), nor what came before ("arrested after they killed")."""
+    t = tok
+    if t.dep_ in ("acomp", "oprd", "amod", "ccomp") and t.lower_ == "dead":
+        t = t.head
+    while t.dep_ != "ROOT":
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BEFOREHAND for c in t.children):
+            return False
+        if t.dep_ == "ccomp" and t.head.lemma_ in _REPORTING:
+            return True  # "police said four attackers were killed": what the source tells is the act
+        if t.dep_ not in ("conj", "xcomp", "advcl") or t.head is t:
+            return False
+        t = t.head
+    return t.pos_ in ("VERB", "AUX")
 
 
 def _told_as_act(doc: Doc, m: Match[Trigger]) -> bool:
@@ -613,6 +663,8 @@ def party_role(span: Span, event_tokens: set[int], armed: bool) -> str | None:
         else:
             break
     dep, head = tok.dep_, tok.head
+    if dep == "ROOT" and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in _HARMED for c in tok.children):
+        return "target"  # "One officer wounded in the head.": a note's passive, parsed as a noun and its participle
     if dep == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "under" for c in head.children):
         return "target"  # "the convoy came under attack", "the post came under fire"
     if dep == "nsubj":

@@ -1,0 +1,60 @@
+"""Monitors' notes (issue 11, ACLED Africa 2016, branch africa10): event types. A killing told as the
+sentence's own act outweighs a strategic development told beside it (an arrest, a seizure, a defusing,
+houses torched by an armed group); a killing that is a charge, a cause or an earlier act does not.
+Sentences of our own wording; each would fail without its rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikewatch.model import Article
+
+
+def incidents(extractor, text, published="2016-06-20"):
+    reports = extractor.extract(Article(id="n", text=text, published=dt.date.fromisoformat(published)))
+    return [(r.event_type, r.sub_event_type) for r in reports if r.kind == "incident"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # killed ... and arrested: joined verbs, the killing first or second
+    ("Soldiers killed eight insurgents and arrested three others near Maiduguri.", "Battles"),
+    ("Police raided a hideout in Mombasa, killing two suspected militants and arresting four.", "Battles"),
+    # a defusing or a thwarted attack with a death is no disrupted weapons use
+    ("A soldier was killed while trying to defuse a bomb planted near a base in Mandera.", "Explosions/Remote violence"),
+    ("Troops thwarted an attack on a base near Gao and killed a militant.", "Battles"),
+    # houses torched or shops looted by an armed group, with a death: an attack on the villagers
+    ("Rebels set ablaze houses in a village near Bambari, killing an elderly woman.", "Violence against civilians"),
+    ("Militiamen looted shops and killed three traders in Bria.", "Violence against civilians"),
+])
+def test_a_killing_told_as_the_act_outweighs_a_strategic_development(extractor, text, kind):
+    assert kind in {t for t, _ in incidents(extractor, text)}
+    assert "Strategic developments" not in {t for t, _ in incidents(extractor, text)}
+
+
+@pytest.mark.parametrize("text, sub", [
+    # the killing is the charge or an earlier act: the event is the arrest
+    ("Police arrested two men for killing a trader in Kano.", "Arrests"),
+    ("Police arrested three suspects in connection with the killing of a farmer in Nakuru.", "Arrests"),
+    ("The suspects were arrested in Kisumu after they killed a police officer.", "Arrests"),
+    # a bomb gone off in its carriers' hands stays disrupted weapons use
+    ("A bomb carried by militants detonated prematurely near Kismayo, killing two of them.", "Disrupted weapons use"),
+    # no death: the seizure is the event
+    ("Troops seized weapons and arrested five suspects in a raid near Beni.", None),
+])
+def test_a_killing_that_is_a_charge_or_a_mishap_leaves_the_development(extractor, text, sub):
+    got = incidents(extractor, text)
+    assert got and all(t == "Strategic developments" for t, _ in got)
+    if sub is not None:
+        assert sub in {s for _, s in got}
+
+
+@pytest.mark.parametrize("text", [
+    "One soldier wounded in the head.",
+    "Two policemen injured near the checkpoint.",
+])
+def test_a_notes_armed_man_hurt_told_as_a_noun_and_participle_is_the_target(extractor, text):
+    doc = extractor.nlp(text)
+    parties = extractor.triggers.find_parties(doc)
+    assert any(p.type == "state" and p.role == "target" for p in parties)
