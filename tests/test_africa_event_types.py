@@ -58,3 +58,19 @@ def test_a_notes_armed_man_hurt_told_as_a_noun_and_participle_is_the_target(extr
     doc = extractor.nlp(text)
     parties = extractor.triggers.find_parties(doc)
     assert any(p.type == "state" and p.role == "target" for p in parties)
+
+
+@pytest.mark.parametrize("text", [
+    # "following" taken by the parser for a verb of its own, after the riot's clause
+    "Residents torched the police station in Goma following the death of a detainee in custody.",
+    "Protesters torched the police station in Bukavu following the death of a boy.",
+])
+def test_a_riots_cause_told_after_it_with_following_is_no_toll(extractor, text):
+    got = extractor.extract(Article(id="n", text=text, published=dt.date(2016, 6, 20)))
+    assert [r.event_type for r in got if r.kind == "incident"] == ["Riots"]
+    assert not [c.killed for r in got for c in r.claims if c.killed is not None and (c.killed.best or c.killed.low)]
+
+
+def test_the_armed_men_of_a_riots_grievance_do_not_make_the_riot_an_armed_groups_act(extractor):
+    text = "Youths burned the house of a local chief after two men were killed by unknown gunmen in Butembo."
+    assert incidents(extractor, text) == [("Riots", "Mob violence")]

@@ -210,12 +210,15 @@ class EventReader:
         return any(c.lower_ in self.people or c.lemma_.lower() in self.people or any(s <= c.idx < e for s, e in spans)
                    for c in _undergoers(verb))
 
-    def classify(self, doc: Doc, triggers: list[Match[Trigger]], start: int = 0, end: int | None = None) -> EventFact | None:
-        """The event of the part of `doc` between characters `start` and `end`, from its triggers."""
+    def classify(self, doc: Doc, triggers: list[Match[Trigger]], start: int = 0, end: int | None = None,
+                 masked: Iterable[tuple[int, int]] = ()) -> EventFact | None:
+        """The event of the part of `doc` between characters `start` and `end`, from its triggers.
+        Parties inside `masked` (a grievance: "after two men were killed by gunmen") take no part."""
         if not triggers:
             return None
         end = len(doc.text) if end is None else end
-        everyone = self.find_parties(doc)
+        masked = list(masked)
+        everyone = [p for p in self.find_parties(doc) if not any(a <= p.start_char < b for a, b in masked)]
         parties = [p for p in everyone if start <= p.start_char < end] or everyone
         if not any(p.type in ARMED for p in everyone) and not any(_AIR.search(m.text) for m in triggers):
             triggers = [replace(m, value=_WALKOUT) if _labour_strike(doc, m) else m for m in triggers]

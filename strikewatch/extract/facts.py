@@ -178,7 +178,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.dates = [d for d in dates if base + s <= d.start < base + e]
         seg.places = [p for p in places if base + s <= p.start < base + e]
         seg_triggers = [t for t in triggers if s <= t.start_char < e]
-        seg.event = ctx.triggers.classify(doc, seg_triggers, s, e)
+        seg.event = ctx.triggers.classify(doc, seg_triggers, s, e, cas.references)
         seg.places = [p for p in seg.places if not _of_another_event(doc, p.start - base, seg.event, seg_triggers)]
         seg.one_attack = any(t.value.sub_event_type == "Attack" and not _plural(doc, t.end - 1) for t in seg_triggers)
         # words that name harm only ("killed") do not make their neighbour an attacker
@@ -200,7 +200,7 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
                                    doc[seg.event.trigger.start] if seg.event is not None else None, s)
         segments.append(seg)
     # a sentence-wide event word serves segments that only carry figures ("16 civilians were killed")
-    sentence_event = ctx.triggers.classify(doc, triggers)
+    sentence_event = ctx.triggers.classify(doc, triggers, masked=cas.references)
     for seg in segments:
         if seg.event is None and seg.casualties and sentence_event is not None:
             seg.event = sentence_event

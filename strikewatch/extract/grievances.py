@@ -113,8 +113,7 @@ def reference_spans(sent: SpacySpan) -> list[tuple[int, int]]:
                     for c in (root if verb in shared else verb).children)
         if verb.lemma_ in RIOT_VERBS and crowd:
             for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in CAUSE_MARKS or c.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children):
+                if _cause_phrase(c):
                     out.append(_span(c))
     for tok in sent:
         if tok.lower_ in ANGER or tok.lemma_.lower() in ANGER:
@@ -134,6 +133,13 @@ def reference_spans(sent: SpacySpan) -> list[tuple[int, int]]:
                 if prep.dep_ == "prep" and prep.lower_ in REASON_PREPS:
                     out.append((prep.idx, prep.right_edge.idx + len(prep.right_edge)))
     return out
+
+
+def _cause_phrase(c: Token) -> bool:
+    """"after a youth died", "over the killing of", and "following the death of" that the parser takes
+    for a verb of its own (an adverbial clause with the death as its object)."""
+    return (c.dep_ == "prep" and c.lower_ in CAUSE_MARKS) or (c.dep_ == "advcl" and (c.lower_ in CAUSE_MARKS or any(
+        m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children)))
 
 
 def inside(spans: list[tuple[int, int]], start: int) -> bool:
