@@ -74,3 +74,27 @@ def test_a_riots_cause_told_after_it_with_following_is_no_toll(extractor, text):
 def test_the_armed_men_of_a_riots_grievance_do_not_make_the_riot_an_armed_groups_act(extractor):
     text = "Youths burned the house of a local chief after two men were killed by unknown gunmen in Butembo."
     assert incidents(extractor, text) == [("Riots", "Mob violence")]
+
+
+@pytest.mark.parametrize("text", [
+    "Police allegedly beat the driver of an opposition leader in Kampala, leaving him unconscious.",
+    "Soldiers beat a trader in Goma after a dispute over a purchase.",
+])
+def test_beating_people_is_an_attack_on_them(extractor, text):
+    assert [t for t, _ in incidents(extractor, text)] == ["Violence against civilians"]
+
+
+@pytest.mark.parametrize("text", [
+    "The home side beat the visitors 2-1 in Lusaka.",
+    "Workers beat the deadline in Lusaka.",
+])
+def test_beat_with_no_person_beaten_is_no_event(extractor, text):
+    assert incidents(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Sfax organised a night march to demand jobs.",
+    "Opposition supporters staged a peaceful march to the electoral commission in Lusaka.",
+])
+def test_a_march_with_its_kind_before_it_is_a_protest(extractor, text):
+    assert [t for t, _ in incidents(extractor, text)] == ["Protests"]

@@ -236,6 +236,10 @@ class EventReader:
         # suspicious package" is no event
         triggers = [m for m in triggers if not (m.text.lower().startswith("neutrali") and not self._done_to_people(
             doc[m.start], everyone))]
+        # "soldiers beat a trader", "a mob beat two men": an assault on people; "the home side beat the
+        # visitors", "beat the deadline" is no event
+        triggers = [m for m in triggers if not (m.text.lower() in ("beat", "beats") and not self._done_to_people(
+            doc[m.start], everyone))]
         if not triggers:
             return None
         # "burnt an effigy of the minister": a protest's ritual, not property destroyed
