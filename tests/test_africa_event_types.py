@@ -27,6 +27,9 @@ def incidents(extractor, text, published="2016-06-20"):
     # houses torched or shops looted by an armed group, with a death: an attack on the villagers
     ("Rebels set ablaze houses in a village near Bambari, killing an elderly woman.", "Violence against civilians"),
     ("Militiamen looted shops and killed three traders in Bria.", "Violence against civilians"),
+    # harm short of death told as the act: an arrest with a beating is violence against the man
+    ("Soldiers arrested and beat an off-duty soldier in Kampala.", "Violence against civilians"),
+    ("Police detained a journalist in Bukavu and tortured him.", "Violence against civilians"),
 ])
 def test_a_killing_told_as_the_act_outweighs_a_strategic_development(extractor, text, kind):
     assert kind in {t for t, _ in incidents(extractor, text)}

@@ -81,7 +81,10 @@ _HARMED = {"killed", "wounded", "injured", "hurt", "abducted", "kidnapped", "beh
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 # death words a killing is told with (not "shot": a man shot and arrested may live)
 _DEATH = {"kill", "die", "dead", "murder", "slay", "behead", "assassinate"}
-_DEATH_FORMS = {"killed", "killing", "kills", "dead", "died", "murdered", "slain", "beheaded", "assassinated"}
+_HARM_FORMS = {"killed", "killing", "kills", "dead", "died", "murdered", "slain", "beheaded", "assassinated",
+                # harm done to people in the act ("arrested and beat a trader"): violence against them too
+                "beat", "beaten", "beating", "tortured", "torturing", "assaulted", "assaulting", "flogged", "whipped",
+                "wounded", "wounding", "injured", "injuring"}
 # a device that went off in the hands of those who carried or planted it
 _MISHAP = re.compile(r"(?i)prematur|accident")
 # a clause of an earlier time or a cause: "arrested after they killed", "because he had killed"
@@ -410,9 +413,9 @@ def _yields_to_killing(m: Match[Trigger], parties: list[Party]) -> bool:
 
 
 def _killing_told(doc: Doc) -> bool:
-    """Some death word of the sentence is its own act (`_own_killing`); the whole sentence is read, as a
+    """Some word of death or harm of the sentence is its own act (`_own_killing`); the whole sentence is read, as a
     clause of the same time ("while trying to defuse it") can be a segment of its own."""
-    return any((t.lower_ in _DEATH_FORMS or (t.pos_ == "VERB" and t.lemma_ in _DEATH)) and _own_killing(t) for t in doc)
+    return any((t.lower_ in _HARM_FORMS or (t.pos_ == "VERB" and t.lemma_ in _DEATH)) and _own_killing(t) for t in doc)
 
 
 def _own_killing(tok: Token) -> bool:
