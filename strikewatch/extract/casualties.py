@@ -135,8 +135,8 @@ def _role_right(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
         if words[k] in AMONG_INJURED:
             return "injured", False
     if w in KILL_PASSIVE:
-        if w == "lost" and not (j + 2 < len(words) and words[j + 2] in ("lives", "life")):
-            return None, False
+        if w == "lost" and not (j + 2 < len(words) and words[j + 2] in ("lives", "life")) and q.noun not in _LIVES:
+            return None, False  # (not "five lives were lost": the lives are the figure's own noun)
         ambiguous = j + 2 < len(words) and words[j + 1] == "or" and words[j + 2] in INJURE_PASSIVE
         return "killed", ambiguous
     if w in INJURE_PASSIVE:
@@ -155,6 +155,8 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
     if (w in KILL_ACTIVE or w in INJURE_ACTIVE) and j > 0 and words[j - 1] in ("were", "was", "been", "are", "is") \
             and words[j + 1: j + 2] == ["and"]:
         return None, False  # "civilians were killed and at least four others ...": passive, it governs no figure after it
+    if q.noun in _LIVES and w in _TAKES_LIVES:
+        return "killed", False  # "the fighting claimed 20 lives", "cost 15 lives": the lives are the figure's noun
     if w in KILL_ACTIVE:
         if w == "claimed" and not any(x in ("lives", "life") for x in words[q.end : q.end + 3]):
             return None, False
@@ -182,6 +184,9 @@ def _role_left(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
     return None, False
 
 
+_LIVES = {"lives", "life"}
+# verbs that take lives: "claimed 20 lives", "the clashes cost 15 lives", "took the lives of"
+_TAKES_LIVES = {"claimed", "claiming", "claims", "claim", "cost", "costing", "costs", "took", "taking", "takes"}
 _RISE = {"rose", "risen", "raised", "climbed", "increased", "reached", "stood", "stands", "jumped", "grew", "revised"}
 _DEATH_WORDS = {"dead", "killed", "deaths", "died", "fatalities", "lives"}
 _HARM_NOT_DEATH = {"injured", "wounded", "hurt", "injuries", "arrested", "detained", "displaced", "missing"}
