@@ -50,7 +50,7 @@ _LOCAL = frozenset({"point", "neighbourhood", "city", "district"})  # finer than
 # word of triggers.csv, compiled from it so that the gate and the event reader cannot drift) and
 # anchors it (a figure, a day, a cue about who did it). The rest cannot open or complete a report.
 _CASUALTY = re.compile(r"kill|dead\b|death|died|\bdie\b|wound|injur|hurt|casualt|causalit|fatal|\bshot\b|shoot|stabb|\btoll\b|massacre|execut|"
-                       r"perish|slain|victims|lives\b|\blife\b|\bbod(?:y|ies)\b|gunned|assassinat|eliminat|burn[td] alive|behead|lynch|slaughter|martyr|"
+                       r"perish|drown|slain|victims|lives\b|\blife\b|\bbod(?:y|ies)\b|corpse|gunned|assassinat|eliminat|burn[td] alive|behead|lynch|slaughter|martyr|"
                        r"hospitali[sz]|hospital\b|\bcondition\b|surviv|murder|homicide|slay|\bslew\b|passed away|bullet|gunfire|gunshot|"
                        r"graz(?:e|ed|ing)\b|\bhit\b|\bstruck\b|deceased|\btreated (?:and released|for|at)\b")  # on lower-case text: re.I costs twice
 _ANCHOR = re.compile(r"(?i:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds|several)\b|"

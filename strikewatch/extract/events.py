@@ -80,8 +80,9 @@ _OFF_DUTY = re.compile(r"(?i)\boff[- ]duty\b|\b(?:at|outside|near|in front of|in
 _HARMED = {"killed", "wounded", "injured", "hurt", "abducted", "kidnapped", "beheaded", "executed"}
 _LETHAL = {"kill", "die", "dead", "murder", "slay", "behead", "shoot", "assassinate"}
 # death words a killing is told with (not "shot": a man shot and arrested may live)
-_DEATH = {"kill", "die", "dead", "murder", "slay", "behead", "assassinate"}
-_HARM_FORMS = {"killed", "killing", "kills", "dead", "died", "murdered", "slain", "beheaded", "assassinated",
+_DEATH = {"kill", "die", "dead", "murder", "slay", "behead", "assassinate", "perish", "drown"}
+_HARM_FORMS = {"killed", "killing", "kills", "dead", "died", "murdered", "slain", "beheaded", "assassinated", "perished",
+               "drowned",
                 # harm done to people in the act ("arrested and beat a trader"): violence against them too
                 "beat", "beaten", "beating", "tortured", "torturing", "assaulted", "assaulting", "flogged", "whipped",
                 "wounded", "wounding", "injured", "injuring"}
