@@ -37,3 +37,14 @@ def test_people_who_perished_in_a_burning_make_it_an_attack(extractor):
     reports = extractor.extract(Article(id="n", text="Five people perished when attackers set their house ablaze in Bria.",
                                         published=dt.date(2016, 6, 20)))
     assert [r.event_type for r in reports if r.kind == "incident"] == ["Violence against civilians"]
+
+
+@pytest.mark.parametrize("text, n", [
+    # the parser joins "three" to the verb, not to the first object
+    ("Soldiers killed the militant commander and three of his bodyguards near Bosaso.", 4),
+    ("Troops shot dead the gang leader and two of his men near Kismayo.", 3),
+    # already read: the conjunct on the first object
+    ("Gunmen killed the chief and two of his sons in Bunia.", 3),
+])
+def test_a_second_object_told_as_part_of_a_group_is_killed_too(extractor, text, n):
+    assert dead(extractor, text) == [n]

@@ -275,6 +275,8 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         group.members += _companions(verb, lex) + _parts(verb, lex)
         if victim.dep_ in ("nsubjpass", "nsubj") and victim.i < verb.i:
             group.members += _gapped(verb, lex)
+        elif victim.dep_ == "dobj" and victim.head.i == verb.i:
+            group.members += _co_objects(verb, victim, lex)
         group.adds = any(c.lower_ in ADDING_ADVERBS for c in verb.children if c.dep_ == "advmod")
         group.fresh = _fresh(victim)
         # "three other people were shot", and "the other victim is in critical condition": hit besides the dead
@@ -725,6 +727,22 @@ def _gapped(verb: Token, lex: Lexicons) -> list[Member]:
                 and c.lower_ not in OTHER_WORDS and not any(t.lemma_ in _HURT_WORDS for t in c.subtree) \
                 and not any(k.dep_ in ("nsubj", "nsubjpass", "dobj", "acl", "relcl") for k in c.children) \
                 and any(n.dep_ == "nummod" and not _is_age(n) and not _is_year(n) for n in c.children):
+            m = _member(c, lex)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _co_objects(verb: Token, victim: Token, lex: Lexicons) -> list[Member]:
+    """ "killed the commander and three of his bodyguards": the parser joins the second object, a
+    figure of people told as part of a group, to the verb; they are killed too."""
+    out: list[Member] = []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i <= victim.i or c.pos_ != "NUM" or _is_age(c) or _is_year(c) \
+                or any(k.dep_ in ("nsubj", "nsubjpass", "dobj") for k in c.children):
+            continue
+        if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in lex.victims for o in p.children)
+               for p in c.children):
             m = _member(c, lex)
             if m is not None:
                 out.append(m)
