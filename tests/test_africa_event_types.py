@@ -101,3 +101,12 @@ def test_beat_with_no_person_beaten_is_no_event(extractor, text):
 ])
 def test_a_march_with_its_kind_before_it_is_a_protest(extractor, text):
     assert [t for t, _ in incidents(extractor, text)] == ["Protests"]
+
+
+def test_armed_men_invading_a_village_is_an_attack(extractor):
+    assert [t for t, _ in incidents(extractor, "Armed herdsmen invaded the village of Ukpam in Benue.")] \
+        == ["Violence against civilians"]
+
+
+def test_a_war_begun_years_ago_is_no_incident(extractor):
+    assert incidents(extractor, "Russia invaded Ukraine in 2022.") == []
