@@ -48,3 +48,18 @@ def test_people_who_perished_in_a_burning_make_it_an_attack(extractor):
 ])
 def test_a_second_object_told_as_part_of_a_group_is_killed_too(extractor, text, n):
     assert dead(extractor, text) == [n]
+
+
+@pytest.mark.parametrize("text, n", [
+    # bodies collected or evacuated, and the perfect tense of any verb of finding bodies
+    ("The Red Cross said it had collected 23 bodies after the fighting in Bangui.", 23),
+    ("Volunteers collected the bodies of 11 people in the streets of Bangui after the clashes.", 11),
+    ("The bodies of 4 soldiers were evacuated from the front line near Sirte.", 4),
+    ("Rescuers said they had recovered 9 bodies from the rubble of the market in Gao.", 9),
+])
+def test_bodies_collected_are_the_dead(extractor, text, n):
+    assert dead(extractor, text) == [n]
+
+
+def test_things_collected_are_no_dead(extractor):
+    assert dead(extractor, "Residents collected empty cartridges after the clashes in Bangui.") == []
