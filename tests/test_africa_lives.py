@@ -36,3 +36,12 @@ def test_a_toll_told_in_lives(extractor, text, n):
 ])
 def test_lives_saved_are_no_toll(extractor, text):
     assert dead(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Women formed a human chain in Churu on Saturday remembering the nine lives lost during the protest against "
+    "the new land law.",
+    "Residents held a candlelight vigil in Kano for the twelve lives lost in the clashes.",
+])
+def test_lives_lost_told_back_in_a_memorial_are_no_toll(extractor, text):
+    assert dead(extractor, text) == []

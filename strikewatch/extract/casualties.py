@@ -135,8 +135,11 @@ def _role_right(words: list[str], q: Quantity) -> tuple[Role | None, bool]:
         if words[k] in AMONG_INJURED:
             return "injured", False
     if w in KILL_PASSIVE:
-        if w == "lost" and not (j + 2 < len(words) and words[j + 2] in ("lives", "life")) and q.noun not in _LIVES:
-            return None, False  # (not "five lives were lost": the lives are the figure's own noun)
+        if w == "lost" and not (j + 2 < len(words) and words[j + 2] in ("lives", "life")) \
+                and not (q.noun in _LIVES and j > q.end):
+            # (not "five lives were lost": the lives are the figure's own noun; but "remembering the nine
+            # lives lost in the riots" with no auxiliary describes lives lost before)
+            return None, False
         ambiguous = j + 2 < len(words) and words[j + 1] == "or" and words[j + 2] in INJURE_PASSIVE
         return "killed", ambiguous
     if w in INJURE_PASSIVE:
