@@ -48,3 +48,17 @@ def test_extractor_caches_base_forms_and_gives_spacys_lemmas(extractor):
     lemmatizer = extractor.nlp.get_pipe("lemmatizer")
     checkpoint = next(t for t in extractor.nlp(text) if t.text == "checkpoint")  # a singular noun: its base form
     assert (checkpoint.orth, checkpoint.pos, checkpoint.morph.key) in lemmatizer.cache
+
+
+def test_quantities_opened_by_every_kind_of_word_are_still_read(nlp, lexicons):
+    # find_quantities skips words that open no figure; each kind of opener must still be tried
+    from strikewatch.extract.numbers import find_quantities
+
+    text = ("At least 12 soldiers, dozens of villagers, twenty-one fighters, 1,200 refugees, "
+            "a child and up to five women were counted.")
+    got = [(q.count.low, q.count.best, q.count.high) for q in find_quantities(nlp(text)[:], lexicons)]
+    vague = lexicons.quantities["dozens"]
+    assert got[0][0] == 12 and got[0][2] is None  # "at least": a floor
+    assert (vague.low, vague.best, vague.high) in got
+    assert (21, 21, 21) in got and (1200, 1200, 1200) in got and (1, 1, 1) in got
+    assert got[-1][2] == 5 and got[-1][1] is None  # "up to five": a ceiling
