@@ -719,6 +719,16 @@ def _best(c: Count | None) -> int | None:
     return None if c is None else c.best if c.best is not None else c.low
 
 
+def _main_clause(verb: SpacyToken) -> bool:
+    """The root, or a predicate joined to it by a chain of "and"s: in "12 soldiers were killed and 30
+    wounded and two rebels were killed" the last "killed" hangs on "wounded", itself on the root. What
+    was said is a main clause too ("the army said 9 soldiers were killed and ..."); a relative or an
+    adverbial clause (", who died later") is not."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
+
+
 def _add_distinct_deaths(groups: list[VictimGroup], doc: Doc) -> None:
     """ "One rebel was killed, and ten soldiers were killed over two days": two main clauses of one
     sentence, each with victims of its own told as new people, add up; "one of them", "the man" or a
@@ -732,7 +742,7 @@ def _add_distinct_deaths(groups: list[VictimGroup], doc: Doc) -> None:
         # told as counted or indefinite people ("ten soldiers", "a policeman"), not a list of names
         counted = head.like_num or any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an", "another")
                                        for c in head.children)
-        main = verb.dep_ in ("ROOT", "conj") and (verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT")
+        main = _main_clause(verb)
         spans = [(m.start, m.end) for m in g.members]
         # the same figure told again is a restatement ("attack kills 31 ... the attack killed 31 people")
         figures = {_best(m.count) for m in g.members} - {None}

@@ -1,0 +1,69 @@
+"""Casualty shapes read more generally (issue 11, the sixth pass on the South/South-East Asia notes):
+dead told in a third clause of a chain of "and"s, and one person described by two titles that share an
+article. Sentences of our own wording; each fails on the code before its fix (but those that say what
+stays as it was)."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikewatch.model import Article
+
+
+def dead(extractor, text):
+    return [k.best if k.best is not None else k.low
+            for r in extractor.extract(Article(id="note", text=text, published="2015-06-20")) if r.kind == "incident"
+            for c in r.claims if (k := c.killed) is not None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the second "killed" hangs on "wounded", itself joined to the root: still a main clause of its own
+        ("According to the rebels, 12 army soldiers were killed and over 30 wounded and two KNLA soldiers were "
+         "killed in the battle near Lashio.", [14]),
+        # what a side said is a main clause too
+        ("The army said 9 soldiers were killed and 14 injured and three villagers were killed in the fighting "
+         "near Myitkyina.", [12]),
+    ],
+)
+def test_dead_in_a_chain_of_clauses_add_up(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the same figure again is a restatement, not more dead
+        ("Four policemen were killed and six were wounded in the ambush near Quetta.", [4]),
+        # a relative clause tells the same dead
+        ("Two soldiers were killed and three wounded near Kalay, and the two who were killed were buried "
+         "on Sunday.", [2]),
+    ],
+)
+def test_a_chain_of_clauses_does_not_add_the_same_dead(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunman shot dead Aslam Khan, a former mayor and party leader, outside his house in Swat.",
+        "Aslam Khan, a former mayor and party leader, was shot dead outside his house in Swat.",
+        "Police said Rahim Uddin, a shopkeeper and father of three, was killed in the blast in Sylhet.",
+    ],
+)
+def test_two_titles_under_one_article_are_one_person(extractor, text):
+    assert dead(extractor, text) == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rahim Uddin, a local trader, and his son were shot dead in Khulna.",
+        "Rahim Uddin, a local trader, and a rickshaw puller were shot dead in Khulna.",
+        "Rahim Uddin, a local trader, and shopkeeper Karim Mia were shot dead in Khulna.",
+    ],
+)
+def test_a_second_person_after_a_description_still_counts(extractor, text):
+    assert dead(extractor, text) == [2]
