@@ -67,3 +67,28 @@ def test_two_titles_under_one_article_are_one_person(extractor, text):
 )
 def test_a_second_person_after_a_description_still_counts(extractor, text):
     assert dead(extractor, text) == [2]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a later, larger count of new people is the whole toll, the one told first among them
+        ("In a raid near Turbat, soldiers killed the rebel commander. Four militants were killed in the raid.", [4]),
+        ("Police killed a robber in Lahore on Friday. Three robbers were targeted and killed in the operation.", [3]),
+    ],
+)
+def test_a_later_larger_count_of_new_people_is_the_toll(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fewer, or people told back, or a cause told in a phrase: the first figure stands
+        ("Gunmen killed five villagers near Kohat. Two women were killed in the attack.", [5]),
+        ("Gunmen killed a teacher near Kohat. The three gunmen fled on foot.", [1]),
+        ("A mob lynched a school guard near Patna over the deaths of two pupils.", [1]),
+    ],
+)
+def test_a_smaller_or_told_back_or_cause_count_does_not_replace_the_toll(extractor, text, expected):
+    assert dead(extractor, text) == expected

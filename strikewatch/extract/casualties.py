@@ -110,6 +110,7 @@ class CasualtyFact:
     side: str | None = None  # the armed party of counted, fresh dead ("four soldiers": state; "six rebels": rebel)
     response: bool = False  # told after "responded", "retaliated": the other side's dead, added (claims.py)
     uncounted: bool = False  # "killed militants and civilians": an unknown number, the toll only when no other is told
+    counted: bool = False  # "four militants were killed": new people counted by a figure (not "the four", not a toll)
 
 
 @dataclass
@@ -474,6 +475,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     out.facts = _with_parse(out.facts, groups)
     for f in out.facts:
         f.side = _side(f, sent, lex)
+        f.counted = (figure := _fresh_figure(f, sent)) is not None and _argument_of_predicate(figure)
     out.listed, members = _roster(sent, groups, lex)
     out.facts = _split_by_ages(out.facts, members, sent)
     if not any(f.role == "killed" for f in out.facts + out.listed):
@@ -652,10 +654,9 @@ ARMED = ("state", "rebel", "militia")
 EARLIER = {"after", "following", "before", "since"}
 
 
-def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
-    """The armed party (parties.csv) of dead told as new people counted by a figure: "four soldiers"
-    (state), "the bodies of six rebels" (rebel). None for civilians, for people told back ("the
-    soldiers"), for a mix of sides, and for tolls, parts and casualties."""
+def _fresh_figure(f: CasualtyFact, sent: SpacySpan) -> SpacyToken | None:
+    """The figure of dead told as new people counted ("four soldiers", not "the four soldiers"), in this
+    event (not "after one soldier was killed"); None for tolls, parts, casualties and rosters."""
     if f.role != "killed" or f.ambiguous or f.toll or f.among or f.subset_of is not None or f.roster or f.coded:
         return None
     toks = [t for t in sent if f.start <= t.idx < f.end]
@@ -673,6 +674,27 @@ def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
                     or a.dep_ == "pcomp" and a.head.lower_ in EARLIER:
                 return None
             break
+    return figure
+
+
+def _argument_of_predicate(figure: SpacyToken) -> bool:
+    """The figure counts a subject or an object of its verb, not people inside a phrase ("lynched over the
+    deaths of two students": the cause, another event)."""
+    for a in figure.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return True
+        if a.dep_ in ("prep", "pobj", "pcomp"):
+            return False
+    return False
+
+
+def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
+    """The armed party (parties.csv) of dead told as new people counted by a figure: "four soldiers"
+    (state), "the bodies of six rebels" (rebel). None for civilians, for people told back ("the
+    soldiers"), for a mix of sides, and for tolls, parts and casualties."""
+    toks = [t for t in sent if f.start <= t.idx < f.end]
+    if _fresh_figure(f, sent) is None:
+        return None
     # "two bodies of rebel fighters were found": whose bodies they are
     toks += [g for t in toks if t.lower_ in ("body", "bodies", "corpses") for p in t.children
              if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]

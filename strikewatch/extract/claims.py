@@ -171,7 +171,7 @@ class ClaimBuilder:
             self.killed = self.killed.plus(fact.count)
             self.killed_at = fact.start
             self.sides |= {fact.side} if fact.side else set()
-        elif self.killed is None or fact.toll:
+        elif self.killed is None or fact.toll or self._larger_count(fact):
             self.killed = fact.count
             self.killed_at = fact.start
             self.sides = {fact.side} if fact.side else set()
@@ -180,6 +180,15 @@ class ClaimBuilder:
                 self.victims[cat] = self.victims[cat].plus(fact.count)
             elif cat not in self.victims or fact.toll:
                 self.victims[cat] = fact.count
+
+    def _larger_count(self, fact: CasualtyFact) -> bool:
+        """ "Soldiers killed the rebel leader ... Four militants were killed": new people counted later,
+        more than the dead told so far, are the whole toll (the first dead among them), as a total and
+        its breakdown are (`absorb`); told fewer, they are a part or a restatement."""
+        if not fact.counted or self.killed is None or fact.start <= self.killed_at:
+            return False
+        new, old = _value(fact.count), _value(self.killed)
+        return new is not None and old is not None and new > old
 
     def add_present(self, categories: list[str], span: tuple[int, int]) -> None:
         self.present += [c for c in categories if c not in self.present and c not in self.victims]
