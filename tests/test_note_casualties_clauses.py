@@ -92,3 +92,19 @@ def test_a_later_larger_count_of_new_people_is_the_toll(extractor, text, expecte
 )
 def test_a_smaller_or_told_back_or_cause_count_does_not_replace_the_toll(extractor, text, expected):
     assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title of the lexicon written with a capital, with its article, is one person
+        ("The attackers fired at the Imam, who was taken to a hospital and later pronounced dead.", [1]),
+        ("Two men on a motorbike shot at the Pastor, who was taken to a clinic where he was pronounced dead.", [1]),
+    ],
+)
+def test_a_capitalised_title_with_its_article_is_a_person(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+def test_a_capitalised_force_is_no_person(extractor):
+    assert dead(extractor, "Militants fired at the Rangers, who returned fire near Karachi.") == []

@@ -920,7 +920,11 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
             and h.head.head.lemma_ in ("death", "killing", "murder")  # "the death of 31-year-old farmer"
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
                 or any(c.dep_ == "poss" for c in h.children) or shared:
-            if not (_looks_like_name(h, lex) if h.pos_ == "PROPN" else _is_person(h, lex) or killed and _killable(h, lex)):
+            # "the Imam", "an Inspector": a title of the lexicon written with a capital is a person too
+            # (one person: not a plural or a force, "the Rangers", "the Police")
+            titled = h.pos_ == "PROPN" and bool(dets & {"a", "an", "the"}) and h.lower_ in lex.victims \
+                and not h.lower_.endswith("s") and h.lower_ not in ("police", "personnel", "staff", "crew")
+            if not (_looks_like_name(h, lex) or titled if h.pos_ == "PROPN" else _is_person(h, lex) or killed and _killable(h, lex)):
                 return None
             return Member(Count(low=1, best=1, high=1), category, start, end)
     return None
