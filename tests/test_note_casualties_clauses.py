@@ -108,3 +108,37 @@ def test_a_capitalised_title_with_its_article_is_a_person(extractor, text, expec
 
 def test_a_capitalised_force_is_no_person(extractor):
     assert dead(extractor, "Militants fired at the Rangers, who returned fire near Karachi.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "shot dead X" and "shot X dead" read on the words, whatever the small parser makes of "shot" and
+        # "dead" (a noun, the root, the object): one rule in place of a pattern for each misreading
+        ("Rebels of the banned outfit shot Sharma, a contractor, dead in Kanchar village under Gaya police "
+         "station late last night.", [1]),
+        ("Gunmen shot Sharma, a contractor, dead in Gaya village late last night.", [1]),
+        ("Unknown gunmen shot a former militant dead at Sopore.", [1]),
+        ("Two gunmen on a motorbike shot dead three traders in Narathiwat.", [3]),
+        ("Two gunmen on a motorbike shot dead a shopkeeper in Narathiwat.", [1]),
+        ("Gunmen shot dead a couple and their son in Yala province.", [3]),
+        ("Police shot dead two robbers in Lahore on Friday.", [2]),
+        ("The militants shot dead Aslam Khan outside his house in Swat.", [1]),
+    ],
+)
+def test_shot_dead_is_read_on_the_words(extractor, text, expected):
+    assert dead(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A trader was shot dead by gunmen in Yala on Monday.", [1]),  # a passive: the patterns read it
+        ("Three traders were shot dead in Yala on Monday.", [3]),
+        ("Gunmen shot a trader in the leg in Yala, leaving him for dead.", [None]),  # hit, not killed
+    ],
+)
+def test_shot_dead_passives_and_near_misses_stay_as_they_were(extractor, text, expected):
+    assert [k.best if k is not None and k.best is not None else (k.low if k is not None else None)
+            for r in extractor.extract(Article(id="note", text=text, published="2015-06-20")) if r.kind == "incident"
+            for c in r.claims for k in [c.killed]] == expected
