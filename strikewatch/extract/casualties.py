@@ -111,6 +111,7 @@ class CasualtyFact:
     response: bool = False  # told after "responded", "retaliated": the other side's dead, added (claims.py)
     uncounted: bool = False  # "killed militants and civilians": an unknown number, the toll only when no other is told
     counted: bool = False  # "four militants were killed": new people counted by a figure (not "the four", not a toll)
+    noun: str | None = None  # the lemma of the people's noun ("militant"): what kind of people the figure counts
 
 
 @dataclass
@@ -476,6 +477,7 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     for f in out.facts:
         f.side = _side(f, sent, lex)
         f.counted = (figure := _fresh_figure(f, sent)) is not None and _argument_of_predicate(figure)
+        f.noun = next((t.lemma_.lower() for t in reversed(sent) if f.start <= t.idx < f.end and t.pos_ == "NOUN"), None)
     out.listed, members = _roster(sent, groups, lex)
     out.facts = _split_by_ages(out.facts, members, sent)
     if not any(f.role == "killed" for f in out.facts + out.listed):
