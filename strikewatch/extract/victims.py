@@ -344,23 +344,28 @@ def _phrase_head(sent: SpacySpan, start: int, end: int, lex: Lexicons) -> tuple[
 
 
 def _shot_dead_words(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], lex: Lexicons) -> None:
-    """ "Gunmen shot dead a trader", "rebels shot Kumar, a contractor, dead": the small parser reads "shot"
-    as a noun, "dead" as the root or the object, in many ways. The words decide: "shot" or "gunned" (not
-    after an auxiliary: a passive's subject is read by the patterns) with "dead" right after it and then
-    the people, or the people between it and "dead" (a name and what the person is, in commas)."""
+    """ "Gunmen shot dead a trader", "rebels shot Kumar, a contractor, dead", "Police gun down two robbers":
+    the small parser reads "shot" or "gun" as a noun, "dead" as the root or the object, in many ways. The
+    words decide: "shot dead", "gunned dead/down", "gun(s) down" (not after an auxiliary: a passive's
+    subject is read by the patterns) and then the people, or the people between "shot" and "dead" (a
+    name and what the person is, in commas)."""
     doc = sent.doc
     for t in sent:
-        if t.lower_ not in ("shot", "gunned") or (t.i, "killed") in groups or t.i + 2 >= sent.end \
+        if t.lower_ not in ("shot", "gunned", "gun", "guns") or (t.i, "killed") in groups or t.i + 2 >= sent.end \
                 or t.i > sent.start and doc[t.i - 1].lower_ in _PASSIVE_BEFORE or not _realis(t):
             continue
         more: list[Token] = []
-        if doc[t.i + 1].lower_ == "dead":
+        # "gun down": a headline's present tense, "gun" then read as a noun
+        after = ("dead",) if t.lower_ == "shot" else ("down",) if t.lower_ in ("gun", "guns") else ("dead", "down")
+        if doc[t.i + 1].lower_ in after:
             victim, k = _phrase_head(sent, t.i + 2, sent.end, lex)
             while victim is not None and k + 1 < sent.end and doc[k].lower_ == "and":
                 other, k = _phrase_head(sent, k + 1, sent.end, lex)  # "shot dead a couple and their son"
                 if other is None:
                     break
                 more.append(other)
+        elif t.lower_ in ("gun", "guns"):
+            continue
         else:
             dead = next((k for k in range(t.i + 2, min(sent.end, t.i + 12)) if doc[k].lower_ == "dead"), None)
             if dead is None or any(doc[k].lower_ in ("and", "but", ";", ".") or doc[k].pos_ in ("VERB", "AUX", "ADP")
