@@ -33,3 +33,18 @@ def test_station_and_brand_scan_finds_what_the_whole_pattern_finds():
         assert [m.span() for m in reader.finditer(text)] == [m.span() for m in reader.pattern.finditer(text)]
     assert any(m.group("call") == "KDKA" for m in stations().finditer(text))
     assert [m.group() for m in brands().finditer(text)] == ["Post-Dispatch", "Star Tribune"]
+
+
+def test_extractor_caches_base_forms_and_gives_spacys_lemmas(extractor):
+    import spacy
+
+    from strikewatch.extract import MODEL
+
+    text = "Gunmen attacked a checkpoint and killed two guards; the attack wounded three more people."
+    fresh = spacy.load(MODEL, exclude=["ner"])  # spaCy's own lemmatizer, uncached for base forms
+    want = [t.lemma_ for t in fresh(text)]
+    assert [t.lemma_ for t in extractor.nlp(text)] == want
+    assert [t.lemma_ for t in extractor.nlp(text)] == want  # again, now from the cache
+    lemmatizer = extractor.nlp.get_pipe("lemmatizer")
+    checkpoint = next(t for t in extractor.nlp(text) if t.text == "checkpoint")  # a singular noun: its base form
+    assert (checkpoint.orth, checkpoint.pos, checkpoint.morph.key) in lemmatizer.cache
