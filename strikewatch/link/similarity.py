@@ -374,8 +374,8 @@ def features_of(a: Features, b: Features, drel: str, width: int, prel: str, km: 
             elif _county_people(a, b, prel, km):
                 out.append(("told_after", "a story with no date of its own, in the town's county within a week "
                                           "after, naming a person, street or age of the other"))
-        elif told_after(a, b) and (people := _small_town(a, b, prel, later)):
-            out.append(("told_after", f"a story with no date of its own, in the same small town ({people:,} "
+        elif told_after(a, b) and (size := _small_town(a, b, prel, later)):
+            out.append(("told_after", f"a story with no date of its own, in the same small town ({size:,} "
                                       "people) within a week after, no figure against"))
     where = f"{a.place_name} / {b.place_name}" if a.place != b.place else str(a.place_name)
     dist = f" ({km:.1f} km)" if km is not None else ""
