@@ -10,8 +10,11 @@ batch, so `analyze`, `run` and Dask agree.
 from __future__ import annotations
 
 import functools
-import sqlite3
 import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite3 and the index load only when a pair asks: linking alone never does
+    import sqlite3
 
 _LOCK = threading.Lock()
 _CON: list[sqlite3.Connection] = []
