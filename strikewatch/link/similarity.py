@@ -269,11 +269,11 @@ def told_after(a: Features, b: Features) -> bool:
     falls within the week before that: local news tells the town's latest shooting without a date
     ("police arrested a man in the shooting"). The guess itself says nothing; that the undated
     story came out within a week after the dated one at the very same town does (weights.json).
-    Two undated stories meet the same way: the later one out within a week after the other's
-    publication window (GVA dev: +1 true pair, none false)."""
+    Two undated stories do not: nothing then anchors the week, and guesses veto nothing, so complete
+    link cannot stop a chain (FA-KES: Aleppo's undated shelling stories of a month joined, one
+    week's "3 dead" to the next's "2 dead"; GVA dev gained 1 true pair)."""
     for x, y in ((a, b), (b, a)):
-        # the other may have no date of its own either: two papers' undated stories of one week
-        if x.date_guessed and x.lo is not None and x.hi is not None \
+        if x.date_guessed and not y.date_guessed and x.lo is not None and x.hi is not None \
                 and y.hi is not None and x.lo - FOLLOWUP_DAYS <= y.hi <= x.hi:
             return True
     return False
