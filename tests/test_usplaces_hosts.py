@@ -110,3 +110,17 @@ def test_ingest_keeps_the_url_of_a_jsonl_record(tmp_path):
                     '{"id": "a2", "text": "A woman was hurt in a shooting."}\n', encoding="utf-8")
     arts = list(read_jsonl(path, published=None, outlet=None))
     assert [a.url for a in arts] == ["https://www.wral.com/x/1/", None]
+
+
+def test_a_court_after_on_is_a_street_not_a_town(gazetteer):
+    text = "Four masked men forced their way into a house on Celebration Court late Sunday, deputies said."
+    assert ("Celebration", "Florida") not in found(text, gazetteer)
+    assert ("Celebration", "Florida") in found("Deputies were called to a home in Celebration late Sunday.", gazetteer)
+
+
+def test_a_list_of_counties_names_no_towns(gazetteer):
+    text = ("Deputies investigate Franklin Co. shooting\n\nFrost Advisory. Target Area: Bartholomew; Jackson; "
+            "Jennings; Decatur\n\nA man was shot at a home in rural Franklin County late Saturday, the sheriff said.")
+    assert found(text, gazetteer) == [("Franklin County", "Indiana")]  # not Jackson, Mississippi
+    plain = text.replace("Target Area: Bartholomew; Jackson; Jennings; Decatur", "Lows in the 20s.")
+    assert ("Franklin County", "Indiana") not in found(plain, gazetteer)

@@ -436,8 +436,10 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or common or _SAINT_BEFORE.search(text[max(0, s - 6) : s]):
         return None  # "St. Ann" is no town Ann (a US story reads it whole: usplaces.us_mentions)
     inside = _inside_name(text, run, i, last_end, g)
-    if (us or ctx[:1] == ("US",)) and usplaces.not_a_town(text, s, e):
-        return None  # an American story too faintly cued to be sure of ("Davis said") reads its names alike
+    if (us or ctx[:1] == ("US",)) and (usplaces.not_a_town(text, s, e) or usplaces.in_county_list(text, s, e, g)):
+        # an American story too faintly cued to be sure of ("Davis said") reads its names alike; a list of
+        # counties ("Target Area: Daviess; Greene; Jackson") names no town
+        return None
     if _MILITARY_UNIT_AFTER.match(text[e : e + 40]):
         return None  # "the Skhid task force said", "members of the Aidar battalion": a unit, not a place
     if (part := _part_named(text, s, surface, ctx, g)) is not None:

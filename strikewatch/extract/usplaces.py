@@ -183,11 +183,22 @@ _COUNTY_LIST = re.compile(rf"(?P<a>{_NAME_ITEM}(?:,[ \t]*{_NAME_ITEM})*,?[ \t]+a
                           rf"|(?P<b>{_NAME_ITEM}(?:;[ \t]*{_NAME_ITEM}){{2,}})")
 
 
-@functools.lru_cache(maxsize=64)
 def county_lists(text: str, g: Gazetteer) -> tuple[str, ...]:
     """The states of lists of county names: a list before "counties", or three names or more separated by
     semicolons that are all counties; each list counts where one state alone has a county of every name."""
-    out: list[str] = []
+    return tuple(dict.fromkeys(a1 for a1, _s, _e in _county_lists(text, g)))
+
+
+def in_county_list(text: str, s: int, e: int, g: Gazetteer) -> bool:
+    """text[s:e] is an item of such a list (a weather alert's "Target Area: Daviess; Greene; Jackson"):
+    the county, not the town of that name (Jackson, Mississippi)."""
+    return any(ls <= s and e <= le for _a1, ls, le in _county_lists(text, g))
+
+
+@functools.lru_cache(maxsize=64)
+def _county_lists(text: str, g: Gazetteer) -> tuple[tuple[str, int, int], ...]:
+    """(state, start, end) of each list of counties one state alone holds."""
+    out: list[tuple[str, int, int]] = []
     if "counties" not in text and "parishes" not in text and text.count(";") < 2:
         return ()  # most texts: no list to read
     for m in _COUNTY_LIST.finditer(text):
@@ -197,8 +208,9 @@ def county_lists(text: str, g: Gazetteer) -> tuple[str, ...]:
             word = "Parish" if m.group().endswith("parishes") else "County"
             here = {p.a1 for p in g.candidates(f"{name} {word}", exact=True, countries=("US",)) if p.cc == "US" and p.level == 2}
             held = here if held is None else held & here
-        if held is not None and len(held) == 1 and (a1 := next(iter(held))) and a1 not in out:
-            out.append(a1)
+        if held is not None and len(held) == 1 and (a1 := next(iter(held))):
+            group = "a" if m.group("a") else "b"
+            out.append((a1, m.start(group), m.end(group)))
     return tuple(out)
 
 
