@@ -13,7 +13,9 @@ from strikewatch.extract import ushosts
 from strikewatch.extract.gazetteer import Gazetteer
 from strikewatch.extract.places import find_places, is_us_story, us_state_only
 from strikewatch.extract.usplaces import market_homes, us_cues
+from strikewatch.ingest.csvfile import read_csv
 from strikewatch.ingest.jsonl import read_jsonl
+from strikewatch.ingest.text import build_article
 
 
 def found(text: str, g: Gazetteer) -> list[tuple[str, str | None]]:
@@ -124,3 +126,21 @@ def test_a_list_of_counties_names_no_towns(gazetteer):
     assert found(text, gazetteer) == [("Franklin County", "Indiana")]  # not Jackson, Mississippi
     plain = text.replace("Target Area: Bartholomew; Jackson; Jennings; Decatur", "Lows in the 20s.")
     assert ("Franklin County", "Indiana") not in found(plain, gazetteer)
+
+
+def test_ingest_keeps_the_url_column_of_a_csv(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("id,text,url\nb1,A man was shot on Elm Street.,https://www.kob.com/news/b1/\n", encoding="utf-8")
+    [a] = list(read_csv(path, published=None, outlet=None))
+    assert a.url == "https://www.kob.com/news/b1/"
+
+
+def test_the_extractor_reads_the_articles_own_address(extractor):
+    text = ("Man dies after shooting outside his home\n\nA man was shot and killed late Sunday outside his home, "
+            "sheriff's deputies said. The shooter ran off before deputies arrived.")
+    plain = build_article(id="h1", text=text, path="t")
+    sited = build_article(id="h2", text=text, path="t", url="http://web.archive.org/web/2016/http://www.kob.com/news/x/")
+    [(_, reports)] = list(extractor.pipe([sited]))
+    assert [(r.location.admin1, r.location.precision) for r in reports] == [("New Mexico", "region")]
+    [(_, reports)] = list(extractor.pipe([plain]))
+    assert all(r.location.admin1 is None for r in reports)
