@@ -144,3 +144,10 @@ def test_the_extractor_reads_the_articles_own_address(extractor):
     assert [(r.location.admin1, r.location.precision) for r in reports] == [("New Mexico", "region")]
     [(_, reports)] = list(extractor.pipe([plain]))
     assert all(r.location.admin1 is None for r in reports)
+
+
+def test_a_surname_after_a_nickname_in_quotes_is_no_town(gazetteer):
+    text = ("Sophomore dies of gunshot wounds\n\nThe high school posted a statement on the death of sophomore "
+            "Marcus “Big M” Webster, who was shot Saturday night. Sheriff's deputies are investigating.")
+    assert not any(m == "Webster" for m, _ in found(text, gazetteer))
+    assert any(m == "Webster" for m, _ in found(text.replace("Marcus “Big M” Webster, who", "a boy who lived in Webster and"), gazetteer))

@@ -808,7 +808,9 @@ _PERSON = re.compile(
     # "16-year-old Elijah Jackson", "the 32 year old Dana Tyler" (not "a 20-year-old Salina man")
     rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+{_NAME}[ \t]+(?P<f>[A-Z][a-z'’\-]+)\b(?![ \t]+{_KIN})"
     # a quote's speaker: "said Casey Jackson."
-    rf"|\bsaid[ \t]+{_NAME}[ \t]+(?P<g>[A-Z][a-z'’\-]+)\b(?=[ \t]*[.,])")
+    rf"|\bsaid[ \t]+{_NAME}[ \t]+(?P<g>[A-Z][a-z'’\-]+)\b(?=[ \t]*[.,])"
+    # a nickname in quotes between the names: 'Tyrone "Rocky" Webster', "Deshawn ‘Man’ Tyler"
+    rf"|\b{_NAME}[ \t]+[\"“”‘’'][ \t]?[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*)?[ \t]?[\"“”‘’'][ \t]+(?P<h>[A-Z][a-z'’\-]+)\b")
 # the given name of a person the article introduces with an age: "Tyler Brooks, 17," "the 4-year-old
 # Austin Reed": alone later ("Tyler was a good kid") it is the person, not Tyler, Texas
 _GIVEN = re.compile(
