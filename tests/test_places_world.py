@@ -194,3 +194,20 @@ def test_units_named_by_their_own_countrys_word(gazetteer: Gazetteer, text: str,
                                                 admin1: str) -> None:
     found_ = {p.mention: p.location for p in find_places(text, gazetteer)}
     assert (found_[mention].name, found_[mention].admin1, found_[mention].precision) == (name, admin1, "district")
+
+
+@pytest.mark.parametrize("name,countries,level", [
+    ("Mayadeen", ("SY",), None),  # a town's variants in its own country
+    ("Nangrhar", (), 1),          # a misspelt province, searched among provinces only
+    ("Kandahar", ("AF", "PK"), None),
+])
+def test_variant_search_in_a_country_reads_the_same_places_as_all_of_them_filtered(
+        gazetteer: Gazetteer, name: str, countries: tuple[str, ...], level: int | None) -> None:
+    # the skeleton table is searched by country and level; it must give what the whole search
+    # would give after filtering, in the same order
+    world = gazetteer.world
+    assert world is not None
+    key = name.lower()
+    every = [r for r in world.find(key, True)
+             if (not countries or r.cc in countries) and (level is None or r.level == level)]
+    assert every and list(world.variants(key, tuple(sorted(countries)), level)) == every

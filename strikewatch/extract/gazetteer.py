@@ -238,7 +238,8 @@ class Gazetteer:
             # not in the US: its places are written in English as GeoNames writes them, so a name of
             # the same consonants is another place or a word ("Howland" is no Holland, Ohio;
             # "Meanwhile" no Moanalua, Hawaii)
-            out += [p for r in self.world.find(key, True)
+            ccs = tuple(sorted({within.cc} if within is not None and within.cc else set(countries)))
+            out += [p for r in self.world.variants(key, ccs)
                     if r.cc != "US" and (p := self._admit(r, countries, within)) and p.rank <= 1
                     and (within or variants or loose(norm(r.name)).replace(" ", "") == vowels)]
         if not exact and "UA" in countries and not any(p.rank <= 1 for p in out):
@@ -252,7 +253,7 @@ class Gazetteer:
         if uk is None or self.world is None:
             return []
         target = loose(uk).replace(" ", "")
-        rows = [*self.world.find(uk), *(r for r in self.world.find(uk, True)
+        rows = [*self.world.find(uk), *(r for r in self.world.variants(uk, ("UA",))
                                          if loose(norm(r.name)).replace(" ", "") == target)]
         return [p for r in rows if r.cc == "UA" and (p := self._admit(r, countries, within)) is not None]
 
@@ -382,7 +383,7 @@ class Gazetteer:
         of the provinces whose name's skeleton is this name's ("Nangrhar", "Urozgan")."""
         key = norm(name)
         if variants:  # a misspelling, not any name of the same consonants ("Kamalu" is no Akmola)
-            rows = self.world.find(key, True) if self.world is not None and len(key) >= 5 else ()
+            rows = self.world.variants(key, level=1) if self.world is not None and len(key) >= 5 else ()
             return frozenset(r.cc for r in rows if r.level == 1
                              and difflib.SequenceMatcher(None, key, norm(r.name)).ratio() >= VARIANT_RATIO)
         ccs = {p.cc for p in self._exact.get(key, []) if p.cc and p.rank == 0}

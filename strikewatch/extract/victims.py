@@ -200,7 +200,10 @@ def _matches(sent: SpacySpan) -> list[tuple[int, list[int]]]:
     last = getattr(_LAST, "entry", None)
     if last is None or last[0] is not sent.doc or last[1:3] != (sent.start, sent.end):
         wanted = _patterns_for(sent)
-        last = _LAST.entry = (sent.doc, sent.start, sent.end, matcher_for(sent.doc.vocab, wanted)(sent) if wanted else [])
+        # spaCy's dependency matcher copies a Span into a Doc of its own; a sentence parsed alone
+        # is its whole Doc, matched in place (the same token indexes)
+        target = sent.doc if sent.start == 0 and sent.end == len(sent.doc) else sent
+        last = _LAST.entry = (sent.doc, sent.start, sent.end, matcher_for(sent.doc.vocab, wanted)(target) if wanted else [])
     return last[3]
 
 
