@@ -923,7 +923,7 @@ def american_words(text: str, g: Gazetteer | None = None) -> int:
     and so is a station named; with `g`, so is a US outlet's address of the article being read)."""
     words = {re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)}
     # a US station named by its call sign ("told KDKA") is one too, and so is a US outlet's address
-    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text) or (g and host_homes(g))) \
+    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text) or (g is not None and host_homes(g))) \
         + bool(agencies_named(text))
 
 
