@@ -33,3 +33,32 @@ def test_station_and_brand_scan_finds_what_the_whole_pattern_finds():
         assert [m.span() for m in reader.finditer(text)] == [m.span() for m in reader.pattern.finditer(text)]
     assert any(m.group("call") == "KDKA" for m in stations().finditer(text))
     assert [m.group() for m in brands().finditer(text)] == ["Post-Dispatch", "Star Tribune"]
+
+
+def test_extractor_caches_base_forms_and_gives_spacys_lemmas(extractor):
+    import spacy
+
+    from strikewatch.extract import MODEL
+
+    text = "Gunmen attacked a checkpoint and killed two guards; the attack wounded three more people."
+    fresh = spacy.load(MODEL, exclude=["ner"])  # spaCy's own lemmatizer, uncached for base forms
+    want = [t.lemma_ for t in fresh(text)]
+    assert [t.lemma_ for t in extractor.nlp(text)] == want
+    assert [t.lemma_ for t in extractor.nlp(text)] == want  # again, now from the cache
+    lemmatizer = extractor.nlp.get_pipe("lemmatizer")
+    checkpoint = next(t for t in extractor.nlp(text) if t.text == "checkpoint")  # a singular noun: its base form
+    assert (checkpoint.orth, checkpoint.pos, checkpoint.morph.key) in lemmatizer.cache
+
+
+def test_quantities_opened_by_every_kind_of_word_are_still_read(nlp, lexicons):
+    # find_quantities skips words that open no figure; each kind of opener must still be tried
+    from strikewatch.extract.numbers import find_quantities
+
+    text = ("At least 12 soldiers, dozens of villagers, twenty-one fighters, 1,200 refugees, "
+            "a child and up to five women were counted.")
+    got = [(q.count.low, q.count.best, q.count.high) for q in find_quantities(nlp(text)[:], lexicons)]
+    vague = lexicons.quantities["dozens"]
+    assert got[0][0] == 12 and got[0][2] is None  # "at least": a floor
+    assert (vague.low, vague.best, vague.high) in got
+    assert (21, 21, 21) in got and (1200, 1200, 1200) in got and (1, 1, 1) in got
+    assert got[-1][2] == 5 and got[-1][1] is None  # "up to five": a ceiling

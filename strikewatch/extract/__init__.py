@@ -132,11 +132,35 @@ class _Sentence:
     title: bool
 
 
+def _cache_base_forms(nlp: Language) -> None:
+    """spaCy's rule lemmatizer caches the lemmas of inflected words only: a word in its base form
+    ("attack" the noun, "said"'s "say" aside, most words of a sentence) is tested again every time
+    it is seen. Cache every answer under spaCy's own key (the word, its part of speech and its
+    morphology, all that the answer depends on), so the lemmas are the same and come faster."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "_every_form_cached", False):
+        return
+    rule, cache = lemmatizer.rule_lemmatize, lemmatizer.cache
+
+    def lemmatize(token: Any) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        hit = cache.get(key)
+        if hit is None:
+            hit = cache[key] = rule(token)
+        return hit
+
+    lemmatizer.lemmatize = lemmatize
+    lemmatizer._every_form_cached = True
+
+
 class Extractor:
     """Loads the model, gazetteer and lexicons once; `extract` one article or `pipe` many."""
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicons: lexicon.Lexicons):
         self.nlp = nlp
+        _cache_base_forms(nlp)
         self.gazetteer = gazetteer
         self.lexicons = lexicons
         self.triggers = EventReader(nlp, lexicons)

@@ -123,13 +123,30 @@ def _read_number(words: list[str], i: int, lex: Lexicons) -> tuple[Count | None,
     return None, i
 
 
+_OPENERS: dict[int, tuple[dict[str, Count], frozenset[str]]] = {}
+
+
+def _openers(lex: Lexicons) -> frozenset[str]:
+    """The words a figure can begin with besides digits: a modifier's, a vague phrase's, a number
+    word, "a"/"an"/"one" (the loop below tries nothing else at a word)."""
+    hit = _OPENERS.get(id(lex.quantities))
+    if hit is None or hit[0] is not lex.quantities:
+        words = {k[0] for k in MODIFIERS} | {p.split(" ")[0] for p in lex.quantities} | NUMBER_WORDS | {"a", "an", "one"}
+        hit = _OPENERS[id(lex.quantities)] = (lex.quantities, frozenset(words))
+    return hit[1]
+
+
 def find_quantities(sent: SpacySpan, lex: Lexicons) -> list[Quantity]:
     """Every count of people (or bare figure) in a parsed sentence, left to right."""
     doc_tokens = list(sent)
     words = [t.lower_ for t in doc_tokens]
     found: list[Quantity] = []
+    openers = _openers(lex)
     i = 0
     while i < len(words):
+        if words[i] not in openers and not _DIGITS.match(words[i]):
+            i += 1  # most words open no figure: skip the phrase look-ups
+            continue
         how, j = "exact", i
         for size in range(_MAX_MOD, 0, -1):
             if tuple(words[i : i + size]) in MODIFIERS:
