@@ -104,6 +104,9 @@ def test_gva_reader_groups_articles_by_incident_capped_and_skips_empty_or_uncode
     assert [a.id for a in rows["5001"].articles] == ["d1", "d2", "d4", "d5"]
     assert rows["5001"].articles[0].text.startswith("Man killed, two hurt in Dayton shooting\n\n")
     assert rows["5002"].gold["lat"] is None and rows["5001"].gold["killed"] == 1
+    # the archived page's address is kept as the article's url (its outlet is a cue: extract/ushosts.py)
+    assert rows["5001"].articles[0].url.endswith("//www.daytondailynews.com/news/crime/man-killed-two-hurt/")
+    assert rows["5001"].articles[1].url is None
 
 
 def test_ucdp_reader_skips_the_hashtag_row_and_reads_headlines_as_paragraphs():

@@ -62,3 +62,34 @@ def test_quantities_opened_by_every_kind_of_word_are_still_read(nlp, lexicons):
     assert (vague.low, vague.best, vague.high) in got
     assert (21, 21, 21) in got and (1200, 1200, 1200) in got and (1, 1, 1) in got
     assert got[-1][2] == 5 and got[-1][1] is None  # "up to five": a ceiling
+
+
+def test_date_patterns_skipped_by_their_needs_would_have_found_nothing():
+    # find_dates searches a sentence with a pattern only when the words it needs are there; on
+    # sentences that exercise every pattern, it must find what searching with all of them finds
+    import datetime as dt
+
+    from strikewatch.extract import dates
+
+    sentences = [
+        "The strike on Tuesday, 10 October 2023 killed four; a second on Oct. 12, 2023 killed two.",
+        "Shelling on 05/03/2021 hit the market. Two days later the bridge was struck.",
+        "The previous evening a convoy was ambushed; the day after, the road was shut.",
+        "The village was raided three days ago, and a checkpoint was attacked last weekend.",
+        "Over the past two weeks 40 people died; this month alone 12 more were killed.",
+        "Since 2019 the district has seen clashes; fighting resumed in early March.",
+        "Gunmen opened fire yesterday; late on Friday night a mortar fell overnight.",
+        "On the same day a drone struck, and later in the day rockets hit the camp.",
+        "Raids continued earlier this week, as they have since the start of the year.",
+    ]
+
+    def every_pattern(text):
+        saved = dates._NEEDS
+        dates._NEEDS = [()] * len(saved)
+        try:
+            return dates.find_dates(text, dt.date(2023, 10, 20))
+        finally:
+            dates._NEEDS = saved
+
+    for text in sentences:
+        assert dates.find_dates(text, dt.date(2023, 10, 20)) == every_pattern(text), text

@@ -176,7 +176,8 @@ def read_gva(folder: Path) -> list[Row]:
             except ValueError as exc:
                 raise CorpusError(docs, str(exc), line) from None
             text = (d.get("title") or "") + "\n\n" + d["content"]
-            rows[iid].articles += _article(docs, line, str(d["doc_id"]), text, published=published)
+            # the archived page's address names its outlet (a faint cue for the state: extract/ushosts.py)
+            rows[iid].articles += _article(docs, line, str(d["doc_id"]), text, published=published, url=d.get("uri"))
     return list(rows.values())
 
 

@@ -33,6 +33,7 @@ from spacy.language import Language
 
 from .. import lexicon
 from ..model import Article, Rejected, Report
+from . import ushosts
 from .docdates import ArticleDates, article_dates
 from .events import EventReader
 from .facts import FactContext, sentence_facts
@@ -242,8 +243,9 @@ class Extractor:
     def article_places(self, article: Article) -> list[PlaceMention]:
         """Every place the article names, as a report of it would see them (datelines, the outlet and a
         headline's speaker masked), with no event read: for articles that report no incident."""
-        masked, outlet, _, when = self._masks(article)
-        return self._places(article, masked, outlet, when.written)
+        with ushosts.reading(article.url):  # the outlet's address: a faint cue for a US story's state
+            masked, outlet, _, when = self._masks(article)
+            return self._places(article, masked, outlet, when.written)
 
     def _masks(self, article: Article) -> tuple[list[tuple[int, int]], tuple[int, int] | None,
                                                  list[tuple[int, int]], ArticleDates]:
@@ -281,6 +283,10 @@ class Extractor:
         return places
 
     def _assemble(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
+        with ushosts.reading(article.url):  # the outlet's address: a faint cue for a US story's state
+            return self._assemble_read(article, parsed)
+
+    def _assemble_read(self, article: Article, parsed: list[tuple[object, _Sentence]]) -> list[Report]:
         text = article.text
         masked, outlet, stamped, when = self._masks(article)
         ctx = FactContext(self.lexicons, self.triggers, self.actors, self.sources, self.gazetteer,

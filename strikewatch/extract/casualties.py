@@ -110,6 +110,8 @@ class CasualtyFact:
     side: str | None = None  # the armed party of counted, fresh dead ("four soldiers": state; "six rebels": rebel)
     response: bool = False  # told after "responded", "retaliated": the other side's dead, added (claims.py)
     uncounted: bool = False  # "killed militants and civilians": an unknown number, the toll only when no other is told
+    counted: bool = False  # "four militants were killed": new people counted by a figure (not "the four", not a toll)
+    noun: str | None = None  # the lemma of the people's noun ("militant"): what kind of people the figure counts
 
 
 @dataclass
@@ -482,6 +484,8 @@ def find_casualties(sent: SpacySpan, lex: Lexicons) -> SentenceCasualties:
     out.facts = _with_parse(out.facts, groups)
     for f in out.facts:
         f.side = _side(f, sent, lex)
+        f.counted = (figure := _fresh_figure(f, sent)) is not None and _argument_of_predicate(figure)
+        f.noun = next((t.lemma_.lower() for t in reversed(sent) if f.start <= t.idx < f.end and t.pos_ == "NOUN"), None)
     out.listed, members = _roster(sent, groups, lex)
     out.facts = _split_by_ages(out.facts, members, sent)
     if not any(f.role == "killed" for f in out.facts + out.listed):
@@ -660,10 +664,9 @@ ARMED = ("state", "rebel", "militia")
 EARLIER = {"after", "following", "before", "since"}
 
 
-def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
-    """The armed party (parties.csv) of dead told as new people counted by a figure: "four soldiers"
-    (state), "the bodies of six rebels" (rebel). None for civilians, for people told back ("the
-    soldiers"), for a mix of sides, and for tolls, parts and casualties."""
+def _fresh_figure(f: CasualtyFact, sent: SpacySpan) -> SpacyToken | None:
+    """The figure of dead told as new people counted ("four soldiers", not "the four soldiers"), in this
+    event (not "after one soldier was killed"); None for tolls, parts, casualties and rosters."""
     if f.role != "killed" or f.ambiguous or f.toll or f.among or f.subset_of is not None or f.roster or f.coded:
         return None
     toks = [t for t in sent if f.start <= t.idx < f.end]
@@ -681,6 +684,27 @@ def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
                     or a.dep_ == "pcomp" and a.head.lower_ in EARLIER:
                 return None
             break
+    return figure
+
+
+def _argument_of_predicate(figure: SpacyToken) -> bool:
+    """The figure counts a subject or an object of its verb, not people inside a phrase ("lynched over the
+    deaths of two students": the cause, another event)."""
+    for a in figure.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return True
+        if a.dep_ in ("prep", "pobj", "pcomp"):
+            return False
+    return False
+
+
+def _side(f: CasualtyFact, sent: SpacySpan, lex: Lexicons) -> str | None:
+    """The armed party (parties.csv) of dead told as new people counted by a figure: "four soldiers"
+    (state), "the bodies of six rebels" (rebel). None for civilians, for people told back ("the
+    soldiers"), for a mix of sides, and for tolls, parts and casualties."""
+    toks = [t for t in sent if f.start <= t.idx < f.end]
+    if _fresh_figure(f, sent) is None:
+        return None
     # "two bodies of rebel fighters were found": whose bodies they are
     toks += [g for t in toks if t.lower_ in ("body", "bodies", "corpses") for p in t.children
              if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
@@ -727,6 +751,16 @@ def _best(c: Count | None) -> int | None:
     return None if c is None else c.best if c.best is not None else c.low
 
 
+def _main_clause(verb: SpacyToken) -> bool:
+    """The root, or a predicate joined to it by a chain of "and"s: in "12 soldiers were killed and 30
+    wounded and two rebels were killed" the last "killed" hangs on "wounded", itself on the root. What
+    was said is a main clause too ("the army said 9 soldiers were killed and ..."); a relative or an
+    adverbial clause (", who died later") is not."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
+
+
 def _add_distinct_deaths(groups: list[VictimGroup], doc: Doc) -> None:
     """ "One rebel was killed, and ten soldiers were killed over two days": two main clauses of one
     sentence, each with victims of its own told as new people, add up; "one of them", "the man" or a
@@ -740,7 +774,7 @@ def _add_distinct_deaths(groups: list[VictimGroup], doc: Doc) -> None:
         # told as counted or indefinite people ("ten soldiers", "a policeman"), not a list of names
         counted = head.like_num or any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an", "another")
                                        for c in head.children)
-        main = verb.dep_ in ("ROOT", "conj") and (verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT")
+        main = _main_clause(verb)
         spans = [(m.start, m.end) for m in g.members]
         # the same figure told again is a restatement ("attack kills 31 ... the attack killed 31 people")
         figures = {_best(m.count) for m in g.members} - {None}

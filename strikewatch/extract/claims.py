@@ -90,6 +90,7 @@ class ClaimBuilder:
     own_dead: Count | None = None  # attackers who died by their own blast, told with no other dead
     uncounted_dead: Count | None = None  # "killed militants and civilians": no figure, told with no other dead
     sides: set[str] = field(default_factory=set)  # the armed parties whose dead the figure counts
+    killed_noun: str | None = None  # the noun of the people the figure of the dead counts ("militant")
 
     @classmethod
     def for_source(cls, claims: list[ClaimBuilder], source: Resolved | None, at: int) -> ClaimBuilder:
@@ -171,15 +172,26 @@ class ClaimBuilder:
             self.killed = self.killed.plus(fact.count)
             self.killed_at = fact.start
             self.sides |= {fact.side} if fact.side else set()
-        elif self.killed is None or fact.toll:
+        elif self.killed is None or fact.toll or self._larger_count(fact):
             self.killed = fact.count
             self.killed_at = fact.start
+            self.killed_noun = fact.noun
             self.sides = {fact.side} if fact.side else set()
         if cat in ("civilians", "combatants"):
             if fact.adds and cat in self.victims:
                 self.victims[cat] = self.victims[cat].plus(fact.count)
             elif cat not in self.victims or fact.toll:
                 self.victims[cat] = fact.count
+
+    def _larger_count(self, fact: CasualtyFact) -> bool:
+        """ "Rangers killed the militant behind the attack ... Three militants were killed": one person told
+        first, then new people of the same kind counted later are the whole toll, that one among them.
+        Only one person of the same noun: a later, larger figure of other people is as often a wider
+        toll (a day's strikes over a city, a week's fighting) as this incident's."""
+        if not fact.counted or self.killed is None or fact.start <= self.killed_at or fact.noun is None:
+            return False
+        new = _value(fact.count)
+        return _value(self.killed) == 1 and new is not None and new > 1 and fact.noun == self.killed_noun
 
     def add_present(self, categories: list[str], span: tuple[int, int]) -> None:
         self.present += [c for c in categories if c not in self.present and c not in self.victims]

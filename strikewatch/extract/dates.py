@@ -66,6 +66,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:(?:late|early)\s+(?:on\s+)?)?(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
 ]
 
+# what each pattern above cannot match without (any one of these, in the lower-cased text; "0" a
+# digit): a sentence lacking them all is not searched with it, which is most sentences for most
+# patterns
+_NEEDS: list[tuple[str, ...]] = [
+    ("0",), ("0",), ("/",),
+    ("day", "week", "previous", "next", "following"),
+    ("ago",),
+    ("week", "month"),
+    ("week", "month", "year", "day"),
+    ("week", "month", "year"),
+    ("since",),
+    (),  # a month's name or abbreviation: always searched
+    ("yesterday", "today", "night", "morning", "same day", "in the day"),
+    ("day",),
+]
+assert len(_NEEDS) == len(PATTERNS)
+_DIGIT = re.compile(r"\d")
 
 FAR_BACK_DAYS = 5
 
@@ -294,7 +311,10 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, at: int = 0) -> list[
         anchor = Anchor(anchor)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
+    lower, digit = text.lower(), bool(_DIGIT.search(text))
+    for (kind, pattern), needs in zip(PATTERNS, _NEEDS, strict=True):
+        if needs and not any(digit if w == "0" else w in lower for w in needs):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

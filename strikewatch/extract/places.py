@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Location
-from . import usneighbourhoods, usplaces
+from . import ushosts, usneighbourhoods, usplaces
 from .gazetteer import NEIGHBOURS, Gazetteer, Place, norm
 from .respell import ukrainian
 from .uasettlements import soft
@@ -187,8 +187,10 @@ def find_places(text: str, gazetteer: Gazetteer, *, start: int = 0, end: int | N
 def us_state_only(text: str, g: Gazetteer) -> list[PlaceMention]:
     """A US story naming no town or county: the state its cues name (a tip line's area code, "Tenn."), if one."""
     hit = usplaces.cued_state(text, g)
-    return [] if hit is None else [PlaceMention(hit[0], hit[1], text[hit[0] : hit[1]], hit[2].location(text[hit[0] : hit[1]]),
-                                                ["region"])]
+    if hit is None:
+        return []
+    said = text[hit[0] : hit[1]]  # "" where only the outlet's address names the state
+    return [PlaceMention(hit[0], hit[1], said, hit[2].location(said).model_copy(update={"mention": said or None}), ["region"])]
 
 
 def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
@@ -199,10 +201,14 @@ def article_countries(text: str, g: Gazetteer) -> tuple[str, ...]:
     return _context(text, g)[0]
 
 
-@functools.lru_cache(maxsize=16)  # asked for every capitalised name the article has
 def is_us_story(text: str, g: Gazetteer) -> bool:
     """US local news: the US is the article's only country, or its state cues make it American. A
     Syrian article that names the US most is not one (Syria is among its countries)."""
+    return _is_us_story(text, g, ushosts.current())
+
+
+@functools.lru_cache(maxsize=16)  # asked for every capitalised name the article has
+def _is_us_story(text: str, g: Gazetteer, host: str) -> bool:  # the host: part of the key (us_cues reads it)
     ctx = _context(text, g)[0]
     return ctx[:1] == ("US",) and (len(ctx) == 1 or usplaces.us_story(usplaces.us_cues(text, g)))
 
@@ -219,11 +225,15 @@ class _Tally:
     named: frozenset[str] = frozenset()  # countries the text names, or names a nationality of
 
 
-@functools.lru_cache(maxsize=16)
 def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple[str, ...], frozenset[str]]:
     """The article's countries and the provinces it names (GeoNames admin1 codes). `day`: when it was
     written, for a bare village name of the front of that day's war."""
-    tally = _tally(text, g)  # asked with and without the day: counted once
+    return _context_of(text, g, day, ushosts.current())
+
+
+@functools.lru_cache(maxsize=16)
+def _context_of(text: str, g: Gazetteer, day: dt.date | None, host: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    tally = _tally(text, g, host)  # asked with and without the day: counted once
     if tally.final is not None:
         return tally.final
     votes, nationals, units, placed = Counter(tally.votes), tally.nationals, tally.units, tally.placed
@@ -273,8 +283,9 @@ def _context(text: str, g: Gazetteer, day: dt.date | None = None) -> tuple[tuple
 
 
 @functools.lru_cache(maxsize=16)
-def _tally(text: str, g: Gazetteer) -> _Tally:
-    """`_context`'s half that the day does not change: the names' votes, and a US story's answer."""
+def _tally(text: str, g: Gazetteer, host: str) -> _Tally:
+    """`_context`'s half that the day does not change: the names' votes, and a US story's answer (`host`,
+    the outlet's address of the article being read, is a faint state cue: part of the key)."""
     votes: Counter[str] = Counter()  # a country named 12, a unit or big town 6 shared among its countries
     nationals: Counter[str] = Counter()  # "Afghan forces": counted only where nothing else votes
     units: set[str] = set()
@@ -282,7 +293,7 @@ def _tally(text: str, g: Gazetteer) -> _Tally:
     spans: list[str] = []
     placed: list[tuple[str, int]] = []  # (name, offset): the names, where they stand
     shared: list[frozenset[str]] = []  # the countries each place name voted for
-    people = usplaces.surnames(text) if usplaces.american_words(text) >= usplaces.US_WORDS else frozenset()
+    people = usplaces.surnames(text) if usplaces.american_words(text, g) >= usplaces.US_WORDS else frozenset()
     for run in _runs(text, 0, len(text)):
         words = [t for t in run if not t.link]
         i = 0
@@ -335,7 +346,7 @@ def _tally(text: str, g: Gazetteer) -> _Tally:
             cc == "GE" and cues.get("US.GA"))]
         return _Tally((("US", *others), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)))
     if not named - {"US", *(("GE",) if cues.get("US.GA") else ())} \
-            and usplaces.american_words(text) >= usplaces.US_WORDS:
+            and usplaces.american_words(text, g) >= usplaces.US_WORDS:
         # "sheriff's deputies", "the district attorney" and no other country named: American, whatever
         # its town names are elsewhere too (Belgrade, Montana; Santa Cruz, California)
         return _Tally((("US",), frozenset(a1 for a1, w in cues.items() if w >= usplaces.STATE_CUE)))
@@ -425,8 +436,10 @@ def _match(text: str, run: list[_Token], i: int, j: int, g: Gazetteer, masked: S
     if any(s < me and ms < e for ms, me in masked) or len(surface) < 3 or common or _SAINT_BEFORE.search(text[max(0, s - 6) : s]):
         return None  # "St. Ann" is no town Ann (a US story reads it whole: usplaces.us_mentions)
     inside = _inside_name(text, run, i, last_end, g)
-    if (us or ctx[:1] == ("US",)) and usplaces.not_a_town(text, s, e):
-        return None  # an American story too faintly cued to be sure of ("Davis said") reads its names alike
+    if (us or ctx[:1] == ("US",)) and (usplaces.not_a_town(text, s, e) or usplaces.in_county_list(text, s, e, g)):
+        # an American story too faintly cued to be sure of ("Davis said") reads its names alike; a list of
+        # counties ("Target Area: Daviess; Greene; Jackson") names no town
+        return None
     if _MILITARY_UNIT_AFTER.match(text[e : e + 40]):
         return None  # "the Skhid task force said", "members of the Aidar battalion": a unit, not a place
     if (part := _part_named(text, s, surface, ctx, g)) is not None:
@@ -539,7 +552,7 @@ def _stray_abroad(text: str, s: int, e: int, place: Place, ctx: tuple[str, ...],
     if _LANDMARK_AFTER.match(text[e : e + 16]):
         return True
     town_said = _TOWN_AFTER.match(text[e : e + 10]) or _CITY_BEFORE.search(text[max(0, s - 20) : s])
-    return place.population < METONYM_POPULATION and place.cc not in _tally(text, g).named and not town_said
+    return place.population < METONYM_POPULATION and place.cc not in _tally(text, g, ushosts.current()).named and not town_said
 
 
 def _ukrainian_village(surface: str, found: list[Place], units: frozenset[str], g: Gazetteer, *,

@@ -134,7 +134,7 @@ def main_place(places: list[PlaceMention]) -> Location:
     counts = Counter(p.location.name for p in pool)
     name = counts.most_common(1)[0][0]
     p = next(p for p in pool if p.location.name == name)
-    return p.location.model_copy(update={"mention": p.mention})
+    return p.location.model_copy(update={"mention": p.mention or None})  # "": the outlet's address (ushosts.py)
 
 
 def _finer_in(country: PlaceMention, places: list[PlaceMention]) -> Location | None:

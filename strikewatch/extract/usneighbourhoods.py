@@ -101,12 +101,19 @@ def _km(a: Place, lat: float, lon: float) -> float:
     return distance_km(Location(lat=a.lat, lon=a.lon), Location(lat=lat, lon=lon)) or 0.0
 
 
-@functools.lru_cache(maxsize=64)
 def _named_cities(text: str, g: Gazetteer) -> frozenset[tuple[str, str]]:
-    """The listed cities the text names, or whose outlet's home lies in them."""
-    from .usplaces import _DC, outlet_homes
+    """The listed cities the text names, or whose outlet's home lies in them (the outlet of the
+    article's address too: ushosts.py)."""
+    from .ushosts import current
 
-    homes = outlet_homes(text, g)
+    return _cities_named(text, g, current())
+
+
+@functools.lru_cache(maxsize=64)
+def _cities_named(text: str, g: Gazetteer, host: str) -> frozenset[tuple[str, str]]:  # host: in the key
+    from .usplaces import _DC, market_homes
+
+    homes = market_homes(text, g)
     out = set()
     for key, city in cities(g).items():
         named = bool(_DC.search(text)) if key[1] == "US.DC" else \

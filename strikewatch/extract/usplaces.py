@@ -34,10 +34,16 @@ from ..model import Location
 from .gazetteer import Gazetteer, Place, norm
 from .usagencies import agencies_named
 from .usagencies import table as agency_table
+from .ushosts import current as current_host
+from .ushosts import host_homes
 from .usstations import station_homes, station_spans, stations_named
 
 CITY_CUE, STATE_CUE, COUNTY_CUE, TOWN_CUE, PHONE_CUE, STATION_CUE = 3, 1, 2, 1, 2, 1
 AGENCY_CUE = 2  # "TBI agents", "LMPD said": as firm as a county named (usagencies.py)
+# the outlet's web address (ushosts.py): half a station named, so that anything the text says of a
+# state outweighs it; it decides only between places the text cues alike, and names the state of a
+# story that names none
+HOST_CUE = 0.5
 US_ARTICLE = 2  # cue weight that makes an article American
 BIG_TOWN = 100_000  # a town this big named is a cue for its state
 _WEAK_STATES = frozenset({"US.GA", "US.WA"})  # a country, a stopword: not alone proof of a US story
@@ -110,10 +116,32 @@ def parse_states(text: str, names: dict[str, str], path: str) -> States:
     return States(names, after_city, named, code)
 
 
-@functools.lru_cache(maxsize=64)
 def us_cues(text: str, g: Gazetteer) -> dict[str, float]:
     """The US states the text points to (admin1 codes) and how firmly (`us_story` says whether
-    they make it a US story)."""
+    they make it a US story); the outlet's address of the article being read counts faintly
+    (`host_cue`)."""
+    return _us_cues(text, g, current_host())
+
+
+@functools.lru_cache(maxsize=64)
+def _us_cues(text: str, g: Gazetteer, host: str) -> dict[str, float]:
+    cues = dict(text_cues(text, g))
+    for a1, w in host_cue(text, g, host).items():
+        cues[a1] = cues.get(a1, 0) + w
+    return cues
+
+
+def host_cue(text: str, g: Gazetteer, host: str | None = None) -> dict[str, float]:
+    """The state of the outlet's address (`host`; by default the article's being read), where the text
+    itself cues that state less than a state named once: the outlet's name is often in the copy too
+    ("told NBC 4 New York", the title's "- WBTV Charlotte"), and is counted once."""
+    cues = text_cues(text, g)
+    return {h.state: HOST_CUE for h in host_homes(g, host) if cues.get(h.state, 0) < STATE_CUE}
+
+
+@functools.lru_cache(maxsize=64)
+def text_cues(text: str, g: Gazetteer) -> dict[str, float]:
+    """`us_cues` from the text alone."""
     st = states(g)
     cues: dict[str, float] = {}
 
@@ -155,11 +183,22 @@ _COUNTY_LIST = re.compile(rf"(?P<a>{_NAME_ITEM}(?:,[ \t]*{_NAME_ITEM})*,?[ \t]+a
                           rf"|(?P<b>{_NAME_ITEM}(?:;[ \t]*{_NAME_ITEM}){{2,}})")
 
 
-@functools.lru_cache(maxsize=64)
 def county_lists(text: str, g: Gazetteer) -> tuple[str, ...]:
     """The states of lists of county names: a list before "counties", or three names or more separated by
     semicolons that are all counties; each list counts where one state alone has a county of every name."""
-    out: list[str] = []
+    return tuple(dict.fromkeys(a1 for a1, _s, _e in _county_lists(text, g)))
+
+
+def in_county_list(text: str, s: int, e: int, g: Gazetteer) -> bool:
+    """text[s:e] is an item of such a list (a weather alert's "Target Area: Daviess; Greene; Jackson"):
+    the county, not the town of that name (Jackson, Mississippi)."""
+    return any(ls <= s and e <= le for _a1, ls, le in _county_lists(text, g))
+
+
+@functools.lru_cache(maxsize=64)
+def _county_lists(text: str, g: Gazetteer) -> tuple[tuple[str, int, int], ...]:
+    """(state, start, end) of each list of counties one state alone holds."""
+    out: list[tuple[str, int, int]] = []
     if "counties" not in text and "parishes" not in text and text.count(";") < 2:
         return ()  # most texts: no list to read
     for m in _COUNTY_LIST.finditer(text):
@@ -169,8 +208,9 @@ def county_lists(text: str, g: Gazetteer) -> tuple[str, ...]:
             word = "Parish" if m.group().endswith("parishes") else "County"
             here = {p.a1 for p in g.candidates(f"{name} {word}", exact=True, countries=("US",)) if p.cc == "US" and p.level == 2}
             held = here if held is None else held & here
-        if held is not None and len(held) == 1 and (a1 := next(iter(held))) and a1 not in out:
-            out.append(a1)
+        if held is not None and len(held) == 1 and (a1 := next(iter(held))):
+            group = "a" if m.group("a") else "b"
+            out.append((a1, m.start(group), m.end(group)))
     return tuple(out)
 
 
@@ -200,10 +240,12 @@ def station_cues(text: str, g: Gazetteer) -> dict[str, float]:
 
 
 def _without_stations(text: str, g: Gazetteer, cues: dict[str, float]) -> dict[str, float]:
-    """The cues less the stations': a station's market may spill over a state line, so its state
-    breaks ties but does not drop a town of a neighbouring state (Fort Riley, Kansas, in a story of a
-    Kansas City, Missouri station)."""
-    mine = station_cues(text, g)
+    """The cues less the stations' and the outlet address's: a station's market may spill over a state
+    line, so its state breaks ties but does not drop a town of a neighbouring state (Fort Riley,
+    Kansas, in a story of a Kansas City, Missouri station)."""
+    mine = dict(station_cues(text, g))
+    for a1, w in host_cue(text, g).items():
+        mine[a1] = mine.get(a1, 0) + w
     return {a1: w - mine.get(a1, 0) for a1, w in cues.items()}
 
 
@@ -423,10 +465,11 @@ def city_county(town: str, county: str, g: Gazetteer) -> Place | None:
 
 def cued_state(text: str, g: Gazetteer) -> tuple[int, int, Place] | None:
     """The one state a US story's cues name above every other, with where the text names it (the state,
-    "D.C.", a tip-line number): for a story that names no town or county of its own."""
+    "D.C.", a tip-line number): for a story that names no town or county of its own. Where the text
+    names no state at all, the state of the outlet's address (ushosts.py), at an empty span (0, 0)."""
     cues = us_cues(text, g)
     ranked = sorted(cues.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < min(STATE_CUE, STATION_CUE) or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+    if not ranked or ranked[0][1] < HOST_CUE or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None
     a1, st = ranked[0][0], states(g)
     spans = [m.span("st") for m in st.after_city.finditer(text) if st.code[m.group("st")] == a1]
@@ -436,6 +479,8 @@ def cued_state(text: str, g: Gazetteer) -> tuple[int, int, Place] | None:
     spans += [(s, e) for a, s, e in station_spans(text) if a == a1]  # "KOAT will provide updates"
     spans += [(a.start, a.end) for a in agencies_named(text) if a.state == a1]  # "SLED agents are investigating"
     place = g.region(st.names[a1], country="United States")
+    if not spans and ranked[0][1] == HOST_CUE and any(h.state == a1 for h in host_homes(g)):
+        spans = [(0, 0)]  # the text names no state; the outlet's address does
     if not spans or place is None:
         return None
     s, e = min(spans)
@@ -471,8 +516,14 @@ def is_author(text: str, s: int, e: int) -> bool:
                for m in _AUTHOR.finditer(text, max(0, s - 40), min(len(text), e + 60)))
 
 
+# "on Celebration Court", "on Oak Ct.": a court after "on" is a street (not "Cook County Circuit Court")
+_ON_BEFORE = re.compile(r"\bon[ \t]+$", re.I)
+_COURT_AFTER = re.compile(r"[ \t]+(?:Court|Ct\.?)(?![\w-])")
+
+
 def is_street(text: str, s: int, e: int) -> bool:
     return bool(_STREET_BEFORE.search(text[max(0, s - 80) : s]) or _STREET_AFTER.match(text[e : e + 40])
+                or (_COURT_AFTER.match(text, e) and _ON_BEFORE.search(text[max(0, s - 4) : s]))
                 or _street_again(text, s, e))
 
 
@@ -510,7 +561,8 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
         and re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is None \
         and (_COUNTY_CUE.search(text, max(0, e - len(surface) - 30), e - len(surface)) is not None or town_follows(text, e))
     keep = []
-    homes = outlet_homes(text, g)
+    homes = outlet_homes(text, g)  # the outlets the text names: their market keeps a town over a state line
+    market = market_homes(text, g)  # and the address's outlet: among places otherwise alike, one of its market
     # the article names its state (a station's alone does not drop a town of another state, but keeps
     # its own state's towns beside another firm one)
     settled = any(w >= STATE_CUE for w in _without_stations(text, g, cues).values())
@@ -571,7 +623,7 @@ def choose(found: list[Place], text: str, e: int, surface: str, g: Gazetteer, ct
 
     return sorted(keep, key=lambda p: (-weight(p), -(p.level == 0 and p.a2 in counties),
                                        -towns.counties.get(p.a2 or "", 0) * (p.level == 2),
-                                       -_near_home(p, homes, g), -towns.support.get(p.a1 or "", 0), -_size(p, g))
+                                       -_near_home(p, market, g), -towns.support.get(p.a1 or "", 0), -_size(p, g))
                   if p.cc == "US" else (0, 0, 0, 0, 0, 0))
 
 
@@ -610,6 +662,23 @@ def _near_home(p: Place, homes: tuple[tuple[float, float], ...], g: Gazetteer) -
     return any((distance_km(here, Location(lat=lat, lon=lon)) or 0.0) <= HOME_KM for lat, lon in homes)
 
 
+def market_homes(text: str, g: Gazetteer) -> tuple[tuple[float, float], ...]:
+    """`outlet_homes` and the home town of the outlet of the article's address (ushosts.py: "kob.com",
+    Albuquerque's market): where same-named places are otherwise alike, the one in the market wins."""
+    return _market_homes(text, g, current_host())
+
+
+@functools.lru_cache(maxsize=64)
+def _market_homes(text: str, g: Gazetteer, host: str) -> tuple[tuple[float, float], ...]:
+    return outlet_homes(text, g) + tuple(p for h in host_homes(g, host) if h.town and (p := _home_point(h.state, h.town, g)))
+
+
+def _home_point(a1: str, town: str, g: Gazetteer) -> tuple[float, float] | None:
+    rows = [p for p in g.candidates(town, exact=True, countries=("US",)) if p.cc == "US" and p.level == 0 and p.a1 == a1]
+    best = max(rows, key=lambda p: p.population) if rows else None
+    return (best.lat, best.lon) if best is not None and best.lat is not None and best.lon is not None else None
+
+
 @functools.lru_cache(maxsize=64)
 def outlet_homes(text: str, g: Gazetteer) -> tuple[tuple[float, float], ...]:
     """The points of the home towns of the stations and outlets the text names (us_stations.csv,
@@ -622,12 +691,7 @@ def outlet_homes(text: str, g: Gazetteer) -> tuple[tuple[float, float], ...]:
             before = _BEFORE_STATE.search(text, max(span[0], m.start() - 40), m.start())
             if before is not None:
                 wanted.append((st.code[m.group("st")], before.group()))
-    out = []
-    for a1, town in wanted:
-        rows = [p for p in g.candidates(town, exact=True, countries=("US",)) if p.cc == "US" and p.level == 0 and p.a1 == a1]
-        if rows and (best := max(rows, key=lambda p: p.population)).lat is not None and best.lon is not None:
-            out.append((best.lat, best.lon))
-    return tuple(out)
+    return tuple(p for a1, town in wanted if (p := _home_point(a1, town, g)) is not None)
 
 
 FAR_KM = 400  # a town this far from every town the text names in its firmly cued state is another place
@@ -744,7 +808,9 @@ _PERSON = re.compile(
     # "16-year-old Elijah Jackson", "the 32 year old Dana Tyler" (not "a 20-year-old Salina man")
     rf"|\b\d{{1,3}}[- ]year[- ]old[ \t]+{_NAME}[ \t]+(?P<f>[A-Z][a-z'’\-]+)\b(?![ \t]+{_KIN})"
     # a quote's speaker: "said Casey Jackson."
-    rf"|\bsaid[ \t]+{_NAME}[ \t]+(?P<g>[A-Z][a-z'’\-]+)\b(?=[ \t]*[.,])")
+    rf"|\bsaid[ \t]+{_NAME}[ \t]+(?P<g>[A-Z][a-z'’\-]+)\b(?=[ \t]*[.,])"
+    # a nickname in quotes between the names: 'Tyrone "Rocky" Webster', "Deshawn ‘Man’ Tyler"
+    rf"|\b{_NAME}[ \t]+[\"“”‘’'][ \t]?[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*)?[ \t]?[\"“”‘’'][ \t]+(?P<h>[A-Z][a-z'’\-]+)\b")
 # the given name of a person the article introduces with an age: "Tyler Brooks, 17," "the 4-year-old
 # Austin Reed": alone later ("Tyler was a good kid") it is the person, not Tyler, Texas
 _GIVEN = re.compile(
@@ -852,12 +918,13 @@ US_WORDS = 1  # phrases of us_vocabulary.txt that make an article naming no othe
 _HUNDRED_BLOCK = re.compile(r"(?<![\w,.])[1-9]\d{0,2}00[ \t]+block[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z0-9]")
 
 
-def american_words(text: str) -> int:
+def american_words(text: str, g: Gazetteer | None = None) -> int:
     """How many different phrases of American institutions the text uses (a hundred-block address is one,
-    and so is a station named)."""
+    and so is a station named; with `g`, so is a US outlet's address of the article being read)."""
     words = {re.sub(r"\s+", " ", m.group().lower().replace("’", "'")) for m in _vocabulary().finditer(text)}
-    # a US station named by its call sign ("told KDKA") is one too
-    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text)) + bool(agencies_named(text))
+    # a US station named by its call sign ("told KDKA") is one too, and so is a US outlet's address
+    return len(words) + bool(_HUNDRED_BLOCK.search(text)) + bool(station_spans(text) or (g is not None and host_homes(g))) \
+        + bool(agencies_named(text))
 
 
 # a US number as local news prints a tip line: "(904) 555-0143", "410-555-0100", "217.555.0199"

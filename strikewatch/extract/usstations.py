@@ -45,6 +45,7 @@ class Stations:
     state: dict[str, str]  # call sign -> admin1 code ("KDKA" -> "US.PA")
     pattern: re.Pattern[str]
     city: dict[str, str] = field(default_factory=dict)  # call sign -> town of licence
+    wordlike: frozenset[str] = frozenset()  # call signs that are words (WAVE, KING): read only with a marker
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return scan(self.pattern, _SIGN_START, text)
@@ -90,7 +91,7 @@ def parse_stations(text: str, path: str) -> Stations:
         rf"|(?<=Copyright[ \t]\d{{4}}[ \t])(?P<copy>{words})\b"
         # a station site's sign-in page: "Sign in using your wxyz profile"
         rf"|(?<=\byour[ \t])(?P<acct>(?i:{alt}))(?=[ \t]+(?:profile|account)\b)")
-    return Stations(state, pattern, towns)
+    return Stations(state, pattern, towns, frozenset(wordlike))
 
 
 def stations_named(text: str) -> list[str]:

@@ -356,7 +356,10 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
     plural_age: int | None = None  # that group's age ("her 12-year-old twins")
     group_age: int | None = None  # the age of the group whose members are being told
     bare_title = False  # the last item was a title alone, with no name, article or kin word ("journalist")
+    described_end = -1  # where the last description of the person just named ended ("A, a former mayor")
+    chunk_end = -1
     for chunk in _chunks(tokens):
+        prev_chunk_end, chunk_end = chunk_end, chunk[-1].idx + len(chunk[-1])
         if any(t.lower_ in ("unborn", "fetus", "foetus") for t in chunk):
             continue  # "her unborn child": not counted among the dead (docs/conventions.md)
         text = chunk[-1].doc.text[chunk[0].idx: chunk[-1].idx + len(chunk[-1])]
@@ -436,6 +439,14 @@ def read_list(tokens: list[Token], lex: Lexicons) -> list[Listed]:
             if out[-1].guessed and said is not None:
                 out[-1].category, out[-1].guessed = said, _guessed(said, age, kin)
             out[-1].category = out[-1].category or said
+            described_end = end
+            continue
+        if not names and described_end == prev_chunk_end and chunk[0].i > 0 and chunk[0].doc[chunk[0].i - 1].lower_ == "and" \
+                and chunk[0].doc[chunk[0].i - 2].text != "," \
+                and not any(t.lower_ in _DETERMINERS or t.like_num or t.tag_ in ("PRP$", "NNS") for t in chunk):
+            # "A, a former mayor and party leader,": the second title shares the first one's article: the
+            # same person described, not another
+            described_end = end
             continue
         # "three children: a boy of 13, A, and a girl of 9": a member of the group told, not another person
         fits = header is not None and members < header[0] and (

@@ -288,6 +288,7 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
         # those told before, so the figure adds to theirs (claims.py keeps it near that figure)
         group.adds = group.adds or harm == "killed" and group.fresh and _others(victim)
         groups[(verb.i, harm)] = group
+    _shot_dead_words(sent, groups, lex)
     _died_of_wounds(groups)
     # "On Saturday, nine civilians, including a woman, were killed": a long opening can lead the parser
     # to hang the victims on the date; a passive predicate with no subject takes the counted people
@@ -327,6 +328,65 @@ def read_victims(sent: SpacySpan, lex: Lexicons) -> list[VictimGroup]:
                 if (conj.i, other) in groups:
                     groups[(conj.i, other)].ambiguous = True
     return sorted(groups.values(), key=lambda g: g.verb)
+
+
+_PASSIVE_BEFORE = {"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"}
+_PHRASE_POS = {"DET", "NUM", "ADJ", "NOUN", "PROPN"}
+
+
+def _phrase_head(sent: SpacySpan, start: int, end: int, lex: Lexicons) -> tuple[Token | None, int]:
+    """The head of the noun phrase that opens at `start` and where it ends: its last noun (or a person's
+    word the tagger took for an adjective: "a former militant") before a word that is none of an article,
+    a possessive, a figure, an adjective or a noun (the parse is not trusted here: see _shot_dead_words)."""
+    head, k = None, start
+    for t in sent.doc[start:end]:
+        if t.pos_ not in _PHRASE_POS and t.tag_ not in ("POS", "PRP$") and not (t.text == "-" and not t.whitespace_):
+            break
+        if t.pos_ in ("NOUN", "PROPN") or t.pos_ == "ADJ" and t.lower_ in lex.victims:
+            head = t
+        k = t.i + 1
+    return head, k
+
+
+def _shot_dead_words(sent: SpacySpan, groups: dict[tuple[int, str], VictimGroup], lex: Lexicons) -> None:
+    """ "Gunmen shot dead a trader", "rebels shot Kumar, a contractor, dead", "Police gun down two robbers":
+    the small parser reads "shot" or "gun" as a noun, "dead" as the root or the object, in many ways. The
+    words decide: "shot dead", "gunned dead/down", "gun(s) down" (not after an auxiliary: a passive's
+    subject is read by the patterns) and then the people, or the people between "shot" and "dead" (a
+    name and what the person is, in commas)."""
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ not in ("shot", "gunned", "gun", "guns") or (t.i, "killed") in groups or t.i + 2 >= sent.end \
+                or t.i > sent.start and doc[t.i - 1].lower_ in _PASSIVE_BEFORE or not _realis(t):
+            continue
+        more: list[Token] = []
+        # "gun down": a headline's present tense, "gun" then read as a noun
+        after = ("dead",) if t.lower_ == "shot" else ("down",) if t.lower_ in ("gun", "guns") else ("dead", "down")
+        if doc[t.i + 1].lower_ in after:
+            victim, k = _phrase_head(sent, t.i + 2, sent.end, lex)
+            while victim is not None and k + 1 < sent.end and doc[k].lower_ == "and":
+                other, k = _phrase_head(sent, k + 1, sent.end, lex)  # "shot dead a couple and their son"
+                if other is None:
+                    break
+                more.append(other)
+        elif t.lower_ in ("gun", "guns"):
+            continue
+        else:
+            dead = next((k for k in range(t.i + 2, min(sent.end, t.i + 12)) if doc[k].lower_ == "dead"), None)
+            if dead is None or any(doc[k].lower_ in ("and", "but", ";", ".") or doc[k].pos_ in ("VERB", "AUX", "ADP")
+                                   for k in range(t.i + 1, dead)):
+                continue
+            victim, _ = _phrase_head(sent, t.i + 1, dead, lex)  # the first phrase: the rest describes it
+        if victim is None or not (victim.pos_ == "PROPN" or _is_person(victim, lex) or victim.lower_ == "couple"):
+            continue
+        if any(m.start <= victim.idx < m.end for g in groups.values() if g.role == "killed" for m in g.members):
+            continue  # read by a pattern already
+        members = _persons(victim, lex, killed=True)
+        for other in more:
+            if _is_person(other, lex) and not any(m.start <= other.idx < m.end for m in members):
+                members += [m for m in [_member(other, lex, killed=True)] if m is not None]
+        if members:
+            groups[(t.i, "killed")] = VictimGroup("killed", "shot-dead-words", t.i, members, head=victim.i)
 
 
 def uncounted_dead(sent: SpacySpan, lex: Lexicons) -> tuple[int, int] | None:
@@ -492,8 +552,6 @@ def _argument(victim: Token, verb: Token) -> bool:
     """The victim is the predicate's own argument: the object, the passive subject, or the subject of
     "died"; not through a reduced relative ("the raid killed ..." is often parsed as "the raid [that was]
     killed") nor a speaker ("..., the ministry said")."""
-    if _shot_dead_misparsed(victim, verb):
-        return True
     if verb.lemma_ not in PERSON_VERBS:
         return False
     if verb.dep_ == "acl" and verb.head.i == victim.i and victim.dep_ == "ROOT" and verb.tag_ == "VBN":
@@ -507,21 +565,6 @@ def _argument(victim: Token, verb: Token) -> bool:
     if victim.head.i != verb.i or verb.dep_ == "acl":
         return False
     return victim.dep_ in ("nsubjpass", "dobj") or victim.dep_ == "nsubj" and verb.lemma_ in ("die", "perish", "succumb")
-
-
-def _shot_dead_misparsed(victim: Token, verb: Token) -> bool:
-    """ "shot a former militant dead" parsed as the object "dead" with the victim its modifier; "gunmen on a
-    motorbike shot dead a shopkeeper" with "shot" a noun and "dead" the root over its object: the small
-    parser's guesses for "shot X dead" and "shot dead X" (casualty patterns shot-x-dead-as-noun,
-    shot-dead-as-root, shot-dead-as-modifier)."""
-    if verb.lemma_ in ("shoot", "gun") and victim.head.lower_ == "dead" and victim.head.dep_ == "dobj" \
-            and victim.head.head.i == verb.i and victim.dep_ in ("amod", "compound"):
-        return True
-    if verb.lower_ in ("shot", "gunned") and verb.pos_ == "NOUN" and victim.i > verb.i and verb.head.i == victim.i \
-            and any(c.lower_ == "dead" for c in verb.children):
-        return True  # "... shot dead three traders", "shot" and "dead" read as modifiers of the victims
-    return verb.lower_ == "dead" and verb.dep_ == "ROOT" and verb.i > 0 \
-        and verb.doc[verb.i - 1].lower_ in ("shot", "gunned") and victim.dep_ == "dobj" and victim.head.i == verb.i
 
 
 def _said_dead(verb: Token) -> bool:
@@ -941,7 +984,11 @@ def _member(h: Token, lex: Lexicons, killed: bool = False) -> Member | None:
             and h.head.head.lemma_ in ("death", "killing", "murder")  # "the death of 31-year-old farmer"
         if h.pos_ == "PROPN" or dets & {"a", "an", "one", "the", "his", "her", "their", "its", "this", "that", "another"} \
                 or any(c.dep_ == "poss" for c in h.children) or shared:
-            if not (_looks_like_name(h, lex) if h.pos_ == "PROPN" else _is_person(h, lex) or killed and _killable(h, lex)):
+            # "the Imam", "an Inspector": a title of the lexicon written with a capital is a person too
+            # (one person: not a plural or a force, "the Rangers", "the Police")
+            titled = h.pos_ == "PROPN" and bool(dets & {"a", "an", "the"}) and h.lower_ in lex.victims \
+                and not h.lower_.endswith("s") and h.lower_ not in ("police", "personnel", "staff", "crew")
+            if not (_looks_like_name(h, lex) or titled if h.pos_ == "PROPN" else _is_person(h, lex) or killed and _killable(h, lex)):
                 return None
             return Member(Count(low=1, best=1, high=1), category, start, end)
     return None

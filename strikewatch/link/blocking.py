@@ -11,8 +11,9 @@ region's undated reports meeting each other grew quadratically (bench_analyze: 3
 100k articles).
 A report naming a person or a street (keys.py) also meets the reports naming them in the weeks
 around its own, for follow-up stories a few days later; one naming a person meets the reports of its
-admin1 naming that person on any day, and stays a candidate where they tell of the same people
-(`known_people`: a trial, a sentencing, an anniversary months later). A report placed nowhere meets every place.
+admin1 naming that person (or that street) on any day, and stays a candidate where they tell of
+the same people (`known_people`: a trial, a sentencing, an anniversary months later; the street and
+an age within six weeks). A report placed nowhere meets every place.
 A report whose date is only the publication's (a story that gives no date: "police arrested a man
 in the shooting") also meets the reports of its region up to a week before its window: such a
 story is often the follow-up of one told days earlier, and its guessed date says nothing either way.
@@ -29,6 +30,9 @@ from .features import Features
 
 MAX_WEEKS = 6
 FOLLOWUP_DAYS = 7  # a follow-up story this many days after the first still meets it (similarity.py)
+# a story naming the street and an age of another within this many days tells of the same people
+# (known_people); within the store's read-ahead (store/window.SLACK) so `run` finds it as `analyze` does
+SCENE_DAYS = 7 * MAX_WEEKS
 ANY = ""  # the admin1 key of reports whose admin1 is unknown
 
 Key = tuple[str, str, int]
@@ -81,11 +85,22 @@ def known_people(f: Features, g: Features) -> bool:
     what ties it to the shooting's stories is the victim or the suspect. One name alone is not
     enough: a sheriff or a prosecutor speaks of every shooting of the county; nor are two (a
     superintendent and a police spokeswoman named in two stories of one town: GVA dev, 1 false pair
-    for 2 true)."""
+    for 2 true). The street and an age in common, with no name (the victim named in one story
+    only), tell of the same people within SCENE_DAYS: the arrest's story two weeks on, the story
+    dated "last month". Not years apart: a city's long avenue and a "27-year-old" come back (GVA
+    dev, unbounded: 1 false pair, South and North Tryon Street two years apart)."""
     if not (f.country and f.admin1) or (f.country, f.admin1) != (g.country, g.admin1):
         return False
     people = f.names & g.names
-    return bool(people) and (bool(f.ages & g.ages) or bool(f.streets & g.streets))
+    if people:
+        return bool(f.ages & g.ages) or bool(f.streets & g.streets)
+    return bool(f.streets & g.streets) and bool(f.ages & g.ages) and _days_apart(f, g) <= SCENE_DAYS
+
+
+def _days_apart(f: Features, g: Features) -> int:
+    if f.lo is None or f.hi is None or g.lo is None or g.hi is None:
+        return 1 << 30
+    return max(g.lo - f.hi, f.lo - g.hi, 0)
 
 
 def _tied(f: Features, g: Features) -> bool:
@@ -104,14 +119,15 @@ class Blocks:
         self.admin1s: dict[str, set[str]] = defaultdict(set)  # country -> the admin1 keys it has
         self.named: dict[tuple[str, int], list[int]] = defaultdict(list)  # (person or street, week)
         self.guessed: dict[Key, list[int]] = defaultdict(list)  # guessed dates by (region, first day)
-        self.people: dict[Key | tuple[str, str, str], list[int]] = defaultdict(list)  # (region, person), any day
+        # (region, person or street), any day: the same people told weeks or months later (known_people)
+        self.people: dict[Key | tuple[str, str, str], list[int]] = defaultdict(list)
         for f in feats:
             if not linkable(f):
                 continue
             self.admin1s[f.country].add(f.admin1)
             if f.lo is not None and f.hi is not None:
                 if f.admin1:
-                    for key in sorted(f.names):
+                    for key in sorted(f.names | f.streets):
                         self.people[(f.country, f.admin1, key)].append(f.index)
                 for key in sorted(f.names | f.streets):
                     for w in range(week(f.lo), week(f.hi) + 1):
@@ -167,8 +183,8 @@ class Blocks:
             for key in sorted(f.names | f.streets):
                 for w in around:
                     yield from self.named.get((key, w), ())
-            if f.admin1:  # a trial or an anniversary months later: the people named, any day
-                for key in sorted(f.names):
+            if f.admin1:  # a trial or an anniversary months later: the people named (or their street), any day
+                for key in sorted(f.names | f.streets):
                     yield from self.people.get((f.country, f.admin1, key), ())
 
 

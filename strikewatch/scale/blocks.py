@@ -5,8 +5,8 @@ Linking in two passes:
 1. *Scoring blocks*: (country, admin1, window of WINDOW ISO weeks), each with the reports of the
    week on either side as a margin, and reports of unknown admin1 copied into every admin1 block of
    their country (of unknown country: into every block of their window); and *people blocks*,
-   (country, admin1, a person's name), for the reports of one admin1 naming that person on any
-   day, where a trial's story meets the shooting's months before it. The linker's blocking (`link.blocking`) only proposes reports of one country,
+   (country, admin1, a person's name or a street), for the reports of one admin1 naming that person
+   (or street) on any day, where a trial's story meets the shooting's months before it. The linker's blocking (`link.blocking`) only proposes reports of one country,
    of one admin1 or one unknown, whose readings (date window, or a weekday read a week on) come
    within a day, so within a week: every pair it proposes meets in at least one scoring block,
    which runs that blocking and the linker's own `compare` and returns the *linked* pairs.
@@ -63,9 +63,10 @@ def link_weeks(f: Features) -> tuple[int | None, ...] | None:
 
 
 def people_of(f: Features, weeks: tuple[int | None, ...] | None) -> tuple[str, ...]:
-    """The people a report names, for the people blocks: only where it is dated and its admin1
-    known, as `link.blocking` asks of a tie across any time."""
-    return tuple(sorted(f.names)) if weeks and weeks != (None,) and f.admin1 else ()
+    """The people a report names and the streets it names, for the people blocks: only where it is
+    dated and its admin1 known, as `link.blocking` asks of a tie across time (a street with an age
+    reaches six weeks, past what the time blocks' margins hold)."""
+    return tuple(sorted(f.names | f.streets)) if weeks and weeks != (None,) and f.admin1 else ()
 
 
 def window(week: int | None) -> int | None:

@@ -10,6 +10,8 @@ inside its own window. Incidents holding reports that a new article revision rep
 A new report naming a person also reads the incidents of its admin1, on any day, whose reports tell
 of the same people (`link.blocking.known_people`: the trial's story months after the shooting);
 and an incident is found by its members' dates as well as its own, as one such incident spans months.
+The street and an age in common tie two stories only within `blocking.SCENE_DAYS` (six weeks), which
+SLACK already holds: no scan of their own.
 """
 
 from __future__ import annotations
