@@ -179,7 +179,8 @@ def sentence_facts(doc: Doc, base: int, article_text: str, ctx: FactContext, *, 
         seg.places = [p for p in places if base + s <= p.start < base + e]
         seg_triggers = [t for t in triggers if s <= t.start_char < e]
         seg.event = ctx.triggers.classify(doc, seg_triggers, s, e)
-        seg.places = [p for p in seg.places if not _of_another_event(doc, p.start - base, seg.event, seg_triggers)]
+        seg.places = [p for p in seg.places if not _of_another_event(doc, p.start - base, seg.event, seg_triggers)
+                      and not _place_of_care(article_text, p)]
         seg.one_attack = any(t.value.sub_event_type == "Attack" and not _plural(doc, t.end - 1) for t in seg_triggers)
         # words that name harm only ("killed") do not make their neighbour an attacker
         tokens = {i for t in seg_triggers if t.value.weight != "generic" for i in range(t.start, t.end)}
@@ -277,6 +278,24 @@ def _owns_another_noun(doc: Doc, at: int) -> bool:
 
 
 _ANOTHER_EVENT_PREPS = {"behind", "for", "over", "after", "following", "before", "since"}
+
+
+_MOVED = r"(?:taken|transported|rushed|flown|airlifted|driven|brought|carried|transferred|evacuated|admitted|treated)"
+_CARE = r"(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic)"
+# "was flown to Parkview Hospital in Fort Wayne", "taken to a hospital in nearby Corvallis", "died at
+# a hospital in Jackson": where the wounded were cared for, not where they were hurt
+_CARE_IN_BEFORE = re.compile(rf"\b(?:{_MOVED}\s+(?:\w+\s+){{0,4}}?(?:to|at|in)|died\s+(?:\w+\s+){{0,2}}?(?:at|in)|"
+                             rf"pronounced\s+dead\s+(?:at|in))\s+(?:[\w.'’-]+\s+){{0,5}}?{_CARE}\s+(?:in|at)\s+(?:nearby\s+)?$", re.I)
+# "rushed to a Corvallis hospital", "died at a Kokomo medical center"
+_CARE_AT_BEFORE = re.compile(rf"\b(?:{_MOVED}\s+(?:\w+\s+){{0,4}}?(?:to|at|in)|died\s+(?:\w+\s+){{0,2}}?(?:at|in)|"
+                             rf"pronounced\s+dead\s+(?:at|in))\s+(?:a|an|the)\s+(?:nearby\s+)?$", re.I)
+_CARE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:area\s+)?{_CARE}\b", re.I)
+
+
+def _place_of_care(text: str, p: PlaceMention) -> bool:
+    """The place is the hospital's town the wounded were taken to (or died in), not the scene."""
+    before = text[max(0, p.start - 90) : p.start]
+    return bool(_CARE_IN_BEFORE.search(before) or (_CARE_AT_BEFORE.search(before) and _CARE_AFTER.match(text, p.end)))
 
 
 def _of_another_event(doc: Doc, at: int, event: EventFact | None, triggers: list[Match[Trigger]]) -> bool:
