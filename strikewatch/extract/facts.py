@@ -284,11 +284,10 @@ _MOVED = r"(?:taken|transported|rushed|flown|airlifted|driven|brought|carried|tr
 _CARE = r"(?:hospital|medical cent(?:er|re)|trauma cent(?:er|re)|clinic)"
 # "was flown to Parkview Hospital in Fort Wayne", "taken to a hospital in nearby Corvallis", "died at
 # a hospital in Jackson": where the wounded were cared for, not where they were hurt
-_CARE_IN_BEFORE = re.compile(rf"\b(?:{_MOVED}\s+(?:\w+\s+){{0,4}}?(?:to|at|in)|died\s+(?:\w+\s+){{0,2}}?(?:at|in)|"
-                             rf"pronounced\s+dead\s+(?:at|in))\s+(?:[\w.'’-]+\s+){{0,5}}?{_CARE}\s+(?:in|at)\s+(?:nearby\s+)?$", re.I)
+_CARED = rf"\b(?:{_MOVED}\s+(?:\w+\s+){{0,4}}?(?:to|at|in)|died\s+(?:\w+\s+){{0,2}}?(?:at|in)|pronounced\s+dead\s+(?:at|in))\s+"
+_CARE_IN_BEFORE = re.compile(rf"{_CARED}(?:[\w.'’-]+\s+){{0,5}}?{_CARE}\s+(?:in|at)\s+(?:nearby\s+)?$", re.I)
 # "rushed to a Corvallis hospital", "died at a Kokomo medical center"
-_CARE_AT_BEFORE = re.compile(rf"\b(?:{_MOVED}\s+(?:\w+\s+){{0,4}}?(?:to|at|in)|died\s+(?:\w+\s+){{0,2}}?(?:at|in)|"
-                             rf"pronounced\s+dead\s+(?:at|in))\s+(?:a|an|the)\s+(?:nearby\s+)?$", re.I)
+_CARE_AT_BEFORE = re.compile(rf"{_CARED}(?:a|an|the)\s+(?:nearby\s+)?$", re.I)
 _CARE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:area\s+)?{_CARE}\b", re.I)
 
 
