@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
-from ..datafile import csv_rows
 from ..errors import DataFileError
 from .gazetteer import Gazetteer, norm
 from .usstations import brands, stations
@@ -127,14 +126,12 @@ def _station(label: str) -> Home | None:
 @functools.cache
 def _brand_keys() -> dict[str, Home]:
     """Each brand of us_brands.csv as an address label would write it: "foxcarolina", "cbs58", "ajc"."""
-    brands()  # validates the file, naming its line
-    rows, _ = csv_rows(resources.files("strikewatch.data").joinpath("us_brands.csv").read_text(encoding="utf-8"),
-                       ["brand", "state", "city"])
+    b = brands()
     out: dict[str, Home] = {}
-    for _n, row in rows:
-        key = re.sub(r"[\s\-]+|\.com$", "", row["brand"].lower())
-        out.setdefault(key, Home(f"US.{row['state']}", row["city"]))
-        out.setdefault(key.removeprefix("the"), Home(f"US.{row['state']}", row["city"]))
+    for group, brand in b.names.items():
+        key = re.sub(r"[\s\-]+|\.com$", "", brand.lower())
+        out.setdefault(key, Home(b.state[group], b.city[group]))
+        out.setdefault(key.removeprefix("the"), Home(b.state[group], b.city[group]))
     return out
 
 

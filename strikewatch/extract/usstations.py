@@ -144,6 +144,7 @@ class Brands:
     city: dict[str, str]  # group name -> home town ("" for a whole state)
     pattern: re.Pattern[str]  # each brand in its own named group
     starts: re.Pattern[str] = re.compile("(?!)")  # where a brand can begin
+    names: dict[str, str] = field(default_factory=dict)  # group name -> the brand as listed ("FOX Carolina")
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return scan(self.pattern, self.starts, text)
@@ -161,6 +162,7 @@ def parse_brands(text: str, path: str) -> Brands:
     rows, problems = csv_rows(text, ["brand", "state", "city"])
     state: dict[str, str] = {}
     city: dict[str, str] = {}
+    names: dict[str, str] = {}
     alts: list[str] = []
     seen: set[str] = set()
     for n, row in rows:
@@ -175,7 +177,7 @@ def parse_brands(text: str, path: str) -> Brands:
         else:
             seen.add(key)
             group = f"b{len(alts)}"
-            state[group], city[group] = f"US.{st}", town
+            state[group], city[group], names[group] = f"US.{st}", town, brand
             alts.append(f"(?P<{group}>{_brand_pattern(brand)})")
     if problems:
         raise DataFileError(path, problems)
@@ -183,7 +185,7 @@ def parse_brands(text: str, path: str) -> Brands:
     # letter when a space may follow it
     heads = sorted({h for _n, row in rows for h in _heads(row["brand"])})
     return Brands(state, city, re.compile(rf"(?<![\w.@/-])(?:{'|'.join(alts) or '(?!)'})(?![\w-])"),
-                  re.compile(rf"(?<![\w.@/-])(?:{'|'.join(map(re.escape, heads)) or '(?!)'})"))
+                  re.compile(rf"(?<![\w.@/-])(?:{'|'.join(map(re.escape, heads)) or '(?!)'})"), names)
 
 
 def _heads(brand: str) -> set[str]:
