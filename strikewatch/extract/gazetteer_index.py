@@ -356,6 +356,12 @@ class World:
                              "WHERE geonameid = ? ORDER BY level LIMIT 1", (geonameid,)).fetchone()
         return Row(*r) if r else None
 
+    def population(self, geonameid: int) -> int | None:
+        """The population of the populated place with this GeoNames id; None for a unit (the index
+        gives units none), an unknown id or a place with no figure."""
+        r = self.con.execute("SELECT MAX(population) FROM entry WHERE geonameid = ? AND level = 0", (geonameid,)).fetchone()
+        return int(r[0]) if r and r[0] else None
+
     def units_in(self, a1: str, level: int = 2) -> tuple[Row, ...]:
         """The admin units of that level inside the admin1 unit `a1` ("AF.23": Kandahar's districts)."""
         cur = self.con.execute("SELECT name, cc, a1, a2, level, lat, lon, population, geonameid, 0 FROM entry "

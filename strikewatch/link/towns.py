@@ -10,29 +10,20 @@ batch, so `analyze`, `run` and Dask agree.
 from __future__ import annotations
 
 import functools
-import threading
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # sqlite3 and the index load only when a pair asks: linking alone never does
-    import sqlite3
-
-_LOCK = threading.Lock()
-_CON: list[sqlite3.Connection] = []
+if TYPE_CHECKING:  # the index loads only when a pair asks: linking alone never does
+    from ..extract.gazetteer_index import World
 
 
-def _connection() -> sqlite3.Connection:
-    with _LOCK:
-        if not _CON:
-            from ..extract.gazetteer_index import open_index
+@functools.cache
+def _world() -> World:
+    from ..extract.gazetteer_index import World
 
-            _CON.append(open_index())
-        return _CON[0]
+    return World.open()
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def population(geonameid: int) -> int | None:
-    """The population of the populated place with this GeoNames id; None for a province or
-    county (the index gives units none), an unknown id or a place with no figure."""
-    row = _connection().execute("SELECT MAX(population) FROM entry WHERE geonameid = ? AND level = 0",
-                                (geonameid,)).fetchone()
-    return int(row[0]) if row and row[0] else None
+    """The population of the populated place with this GeoNames id (`World.population`)."""
+    return _world().population(geonameid)
